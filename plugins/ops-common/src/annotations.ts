@@ -1,0 +1,82 @@
+/**
+ * Annotation keys OpsKit reads from catalog entities.
+ *
+ * Keys obey catalog-model's rules: one `/`, a name of at most 63 characters,
+ * string values. Sections given as annotations hold YAML text (a block scalar
+ * in catalog-info.yaml) and win over the descriptor file and org defaults.
+ */
+
+/** The prefix of every OpsKit annotation. */
+export const OPS_ANNOTATION_PREFIX = 'opskit.io/';
+
+/** Location of the ops descriptor, like `backstage.io/techdocs-ref` (`dir:.`, a relative path, `url:`). */
+export const OPS_REF_ANNOTATION = 'opskit.io/ops-ref';
+/** The whole descriptor as YAML text: written by the catalog module from `ops-ref`, or inlined with `$text`. */
+export const OPS_DESCRIPTOR_ANNOTATION = 'opskit.io/descriptor';
+/** Set by the catalog module when the descriptor named by `ops-ref` could not be read. */
+export const OPS_DESCRIPTOR_ERROR_ANNOTATION = 'opskit.io/descriptor-error';
+/** `tier-1` (most critical) to `tier-4`. */
+export const OPS_TIER_ANNOTATION = 'opskit.io/tier';
+/** URL or TechDocs path of the published runbook. */
+export const OPS_RUNBOOK_ANNOTATION = 'opskit.io/runbook';
+
+/**
+ * One annotation per descriptor section. The value is that section in YAML;
+ * escalation also takes a short comma list (`group:oncall, user:jane`).
+ */
+export const OPS_SECTION_ANNOTATIONS = {
+  environments: 'opskit.io/environments',
+  deployment: 'opskit.io/deployment',
+  slos: 'opskit.io/slos',
+  monitoring: 'opskit.io/monitoring',
+  logging: 'opskit.io/logging',
+  severities: 'opskit.io/severities',
+  escalation: 'opskit.io/escalation',
+  backups: 'opskit.io/backups',
+  recovery: 'opskit.io/recovery',
+  versionHistory: 'opskit.io/version-history',
+} as const;
+
+/**
+ * Annotations of other tools that OpsKit reuses by reference, so nobody has
+ * to repeat them in ops.yaml.
+ */
+export const WELL_KNOWN_ANNOTATIONS = {
+  pagerDutyServiceId: 'pagerduty.com/service-id',
+  pagerDutyIntegrationKey: 'pagerduty.com/integration-key',
+  opsgenieComponentSelector: 'opsgenie.com/component-selector',
+  opsgenieTeam: 'opsgenie.com/team',
+  grafanaDashboardSelector: 'grafana/dashboard-selector',
+  grafanaAlertLabelSelector: 'grafana/alert-label-selector',
+  techdocsRef: 'backstage.io/techdocs-ref',
+  prometheusRule: 'prometheus.io/rule',
+  prometheusAlert: 'prometheus.io/alert',
+} as const;
+
+/** Every annotation key that makes an entity carry ops data. */
+export const OPS_DATA_ANNOTATIONS: readonly string[] = [
+  OPS_REF_ANNOTATION,
+  OPS_DESCRIPTOR_ANNOTATION,
+  OPS_TIER_ANNOTATION,
+  OPS_RUNBOOK_ANNOTATION,
+  ...Object.values(OPS_SECTION_ANNOTATIONS),
+];
+
+/** The minimal entity shape OpsKit reads; any catalog `Entity` fits. */
+export interface OpsEntityLike {
+  kind?: string;
+  metadata?: { name?: string; namespace?: string; annotations?: Record<string, unknown> };
+  spec?: Record<string, unknown> | unknown;
+}
+
+/**
+ * True when the entity carries any OpsKit annotation. Frontends use it to show
+ * the Ops tab; it never inspects the values (that is what validation is for).
+ */
+export function isOpsAvailable(entity: OpsEntityLike | undefined): boolean {
+  const annotations = entity?.metadata?.annotations;
+  if (!annotations || typeof annotations !== 'object') return false;
+  return OPS_DATA_ANNOTATIONS.some(key =>
+    Object.prototype.hasOwnProperty.call(annotations, key),
+  );
+}
