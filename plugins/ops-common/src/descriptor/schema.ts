@@ -80,7 +80,7 @@ const rollbackObject = z.object({
 export const deploymentSchema = z.object({
   process: z.array(deploymentProcessSchema).optional(),
   rollback: z
-    .union([text.transform(step => ({ steps: [step] })), rollbackObject])
+    .union([text.transform(step => ({ steps: [step] }) as { steps: string[]; automated?: boolean }), rollbackObject])
     .optional(),
   checklist: z.array(checklistItemSchema).optional(),
 });

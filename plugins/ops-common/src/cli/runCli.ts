@@ -1,0 +1,149 @@
+import { OPS_DESCRIPTOR_ANNOTATION, OPS_DESCRIPTOR_ERROR_ANNOTATION, OPS_REF_ANNOTATION, type OpsEntityLike } from '../annotations';
+import { validateOpsDescriptor } from '../descriptor/parseDescriptor';
+import { OPS_KIND } from '../descriptor/vocabulary';
+import { readYamlDocuments } from '../descriptor/yaml';
+import { evaluateEntity } from '../evaluateEntity';
+import { parseOpsRef } from '../opsRef';
+import type { ScorecardResult } from '../scoring/types';
+import type { OpsIssue } from '../validation/issues';
+
+/** What the CLI needs from the outside world; main.ts passes the real one, tests a fake. */
+export interface CliIo {
+  readFile(path: string): string;
+  /** Joins a file's directory with a relative path. */
+  resolve(fromFile: string, relative: string): string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  now(): number;
+}
+
+interface Target {
+  file: string;
+  entityRef?: string;
+  issues: OpsIssue[];
+  scorecards?: ScorecardResult[];
+}
+
+const USAGE = `usage: opskit <validate|score> <ops.yaml | catalog-info.yaml>... [--format human|json]
+
+  validate   check descriptors and entity annotations; exit 1 on any error
+  score      print the deployment and monitoring scorecards of each entity
+`;
+
+/** Resolves `opskit.io/ops-ref` locally, as the catalog module does in Backstage. */
+function withDescriptor(entity: OpsEntityLike, file: string, io: CliIo): OpsEntityLike {
+  const annotations = entity.metadata?.annotations;
+  if (!annotations || annotations[OPS_REF_ANNOTATION] === undefined || annotations[OPS_DESCRIPTOR_ANNOTATION] !== undefined) return entity;
+  const ref = parseOpsRef(annotations[OPS_REF_ANNOTATION]);
+  const extra: Record<string, string> = {};
+  if (ref.type === 'invalid') extra[OPS_DESCRIPTOR_ERROR_ANNOTATION] = `opskit.io/ops-ref ${ref.message}`;
+  else if (ref.type === 'url') return entity; // fetched by the catalog, not by a local check
+  else {
+    const path = io.resolve(file, ref.path);
+    try {
+      extra[OPS_DESCRIPTOR_ANNOTATION] = io.readFile(path);
+    } catch (error) {
+      extra[OPS_DESCRIPTOR_ERROR_ANNOTATION] = `could not read ${ref.path}: ${(error as Error).message}`;
+    }
+  }
+  return { ...entity, metadata: { ...entity.metadata, annotations: { ...annotations, ...extra } } };
+}
+
+function examine(file: string, io: CliIo, score: boolean): Target[] {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    return [{ file, issues: [{ path: '', severity: 'error', message: `cannot read file: ${(error as Error).message}` }] }];
+  }
+  const docs = readYamlDocuments(text, file);
+  const targets: Target[] = [];
+  for (const doc of docs) {
+    if (doc.value === undefined || doc.value === null) {
+      if (doc.issues.length) targets.push({ file, issues: doc.issues });
+      continue;
+    }
+    const value = doc.value as Record<string, unknown>;
+    if (typeof value === 'object' && value.kind === OPS_KIND) {
+      if (!score) {
+        targets.push({ file, issues: validateOpsDescriptor(value, { source: file, now: io.now() }).issues });
+        continue;
+      }
+      const name = file.split('/').slice(-2, -1)[0] || 'service';
+      const entity = { kind: 'Component', metadata: { name, annotations: { [OPS_DESCRIPTOR_ANNOTATION]: text } }, spec: {} };
+      const evaluation = evaluateEntity(entity, { now: io.now(), descriptorSource: file });
+      targets.push({ file, entityRef: evaluation.profile.entityRef, issues: evaluation.issues, scorecards: evaluation.scorecards });
+      continue;
+    }
+    if (typeof value !== 'object' || Array.isArray(value) || typeof value.kind !== 'string') {
+      targets.push({ file, issues: [{ path: '', severity: 'error', message: `neither an ${OPS_KIND} nor a catalog entity (no kind)` }] });
+      continue;
+    }
+    const entity = withDescriptor(value as OpsEntityLike, file, io);
+    const evaluation = evaluateEntity(entity, { now: io.now() });
+    targets.push({
+      file,
+      entityRef: evaluation.profile.entityRef,
+      issues: evaluation.issues,
+      ...(score ? { scorecards: evaluation.scorecards } : {}),
+    });
+  }
+  return targets;
+}
+
+function human(targets: Target[], io: CliIo) {
+  let lastFile = '';
+  for (const t of targets) {
+    if (t.file !== lastFile) io.stdout(`${t.file}\n`);
+    lastFile = t.file;
+    if (t.entityRef) io.stdout(`  ${t.entityRef}\n`);
+    if (t.issues.length === 0) io.stdout('    ✔ no issues\n');
+    for (const issue of t.issues) {
+      const from = issue.source && issue.source !== t.file ? ` (${issue.source})` : '';
+      io.stdout(`    ${issue.severity === 'error' ? '✖ error  ' : '⚠ warning'} ${issue.path || '(file)'}: ${issue.message}${from}\n`);
+    }
+    for (const card of t.scorecards ?? []) {
+      io.stdout(`    ${card.title}: ${card.score === null ? 'n/a' : `${card.score}%`} · level ${card.level}\n`);
+      for (const r of card.results) {
+        const mark = { pass: '✔', fail: '✖', warn: '⚠', waived: '⊘', 'not-applicable': '–' }[r.status];
+        io.stdout(`      ${mark} ${r.title}: ${r.message}\n`);
+      }
+    }
+  }
+  const errors = targets.reduce((n, t) => n + t.issues.filter(i => i.severity === 'error').length, 0);
+  const warnings = targets.reduce((n, t) => n + t.issues.filter(i => i.severity === 'warning').length, 0);
+  io.stdout(`\n${errors} error(s), ${warnings} warning(s)\n`);
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 errors found, 2 usage). */
+export function runCli(argv: string[], io: CliIo): number {
+  const args = [...argv];
+  let format = 'human';
+  const formatAt = args.findIndex(a => a === '--format' || a.startsWith('--format='));
+  if (formatAt >= 0) {
+    const [flag] = args.splice(formatAt, 1);
+    format = flag.includes('=') ? flag.split('=')[1] : args.splice(formatAt, 1)[0];
+  }
+  const [command, ...files] = args;
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if ((command !== 'validate' && command !== 'score') || files.length === 0 || (format !== 'human' && format !== 'json')) {
+    io.stderr(USAGE);
+    return 2;
+  }
+  const targets = files.flatMap(file => examine(file, io, command === 'score'));
+  if (format === 'json') {
+    if (command === 'validate') {
+      const byFile = files.map(file => ({
+        file,
+        issues: targets.filter(t => t.file === file).flatMap(t => t.issues.map(i => (t.entityRef ? { ...i, entity: t.entityRef } : i))),
+      }));
+      io.stdout(`${JSON.stringify({ files: byFile }, null, 2)}\n`);
+    } else {
+      io.stdout(`${JSON.stringify({ entities: targets.map(t => ({ file: t.file, entityRef: t.entityRef, issues: t.issues, scorecards: t.scorecards ?? [] })) }, null, 2)}\n`);
+    }
+  } else human(targets, io);
+  return targets.some(t => t.issues.some(i => i.severity === 'error')) ? 1 : 0;
+}

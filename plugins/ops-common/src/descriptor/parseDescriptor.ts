@@ -1,0 +1,168 @@
+import { OPS_API_VERSION, OPS_KIND, TIERS, type Tier } from './vocabulary';
+import { readYaml } from './yaml';
+import { parseSection, type IndexMaps } from './parseSection';
+import { sectionSchemas, tierSchema, type SectionName } from './schema';
+import type { OpsSections } from './types';
+import type { OpsIssue } from '../validation/issues';
+import { suggestion } from '../validation/didYouMean';
+import { validateSections } from '../validation/validateSections';
+
+const TOP_LEVEL_KEYS = [
+  'apiVersion',
+  'kind',
+  'tier',
+  'runbook',
+  'environments',
+  'deployment',
+  'slos',
+  'monitoring',
+  'logging',
+  'incident',
+  'backups',
+  'recovery',
+  'versionHistory',
+];
+
+/** Where each section sits in ops.yaml (severities and escalation live under `incident`). */
+export function descriptorPath(section: SectionName | 'tier' | 'runbook'): string {
+  return section === 'severities' || section === 'escalation' ? `incident.${section}` : section;
+}
+
+export interface DescriptorParse {
+  sections: OpsSections;
+  tier?: Tier;
+  runbook?: string;
+  issues: OpsIssue[];
+  /** Per section: original indices of list items kept after broken ones were dropped. */
+  indexMaps: Partial<Record<SectionName, IndexMaps>>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads `ops.yaml` (text, or an already parsed object). Every section is parsed
+ * on its own, so a broken one costs only itself; nothing here throws.
+ */
+export function parseOpsDescriptor(input: unknown, options: { source?: string } = {}): DescriptorParse {
+  const source = options.source ?? 'ops.yaml';
+  const issues: OpsIssue[] = [];
+  let raw = input;
+  if (typeof input === 'string') {
+    const read = readYaml(input, source);
+    issues.push(...read.issues);
+    raw = read.value;
+    if (read.value === undefined && read.issues.length > 0) return { sections: {}, issues, indexMaps: {} };
+  }
+  if (!isObject(raw)) {
+    issues.push({
+      path: '',
+      severity: 'error',
+      message: `expected a mapping with apiVersion: ${OPS_API_VERSION} and kind: ${OPS_KIND}`,
+      source,
+    });
+    return { sections: {}, issues, indexMaps: {} };
+  }
+  if (raw.apiVersion !== OPS_API_VERSION) {
+    issues.push({
+      path: 'apiVersion',
+      severity: 'error',
+      message: raw.apiVersion === undefined ? `is missing; write apiVersion: ${OPS_API_VERSION}` : `"${String(raw.apiVersion)}" is not supported; write ${OPS_API_VERSION}`,
+      source,
+    });
+  }
+  if (raw.kind !== OPS_KIND) {
+    issues.push({
+      path: 'kind',
+      severity: 'error',
+      message: raw.kind === undefined ? `is missing; write kind: ${OPS_KIND}` : `"${String(raw.kind)}" is not ${OPS_KIND}`,
+      source,
+    });
+  }
+  for (const key of Object.keys(raw)) {
+    if (!TOP_LEVEL_KEYS.includes(key)) {
+      issues.push({
+        path: key,
+        severity: 'warning',
+        message: `unknown section "${key}" is ignored${suggestion(key, TOP_LEVEL_KEYS)}`,
+        source,
+      });
+    }
+  }
+
+  const rawSections: Partial<Record<SectionName, unknown>> = {};
+  for (const name of Object.keys(sectionSchemas) as SectionName[]) {
+    if (name !== 'severities' && name !== 'escalation' && raw[name] !== undefined) rawSections[name] = raw[name];
+  }
+  if (raw.incident !== undefined) {
+    if (!isObject(raw.incident)) {
+      issues.push({ path: 'incident', severity: 'error', message: 'expected a mapping with severities and escalation', source });
+    } else {
+      for (const key of Object.keys(raw.incident)) {
+        if (key !== 'severities' && key !== 'escalation') {
+          issues.push({
+            path: `incident.${key}`,
+            severity: 'warning',
+            message: `unknown field "${key}" is ignored${suggestion(key, ['severities', 'escalation'])}`,
+            source,
+          });
+        }
+      }
+      if (raw.incident.severities !== undefined) rawSections.severities = raw.incident.severities;
+      if (raw.incident.escalation !== undefined) rawSections.escalation = raw.incident.escalation;
+    }
+  }
+
+  const sections: OpsSections = {};
+  const indexMaps: Partial<Record<SectionName, IndexMaps>> = {};
+  for (const [name, value] of Object.entries(rawSections) as [SectionName, unknown][]) {
+    const parsed = parseSection(sectionSchemas[name] as any, value, descriptorPath(name), source);
+    issues.push(...parsed.issues);
+    indexMaps[name] = parsed.indexMaps;
+    if (parsed.value !== undefined) (sections as any)[name] = parsed.value;
+  }
+
+  let tier: Tier | undefined;
+  if (raw.tier !== undefined) {
+    const parsed = tierSchema.safeParse(raw.tier);
+    if (parsed.success) tier = parsed.data;
+    else issues.push({ path: 'tier', severity: 'error', message: tierMessage(raw.tier), source });
+  }
+  let runbook: string | undefined;
+  if (raw.runbook !== undefined) {
+    if (typeof raw.runbook === 'string' && raw.runbook.trim()) runbook = raw.runbook.trim();
+    else issues.push({ path: 'runbook', severity: 'error', message: 'expected a URL or TechDocs path as text', source });
+  }
+  return { sections, tier, runbook, issues, indexMaps };
+}
+
+export function tierMessage(value: unknown): string {
+  const text = String(value);
+  if (/^[1-4]$/.test(text.trim())) return `"${text}" is not a tier; write tier-${text.trim()}`;
+  return `"${text.slice(0, 40)}" is not a tier; use one of ${TIERS.join(', ')}${suggestion(text, TIERS)}`;
+}
+
+/**
+ * Parses and validates a descriptor on its own (the CLI, the scaffolder):
+ * structural issues plus every cross-field rule, sections cleaned of unsafe URLs.
+ */
+export function validateOpsDescriptor(
+  input: unknown,
+  options: { source?: string; now?: number } = {},
+): DescriptorParse {
+  const source = options.source ?? 'ops.yaml';
+  const parsed = parseOpsDescriptor(input, { source });
+  const validated = validateSections(
+    { ...parsed.sections, runbook: parsed.runbook },
+    {
+      now: options.now,
+      locate: section => ({
+        prefix: section === 'runbook' ? 'runbook' : descriptorPath(section),
+        source,
+        indexMaps: section === 'runbook' ? undefined : parsed.indexMaps[section],
+      }),
+    },
+  );
+  const { runbook, ...sections } = validated.sections;
+  return { ...parsed, sections, runbook, issues: [...parsed.issues, ...validated.issues] };
+}

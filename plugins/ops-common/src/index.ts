@@ -1,0 +1,35 @@
+/**
+ * The OpsKit ops model: annotations, the `ops.yaml` schema, parsing and
+ * validation with actionable issues, org defaults, scoring and permissions.
+ * Pure and isomorphic: no I/O, safe in the browser and the backend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './durations';
+export * from './defaults';
+export * from './config';
+export * from './profile';
+export * from './permissions';
+export * from './descriptor/vocabulary';
+export type * from './descriptor/types';
+export { descriptorSchema, sectionSchemas, SECTION_NAMES, type SectionName } from './descriptor/schema';
+export { parseOpsDescriptor, validateOpsDescriptor, type DescriptorParse } from './descriptor/parseDescriptor';
+export { parseOpsAnnotations, type AnnotationParse } from './descriptor/parseAnnotations';
+export { readYaml, readYamlDocuments, MAX_YAML_LENGTH } from './descriptor/yaml';
+export type { OpsIssue } from './validation/issues';
+export { hasErrors } from './validation/issues';
+export { checkUrl, isSafeUrl } from './validation/urls';
+export { validateSections } from './validation/validateSections';
+export { describeThreshold, isAlertOnRightSide } from './validation/sloRules';
+export { backupIntervalMs } from './validation/dataRules';
+export { didYouMean } from './validation/didYouMean';
+export * from './scoring/types';
+export { evaluateScorecards, effectiveChecks, appliesTo, type EvaluateOptions } from './scoring/engine';
+export { BUILT_IN_CHECKS, BUILT_IN_SCORECARDS, describeCheck } from './scoring/builtInChecks';
+export { DEPLOYMENT_SCORECARD, DEPLOYMENT_CHECKS } from './scoring/deploymentChecks';
+export { MONITORING_SCORECARD, MONITORING_CHECKS } from './scoring/monitoringChecks';
+export { latestVersion, productionEnvironment } from './scoring/profileFacts';
+export { evaluateEntity, type EntityEvaluation } from './evaluateEntity';
+export * from './opsRef';

@@ -1,0 +1,23 @@
+import { DEPLOYMENT_CHECKS, DEPLOYMENT_SCORECARD } from './deploymentChecks';
+import { MONITORING_CHECKS, MONITORING_SCORECARD } from './monitoringChecks';
+import type { CheckDefinition, OpsCheck, ScorecardDefinition } from './types';
+
+export const BUILT_IN_SCORECARDS: ScorecardDefinition[] = [
+  {
+    id: DEPLOYMENT_SCORECARD,
+    title: 'Deployment checklist',
+    description: 'Can this service be deployed, rolled back and restored safely?',
+  },
+  {
+    id: MONITORING_SCORECARD,
+    title: 'Monitoring compliance',
+    description: 'Will we know when this service misbehaves, and who gets paged?',
+  },
+];
+
+export const BUILT_IN_CHECKS: OpsCheck[] = [...DEPLOYMENT_CHECKS, ...MONITORING_CHECKS];
+
+/** A check without its function, as the API and UI list it. */
+export function describeCheck({ evaluate: _evaluate, ...definition }: OpsCheck): CheckDefinition {
+  return definition;
+}

@@ -1,0 +1,105 @@
+import type { Slo, Threshold } from '../descriptor/types';
+import type { Operator, Unit } from '../descriptor/vocabulary';
+import type { RuleContext } from './ruleContext';
+
+const LOWER_IS_BETTER: ReadonlySet<Operator> = new Set(['lt', 'lte']);
+const SYMBOL: Record<Operator, string> = { lt: '<', lte: '≤', gt: '>', gte: '≥' };
+
+/** How an objective or threshold reads to a person: `< 200 ms`. */
+export function describeThreshold(threshold: Pick<Threshold, 'op' | 'value'>, unit?: Unit): string {
+  const suffix = unit === 'percent' ? '%' : unit && unit !== 'count' && unit !== 'ratio' ? ` ${unit}` : '';
+  return `${SYMBOL[threshold.op]} ${threshold.value}${suffix}`;
+}
+
+const RANGES: Partial<Record<Unit, [number, number, string]>> = {
+  percent: [0, 100, 'a percentage lies between 0 and 100'],
+  ratio: [0, 1, 'a ratio lies between 0 and 1 (use unit percent for 99.9)'],
+};
+
+/** Indicators that read oddly with some units: a hint, not an error. */
+const EXPECTED_UNITS: Record<string, Unit[]> = {
+  latency: ['ms', 's'],
+  'error-rate': ['percent', 'ratio', 'count', 'rps'],
+  availability: ['percent', 'ratio'],
+  throughput: ['rps', 'count'],
+};
+
+function checkValue(ctx: RuleContext, at: string, slo: Slo, value: number) {
+  const range = RANGES[slo.unit];
+  if (range && (value < range[0] || value > range[1])) {
+    ctx.error('slos', at, `${value} is outside ${range[0]}–${range[1]}: ${range[2]}`);
+  }
+  if (!range && value < 0) {
+    ctx.error('slos', at, `${value} ${slo.unit} is negative; a ${slo.indicator} value cannot be`);
+  }
+}
+
+function checkWrittenUnit(ctx: RuleContext, at: string, slo: Slo, threshold: Threshold) {
+  const written = (threshold as { writtenUnit?: string }).writtenUnit;
+  if (written && written !== slo.unit) {
+    ctx.error('slos', at, `is written in ${written} but the SLO's unit is ${slo.unit}; use one unit for both`);
+  }
+}
+
+/**
+ * An alert must fire only once the objective is already missed: for "lower is
+ * better" it needs `>`/`≥` at or above the objective, and the reverse for
+ * "higher is better". Anything else pages people while all is well, or never.
+ */
+export function isAlertOnRightSide(slo: Slo): boolean {
+  if (!slo.alert) return false;
+  const objectiveLower = LOWER_IS_BETTER.has(slo.objective.op);
+  if (objectiveLower === LOWER_IS_BETTER.has(slo.alert.op)) return false;
+  return objectiveLower ? slo.alert.value >= slo.objective.value : slo.alert.value <= slo.objective.value;
+}
+
+function checkAlertSide(ctx: RuleContext, i: number, slo: Slo) {
+  const alert = slo.alert;
+  if (!alert) return;
+  const objectiveLower = LOWER_IS_BETTER.has(slo.objective.op);
+  const alertLower = LOWER_IS_BETTER.has(alert.op);
+  const objective = describeThreshold(slo.objective, slo.unit);
+  const threshold = describeThreshold(alert, slo.unit);
+  if (objectiveLower === alertLower) {
+    ctx.error(
+      'slos',
+      `[${i}].alert`,
+      `alert "${threshold}" points the same way as the objective "${objective}", so it fires while the objective is met; use ${objectiveLower ? '">"' : '"<"'}`,
+    );
+    return;
+  }
+  const wrongSide = objectiveLower ? alert.value < slo.objective.value : alert.value > slo.objective.value;
+  if (wrongSide) {
+    ctx.error(
+      'slos',
+      `[${i}].alert.value`,
+      `alert threshold ${threshold} is on the wrong side of the objective ${objective}: it fires before the objective is missed; set it ${objectiveLower ? 'at or above' : 'at or below'} ${slo.objective.value}`,
+    );
+  }
+}
+
+export function validateSlos(ctx: RuleContext, slos: Slo[] | undefined, environments: Set<string>) {
+  if (!slos) return;
+  const names = new Set<string>();
+  slos.forEach((slo, i) => {
+    const key = `${slo.name}\u0000${slo.environment ?? ''}`;
+    if (names.has(key)) ctx.warn('slos', `[${i}].name`, `"${slo.name}" is defined twice; give each SLO its own name`);
+    names.add(key);
+    checkValue(ctx, `[${i}].objective.value`, slo, slo.objective.value);
+    checkWrittenUnit(ctx, `[${i}].objective`, slo, slo.objective);
+    if (slo.alert) {
+      checkValue(ctx, `[${i}].alert.value`, slo, slo.alert.value);
+      checkWrittenUnit(ctx, `[${i}].alert`, slo, slo.alert);
+    } else {
+      ctx.warn('slos', `[${i}].alert`, `has no alert threshold; nobody is paged when "${slo.name}" degrades`);
+    }
+    checkAlertSide(ctx, i, slo);
+    const expected = EXPECTED_UNITS[slo.indicator];
+    if (expected && !expected.includes(slo.unit)) {
+      ctx.warn('slos', `[${i}].unit`, `${slo.indicator} is usually measured in ${expected.join(' or ')}, not ${slo.unit}`);
+    }
+    if (slo.environment && environments.size > 0 && !environments.has(slo.environment)) {
+      ctx.warn('slos', `[${i}].environment`, `"${slo.environment}" is not one of the environments (${[...environments].join(', ')})`);
+    }
+  });
+}
