@@ -66,7 +66,11 @@ export function readOpsConfig(ops: unknown): OpsConfig {
   const source = 'app-config';
   const defaultsParse = parseSection(opsDefaultsSchema, raw.defaults ?? {}, 'ops.defaults', source);
   issues.push(...defaultsParse.issues);
-  const given = defaultsParse.value ?? {};
+  // A default section with an error falls back to the built-in one whole: half an org default is worse than none.
+  const broken = (key: string) => defaultsParse.issues.some(i => i.severity === 'error' && i.path.startsWith(`ops.defaults.${key}`));
+  const given = Object.fromEntries(
+    Object.entries(defaultsParse.value ?? {}).filter(([key]) => key === 'tiers' || !broken(key)),
+  ) as NonNullable<typeof defaultsParse.value>;
   const tiers = {} as Record<(typeof TIERS)[number], TierPolicy>;
   for (const tier of TIERS) {
     const override = given.tiers?.[tier] ?? {};

@@ -34,11 +34,14 @@ function checkValue(ctx: RuleContext, at: string, slo: Slo, value: number) {
   }
 }
 
-function checkWrittenUnit(ctx: RuleContext, at: string, slo: Slo, threshold: Threshold) {
+/** Returns false when the threshold is written in another unit than the SLO's. */
+function checkWrittenUnit(ctx: RuleContext, at: string, slo: Slo, threshold: Threshold): boolean {
   const written = (threshold as { writtenUnit?: string }).writtenUnit;
   if (written && written !== slo.unit) {
     ctx.error('slos', at, `is written in ${written} but the SLO's unit is ${slo.unit}; use one unit for both`);
+    return false;
   }
+  return true;
 }
 
 /**
@@ -86,14 +89,15 @@ export function validateSlos(ctx: RuleContext, slos: Slo[] | undefined, environm
     if (names.has(key)) ctx.warn('slos', `[${i}].name`, `"${slo.name}" is defined twice; give each SLO its own name`);
     names.add(key);
     checkValue(ctx, `[${i}].objective.value`, slo, slo.objective.value);
-    checkWrittenUnit(ctx, `[${i}].objective`, slo, slo.objective);
+    // Comparing thresholds written in different units would only add noise.
+    let sameUnits = checkWrittenUnit(ctx, `[${i}].objective`, slo, slo.objective);
     if (slo.alert) {
       checkValue(ctx, `[${i}].alert.value`, slo, slo.alert.value);
-      checkWrittenUnit(ctx, `[${i}].alert`, slo, slo.alert);
+      sameUnits = checkWrittenUnit(ctx, `[${i}].alert`, slo, slo.alert) && sameUnits;
     } else {
       ctx.warn('slos', `[${i}].alert`, `has no alert threshold; nobody is paged when "${slo.name}" degrades`);
     }
-    checkAlertSide(ctx, i, slo);
+    if (sameUnits) checkAlertSide(ctx, i, slo);
     const expected = EXPECTED_UNITS[slo.indicator];
     if (expected && !expected.includes(slo.unit)) {
       ctx.warn('slos', `[${i}].unit`, `${slo.indicator} is usually measured in ${expected.join(' or ')}, not ${slo.unit}`);

@@ -58,8 +58,11 @@ function message(issue: ZodIssue): string {
       if ((issue as any).origin === 'array')
         return `needs at least ${(issue as any).minimum} item(s)`;
       if ((issue as any).origin === 'string') return 'must not be empty';
+      if ((issue as any).origin === 'number') return `must be ${(issue as any).inclusive ? 'at least' : 'more than'} ${(issue as any).minimum}`;
       return issue.message;
     case 'too_big':
+      if ((issue as any).origin === 'number') return `must be ${(issue as any).inclusive ? 'at most' : 'less than'} ${(issue as any).maximum}`;
+      if ((issue as any).origin === 'array') return `has too many items (at most ${(issue as any).maximum})`;
       return issue.message;
     case 'invalid_union': {
       const expected = ((issue as any).errors as ZodIssue[][])
