@@ -33,3 +33,4 @@ export { MONITORING_SCORECARD, MONITORING_CHECKS } from './scoring/monitoringChe
 export { latestVersion, productionEnvironment } from './scoring/profileFacts';
 export { evaluateEntity, type EntityEvaluation } from './evaluateEntity';
 export * from './opsRef';
+export { opsDescriptorJsonSchema, OPS_DESCRIPTOR_SCHEMA_ID } from './descriptor/jsonSchema';
