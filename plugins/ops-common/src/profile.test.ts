@@ -57,7 +57,7 @@ describe('buildOpsProfile', () => {
       { now: NOW },
     );
     expect(profile.environments).toEqual([{ name: 'staging' }]);
-    expect(issues[0]).toMatchObject({ source: 'annotation opskit.io/environments', message: expect.stringMatching(/YAML syntax error at line 1/) });
+    expect(issues[0]).toMatchObject({ source: 'annotation opskit.io/environments', message: expect.stringMatching(/^YAML syntax error at line 2, column 1: unexpected end of the stream/) });
   });
 
   it('fills org defaults from config for the tier', () => {
@@ -86,7 +86,7 @@ describe('buildOpsProfile', () => {
     const { profile, issues } = buildOpsProfile(exampleEntity('legacy-billing'), { now: NOW });
     const paths = issues.map(i => i.path);
     expect(paths).toEqual(expect.arrayContaining(['tier', 'environments[0].name', 'environments[2].name', 'environments[1].url', 'slos[2].unit', 'monitoring.tools[0].purpose', 'incident.severities[1].responseTime', 'incident.escalation[0].targets', 'backups[0].retention', 'recovery.lastTested']));
-    expect(issues.find(i => i.source === 'annotation opskit.io/backups')?.message).toMatch(/line 2, column/);
+    expect(issues.find(i => i.source === 'annotation opskit.io/backups')?.message).toMatch(/^YAML syntax error at line 3, column 14: bad indentation/);
     expect(profile.environments?.map(e => e.name)).toEqual(['prod', 'prod']);
     expect(profile.environments?.some(e => e.url?.startsWith('javascript'))).toBe(false);
     expect(profile.slos?.map(s => s.name)).toEqual(['Latency', 'Uptime', 'Saturation']);

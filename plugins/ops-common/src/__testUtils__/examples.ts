@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { OPS_DESCRIPTOR_ANNOTATION, OPS_REF_ANNOTATION, type OpsEntityLike } from '../annotations';
 import { parseOpsRef } from '../opsRef';
 

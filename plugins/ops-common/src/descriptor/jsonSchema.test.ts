@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { readExample } from '../__testUtils__/examples';
 import { opsDescriptorJsonSchema } from './jsonSchema';
 

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { load as parse } from 'js-yaml';
+
+const EXAMPLES = resolve(__dirname, '../../../examples');
+const read = (f: string) => readFileSync(resolve(EXAMPLES, f), 'utf8');
+
+/**
+ * N catalog entities shaped like the examples (compliant, annotation-only,
+ * partial, broken), each with its own name, owner and tier so nothing is
+ * cached between them. Descriptors are inlined as the catalog module does.
+ */
+export function syntheticEntities(count: number): any[] {
+  const templates = [
+    { file: 'payments-api/catalog-info.yaml', descriptor: read('payments-api/ops.yaml') },
+    { file: 'inventory-service/catalog-info.yaml' },
+    { file: 'notifications-worker/catalog-info.yaml', descriptor: read('notifications-worker/ops.yaml') },
+    { file: 'legacy-billing/catalog-info.yaml', descriptor: read('legacy-billing/ops.yaml') },
+  ].map(t => ({ ...t, entity: parse(read(t.file)) }));
+  const tiers = ['tier-1', 'tier-2', 'tier-3', 'tier-4'];
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const t = templates[i % templates.length];
+    const annotations: Record<string, string> = { ...t.entity.metadata.annotations };
+    if (t.descriptor) {
+      annotations['opskit.io/descriptor'] = t.descriptor.replace(/tier: tier-\d/, `tier: ${tiers[i % 4]}`).replace(/payments/g, `svc${i}`);
+    }
+    out.push({
+      ...t.entity,
+      metadata: { ...t.entity.metadata, name: `${t.entity.metadata.name}-${i}`, annotations },
+      spec: { ...t.entity.spec, owner: `group:team-${i % 50}` },
+    });
+  }
+  return out;
+}
