@@ -88,11 +88,17 @@ export function formatDuration(ms: number): string {
   return `${ms}ms`;
 }
 
+// Checks convert the same few policy durations for every entity: remember them.
+const MS_CACHE = new Map<string, number | undefined>();
+
 /** Milliseconds of a duration that has already been validated, else undefined. */
 export function durationToMs(input: string | undefined): number | undefined {
   if (input === undefined) return undefined;
+  if (MS_CACHE.has(input)) return MS_CACHE.get(input);
   const result = parseDuration(input);
-  return result.ok ? result.ms : undefined;
+  const ms = result.ok ? result.ms : undefined;
+  if (MS_CACHE.size < 1000) MS_CACHE.set(input, ms);
+  return ms;
 }
 
 /** Shortens user text quoted back in a message. */
