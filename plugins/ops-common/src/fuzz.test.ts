@@ -10,10 +10,14 @@ import { evaluateEntity } from './evaluateEntity';
  * not asserted here: timings on a shared CI machine make flaky tests.
  */
 
+// Checked after every test, whatever it fed in.
+// eslint-disable-next-line jest/no-standalone-expect
 afterEach(() => {
+  /* eslint-disable jest/no-standalone-expect */
   expect(({} as any).polluted).toBeUndefined();
   expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   expect(Object.keys(Object.prototype)).toEqual([]);
+  /* eslint-enable jest/no-standalone-expect */
 });
 
 describe('fuzzing', () => {

@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- adversarial inputs on purpose */
 import fc from 'fast-check';
 import { OPS_SECTION_ANNOTATIONS } from '../annotations';
 

@@ -24,8 +24,10 @@ export function unwrap(schema: Schema | undefined): Schema | undefined {
 
 /** The option of a union that would take a value of this shape (object or array). */
 function pickOption(schema: any, value: unknown): Schema | undefined {
-  const wanted = Array.isArray(value) ? 'array' : value && typeof value === 'object' ? 'object' : undefined;
-  if (!wanted) return undefined;
+  let wanted: 'array' | 'object';
+  if (Array.isArray(value)) wanted = 'array';
+  else if (value && typeof value === 'object') wanted = 'object';
+  else return undefined;
   for (const option of schema.def.options as Schema[]) {
     const inner: any = unwrap(option);
     if (inner?.def?.type === wanted) return inner;

@@ -28,8 +28,9 @@ export function didYouMean(
   let bestScore = Number.MAX_SAFE_INTEGER;
   for (const candidate of candidates) {
     const c = candidate.toLowerCase();
-    const score =
-      c === lowered ? 0 : c.startsWith(lowered) || lowered.startsWith(c) ? 1 : distance(lowered, c);
+    let score = distance(lowered, c);
+    if (c === lowered) score = 0;
+    else if (c.startsWith(lowered) || lowered.startsWith(c)) score = Math.min(score, 1);
     if (score < bestScore) {
       bestScore = score;
       best = candidate;

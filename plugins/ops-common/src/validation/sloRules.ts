@@ -7,7 +7,9 @@ const SYMBOL: Record<Operator, string> = { lt: '<', lte: 'â‰¤', gt: '>', gte: 'â
 
 /** How an objective or threshold reads to a person: `< 200 ms`. */
 export function describeThreshold(threshold: Pick<Threshold, 'op' | 'value'>, unit?: Unit): string {
-  const suffix = unit === 'percent' ? '%' : unit && unit !== 'count' && unit !== 'ratio' ? ` ${unit}` : '';
+  let suffix = '';
+  if (unit === 'percent') suffix = '%';
+  else if (unit && unit !== 'count' && unit !== 'ratio') suffix = ` ${unit}`;
   return `${SYMBOL[threshold.op]} ${threshold.value}${suffix}`;
 }
 

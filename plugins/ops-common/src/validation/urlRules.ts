@@ -1,6 +1,6 @@
 import type { OpsSections } from '../descriptor/types';
 import type { RuleContext } from './ruleContext';
-import { checkUrl } from './urls';
+import { browserView, checkUrl } from './urls';
 
 /**
  * Reports unsafe URLs and returns the sections without them: a refused link
@@ -40,7 +40,7 @@ export function sanitizeUrls(ctx: RuleContext, sections: OpsSections): OpsSectio
 /** A runbook is a URL or a TechDocs path (`/docs/…`, `docs/runbook.md`). */
 export function sanitizeRunbook(ctx: RuleContext, runbook: string | undefined): string | undefined {
   if (runbook === undefined) return undefined;
-  if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(runbook.replace(/[\u0000-\u001f\u007f\s]+/g, ''))) {
+  if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(browserView(runbook))) {
     return runbook;
   }
   const verdict = checkUrl(runbook);

@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- refusing script URLs is what these tests check */
 import { checkUrl, isSafeUrl } from './urls';
 
 describe('checkUrl', () => {

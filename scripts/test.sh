@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Every test of the repository: type-check, lint, then all jest suites with
+# PostgreSQL enabled for Backstage's TestDatabases. Ends with the line
+# "N passed, N failed" built from jest's own JSON report (+1 failed per
+# failing type-check or lint stage).
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$OPSKIT_ROOT"
+
+# PostgreSQL for store tests: use the local server, starting it if it is down.
+pg_up() { node -e "require('net').connect(5432,'127.0.0.1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))"; }
+if ! pg_up && command -v pg_ctlcluster >/dev/null; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start >/dev/null 2>&1 || true
+  sleep 2
+fi
+if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]; then
+  if pg_up; then
+    export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=postgresql://postgres@127.0.0.1:5432
+  else
+    echo "opskit: PostgreSQL is not answering on 127.0.0.1:5432; PostgreSQL store tests are skipped" >&2
+  fi
+fi
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+export CI=true
+
+failed_stages=0
+echo "== type-check"
+if ! node_modules/.bin/tsc --noEmit -p tsconfig.json; then failed_stages=$((failed_stages + 1)); fi
+echo "== lint"
+if ! yarn backstage-cli repo lint; then failed_stages=$((failed_stages + 1)); fi
+
+echo "== tests"
+report="$(mktemp)"
+yarn backstage-cli repo test --json --outputFile="$report" "$@"
+jest_status=$?
+totals="$(node -e '
+  try {
+    const r = require(process.argv[1]);
+    console.log(`${r.numPassedTests} ${r.numFailedTests + (r.numRuntimeErrorTestSuites || 0)}`);
+  } catch { console.log("0 1"); }
+' "$report")"
+rm -f "$report"
+passed="${totals% *}"
+failed=$(( ${totals#* } + failed_stages ))
+if [ "$jest_status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ]
