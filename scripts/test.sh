@@ -35,7 +35,7 @@ yarn backstage-cli repo test --json --outputFile="$report" "$@"
 jest_status=$?
 totals="$(node -e '
   try {
-    const r = require(process.argv[1]);
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     console.log(`${r.numPassedTests} ${r.numFailedTests + (r.numRuntimeErrorTestSuites || 0)}`);
   } catch { console.log("0 1"); }
 ' "$report")"
