@@ -1,9 +1,8 @@
 import { durationToMs } from '../durations';
-import type { OpsCheck } from './types';
+import { COMPONENTS, type OpsCheck } from './types';
 import { daysBetween, latestVersion, listOf, productionEnvironment, storeName } from './profileFacts';
 
 export const DEPLOYMENT_SCORECARD = 'deployment';
-const COMPONENTS = { kinds: ['Component'] };
 
 export const productionEnvironmentCheck: OpsCheck = {
   id: 'production-environment',

@@ -2,10 +2,9 @@ import { REQUIRED_LOG_FIELDS, type ToolPurpose } from '../descriptor/vocabulary'
 import { responseTimeMs } from '../validation/incidentRules';
 import { isAlertOnRightSide } from '../validation/sloRules';
 import { listOf, productionEnvironment } from './profileFacts';
-import type { OpsCheck } from './types';
+import { COMPONENTS, type OpsCheck } from './types';
 
 export const MONITORING_SCORECARD = 'monitoring';
-const COMPONENTS = { kinds: ['Component'] };
 
 export const sloIndicatorsCheck: OpsCheck = {
   id: 'slo-indicators',

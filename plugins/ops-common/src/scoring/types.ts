@@ -17,6 +17,9 @@ export interface CheckApplicability {
   lifecycles?: string[];
 }
 
+/** Built-in checks apply to components; config can widen or narrow that per check. */
+export const COMPONENTS: CheckApplicability = { kinds: ['Component'] };
+
 /** A checklist item signed off for a version and/or environment. */
 export interface SignOff {
   itemId: string;
