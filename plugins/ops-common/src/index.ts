@@ -32,5 +32,7 @@ export { DEPLOYMENT_SCORECARD, DEPLOYMENT_CHECKS } from './scoring/deploymentChe
 export { MONITORING_SCORECARD, MONITORING_CHECKS } from './scoring/monitoringChecks';
 export { latestVersion, productionEnvironment } from './scoring/profileFacts';
 export { evaluateEntity, type EntityEvaluation } from './evaluateEntity';
+export { complianceRecord, levelRank, isScoreLevel, type ComplianceRecord } from './scoring/complianceRecord';
+export { escalationTargetCandidates, escalationTargets, resolveEscalationTargets } from './scoring/escalationTargets';
 export * from './opsRef';
 export { opsDescriptorJsonSchema, OPS_DESCRIPTOR_SCHEMA_ID } from './descriptor/jsonSchema';

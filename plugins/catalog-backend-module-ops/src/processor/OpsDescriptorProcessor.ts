@@ -1,0 +1,168 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { isError, NotFoundError, NotModifiedError } from '@backstage/errors';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
+import {
+  processingResult,
+  type CatalogProcessor,
+  type CatalogProcessorCache,
+  type CatalogProcessorEmit,
+  type LocationSpec,
+} from '@backstage/plugin-catalog-node';
+import {
+  MAX_YAML_LENGTH,
+  OPS_DESCRIPTOR_ANNOTATION,
+  OPS_DESCRIPTOR_ERROR_ANNOTATION,
+  OPS_REF_ANNOTATION,
+  parseOpsRef,
+} from '@opskit/plugin-ops-common';
+
+export interface OpsDescriptorProcessorOptions {
+  reader: UrlReaderService;
+  integrations: ScmIntegrationRegistry;
+  /** Also emit a processing error for an unreadable descriptor (the catalog then keeps the old entity). */
+  strict?: boolean;
+  logger?: LoggerService;
+}
+
+/** What the cache keeps per entity, so an unchanged remote descriptor is not downloaded again. */
+interface CachedDescriptor {
+  url: string;
+  etag?: string;
+  text: string;
+  [key: string]: string | undefined;
+}
+
+interface Resolution {
+  text?: string;
+  error?: string;
+}
+
+const CACHE_KEY = 'descriptor';
+
+/**
+ * Resolves `opskit.io/ops-ref` the way TechDocs resolves `backstage.io/techdocs-ref`
+ * and carries the file's text into `opskit.io/descriptor`. Parsing and
+ * validation stay in ops-common: the catalog only transports the text.
+ *
+ * It never fails an entity for an ops problem: an emitted error makes the
+ * catalog keep the entity's old version (frozen), which hides the very change
+ * a team made. Problems go to `opskit.io/descriptor-error` instead, unless
+ * `strict` asks for both.
+ */
+export class OpsDescriptorProcessor implements CatalogProcessor {
+  constructor(private readonly options: OpsDescriptorProcessorOptions) {}
+
+  getProcessorName(): string {
+    return 'OpsDescriptorProcessor';
+  }
+
+  async preProcessEntity(
+    entity: Entity,
+    location: LocationSpec,
+    emit: CatalogProcessorEmit,
+    _originLocation: LocationSpec,
+    cache: CatalogProcessorCache,
+  ): Promise<Entity> {
+    const refValue = entity.metadata.annotations?.[OPS_REF_ANNOTATION];
+    if (refValue === undefined) return entity;
+
+    let result: Resolution;
+    try {
+      result = await this.resolve(refValue, location, cache);
+    } catch (error) {
+      // Anything unforeseen is still only an ops problem for this entity.
+      result = { error: `ops descriptor could not be read: ${isError(error) ? error.message : String(error)}` };
+    }
+
+    const annotations = { ...entity.metadata.annotations };
+    delete annotations[OPS_DESCRIPTOR_ANNOTATION];
+    delete annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION];
+    if (result.text !== undefined) annotations[OPS_DESCRIPTOR_ANNOTATION] = result.text;
+    if (result.error !== undefined) {
+      annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION] = result.error;
+      this.options.logger?.debug(`${safeRef(entity)}: ${result.error}`);
+      if (this.options.strict) emit(processingResult.generalError(location, `${safeRef(entity)}: ${result.error}`));
+    }
+    return { ...entity, metadata: { ...entity.metadata, annotations } };
+  }
+
+  private async resolve(refValue: string, location: LocationSpec, cache: CatalogProcessorCache): Promise<Resolution> {
+    const ref = parseOpsRef(refValue);
+    if (ref.type === 'invalid') return { error: `${OPS_REF_ANNOTATION} ${ref.message}` };
+    if (ref.type === 'url') return this.readRemote(ref.url, cache);
+
+    if (location.type === 'file') return this.readFile(location.target, ref.path);
+    if (location.type === 'url') {
+      const url = this.options.integrations.resolveUrl({ url: ref.path, base: location.target });
+      return this.readRemote(url, cache);
+    }
+    return {
+      error: `${OPS_REF_ANNOTATION} "${refValue}" is relative, but the entity comes from a "${location.type}" location; use url:https://… instead`,
+    };
+  }
+
+  /** Reads a descriptor beside a catalog file on disk, refusing symlinks that lead out of its directory. */
+  private async readFile(catalogFile: string, relative: string): Promise<Resolution> {
+    const baseDir = path.dirname(path.resolve(catalogFile));
+    const target = path.resolve(baseDir, relative);
+    let real: string;
+    let realBase: string;
+    try {
+      [real, realBase] = await Promise.all([fs.realpath(target), fs.realpath(baseDir)]);
+    } catch {
+      return { error: missingMessage(relative) };
+    }
+    if (real !== realBase && !real.startsWith(realBase + path.sep)) {
+      return { error: `${OPS_REF_ANNOTATION} "${relative}" resolves outside the entity's directory; refusing to read it` };
+    }
+    const stat = await fs.stat(real);
+    if (!stat.isFile()) return { error: missingMessage(relative) };
+    if (stat.size > MAX_YAML_LENGTH) return { error: tooLargeMessage(relative, stat.size) };
+    return { text: await fs.readFile(real, 'utf8') };
+  }
+
+  private async readRemote(url: string, cache: CatalogProcessorCache): Promise<Resolution> {
+    const cached = await cache.get<CachedDescriptor>(CACHE_KEY);
+    const previous = cached?.url === url ? cached : undefined;
+    try {
+      const response = await this.options.reader.readUrl(url, { etag: previous?.etag });
+      const buffer = await response.buffer();
+      if (buffer.length > MAX_YAML_LENGTH) return { error: tooLargeMessage(url, buffer.length) };
+      const text = buffer.toString('utf8');
+      await cache.set<CachedDescriptor>(CACHE_KEY, { url, text, ...(response.etag ? { etag: response.etag } : {}) });
+      return { text };
+    } catch (error) {
+      if (error instanceof NotModifiedError && previous) {
+        await cache.set(CACHE_KEY, previous);
+        return { text: previous.text };
+      }
+      if (isError(error) && error.name === NotFoundError.name) return { error: missingMessage(url) };
+      const reason = isError(error) ? error.message : String(error);
+      if (previous) {
+        // Keep serving what we read last time; the error says it may be out of date.
+        await cache.set(CACHE_KEY, previous);
+        return { text: previous.text, error: `could not re-read ${url} (${reason}); showing the descriptor read earlier` };
+      }
+      return { error: `could not read ${url}: ${reason}` };
+    }
+  }
+}
+
+function missingMessage(where: string): string {
+  return `no ops descriptor at ${where}: add it, or point ${OPS_REF_ANNOTATION} at the right file`;
+}
+
+function tooLargeMessage(where: string, size: number): string {
+  return `the ops descriptor at ${where} is ${size} bytes; the limit is ${MAX_YAML_LENGTH}`;
+}
+
+function safeRef(entity: Entity): string {
+  try {
+    return stringifyEntityRef(entity);
+  } catch {
+    return String(entity.metadata?.name);
+  }
+}

@@ -1,0 +1,60 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  ops?: {
+    /**
+     * Organisation defaults per tier, merged under each service's own ops data
+     * (annotation > ops.yaml > these). See the README's config reference.
+     */
+    defaults?: {
+      /** Tier whose policy applies to services that declare none. Default tier-3. */
+      fallbackTier?: 'tier-1' | 'tier-2' | 'tier-3' | 'tier-4';
+      /** Default incident severities (same shape as ops.yaml `incident.severities`). */
+      severities?: Array<{ id: string; description?: string; responseTime: string }>;
+      /** Default logging section (same shape as ops.yaml `logging`). */
+      logging?: { levels?: string[]; format?: string; fields?: string[]; destination?: string };
+      /** Default deployment checklist items (same shape as ops.yaml `deployment.checklist`). */
+      checklist?: Array<{ id: string; title: string; required?: boolean; signOff?: string }>;
+      /** Minimums per tier: required SLO indicators, backup retention, recovery test age, escalation levels, seed SLOs. */
+      tiers?: {
+        [tier: string]: {
+          requiredIndicators?: string[];
+          /** e.g. 30d */
+          minBackupRetention?: string;
+          /** e.g. 180d */
+          recoveryTestMaxAge?: string;
+          minEscalationLevels?: number;
+          slos?: Array<Record<string, unknown>>;
+        };
+      };
+    };
+    /** Check overrides: disable, weight, level, applicability. */
+    scoring?: {
+      /** Credit a warning earns towards a score, 0 to 1. Default 0.5. */
+      warnCredit?: number;
+      checks?: {
+        [checkId: string]: {
+          enabled?: boolean;
+          weight?: number;
+          level?: 'bronze' | 'silver' | 'gold';
+          appliesTo?: { kinds?: string[]; types?: string[]; tiers?: string[]; lifecycles?: string[] };
+        };
+      };
+    };
+    /**
+     * When the catalog-wide evaluation runs. Default: every 30 minutes, 10
+     * seconds after start, timeout 15 minutes.
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    evaluation?: {
+      /** Entity kinds evaluated catalog-wide. Default [Component]. */
+      kinds?: string[];
+      /** After this long without a successful evaluation the data is flagged stale. Default 24h. */
+      staleAfter?: string;
+    };
+    retention?: {
+      /** How long evaluation trends and score history are kept. Default 90d. */
+      history?: string;
+    };
+  };
+}

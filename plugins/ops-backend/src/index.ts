@@ -1,0 +1,10 @@
+/**
+ * OpsKit backend plugin: the ops API, its store and the scheduled
+ * catalog-wide evaluation.
+ *
+ * @packageDocumentation
+ */
+export { opsPlugin as default } from './plugin';
+export { DatabaseOpsStore } from './database/DatabaseOpsStore';
+export type * from './database/OpsStore';
+export { CatalogEvaluator, ENTITY_FIELDS } from './service/CatalogEvaluator';

@@ -1,0 +1,42 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type RootConfigService,
+  type SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { durationToMs, readOpsConfig, type OpsConfig } from '@opskit/plugin-ops-common';
+
+export interface OpsBackendConfig {
+  ops: OpsConfig;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Entity kinds the catalog-wide evaluation covers. */
+  kinds: string[];
+  historyRetentionMs: number;
+  /** After this long without a successful run, the compliance data is flagged stale. */
+  staleAfterMs: number;
+}
+
+export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 15 },
+  initialDelay: { seconds: 10 },
+};
+
+function duration(config: RootConfigService, key: string, fallback: string): number {
+  const text = config.getOptionalString(key) ?? fallback;
+  const ms = durationToMs(text);
+  if (ms === undefined) throw new Error(`${key}: "${text}" is not a duration; use e.g. 90d, 12h or P90D`);
+  return ms;
+}
+
+/** Reads `ops.*`. Invalid domain config (defaults, scoring) is reported by ops-common and ignored; invalid wiring fails start. */
+export function readBackendConfig(config: RootConfigService): OpsBackendConfig {
+  return {
+    ops: readOpsConfig(config.getOptional('ops')),
+    schedule: config.has('ops.schedule')
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('ops.schedule'))
+      : DEFAULT_SCHEDULE,
+    kinds: config.getOptionalStringArray('ops.evaluation.kinds') ?? ['Component'],
+    historyRetentionMs: duration(config, 'ops.retention.history', '90d'),
+    staleAfterMs: duration(config, 'ops.evaluation.staleAfter', '24h'),
+  };
+}

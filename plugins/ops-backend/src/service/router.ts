@@ -1,0 +1,295 @@
+import type {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { InputError, NotFoundError, serializeError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { JsonObject } from '@backstage/types';
+import {
+  BUILT_IN_CHECKS,
+  BUILT_IN_SCORECARDS,
+  buildOpsProfile,
+  describeCheck,
+  didYouMean,
+  effectiveChecks,
+  escalationTargetCandidates,
+  escalationTargets,
+  evaluateEntity,
+  opsChecklistUpdatePermission,
+  opsComplianceReadPermission,
+  opsComplianceRefreshPermission,
+  opsWaiverManagePermission,
+  resolveEscalationTargets,
+  type OpsCheck,
+} from '@opskit/plugin-ops-common';
+import express, { type Request, type Response } from 'express';
+import type { OpsStore } from '../database/OpsStore';
+import type { OpsBackendConfig } from './backendConfig';
+import { parseComplianceFilter, parseComplianceSort, parseLimit } from './complianceParams';
+import { csvHeader, csvRow } from './exportFormats';
+import { entityFacts } from './facts';
+import { requirePermission } from './requirePermission';
+import { staleness } from './staleness';
+import { spec } from '../schema/openapi.generated';
+
+export interface RouterOptions {
+  store: OpsStore;
+  catalog: CatalogService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  logger: LoggerService;
+  config: OpsBackendConfig;
+  /** Starts a catalog-wide evaluation now (the scheduler's trigger). */
+  refresh(): Promise<void>;
+  checks?: readonly OpsCheck[];
+}
+
+/** Who did it, as stored with sign-offs and waivers. */
+function principalOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
+  if (principal.type === 'user' && principal.userEntityRef) return principal.userEntityRef;
+  if (principal.type === 'service' && principal.subject) return principal.subject;
+  return principal.type;
+}
+
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { store, catalog, httpAuth, permissions, auditor, config } = options;
+  const checks = effectiveChecks(options.checks ?? BUILT_IN_CHECKS, config.ops.scoring);
+  const checkIds = checks.map(c => c.id);
+  const scorecardIds = BUILT_IN_SCORECARDS.map(s => s.id);
+
+  // Typed loosely on purpose: the spec still validates every request at run time.
+  const router = (await createValidatedOpenApiRouter(spec as any)) as unknown as express.Router;
+
+  const credentialsOf = (req: Request) => httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const allowed = async (req: Request, permission: Parameters<typeof requirePermission>[0]['permission']) => {
+    const credentials = await credentialsOf(req);
+    await requirePermission({ permissions, permission, credentials });
+    return credentials;
+  };
+
+  /** The entity named by the path, read with the caller's credentials: catalog permissions hold. */
+  async function loadEntity(req: Request, credentials: BackstageCredentials): Promise<{ entity: Entity; ref: string }> {
+    const { kind, namespace, name } = req.params;
+    const entity = await catalog.getEntityByRef({ kind, namespace, name }, { credentials });
+    if (!entity) throw new NotFoundError(`no entity ${kind}:${namespace}/${name} in the catalog`);
+    return { entity, ref: stringifyEntityRef(entity).toLowerCase() };
+  }
+
+  async function audited<T>(req: Request, eventId: string, meta: JsonObject, action: () => Promise<T>): Promise<T> {
+    const event = await auditor.createEvent({ eventId, request: req, meta, severityLevel: 'medium' });
+    try {
+      const result = await action();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/checks', async (req, res) => {
+    await credentialsOf(req);
+    res.json({
+      scorecards: BUILT_IN_SCORECARDS,
+      checks: checks.map(describeCheck),
+      warnCredit: config.ops.scoring.warnCredit,
+    });
+  });
+
+  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await allowed(req, opsComplianceReadPermission);
+    const { entity, ref } = await loadEntity(req, credentials);
+    const now = Date.now();
+    const { profile } = buildOpsProfile(entity, { defaults: config.ops.defaults, now });
+    const candidates = [...new Set(escalationTargets(profile).flatMap(escalationTargetCandidates))];
+    const [signOffs, waivers, latest, found] = await Promise.all([
+      store.listSignOffs(ref),
+      store.listWaivers(ref, { includeInactive: false }),
+      store.latestRecord(ref),
+      candidates.length
+        ? catalog.getEntitiesByRefs({ entityRefs: candidates, fields: ['kind', 'metadata.name', 'metadata.namespace'] }, { credentials })
+        : Promise.resolve({ items: [] }),
+    ]);
+    const known = new Set(found.items.filter((e): e is Entity => Boolean(e)).map(e => stringifyEntityRef(e).toLowerCase()));
+    const evaluation = evaluateEntity(entity, {
+      defaults: config.ops.defaults,
+      config: config.ops.scoring,
+      checks: options.checks,
+      now,
+      facts: p => entityFacts({ signOffs, waivers, resolvedTargets: resolveEscalationTargets(p, known) }),
+    });
+    res.json({
+      entityRef: ref,
+      evaluatedAt: new Date(now).toISOString(),
+      ...evaluation,
+      signOffs,
+      waivers,
+      latest: latest ?? null,
+    });
+  });
+
+  router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
+    const credentials = await allowed(req, opsComplianceReadPermission);
+    const { ref } = await loadEntity(req, credentials);
+    res.json({ entityRef: ref, items: await store.entityHistory(ref, parseLimit(req.query.limit, 100, 1000)) });
+  });
+
+  router.get('/entities/:kind/:namespace/:name/signoffs', async (req, res) => {
+    const credentials = await allowed(req, opsComplianceReadPermission);
+    const { ref } = await loadEntity(req, credentials);
+    res.json({ items: await store.listSignOffs(ref) });
+  });
+
+  router.post('/entities/:kind/:namespace/:name/signoffs', async (req, res) => {
+    const credentials = await allowed(req, opsChecklistUpdatePermission);
+    const { entity, ref } = await loadEntity(req, credentials);
+    const body = req.body as { itemId: string; version?: string; environment?: string; comment?: string };
+    const { profile } = buildOpsProfile(entity, { defaults: config.ops.defaults });
+    const items = (profile.deployment?.checklist ?? []).map(item => item.id);
+    if (!items.includes(body.itemId)) {
+      throw new InputError(
+        `itemId: "${body.itemId}" is not an item of ${ref}'s deployment checklist${hint(body.itemId, items)}; items: ${items.join(', ') || 'none'}`,
+      );
+    }
+    const environments = (profile.environments ?? []).map(e => e.name);
+    if (body.environment !== undefined && environments.length && !environments.includes(body.environment)) {
+      throw new InputError(`environment: "${body.environment}" is not an environment of ${ref}${hint(body.environment, environments)}; environments: ${environments.join(', ')}`);
+    }
+    const signOff = await audited(req, 'checklist-signoff', { entityRef: ref, itemId: body.itemId, version: body.version ?? null, environment: body.environment ?? null }, () =>
+      store.addSignOff({ entityRef: ref, itemId: body.itemId, version: body.version, environment: body.environment, comment: body.comment, by: principalOf(credentials) }),
+    );
+    res.status(201).json(signOff);
+  });
+
+  router.get('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
+    const credentials = await allowed(req, opsComplianceReadPermission);
+    const { ref } = await loadEntity(req, credentials);
+    const includeInactive = req.query.includeInactive === 'true' || (req.query.includeInactive as unknown) === true;
+    res.json({ items: await store.listWaivers(ref, { includeInactive }) });
+  });
+
+  router.post('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
+    const credentials = await allowed(req, opsWaiverManagePermission);
+    const { ref } = await loadEntity(req, credentials);
+    const body = req.body as { checkId: string; reason: string; expiresAt: string };
+    if (!checkIds.includes(body.checkId)) {
+      throw new InputError(`checkId: "${body.checkId}" is not a check${hint(body.checkId, checkIds)}; checks: ${checkIds.join(', ')}`);
+    }
+    const expiresAt = new Date(body.expiresAt);
+    if (Number.isNaN(expiresAt.getTime())) throw new InputError(`expiresAt: "${body.expiresAt}" is not an ISO timestamp`);
+    if (expiresAt.getTime() <= Date.now()) throw new InputError(`expiresAt: ${body.expiresAt} is in the past; a waiver must expire in the future`);
+    if (!body.reason.trim()) throw new InputError('reason: say why the check is waived');
+    const waiver = await audited(req, 'waiver-create', { entityRef: ref, checkId: body.checkId, expiresAt: expiresAt.toISOString() }, () =>
+      store.addWaiver({ entityRef: ref, checkId: body.checkId, reason: body.reason.trim(), expiresAt, by: principalOf(credentials) }),
+    );
+    res.status(201).json(waiver);
+  });
+
+  router.delete('/waivers/:id', async (req, res) => {
+    const credentials = await allowed(req, opsWaiverManagePermission);
+    const existing = await store.getWaiver(req.params.id);
+    if (!existing) throw new NotFoundError(`no waiver ${req.params.id}`);
+    // Revoking needs read access to the waiver's entity too.
+    const visible = await catalog.getEntityByRef(existing.entityRef, { credentials });
+    if (!visible) throw new NotFoundError(`no waiver ${req.params.id}`);
+    const waiver = await audited(req, 'waiver-revoke', { waiverId: existing.id, entityRef: existing.entityRef, checkId: existing.checkId }, () =>
+      store.revokeWaiver(existing.id, principalOf(credentials)),
+    );
+    res.json(waiver);
+  });
+
+  router.get('/compliance', async (req, res) => {
+    await allowed(req, opsComplianceReadPermission);
+    const query = req.query as Record<string, unknown>;
+    const page = await store.listCompliance({
+      filter: parseComplianceFilter(query),
+      sort: parseComplianceSort(query),
+      limit: parseLimit(query.limit, 50, 500),
+      cursor: typeof query.cursor === 'string' && query.cursor ? query.cursor : undefined,
+    });
+    const lastRun = await store.lastRun();
+    res.json({ ...page, ...staleness(page.evaluation ?? (await store.latestEvaluation()), lastRun, Date.now(), config.staleAfterMs) });
+  });
+
+  router.get('/compliance/summary', async (req, res) => {
+    await allowed(req, opsComplianceReadPermission);
+    const summary = await store.summary(parseComplianceFilter(req.query as Record<string, unknown>), checkIds);
+    const lastRun = await store.lastRun();
+    res.json({ ...summary, lastRun: lastRun ?? null, ...staleness(summary.evaluation, lastRun, Date.now(), config.staleAfterMs) });
+  });
+
+  router.get('/compliance/export', async (req, res) => {
+    await allowed(req, opsComplianceReadPermission);
+    const query = req.query as Record<string, unknown>;
+    const filter = parseComplianceFilter(query);
+    const sort = parseComplianceSort({ sort: 'entityRef', ...query });
+    const format = query.format === 'json' ? 'json' : 'csv';
+    const latest = await store.latestEvaluation();
+    const day = (latest?.finishedAt ?? new Date().toISOString()).slice(0, 10);
+    res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="ops-compliance-${day}.${format}"`);
+    await streamExport(res, format, store.streamCompliance(filter, sort), scorecardIds, latest, options.logger);
+  });
+
+  router.get('/compliance/trend', async (req, res) => {
+    await allowed(req, opsComplianceReadPermission);
+    const owner = typeof req.query.owner === 'string' && req.query.owner ? parseComplianceFilter({ owner: req.query.owner }).owner?.[0] : undefined;
+    res.json({ owner: owner ?? null, points: await store.trend({ owner, limit: parseLimit(req.query.limit, 90, 1000) }) });
+  });
+
+  router.post('/refresh', async (req, res) => {
+    await allowed(req, opsComplianceRefreshPermission);
+    await audited(req, 'compliance-refresh', {}, () => options.refresh());
+    res.status(202).json({ status: 'started' });
+  });
+
+  return router;
+}
+
+function hint(value: string, candidates: string[]): string {
+  const suggestion = didYouMean(value, candidates);
+  return suggestion ? ` (did you mean "${suggestion}"?)` : '';
+}
+
+/** Writes rows as they come from the store, honouring back-pressure, so 100,000 rows never sit in memory. */
+async function streamExport(
+  res: Response,
+  format: 'csv' | 'json',
+  rows: AsyncIterable<import('../database/OpsStore').ComplianceRow>,
+  scorecards: string[],
+  evaluation: unknown,
+  logger: LoggerService,
+) {
+  const write = (chunk: string) =>
+    res.write(chunk) ? Promise.resolve() : new Promise<void>(resolve => res.once('drain', () => resolve()));
+  try {
+    if (format === 'csv') {
+      await write(`${csvHeader(scorecards)}\r\n`);
+      for await (const row of rows) await write(`${csvRow(row, scorecards)}\r\n`);
+    } else {
+      await write(`{"evaluation":${JSON.stringify(evaluation ?? null)},"items":[`);
+      let first = true;
+      for await (const row of rows) {
+        await write(`${first ? '' : ','}\n${JSON.stringify(row)}`);
+        first = false;
+      }
+      await write('\n]}\n');
+    }
+    res.end();
+  } catch (error) {
+    // Headers are gone; all we can do is cut the stream so the client sees a truncated download.
+    logger.error(`ops export failed: ${serializeError(error as Error).message}`);
+    res.destroy(error as Error);
+  }
+}

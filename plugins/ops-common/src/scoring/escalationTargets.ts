@@ -1,0 +1,41 @@
+import type { OpsProfile } from '../descriptor/types';
+
+/**
+ * The catalog refs an escalation target may mean, most specific first.
+ * `group:payments-oncall` and `user:default/jane` mean themselves; a bare
+ * name is tried as a group, then as a user (how people write on-call rotas).
+ * Refs come back in the catalog's lower-case `kind:namespace/name` form.
+ */
+export function escalationTargetCandidates(target: string): string[] {
+  const text = target.trim().toLowerCase();
+  if (!text) return [];
+  const colon = text.indexOf(':');
+  if (colon > 0) {
+    const kind = text.slice(0, colon);
+    const rest = text.slice(colon + 1);
+    if (!rest) return [];
+    return [rest.includes('/') ? `${kind}:${rest}` : `${kind}:default/${rest}`];
+  }
+  const name = text.includes('/') ? text : `default/${text}`;
+  return [`group:${name}`, `user:${name}`];
+}
+
+/** Every escalation target of a profile, as written. */
+export function escalationTargets(profile: Pick<OpsProfile, 'escalation'>): string[] {
+  return [...new Set((profile.escalation ?? []).flatMap(level => level.targets))];
+}
+
+/**
+ * The `resolvedTargets` fact: for each target as written, whether one of its
+ * candidate refs is in `known` (lower-case refs of catalog users and groups).
+ */
+export function resolveEscalationTargets(
+  profile: Pick<OpsProfile, 'escalation'>,
+  known: ReadonlySet<string>,
+): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (const target of escalationTargets(profile)) {
+    out[target] = escalationTargetCandidates(target).some(ref => known.has(ref));
+  }
+  return out;
+}
