@@ -43,7 +43,7 @@ exports.up = async function up(knex) {
     table.integer('error_count').notNullable().defaultTo(0);
     table.integer('warning_count').notNullable().defaultTo(0);
     table.text('scorecards').notNullable().comment('JSON: scorecard id -> {score, level}');
-    table.primary(['evaluation_id', 'entity_ref'], { constraintName: 'ops_entity_results_pk' });
+    table.primary(['evaluation_id', 'entity_ref'], 'ops_entity_results_pk');
     table.index(['evaluation_id', 'owner'], 'ops_entity_results_owner_idx');
     table.index(['evaluation_id', 'score'], 'ops_entity_results_score_idx');
     table.index(['evaluation_id', 'level_rank'], 'ops_entity_results_level_idx');
@@ -56,7 +56,7 @@ exports.up = async function up(knex) {
     table.string('scorecard', 64).notNullable();
     table.float('score').notNullable();
     table.string('level', 8).notNullable();
-    table.primary(['evaluation_id', 'entity_ref', 'scorecard'], { constraintName: 'ops_scorecard_results_pk' });
+    table.primary(['evaluation_id', 'entity_ref', 'scorecard'], 'ops_scorecard_results_pk');
     table.index(['evaluation_id', 'scorecard', 'level'], 'ops_scorecard_results_level_idx');
   });
 
@@ -67,11 +67,11 @@ exports.up = async function up(knex) {
     table.integer('entity_count').notNullable();
     table.float('average_score').nullable();
     table.text('level_counts').notNullable();
-    table.primary(['evaluation_id', 'owner'], { constraintName: 'ops_owner_trend_pk' });
+    table.primary(['evaluation_id', 'owner'], 'ops_owner_trend_pk');
   });
 
   await knex.schema.createTable('ops_entity_history', table => {
-    table.comment("An entity's scores, written when they change");
+    table.comment('Score history of each entity, written when its scores change');
     table.increments('id').primary();
     table.string('entity_ref', 512).notNullable();
     table.integer('evaluation_id').notNullable();
