@@ -226,7 +226,7 @@ describe('ops router without permission', () => {
       request(server).post('/api/ops/refresh').set(auth),
     ];
     for (const res of await Promise.all(checks)) {
-      expect({ path: res.req.path, status: res.status }).toEqual({ path: res.req.path, status: 403 });
+      expect({ path: (res as any).req.path, status: res.status }).toEqual({ path: (res as any).req.path, status: 403 });
       expect(res.body.error.message).toMatch(/ops\./);
     }
   });
