@@ -24,6 +24,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// OpsKit: ops-ref → the entity's annotations
+backend.add(import('@opskit/plugin-catalog-backend-module-ops'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
@@ -37,5 +39,8 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+// OpsKit: the ops API, store and catalog-wide evaluation
+backend.add(import('@opskit/plugin-ops-backend'));
 
 backend.start();

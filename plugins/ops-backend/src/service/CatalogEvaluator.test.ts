@@ -1,0 +1,54 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { readOpsConfig } from '@opskit/plugin-ops-common';
+import { DatabaseOpsStore } from '../database/DatabaseOpsStore';
+import { exampleCatalog } from '../__testUtils__/exampleCatalog';
+import { CatalogEvaluator, ENTITY_FIELDS } from './CatalogEvaluator';
+import { staleness } from './staleness';
+
+jest.setTimeout(60_000);
+
+describe('CatalogEvaluator', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  async function setup() {
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseOpsStore.create({ database: mockServices.database({ knex, migrations: { skip: false } }) });
+    const catalog = catalogServiceMock({ entities: exampleCatalog() });
+    const evaluator = new CatalogEvaluator({
+      catalog,
+      auth: mockServices.auth(),
+      store,
+      logger: mockServices.logger.mock(),
+      ops: readOpsConfig({}),
+      kinds: ['Component'],
+      historyRetentionMs: 90 * 86_400_000,
+    });
+    return { store, catalog, evaluator };
+  }
+
+  it('scores every component with only the fields it needs, with sign-offs and targets as facts', async () => {
+    const { store, catalog, evaluator } = await setup();
+    const spy = jest.spyOn(catalog, 'queryEntities');
+    await store.addSignOff({ entityRef: 'component:default/payments-api', itemId: 'tests-passing', by: 'user:default/jane' });
+    const run = await evaluator.run('test');
+    expect(run).toMatchObject({ status: 'succeeded', entityCount: 4 });
+    expect(spy.mock.calls.some(([req]) => JSON.stringify((req as any)?.fields) === JSON.stringify(ENTITY_FIELDS))).toBe(true);
+    const payments = await store.latestRecord('component:default/payments-api');
+    expect(payments?.failingChecks).not.toContain('escalation-path');
+    expect(payments?.warningChecks).not.toContain('escalation-path');
+  });
+
+  it('keeps serving the last evaluation, marked stale, while the catalog is unreachable', async () => {
+    const { store, catalog, evaluator } = await setup();
+    const good = await evaluator.run('test');
+    jest.spyOn(catalog, 'queryEntities').mockRejectedValue(new Error('connect ECONNREFUSED 127.0.0.1:7007'));
+    await expect(evaluator.run('test')).rejects.toThrow(/ECONNREFUSED/);
+    const latest = await store.latestEvaluation();
+    expect(latest?.id).toBe(good.id);
+    expect((await store.listCompliance({ filter: {}, sort: { field: 'entityRef', order: 'asc' }, limit: 10 })).totalItems).toBe(4);
+    const lastRun = await store.lastRun();
+    expect(lastRun).toMatchObject({ status: 'failed', error: expect.stringMatching(/ECONNREFUSED/) });
+    expect(staleness(latest, lastRun, Date.now(), 86_400_000)).toEqual({ stale: true, reason: expect.stringMatching(/failed: connect ECONNREFUSED.*previous one/) });
+  });
+});
