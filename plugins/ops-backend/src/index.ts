@@ -8,3 +8,5 @@ export { opsPlugin as default } from './plugin';
 export { DatabaseOpsStore } from './database/DatabaseOpsStore';
 export type * from './database/OpsStore';
 export { CatalogEvaluator, ENTITY_FIELDS } from './service/CatalogEvaluator';
+export { createRouter, type RouterOptions } from './service/router';
+export { readBackendConfig, type OpsBackendConfig } from './service/backendConfig';

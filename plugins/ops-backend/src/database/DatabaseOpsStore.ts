@@ -63,6 +63,8 @@ interface Cursor {
   e: number;
   v: string | number;
   r: string;
+  /** totalItems of the first page: counted once per listing, not once per page. */
+  t?: number;
 }
 
 function encodeCursor(cursor: Cursor): string {
@@ -93,7 +95,23 @@ export class DatabaseOpsStore implements OpsStore {
   /** The migrations directory, for tests that run them up and down. */
   static readonly migrationsDirectory = migrationsDir;
 
+  /**
+   * The latest runs are read by every API call; a one-second memo saves two
+   * queries per request under load. Another replica's new run shows up within
+   * that second; this instance's own writes clear it at once.
+   */
+  private memo = new Map<string, { at: number; value: Promise<EvaluationRun | undefined> }>();
+
   constructor(private readonly db: Knex) {}
+
+  private memoized(key: string, load: () => Promise<EvaluationRun | undefined>): Promise<EvaluationRun | undefined> {
+    const hit = this.memo.get(key);
+    if (hit && Date.now() - hit.at < 1000) return hit.value;
+    const value = load();
+    value.catch(() => this.memo.delete(key));
+    this.memo.set(key, { at: Date.now(), value });
+    return value;
+  }
 
   // ---- evaluations -------------------------------------------------------
 
@@ -201,6 +219,7 @@ export class DatabaseOpsStore implements OpsStore {
         );
       }
     });
+    this.memo.clear();
     await this.prune(options.historyRetentionMs);
     return (await this.getEvaluation(evaluationId))!;
   }
@@ -231,16 +250,21 @@ export class DatabaseOpsStore implements OpsStore {
       await tx('ops_entity_history').where('evaluation_id', evaluationId).delete();
       await tx('ops_evaluations').where('id', evaluationId).update({ status: 'failed', finished_at: new Date(), error: error.slice(0, 4000) });
     });
+    this.memo.clear();
   }
 
-  async latestEvaluation(): Promise<EvaluationRun | undefined> {
-    const row = await this.db('ops_evaluations').where('status', 'succeeded').orderBy('id', 'desc').first();
-    return row ? toRun(row) : undefined;
+  latestEvaluation(): Promise<EvaluationRun | undefined> {
+    return this.memoized('latest', async () => {
+      const row = await this.db('ops_evaluations').where('status', 'succeeded').orderBy('id', 'desc').first();
+      return row ? toRun(row) : undefined;
+    });
   }
 
-  async lastRun(): Promise<EvaluationRun | undefined> {
-    const row = await this.db('ops_evaluations').whereNot('status', 'running').orderBy('id', 'desc').first();
-    return row ? toRun(row) : undefined;
+  lastRun(): Promise<EvaluationRun | undefined> {
+    return this.memoized('lastRun', async () => {
+      const row = await this.db('ops_evaluations').whereNot('status', 'running').orderBy('id', 'desc').first();
+      return row ? toRun(row) : undefined;
+    });
   }
 
   private async getEvaluation(id: number): Promise<EvaluationRun | undefined> {
@@ -292,7 +316,12 @@ export class DatabaseOpsStore implements OpsStore {
   }
 
   private async resultsEvaluation(cursor: Cursor | undefined): Promise<EvaluationRun | undefined> {
-    if (!cursor) return this.latestEvaluation();
+    const latest = await this.latestEvaluation();
+    if (!cursor || latest?.id === cursor.e) return latest ?? (cursor ? this.resultsEvaluationSlow(cursor) : undefined);
+    return this.resultsEvaluationSlow(cursor);
+  }
+
+  private async resultsEvaluationSlow(cursor: Cursor): Promise<EvaluationRun | undefined> {
     const run = await this.getEvaluation(cursor.e);
     const latest = await this.latestEvaluation();
     // The cursor's run is readable while its results are kept (this and the previous run).
@@ -307,7 +336,8 @@ export class DatabaseOpsStore implements OpsStore {
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     const evaluation = await this.resultsEvaluation(cursor);
     if (!evaluation) return { items: [], totalItems: 0 };
-    const [{ count }] = await this.filtered(this.db, evaluation.id, query.filter).count({ count: '*' });
+    const count =
+      cursor?.t ?? Number((await this.filtered(this.db, evaluation.id, query.filter).count({ count: '*' }))[0].count);
     const page = this.filtered(this.db, evaluation.id, query.filter).select('r.*');
     this.applyKeyset(page, query.sort, cursor);
     const rows = await page.limit(query.limit + 1);
@@ -317,7 +347,7 @@ export class DatabaseOpsStore implements OpsStore {
       evaluation,
       items,
       totalItems: Number(count),
-      nextCursor: last ? encodeCursor({ e: evaluation.id, v: sortValue(last, query.sort.field), r: last.entity_ref }) : undefined,
+      nextCursor: last ? encodeCursor({ e: evaluation.id, v: sortValue(last, query.sort.field), r: last.entity_ref, t: Number(count) }) : undefined,
     };
   }
 
@@ -351,6 +381,23 @@ export class DatabaseOpsStore implements OpsStore {
   async summary(filter: ComplianceFilter, checkIds: string[]): Promise<ComplianceSummary> {
     const evaluation = await this.latestEvaluation();
     if (!evaluation) return { entityCount: 0, averageScore: null, levelCounts: emptyLevels(), failingCounts: {}, owners: [] };
+    if (Object.values(filter).every(v => v === undefined)) {
+      // Unfiltered: the run's own totals and owner roll-up, written when it completed.
+      const rows = await this.db('ops_owner_trend').where('evaluation_id', evaluation.id).orderBy('owner');
+      return {
+        evaluation,
+        entityCount: evaluation.entityCount,
+        averageScore: evaluation.averageScore === null ? null : round1(evaluation.averageScore),
+        levelCounts: evaluation.levelCounts,
+        failingCounts: evaluation.failingCounts,
+        owners: rows.map(r => ({
+          owner: r.owner,
+          entityCount: Number(r.entity_count),
+          averageScore: r.average_score === null ? null : round1(Number(r.average_score)),
+          levelCounts: { ...emptyLevels(), ...parseJson(r.level_counts, {}) },
+        })),
+      };
+    }
     const totals = await this.aggregate(this.db, evaluation.id, filter, checkIds);
     const owners = await this.ownerRollup(this.db, evaluation.id, filter);
     return { evaluation, ...totals, owners };

@@ -19,7 +19,7 @@ import {
   effectiveChecks,
   escalationTargetCandidates,
   escalationTargets,
-  evaluateEntity,
+  evaluateScorecards,
   opsChecklistUpdatePermission,
   opsComplianceReadPermission,
   opsComplianceRefreshPermission,
@@ -111,7 +111,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const credentials = await allowed(req, opsComplianceReadPermission);
     const { entity, ref } = await loadEntity(req, credentials);
     const now = Date.now();
-    const { profile } = buildOpsProfile(entity, { defaults: config.ops.defaults, now });
+    // The profile is built once: its escalation targets are looked up, then it is scored.
+    const { profile, issues } = buildOpsProfile(entity, { defaults: config.ops.defaults, now });
     const candidates = [...new Set(escalationTargets(profile).flatMap(escalationTargetCandidates))];
     const [signOffs, waivers, latest, found] = await Promise.all([
       store.listSignOffs(ref),
@@ -122,13 +123,14 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
         : Promise.resolve({ items: [] }),
     ]);
     const known = new Set(found.items.filter((e): e is Entity => Boolean(e)).map(e => stringifyEntityRef(e).toLowerCase()));
-    const evaluation = evaluateEntity(entity, {
+    const scorecards = evaluateScorecards(profile, {
       defaults: config.ops.defaults,
       config: config.ops.scoring,
       checks: options.checks,
       now,
-      facts: p => entityFacts({ signOffs, waivers, resolvedTargets: resolveEscalationTargets(p, known) }),
+      facts: entityFacts({ signOffs, waivers, resolvedTargets: resolveEscalationTargets(profile, known) }),
     });
+    const evaluation = { profile, issues, scorecards };
     res.json({
       entityRef: ref,
       evaluatedAt: new Date(now).toISOString(),

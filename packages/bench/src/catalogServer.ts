@@ -1,0 +1,89 @@
+/*
+ * A catalog-compatible HTTP server for the evaluation benchmark: serves N
+ * synthetic components plus the example org under the catalog's own routes
+ * (by-query with cursor paging and `fields`, by-name, by-refs), so that
+ * ops-backend's evaluator talks to it through the real CatalogClient.
+ * Runs in its own process so the benchmark's RSS is ops-backend's alone.
+ *
+ *   node -r @backstage/cli/config/nodeTransform.cjs src/catalogServer.ts <count>
+ *   prints `listening <port>` when ready.
+ */
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadAll } from 'js-yaml';
+import { syntheticEntities } from './syntheticEntities';
+
+const count = Number(process.argv[2] ?? 10000);
+const org = (loadAll(readFileSync(resolve(__dirname, '../../../examples/org.yaml'), 'utf8')) as any[]).filter(Boolean);
+const teams = Array.from({ length: 50 }, (_, i) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: `team-${i}`, namespace: 'default' },
+  spec: { type: 'team', children: [] },
+}));
+const entities: any[] = [...syntheticEntities(count).map(e => ({ ...e, metadata: { ...e.metadata, namespace: 'default' } })), ...org, ...teams];
+const refOf = (e: any) => `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLowerCase();
+const byRef = new Map(entities.map(e => [refOf(e), e]));
+
+function pick(entity: any, fields: string[] | undefined): any {
+  if (!fields?.length) return entity;
+  const out: any = {};
+  for (const field of fields) {
+    const parts = field.split('.');
+    let src = entity;
+    let dst = out;
+    for (let i = 0; i < parts.length && src !== undefined; i++) {
+      src = src[parts[i]];
+      if (src === undefined) break;
+      if (i === parts.length - 1) dst[parts[i]] = src;
+      else dst = dst[parts[i]] ??= {};
+    }
+  }
+  return out;
+}
+
+function query(url: URL) {
+  let state: { kinds: string[]; offset: number; fields?: string[] };
+  const cursor = url.searchParams.get('cursor');
+  const limit = Number(url.searchParams.get('limit') ?? 500);
+  if (cursor) state = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  else {
+    const kinds = url.searchParams.getAll('filter').flatMap(f => f.split(',')).filter(f => f.startsWith('kind=')).map(f => f.slice(5).toLowerCase());
+    state = { kinds, offset: 0 };
+  }
+  const fields = url.searchParams.getAll('fields').flatMap(f => f.split(',')).filter(Boolean);
+  const matching = entities.filter(e => state.kinds.length === 0 || state.kinds.includes(e.kind.toLowerCase()));
+  const items = matching.slice(state.offset, state.offset + limit).map(e => pick(e, fields));
+  const next = state.offset + limit < matching.length ? Buffer.from(JSON.stringify({ ...state, offset: state.offset + limit })).toString('base64url') : undefined;
+  return { items, totalItems: matching.length, pageInfo: next ? { nextCursor: next } : {} };
+}
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const send = (status: number, body: unknown) => {
+    res.writeHead(status, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  if (req.method === 'GET' && url.pathname === '/api/catalog/entities/by-query') return send(200, query(url));
+  const byName = url.pathname.match(/^\/api\/catalog\/entities\/by-name\/([^/]+)\/([^/]+)\/([^/]+)$/);
+  if (req.method === 'GET' && byName) {
+    const entity = byRef.get(`${byName[1]}:${byName[2]}/${byName[3]}`.toLowerCase());
+    return entity ? send(200, entity) : send(404, { error: { name: 'NotFoundError', message: 'not found' } });
+  }
+  if (req.method === 'POST' && url.pathname === '/api/catalog/entities/by-refs') {
+    let body = '';
+    req.on('data', c => (body += c));
+    req.on('end', () => {
+      const { entityRefs, fields } = JSON.parse(body || '{}');
+      send(200, { items: (entityRefs ?? []).map((r: string) => (byRef.has(r.toLowerCase()) ? pick(byRef.get(r.toLowerCase()), fields) : null)) });
+    });
+    return undefined;
+  }
+  return send(404, { error: { name: 'NotFoundError', message: `${req.method} ${url.pathname}` } });
+});
+
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address() as { port: number };
+  console.log(`listening ${address.port}`);
+});

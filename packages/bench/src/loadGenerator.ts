@@ -1,0 +1,38 @@
+/*
+ * Closed-loop HTTP load: `concurrency` clients, each sending the next URL of
+ * the list as soon as its previous answer arrives, for `seconds`. Runs in its
+ * own process so it does not share an event loop with the server it measures.
+ *
+ *   node loadGenerator.js <json {urls, headers, concurrency, seconds}>
+ *   prints one JSON line: {requests, errors, p50, p95, p99, max, rps}
+ */
+const { urls, headers, concurrency, seconds } = JSON.parse(process.argv[2]);
+
+async function main() {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const until = Date.now() + seconds * 1000;
+  async function client() {
+    while (Date.now() < until) {
+      const url = urls[next++ % urls.length];
+      const started = performance.now();
+      try {
+        const res = await fetch(url, { headers });
+        await res.arrayBuffer();
+        if (!res.ok) errors++;
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - started);
+    }
+  }
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, client));
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] * 10) / 10;
+  console.log(JSON.stringify({ requests: latencies.length, errors, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: q(1), rps: Math.round(latencies.length / elapsed) }));
+}
+
+main();
