@@ -132,6 +132,18 @@ async function runOne(size: number, db: string, loadSeconds: number) {
       `${base}/compliance/summary`,
     ];
     const entity = Array.from({ length: 20 }, (_, i) => `${base}/entities/component/default/payments-api-${i * 4 * Math.floor(size / 100)}`);
+    // One client, one request at a time: each request's own cost, without queueing.
+    const sequential: Record<string, number> = {};
+    for (const url of [...list, entity[0]]) {
+      const times: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const t = performance.now();
+        await (await fetch(url)).arrayBuffer();
+        times.push(performance.now() - t);
+      }
+      sequential[url.slice(base.length)] = Math.round(times.sort((a, b) => a - b)[3] * 10) / 10;
+    }
+    result.sequentialMs = sequential;
     for (const [name, urls] of [['compliance list + summary', list], ['entity profile', entity]] as const) {
       // Asynchronously: this process serves the requests meanwhile.
       const { stdout } = await promisify(execFile)(process.execPath, [...NODE_ARGS, join(__dirname, 'loadGenerator.ts'), JSON.stringify({ urls, headers: {}, concurrency: 50, seconds: loadSeconds })]);

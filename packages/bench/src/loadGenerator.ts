@@ -10,12 +10,14 @@ const { urls, headers, concurrency, seconds } = JSON.parse(process.argv[2]);
 
 async function main() {
   const latencies: number[] = [];
+  const perUrl: number[][] = urls.map(() => []);
   let errors = 0;
   let next = 0;
   const until = Date.now() + seconds * 1000;
   async function client() {
     while (Date.now() < until) {
-      const url = urls[next++ % urls.length];
+      const index = next++ % urls.length;
+      const url = urls[index];
       const started = performance.now();
       try {
         const res = await fetch(url, { headers });
@@ -25,6 +27,7 @@ async function main() {
         errors++;
       }
       latencies.push(performance.now() - started);
+      perUrl[index].push(performance.now() - started);
     }
   }
   const t0 = performance.now();
@@ -32,7 +35,11 @@ async function main() {
   const elapsed = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   const q = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] * 10) / 10;
-  console.log(JSON.stringify({ requests: latencies.length, errors, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: q(1), rps: Math.round(latencies.length / elapsed) }));
+  const medians = perUrl.map(l => {
+    l.sort((a, b) => a - b);
+    return Math.round(l[Math.floor(l.length / 2)] ?? 0);
+  });
+  console.log(JSON.stringify({ requests: latencies.length, errors, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: q(1), rps: Math.round(latencies.length / elapsed), medians }));
 }
 
 main();

@@ -27,14 +27,15 @@ exports.up = async function up(knex) {
     table.comment('Per-entity result of an evaluation: the compliance list');
     table.integer('evaluation_id').notNullable();
     table.string('entity_ref', 512).notNullable();
-    table.string('kind', 255).notNullable();
-    table.string('type', 255).notNullable().defaultTo('');
-    table.string('lifecycle', 255).notNullable().defaultTo('');
+    table.string('kind', 255).notNullable().comment('lower-case, like kinds in entity refs');
+    table.string('type', 255).notNullable().defaultTo('').comment('lower-case');
+    table.string('lifecycle', 255).notNullable().defaultTo('').comment('lower-case');
     table.string('owner', 512).notNullable().defaultTo('');
     table.string('system', 512).notNullable().defaultTo('');
     table.string('tier', 16).notNullable();
     table.boolean('declared_tier').notNullable().defaultTo(false);
     table.string('title', 512).nullable();
+    table.text('search_text').notNullable().defaultTo('').comment('lower-case entity ref and title, for the text filter');
     table.float('score').notNullable().comment('-1 when no check applies');
     table.string('level', 8).notNullable();
     table.integer('level_rank').notNullable();
@@ -44,9 +45,11 @@ exports.up = async function up(knex) {
     table.integer('warning_count').notNullable().defaultTo(0);
     table.text('scorecards').notNullable().comment('JSON: scorecard id -> {score, level}');
     table.primary(['evaluation_id', 'entity_ref'], 'ops_entity_results_pk');
-    table.index(['evaluation_id', 'owner'], 'ops_entity_results_owner_idx');
-    table.index(['evaluation_id', 'score'], 'ops_entity_results_score_idx');
-    table.index(['evaluation_id', 'level_rank'], 'ops_entity_results_level_idx');
+    // Each sort has an index ending in entity_ref, the keyset tie-breaker, so a page never sorts the whole run.
+    table.index(['evaluation_id', 'owner', 'entity_ref'], 'ops_entity_results_owner_idx');
+    table.index(['evaluation_id', 'score', 'entity_ref'], 'ops_entity_results_score_idx');
+    table.index(['evaluation_id', 'level_rank', 'entity_ref'], 'ops_entity_results_level_idx');
+    table.index(['evaluation_id', 'tier', 'entity_ref'], 'ops_entity_results_tier_idx');
   });
 
   await knex.schema.createTable('ops_scorecard_results', table => {

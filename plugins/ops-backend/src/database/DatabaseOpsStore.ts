@@ -132,14 +132,15 @@ export class DatabaseOpsStore implements OpsStore {
           chunk.map(row => ({
             evaluation_id: evaluationId,
             entity_ref: row.entityRef,
-            kind: row.kind,
-            type: row.type ?? '',
-            lifecycle: row.lifecycle ?? '',
+            kind: row.kind.toLowerCase(),
+            type: (row.type ?? '').toLowerCase(),
+            lifecycle: (row.lifecycle ?? '').toLowerCase(),
             owner: row.owner ?? '',
             system: row.system ?? '',
             tier: row.tier,
             declared_tier: row.declaredTier,
             title: row.title ?? null,
+            search_text: `${row.entityRef}\n${row.title ?? ''}`.toLowerCase(),
             score: scoreIn(row.score),
             level: row.level,
             level_rank: levelRank(row.level),
@@ -221,6 +222,8 @@ export class DatabaseOpsStore implements OpsStore {
     });
     this.memo.clear();
     await this.prune(options.historyRetentionMs);
+    // Fresh planner statistics, or SQLite sorts by the score index and scans a whole run for an owner filter.
+    await this.db.raw(this.db.client.config.client === 'pg' ? 'analyze ops_entity_results, ops_scorecard_results' : 'analyze');
     return (await this.getEvaluation(evaluationId))!;
   }
 
@@ -276,8 +279,9 @@ export class DatabaseOpsStore implements OpsStore {
 
   private filtered(db: Knex | Knex.Transaction, evaluationId: number, filter: ComplianceFilter) {
     const q = db('ops_entity_results as r').where('r.evaluation_id', evaluationId);
+    // Stored lower-case, so these compare plainly and can use indexes.
     const lowerIn = (column: string, values?: string[]) => {
-      if (values?.length) q.whereIn(db.raw(`lower(${column})`) as any, values.map(v => v.toLowerCase()));
+      if (values?.length) q.whereIn(column, values.map(v => v.toLowerCase()));
     };
     lowerIn('r.kind', filter.kind);
     lowerIn('r.type', filter.type);
@@ -308,9 +312,7 @@ export class DatabaseOpsStore implements OpsStore {
     }
     if (filter.text) {
       const pattern = `%${likeLiteral(filter.text.toLowerCase())}%`;
-      q.where(function textFilter() {
-        this.whereRaw(`lower(r.entity_ref) like ? escape '\\'`, [pattern]).orWhereRaw(`lower(coalesce(r.title, '')) like ? escape '\\'`, [pattern]);
-      });
+      q.whereRaw(`r.search_text like ? escape '\\'`, [pattern]);
     }
     return q;
   }
