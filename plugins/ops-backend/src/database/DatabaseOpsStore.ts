@@ -40,6 +40,28 @@ const SORT_COLUMNS: Record<SortField, string> = {
   errorCount: 'r.error_count',
 };
 
+/** Every column of ops_entity_results but evaluation_id, for copying rows between runs. */
+const RESULT_COLUMNS = [
+  'entity_ref',
+  'kind',
+  'type',
+  'lifecycle',
+  'owner',
+  'system',
+  'tier',
+  'declared_tier',
+  'title',
+  'search_text',
+  'score',
+  'level',
+  'level_rank',
+  'failing_checks',
+  'warning_checks',
+  'error_count',
+  'warning_count',
+  'scorecards',
+].join(', ');
+
 const emptyLevels = (): Record<ScoreLevel, number> => ({ none: 0, bronze: 0, silver: 0, gold: 0 });
 
 const iso = (value: unknown): string => new Date(value as any).toISOString();
@@ -102,6 +124,13 @@ export class DatabaseOpsStore implements OpsStore {
    */
   private memo = new Map<string, { at: number; value: Promise<EvaluationRun | undefined> }>();
 
+  /**
+   * A run's results never change once it completed, so a page of the list or
+   * a filtered summary is cached by (run, query): the compliance page's
+   * common views cost one query per run instead of one per visitor.
+   */
+  private pages = new LruCache<Promise<unknown>>(1000);
+
   constructor(private readonly db: Knex) {}
 
   private memoized(key: string, load: () => Promise<EvaluationRun | undefined>): Promise<EvaluationRun | undefined> {
@@ -122,10 +151,16 @@ export class DatabaseOpsStore implements OpsStore {
     return typeof row === 'object' ? Number(row.id) : Number(row);
   }
 
-  async writeResults(evaluationId: number, rows: ComplianceRow[], evaluatedAt: Date): Promise<void> {
-    if (rows.length === 0) return;
+  async writeResults(
+    evaluationId: number,
+    rows: ComplianceRow[],
+    evaluatedAt: Date,
+    unchanged?: { evaluationId: number; entityRefs: string[] },
+  ): Promise<void> {
+    if (rows.length === 0 && !unchanged?.entityRefs.length) return;
     const previous = await this.latestEvaluation();
     await this.db.transaction(async tx => {
+      if (unchanged) await this.copyResults(tx, unchanged.evaluationId, evaluationId, unchanged.entityRefs);
       for (let i = 0; i < rows.length; i += BATCH) {
         const chunk = rows.slice(i, i + BATCH);
         await tx('ops_entity_results').insert(
@@ -164,6 +199,22 @@ export class DatabaseOpsStore implements OpsStore {
         await this.writeHistory(tx, evaluationId, previous?.id, chunk, evaluatedAt);
       }
     });
+  }
+
+  /** Copies rows of unchanged entities from an earlier run: no parsing, no round trip of their data. */
+  private async copyResults(tx: Knex.Transaction, from: number, to: number, entityRefs: string[]) {
+    for (let i = 0; i < entityRefs.length; i += BATCH) {
+      const refs = entityRefs.slice(i, i + BATCH);
+      const marks = refs.map(() => '?').join(',');
+      await tx.raw(
+        `insert into ops_entity_results (evaluation_id, ${RESULT_COLUMNS}) select ?, ${RESULT_COLUMNS} from ops_entity_results where evaluation_id = ? and entity_ref in (${marks})`,
+        [to, from, ...refs],
+      );
+      await tx.raw(
+        `insert into ops_scorecard_results (evaluation_id, entity_ref, scorecard, score, level) select ?, entity_ref, scorecard, score, level from ops_scorecard_results where evaluation_id = ? and entity_ref in (${marks})`,
+        [to, from, ...refs],
+      );
+    }
   }
 
   /** History grows only when an entity's scores change, so hourly runs stay cheap to keep. */
@@ -221,6 +272,7 @@ export class DatabaseOpsStore implements OpsStore {
       }
     });
     this.memo.clear();
+    this.pages.clear();
     await this.prune(options.historyRetentionMs);
     // Fresh planner statistics, or SQLite sorts by the score index and scans a whole run for an owner filter.
     await this.db.raw(this.db.client.config.client === 'pg' ? 'analyze ops_entity_results, ops_scorecard_results' : 'analyze');
@@ -338,6 +390,10 @@ export class DatabaseOpsStore implements OpsStore {
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     const evaluation = await this.resultsEvaluation(cursor);
     if (!evaluation) return { items: [], totalItems: 0 };
+    return this.pages.get(JSON.stringify(['list', evaluation.id, query]), () => this.readPage(evaluation, query, cursor)) as Promise<CompliancePage>;
+  }
+
+  private async readPage(evaluation: EvaluationRun, query: ComplianceQuery, cursor: Cursor | undefined): Promise<CompliancePage> {
     const count =
       cursor?.t ?? Number((await this.filtered(this.db, evaluation.id, query.filter).count({ count: '*' }))[0].count);
     const page = this.filtered(this.db, evaluation.id, query.filter).select('r.*');
@@ -400,9 +456,11 @@ export class DatabaseOpsStore implements OpsStore {
         })),
       };
     }
-    const totals = await this.aggregate(this.db, evaluation.id, filter, checkIds);
-    const owners = await this.ownerRollup(this.db, evaluation.id, filter);
-    return { evaluation, ...totals, owners };
+    return this.pages.get(JSON.stringify(['summary', evaluation.id, filter, checkIds]), async () => {
+      const totals = await this.aggregate(this.db, evaluation.id, filter, checkIds);
+      const owners = await this.ownerRollup(this.db, evaluation.id, filter);
+      return { evaluation, ...totals, owners };
+    }) as Promise<ComplianceSummary>;
   }
 
   private async aggregate(db: Knex | Knex.Transaction, evaluationId: number, filter: ComplianceFilter, checkIds: string[]) {
@@ -563,6 +621,32 @@ export class DatabaseOpsStore implements OpsStore {
       out.set(waiver.entityRef, [...(out.get(waiver.entityRef) ?? []), waiver]);
     }
     return out;
+  }
+}
+
+/** A small LRU: Map keeps insertion order, so the first key is the least recently used. */
+class LruCache<T> {
+  private entries = new Map<string, T>();
+
+  constructor(private readonly max: number) {}
+
+  get(key: string, load: () => T): T {
+    if (this.entries.has(key)) {
+      const value = this.entries.get(key)!;
+      this.entries.delete(key);
+      this.entries.set(key, value);
+      return value;
+    }
+    const value = load();
+    // A failed load is not cached.
+    if (value instanceof Promise) value.catch(() => this.entries.delete(key));
+    this.entries.set(key, value);
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+
+  clear() {
+    this.entries.clear();
   }
 }
 

@@ -130,7 +130,8 @@ export interface NewWaiver {
 /** Where ops-backend keeps evaluations, sign-offs and waivers. */
 export interface OpsStore {
   startEvaluation(trigger: string): Promise<number>;
-  writeResults(evaluationId: number, rows: ComplianceRow[], evaluatedAt: Date): Promise<void>;
+  /** Writes scored rows, and copies `unchanged` entities' rows from an earlier run inside the database. */
+  writeResults(evaluationId: number, rows: ComplianceRow[], evaluatedAt: Date, unchanged?: { evaluationId: number; entityRefs: string[] }): Promise<void>;
   /** Computes the run's totals, marks it succeeded and prunes what retention allows. */
   completeEvaluation(evaluationId: number, options: { checkIds: string[]; historyRetentionMs: number }): Promise<EvaluationRun>;
   /** Marks the run failed and drops its partial results; the previous run stays served. */

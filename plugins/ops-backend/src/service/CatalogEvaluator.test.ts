@@ -1,4 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases, type TestDatabaseId } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { readOpsConfig } from '@opskit/plugin-ops-common';
 import { DatabaseOpsStore } from '../database/DatabaseOpsStore';
@@ -9,10 +9,11 @@ import { staleness } from './staleness';
 jest.setTimeout(60_000);
 
 describe('CatalogEvaluator', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
+  let databaseId: TestDatabaseId = 'SQLITE_3';
   async function setup() {
-    const knex = await databases.init('SQLITE_3');
+    const knex = await databases.init(databaseId);
     const store = await DatabaseOpsStore.create({ database: mockServices.database({ knex, migrations: { skip: false } }) });
     const catalog = catalogServiceMock({ entities: exampleCatalog() });
     const evaluator = new CatalogEvaluator({
@@ -37,6 +38,27 @@ describe('CatalogEvaluator', () => {
     const payments = await store.latestRecord('component:default/payments-api');
     expect(payments?.failingChecks).not.toContain('escalation-path');
     expect(payments?.warningChecks).not.toContain('escalation-path');
+  });
+
+  it.each(databases.eachSupportedId())('copies unchanged entities from the last run and re-scores only what changed (%p)', async id => {
+    databaseId = id;
+    const { store, evaluator } = await setup();
+    const logger = (evaluator as any).options.logger;
+    const first = await evaluator.run('test');
+    const before = await store.listCompliance({ filter: {}, sort: { field: 'entityRef', order: 'asc' }, limit: 10 });
+    const second = await evaluator.run('test');
+    expect(logger.info).toHaveBeenLastCalledWith(expect.stringMatching(/scored 4 entities \(4 unchanged\)/));
+    const after = await store.listCompliance({ filter: {}, sort: { field: 'entityRef', order: 'asc' }, limit: 10 });
+    expect(after.evaluation?.id).toBe(second.id);
+    expect(after.items).toEqual(before.items);
+    expect(second.id).not.toBe(first.id);
+
+    // A new fact (a sign-off) changes that entity's hash: it alone is scored again.
+    const checklist = ['tests-passing', 'code-reviewed', 'migrations-ready', 'rollback-plan'];
+    for (const itemId of checklist) await store.addSignOff({ entityRef: 'component:default/payments-api', itemId, by: 'user:default/jane' });
+    await evaluator.run('test');
+    expect(logger.info).toHaveBeenLastCalledWith(expect.stringMatching(/scored 4 entities \(3 unchanged\)/));
+    expect((await store.latestRecord('component:default/payments-api'))?.failingChecks).not.toContain('checklist-signed-off');
   });
 
   it('keeps serving the last evaluation, marked stale, while the catalog is unreachable', async () => {

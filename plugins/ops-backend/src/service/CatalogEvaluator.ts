@@ -47,19 +47,15 @@ export interface CatalogEvaluatorOptions {
  * plugin's own credentials, scores each page with ops-common and writes it in
  * one transaction. A run that fails leaves the previous one served.
  */
-/** An entity's last result and the hash of everything it was computed from. */
-interface CachedResult {
-  key: string;
-  row: ComplianceRow;
-}
 
 export class CatalogEvaluator {
   /**
-   * Results of the last successful run by entity ref. An entity whose fields,
-   * facts and the catalog's users/groups are unchanged is not parsed again:
-   * most of a catalog is unchanged between two runs.
+   * For the last successful run: entity ref → hash of everything its result
+   * was computed from. An entity whose hash is unchanged is not parsed again;
+   * its stored row is copied inside the database, so memory stays at a hash
+   * per entity however large the catalog.
    */
-  private cache = new Map<string, CachedResult>();
+  private hashes = { evaluationId: -1, byRef: new Map<string, string>() };
 
   constructor(private readonly options: CatalogEvaluatorOptions) {}
 
@@ -98,7 +94,10 @@ export class CatalogEvaluator {
       const knownHash = createHash('sha1').update([...known].sort().join('\n')).digest('hex');
       // Time-dependent rules (recovery test age, future dates) work in days, so results keep for the day.
       const day = new Date(now).toISOString().slice(0, 10);
-      const nextCache = new Map<string, CachedResult>();
+      // Only the latest run's rows may be copied (older ones may have been pruned, or be another replica's).
+      const latest = await store.latestEvaluation();
+      const previous = latest?.id === this.hashes.evaluationId ? this.hashes.byRef : new Map<string, string>();
+      const nextHashes = new Map<string, string>();
       let hits = 0;
       const fetchPage = (cursor?: string) =>
         catalog.queryEntities(
@@ -116,6 +115,7 @@ export class CatalogEvaluator {
         // Attach a handler now, so a failing prefetch is not an unhandled rejection while we score.
         pending?.catch(() => undefined);
         const rows: ComplianceRow[] = [];
+        const unchanged: string[] = [];
         for (const entity of page.items) {
           const ref = stringifyEntityRef(entity).toLowerCase();
           if (seen.has(ref)) continue;
@@ -127,23 +127,20 @@ export class CatalogEvaluator {
             .update(JSON.stringify(entity))
             .update(JSON.stringify(entityFactsIn))
             .digest('hex');
-          const cached = this.cache.get(ref);
-          let row: ComplianceRow;
-          if (cached?.key === key) {
-            row = cached.row;
+          nextHashes.set(ref, key);
+          if (previous.get(ref) === key) {
+            unchanged.push(ref);
             hits++;
           } else {
-            row = this.score(entity, known, entityFactsIn.signOffs, entityFactsIn.waivers, now);
+            rows.push(this.score(entity, known, entityFactsIn.signOffs, entityFactsIn.waivers, now));
           }
-          nextCache.set(ref, { key, row });
-          rows.push(row);
         }
         await writing;
-        writing = store.writeResults(id, rows, new Date(now));
+        writing = store.writeResults(id, rows, new Date(now), unchanged.length ? { evaluationId: latest!.id, entityRefs: unchanged } : undefined);
       }
       await writing;
       const run = await store.completeEvaluation(id, { checkIds: this.checkIds, historyRetentionMs: this.options.historyRetentionMs });
-      this.cache = nextCache;
+      this.hashes = { evaluationId: id, byRef: nextHashes };
       logger.info(`ops evaluation ${id} scored ${run.entityCount} entities (${hits} unchanged) in ${Date.now() - started} ms`);
       return run;
     } catch (error) {
