@@ -51,6 +51,12 @@ export interface Config {
       kinds?: string[];
       /** After this long without a successful evaluation the data is flagged stale. Default 24h. */
       staleAfter?: string;
+      /**
+       * Worker threads that parse and score entities during an evaluation.
+       * Default: the number of cores minus one (at least 1); 0 scores in the
+       * main thread.
+       */
+      workers?: number;
     };
     retention?: {
       /** How long evaluation trends and score history are kept. Default 90d. */

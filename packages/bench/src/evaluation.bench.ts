@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CatalogClient } from '@backstage/catalog-client';
 import { readOpsConfig } from '@opskit/plugin-ops-common';
-import { CatalogEvaluator, DatabaseOpsStore, createRouter } from '@opskit/plugin-ops-backend';
+import { CatalogEvaluator, DatabaseOpsStore, createRouter, defaultScoringWorkers } from '@opskit/plugin-ops-backend';
 import express from 'express';
 import knexFactory, { type Knex } from 'knex';
 
@@ -79,7 +79,8 @@ async function runOne(size: number, db: string, loadSeconds: number) {
   const store = await DatabaseOpsStore.create({ database: { getClient: async () => knex, migrations: { skip: false } } as any });
   const ops = readOpsConfig({});
   const auth: any = { getOwnServiceCredentials: async () => ({ $$type: '@backstage/BackstageCredentials', principal: { type: 'service', subject: 'plugin:ops' } }) };
-  const evaluator = new CatalogEvaluator({ catalog, auth, store, logger: quietLogger, ops, kinds: ['Component'], historyRetentionMs: 90 * 86_400_000 });
+  const workers = Number(process.env.BENCH_WORKERS ?? defaultScoringWorkers());
+  const evaluator = new CatalogEvaluator({ catalog, auth, store, logger: quietLogger, ops, kinds: ['Component'], historyRetentionMs: 90 * 86_400_000, workers });
 
   const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
@@ -92,6 +93,7 @@ async function runOne(size: number, db: string, loadSeconds: number) {
   const result: any = {
     size,
     db,
+    workers,
     entities: run.entityCount,
     seconds: Math.round(seconds * 100) / 100,
     perSecond: Math.round(run.entityCount / seconds),
@@ -114,7 +116,7 @@ async function runOne(size: number, db: string, loadSeconds: number) {
         permissions: allow,
         auditor,
         logger: quietLogger,
-        config: { ops, schedule: {} as any, kinds: ['Component'], historyRetentionMs: 1e12, staleAfterMs: 1e12 },
+        config: { ops, schedule: {} as any, kinds: ['Component'], historyRetentionMs: 1e12, staleAfterMs: 1e12, workers: 0 },
         refresh: async () => {},
       }),
     );
@@ -184,7 +186,7 @@ async function main() {
       const line = String(out).split('\n').find(l => l.startsWith('RESULT '));
       const r = JSON.parse(line!.slice(7));
       console.log(
-        `${String(size).padStart(7)} entities  ${db.padEnd(8)}  ${r.seconds.toFixed(2).padStart(7)} s  ${String(r.perSecond).padStart(6)}/s  ` +
+        `${String(size).padStart(7)} entities  ${db.padEnd(8)}  ${r.workers} worker(s)  ${r.seconds.toFixed(2).padStart(7)} s  ${String(r.perSecond).padStart(6)}/s  ` +
           `next run ${r.secondRunSeconds.toFixed(2)} s  peak RSS ${r.peakRssMb} MB`,
       );
       if (r.coldList) console.log(`    compliance views, cold     one at a time: ${r.coldList.views} views, p50 ${r.coldList.p50} ms, p95 ${r.coldList.p95} ms, max ${r.coldList.max} ms`);

@@ -9,4 +9,4 @@ export { DatabaseOpsStore } from './database/DatabaseOpsStore';
 export type * from './database/OpsStore';
 export { CatalogEvaluator, ENTITY_FIELDS } from './service/CatalogEvaluator';
 export { createRouter, type RouterOptions } from './service/router';
-export { readBackendConfig, type OpsBackendConfig } from './service/backendConfig';
+export { readBackendConfig, defaultScoringWorkers, type OpsBackendConfig } from './service/backendConfig';

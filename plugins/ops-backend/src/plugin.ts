@@ -44,6 +44,7 @@ export const opsPlugin = createBackendPlugin({
           ops: backendConfig.ops,
           kinds: backendConfig.kinds,
           historyRetentionMs: backendConfig.historyRetentionMs,
+          workers: backendConfig.workers,
         });
         const task = new EvaluationTask({ scheduler, evaluator, schedule: backendConfig.schedule, logger });
         await task.start();

@@ -4,6 +4,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { CHECK_LEVELS, isScoreLevel, levelRank, type ScoreLevel } from '@opskit/plugin-ops-common';
 import type { Knex } from 'knex';
+import { LruCache } from './LruCache';
 import type {
   ComplianceFilter,
   CompliancePage,
@@ -621,32 +622,6 @@ export class DatabaseOpsStore implements OpsStore {
       out.set(waiver.entityRef, [...(out.get(waiver.entityRef) ?? []), waiver]);
     }
     return out;
-  }
-}
-
-/** A small LRU: Map keeps insertion order, so the first key is the least recently used. */
-class LruCache<T> {
-  private entries = new Map<string, T>();
-
-  constructor(private readonly max: number) {}
-
-  get(key: string, load: () => T): T {
-    if (this.entries.has(key)) {
-      const value = this.entries.get(key)!;
-      this.entries.delete(key);
-      this.entries.set(key, value);
-      return value;
-    }
-    const value = load();
-    // A failed load is not cached.
-    if (value instanceof Promise) value.catch(() => this.entries.delete(key));
-    this.entries.set(key, value);
-    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
-    return value;
-  }
-
-  clear() {
-    this.entries.clear();
   }
 }
 

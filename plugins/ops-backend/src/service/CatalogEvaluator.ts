@@ -1,18 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BUILT_IN_CHECKS,
-  complianceRecord,
   effectiveChecks,
-  evaluateEntity,
-  resolveEscalationTargets,
   type OpsCheck,
   type OpsConfig,
 } from '@opskit/plugin-ops-common';
-import type { ComplianceRow, EvaluationRun, OpsStore, StoredSignOff, StoredWaiver } from '../database/OpsStore';
-import { entityFacts } from './facts';
+import type { EvaluationRun, OpsStore } from '../database/OpsStore';
+import { InlineScorer, WorkerScorer, type Scorer } from './scoring/ScoringPool';
+import type { ScoringItem } from './scoring/scoreEntities';
 
 /** Only what building a profile reads: keeps catalog pages small at 100,000 entities. */
 export const ENTITY_FIELDS = [
@@ -40,6 +38,8 @@ export interface CatalogEvaluatorOptions {
   kinds: string[];
   historyRetentionMs: number;
   checks?: readonly OpsCheck[];
+  /** Worker threads that score; 0 scores in the main thread. */
+  workers?: number;
 }
 
 /**
@@ -57,7 +57,13 @@ export class CatalogEvaluator {
    */
   private hashes = { evaluationId: -1, byRef: new Map<string, string>() };
 
-  constructor(private readonly options: CatalogEvaluatorOptions) {}
+  private readonly scorer: Scorer;
+
+  constructor(private readonly options: CatalogEvaluatorOptions) {
+    const workers = options.workers ?? 0;
+    // Custom checks are functions, which cannot cross to a worker thread.
+    this.scorer = workers > 0 && !options.checks ? new WorkerScorer(workers, m => options.logger.warn(m)) : new InlineScorer();
+  }
 
   get checkIds(): string[] {
     return effectiveChecks(this.options.checks ?? BUILT_IN_CHECKS, this.options.ops.scoring).map(c => c.id);
@@ -106,39 +112,46 @@ export class CatalogEvaluator {
             : { filter: { kind: kinds }, limit: PAGE_SIZE, fields: ENTITY_FIELDS, totalItems: 'exclude' },
           { credentials },
         );
-      // Pipelined: the next page is being fetched and the previous page written while this one is scored.
+      this.scorer.begin({ known, defaults: this.options.ops.defaults, scoring: this.options.ops.scoring, now, checks: this.options.checks });
+      // Pipelined: the next page is fetched and hashed while earlier pages are scored (in workers) and written (in order).
       let pending: ReturnType<typeof fetchPage> | undefined = fetchPage();
-      let writing: Promise<void> = Promise.resolve();
+      let writes: Promise<void> = Promise.resolve();
+      const inFlight: Promise<void>[] = [];
       while (pending) {
         const page: Awaited<ReturnType<typeof fetchPage>> = await pending;
         pending = page.pageInfo.nextCursor ? fetchPage(page.pageInfo.nextCursor) : undefined;
-        // Attach a handler now, so a failing prefetch is not an unhandled rejection while we score.
+        // Attach a handler now, so a failing prefetch is not an unhandled rejection while we work.
         pending?.catch(() => undefined);
-        const rows: ComplianceRow[] = [];
+        const items: ScoringItem[] = [];
         const unchanged: string[] = [];
         for (const entity of page.items) {
           const ref = stringifyEntityRef(entity).toLowerCase();
           if (seen.has(ref)) continue;
           seen.add(ref);
-          const entityFactsIn = { signOffs: signOffs.get(ref), waivers: waivers.get(ref) };
+          const item = { entity, signOffs: signOffs.get(ref), waivers: waivers.get(ref) };
           const key = createHash('sha1')
             .update(day)
             .update(knownHash)
             .update(JSON.stringify(entity))
-            .update(JSON.stringify(entityFactsIn))
+            .update(JSON.stringify([item.signOffs ?? null, item.waivers ?? null]))
             .digest('hex');
           nextHashes.set(ref, key);
           if (previous.get(ref) === key) {
             unchanged.push(ref);
             hits++;
           } else {
-            rows.push(this.score(entity, known, entityFactsIn.signOffs, entityFactsIn.waivers, now));
+            items.push(item);
           }
         }
-        await writing;
-        writing = store.writeResults(id, rows, new Date(now), unchanged.length ? { evaluationId: latest!.id, entityRefs: unchanged } : undefined);
+        const scored = this.scorer.score(items);
+        scored.catch(() => undefined);
+        const copy = unchanged.length ? { evaluationId: latest!.id, entityRefs: unchanged } : undefined;
+        writes = writes.then(async () => store.writeResults(id, await scored, new Date(now), copy));
+        inFlight.push(writes);
+        // At most a few pages in memory at once.
+        if (inFlight.length > 3) await inFlight.shift();
       }
-      await writing;
+      await writes;
       const run = await store.completeEvaluation(id, { checkIds: this.checkIds, historyRetentionMs: this.options.historyRetentionMs });
       this.hashes = { evaluationId: id, byRef: nextHashes };
       logger.info(`ops evaluation ${id} scored ${run.entityCount} entities (${hits} unchanged) in ${Date.now() - started} ms`);
@@ -149,17 +162,5 @@ export class CatalogEvaluator {
       logger.warn(`ops evaluation ${id} failed; the previous results stay served: ${message}`);
       throw error;
     }
-  }
-
-  private score(entity: Entity, known: Set<string>, signOffs: StoredSignOff[] | undefined, waivers: StoredWaiver[] | undefined, now: number): ComplianceRow {
-    const { ops, checks } = this.options;
-    const evaluation = evaluateEntity(entity, {
-      defaults: ops.defaults,
-      config: ops.scoring,
-      checks,
-      now,
-      facts: profile => entityFacts({ signOffs, waivers, resolvedTargets: resolveEscalationTargets(profile, known) }),
-    });
-    return { ...complianceRecord(evaluation), title: entity.metadata.title };
   }
 }

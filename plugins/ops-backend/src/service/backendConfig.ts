@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   type RootConfigService,
@@ -13,6 +14,14 @@ export interface OpsBackendConfig {
   historyRetentionMs: number;
   /** After this long without a successful run, the compliance data is flagged stale. */
   staleAfterMs: number;
+  /** Worker threads scoring entities during an evaluation; 0 = the main thread. */
+  workers: number;
+}
+
+/** One core for the main thread (fetching, writing, serving), the rest score; none under jest (no TS loader in workers there). */
+export function defaultScoringWorkers(): number {
+  if (process.env.JEST_WORKER_ID) return 0;
+  return Math.max(1, availableParallelism() - 1);
 }
 
 export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -38,5 +47,6 @@ export function readBackendConfig(config: RootConfigService): OpsBackendConfig {
     kinds: config.getOptionalStringArray('ops.evaluation.kinds') ?? ['Component'],
     historyRetentionMs: duration(config, 'ops.retention.history', '90d'),
     staleAfterMs: duration(config, 'ops.evaluation.staleAfter', '24h'),
+    workers: config.getOptionalNumber('ops.evaluation.workers') ?? defaultScoringWorkers(),
   };
 }

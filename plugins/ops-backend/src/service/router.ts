@@ -35,6 +35,7 @@ import { csvHeader, csvRow } from './exportFormats';
 import { entityFacts } from './facts';
 import { requirePermission } from './requirePermission';
 import { staleness } from './staleness';
+import { TargetLookup } from './targetLookup';
 import { spec } from '../schema/openapi.generated';
 
 export interface RouterOptions {
@@ -63,6 +64,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   const checks = effectiveChecks(options.checks ?? BUILT_IN_CHECKS, config.ops.scoring);
   const checkIds = checks.map(c => c.id);
   const scorecardIds = BUILT_IN_SCORECARDS.map(s => s.id);
+  const targets = new TargetLookup(catalog);
 
   // Typed loosely on purpose: the spec still validates every request at run time.
   const router = (await createValidatedOpenApiRouter(spec as any)) as unknown as express.Router;
@@ -114,15 +116,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     // The profile is built once: its escalation targets are looked up, then it is scored.
     const { profile, issues } = buildOpsProfile(entity, { defaults: config.ops.defaults, now });
     const candidates = [...new Set(escalationTargets(profile).flatMap(escalationTargetCandidates))];
-    const [signOffs, waivers, latest, found] = await Promise.all([
+    const [signOffs, waivers, latest, known] = await Promise.all([
       store.listSignOffs(ref),
       store.listWaivers(ref, { includeInactive: false }),
       store.latestRecord(ref),
-      candidates.length
-        ? catalog.getEntitiesByRefs({ entityRefs: candidates, fields: ['kind', 'metadata.name', 'metadata.namespace'] }, { credentials })
-        : Promise.resolve({ items: [] }),
+      targets.existing(candidates, credentials),
     ]);
-    const known = new Set(found.items.filter((e): e is Entity => Boolean(e)).map(e => stringifyEntityRef(e).toLowerCase()));
     const scorecards = evaluateScorecards(profile, {
       defaults: config.ops.defaults,
       config: config.ops.scoring,

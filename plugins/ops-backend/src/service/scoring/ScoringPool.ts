@@ -1,0 +1,105 @@
+import { Worker } from 'node:worker_threads';
+import type { ComplianceRow } from '../../database/OpsStore';
+import { scoreEntities, type ScoringContext, type ScoringItem } from './scoreEntities';
+import { SCORE_WORKER_FILE } from './scoreWorker';
+
+/** Scores pages of entities: in worker threads when it can, in this thread otherwise. */
+export interface Scorer {
+  begin(context: ScoringContext): void;
+  score(items: ScoringItem[]): Promise<ComplianceRow[]>;
+}
+
+/** In this thread: tests, custom checks (functions cannot cross threads), `ops.evaluation.workers: 0`. */
+export class InlineScorer implements Scorer {
+  private context?: ScoringContext;
+
+  begin(context: ScoringContext) {
+    this.context = context;
+  }
+
+  async score(items: ScoringItem[]): Promise<ComplianceRow[]> {
+    return scoreEntities(items, this.context!);
+  }
+}
+
+interface PoolWorker {
+  worker: Worker;
+  busy: number;
+  waiting: Map<number, { resolve(rows: ComplianceRow[]): void; reject(error: Error): void }>;
+}
+
+/**
+ * Parsing descriptors is the bulk of an evaluation; worker threads let it use
+ * every core while the main thread fetches pages and writes results. A worker
+ * that fails makes the pool fall back to scoring in this thread, so a run
+ * never fails because of the pool.
+ */
+export class WorkerScorer implements Scorer {
+  private workers: PoolWorker[] = [];
+  private nextId = 0;
+  private broken = false;
+  private readonly inline = new InlineScorer();
+
+  constructor(
+    private readonly size: number,
+    private readonly onError: (message: string) => void,
+  ) {}
+
+  private start(): PoolWorker[] {
+    if (this.workers.length || this.broken) return this.workers;
+    for (let i = 0; i < this.size; i++) {
+      const entry: PoolWorker = {
+        worker: new Worker(SCORE_WORKER_FILE, { workerData: { opskitScoreWorker: true } }),
+        busy: 0,
+        waiting: new Map(),
+      };
+      entry.worker.unref();
+      entry.worker.on('message', ({ id, rows, error }) => {
+        const waiter = entry.waiting.get(id);
+        entry.waiting.delete(id);
+        entry.busy--;
+        if (error) waiter?.reject(new Error(error));
+        else waiter?.resolve(rows);
+      });
+      const fail = (error: Error) => {
+        this.broken = true;
+        this.onError(`ops scoring worker failed, scoring in the main thread from now on: ${error.message}`);
+        for (const waiter of entry.waiting.values()) waiter.reject(error);
+        entry.waiting.clear();
+      };
+      entry.worker.on('error', fail);
+      entry.worker.on('exit', code => code !== 0 && fail(new Error(`exited with code ${code}`)));
+      this.workers.push(entry);
+    }
+    return this.workers;
+  }
+
+  begin(context: ScoringContext) {
+    this.inline.begin(context);
+    const { checks: _checks, ...data } = context;
+    const message = { type: 'context', context: { ...data, known: [...context.known] } };
+    for (const { worker } of this.start()) worker.postMessage(message);
+  }
+
+  async score(items: ScoringItem[]): Promise<ComplianceRow[]> {
+    if (this.broken || items.length === 0) return this.inline.score(items);
+    const entry = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = this.nextId++;
+    entry.busy++;
+    try {
+      return await new Promise<ComplianceRow[]>((resolve, reject) => {
+        entry.waiting.set(id, { resolve, reject });
+        entry.worker.postMessage({ type: 'score', id, items });
+      });
+    } catch (error) {
+      // The page is not lost: score it here.
+      this.onError(`ops scoring worker: ${(error as Error).message}; scoring the page in the main thread`);
+      return this.inline.score(items);
+    }
+  }
+
+  async close() {
+    await Promise.all(this.workers.map(w => w.worker.terminate()));
+    this.workers = [];
+  }
+}

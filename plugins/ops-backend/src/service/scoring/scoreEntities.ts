@@ -1,0 +1,48 @@
+import type { Entity } from '@backstage/catalog-model';
+import {
+  complianceRecord,
+  evaluateEntity,
+  resolveEscalationTargets,
+  type OpsCheck,
+  type OpsDefaults,
+  type ScoringConfig,
+  type SignOff,
+  type Waiver,
+} from '@opskit/plugin-ops-common';
+import type { ComplianceRow } from '../../database/OpsStore';
+import { entityFacts } from '../facts';
+
+/** An entity to score, with its own facts. Plain data, so it can cross to a worker thread. */
+export interface ScoringItem {
+  entity: Entity;
+  signOffs?: SignOff[];
+  waivers?: (Waiver & { active?: boolean })[];
+}
+
+export interface ScoringContext {
+  /** Lower-case refs of catalog users and groups. */
+  known: ReadonlySet<string>;
+  defaults: OpsDefaults;
+  scoring: ScoringConfig;
+  now: number;
+  checks?: readonly OpsCheck[];
+}
+
+/** ops-common's evaluation of each entity, flattened into compliance rows. */
+export function scoreEntities(items: ScoringItem[], context: ScoringContext): ComplianceRow[] {
+  return items.map(({ entity, signOffs, waivers }) => {
+    const evaluation = evaluateEntity(entity, {
+      defaults: context.defaults,
+      config: context.scoring,
+      checks: context.checks,
+      now: context.now,
+      facts: profile =>
+        entityFacts({
+          signOffs: signOffs as any,
+          waivers: waivers?.map(w => ({ ...w, active: w.active ?? true })) as any,
+          resolvedTargets: resolveEscalationTargets(profile, context.known),
+        }),
+    });
+    return { ...complianceRecord(evaluation), title: entity.metadata.title };
+  });
+}
