@@ -36,6 +36,8 @@ backend.add(
 // user settings and notifications
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
+// signals: live updates for notifications and user settings (the app's storage API needs it)
+backend.add(import('@backstage/plugin-signals-backend'));
 
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
