@@ -148,8 +148,8 @@ export class CatalogEvaluator {
         const copy = unchanged.length ? { evaluationId: latest!.id, entityRefs: unchanged } : undefined;
         writes = writes.then(async () => store.writeResults(id, await scored, new Date(now), copy));
         inFlight.push(writes);
-        // At most a few pages in memory at once.
-        if (inFlight.length > 3) await inFlight.shift();
+        // At most two pages beyond the one being fetched in memory at once.
+        if (inFlight.length > 1) await inFlight.shift();
       }
       await writes;
       const run = await store.completeEvaluation(id, { checkIds: this.checkIds, historyRetentionMs: this.options.historyRetentionMs });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   AuditorService,
   BackstageCredentials,
@@ -36,6 +37,7 @@ import { entityFacts } from './facts';
 import { requirePermission } from './requirePermission';
 import { staleness } from './staleness';
 import { TargetLookup } from './targetLookup';
+import { LruCache } from '../database/LruCache';
 import { spec } from '../schema/openapi.generated';
 
 export interface RouterOptions {
@@ -65,6 +67,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   const checkIds = checks.map(c => c.id);
   const scorecardIds = BUILT_IN_SCORECARDS.map(s => s.id);
   const targets = new TargetLookup(catalog);
+  const profiles = new LruCache<ReturnType<typeof buildOpsProfile>>(1000);
 
   // Typed loosely on purpose: the spec still validates every request at run time.
   const router = (await createValidatedOpenApiRouter(spec as any)) as unknown as express.Router;
@@ -113,8 +116,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const credentials = await allowed(req, opsComplianceReadPermission);
     const { entity, ref } = await loadEntity(req, credentials);
     const now = Date.now();
-    // The profile is built once: its escalation targets are looked up, then it is scored.
-    const { profile, issues } = buildOpsProfile(entity, { defaults: config.ops.defaults, now });
+    // Parsing is the expensive part, and an entity's text changes rarely: profiles are kept by content (and day).
+    const profileKey = createHash('sha1').update(new Date(now).toISOString().slice(0, 10)).update(JSON.stringify(entity)).digest('hex');
+    const { profile, issues } = profiles.get(profileKey, () => buildOpsProfile(entity, { defaults: config.ops.defaults, now }));
     const candidates = [...new Set(escalationTargets(profile).flatMap(escalationTargetCandidates))];
     const [signOffs, waivers, latest, known] = await Promise.all([
       store.listSignOffs(ref),
