@@ -212,6 +212,38 @@ describe('ops router', () => {
   });
 });
 
+describe('ops router audit', () => {
+  it('emits an audit event for every write, success or failure', async () => {
+    const success = jest.fn(async () => {});
+    const fail = jest.fn(async () => {});
+    const auditor = mockServices.auditor.mock({ createEvent: jest.fn(async () => ({ success, fail })) });
+    const { server } = await startTestBackend({
+      features: [
+        opsPlugin,
+        catalogServiceMock.factory({ entities: exampleCatalog() }),
+        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+        auditor.factory,
+      ],
+    });
+    await request(server).post(`${PAYMENTS}/signoffs`).set(auth).send({ itemId: 'tests-passing' }).expect(201);
+    const waiver = await request(server)
+      .post(`${PAYMENTS}/waivers`)
+      .set(auth)
+      .send({ checkId: 'backups-scheduled', reason: 'moving to managed backups', expiresAt: new Date(Date.now() + 86_400_000).toISOString() })
+      .expect(201);
+    await request(server).delete(`/api/ops/waivers/${waiver.body.id}`).set(auth).expect(200);
+    const events = (auditor.createEvent as jest.Mock).mock.calls.map(([e]) => [e.eventId, e.meta]);
+    expect(events).toEqual([
+      ['checklist-signoff', expect.objectContaining({ entityRef: 'component:default/payments-api', itemId: 'tests-passing' })],
+      ['waiver-create', expect.objectContaining({ checkId: 'backups-scheduled' })],
+      ['waiver-revoke', expect.objectContaining({ waiverId: waiver.body.id })],
+    ]);
+    expect(success).toHaveBeenCalledTimes(3);
+    expect(fail).not.toHaveBeenCalled();
+  });
+});
+
 describe('ops router without permission', () => {
   it('answers 403 on every permissioned route', async () => {
     const server = await start({ permission: AuthorizeResult.DENY });

@@ -38,6 +38,7 @@ export class WorkerScorer implements Scorer {
   private workers: PoolWorker[] = [];
   private nextId = 0;
   private broken = false;
+  private closing = false;
   private readonly inline = new InlineScorer();
 
   constructor(
@@ -62,6 +63,7 @@ export class WorkerScorer implements Scorer {
         else waiter?.resolve(rows);
       });
       const fail = (error: Error) => {
+        if (this.closing) return;
         this.broken = true;
         this.onError(`ops scoring worker failed, scoring in the main thread from now on: ${error.message}`);
         for (const waiter of entry.waiting.values()) waiter.reject(error);
@@ -99,6 +101,7 @@ export class WorkerScorer implements Scorer {
   }
 
   async close() {
+    this.closing = true;
     await Promise.all(this.workers.map(w => w.worker.terminate()));
     this.workers = [];
   }
