@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { readOpsConfig } from '@opskit/plugin-ops-common';
 import { exampleCatalog } from '../../__testUtils__/exampleCatalog';
 import { InlineScorer } from './ScoringPool';
@@ -14,16 +16,17 @@ jest.setTimeout(60_000);
 describe('WorkerScorer', () => {
   it('scores in a worker thread exactly as in the main thread', async () => {
     const script = resolve(__dirname, '__fixtures__/scoreInWorker.ts');
-    const out = execFileSync(process.execPath, ['-r', require.resolve('@backstage/cli/config/nodeTransform.cjs'), script], {
+    const components = exampleCatalog().filter(e => e.kind === 'Component');
+    const input = join(mkdtempSync(join(tmpdir(), 'opskit-worker-')), 'entities.json');
+    writeFileSync(input, JSON.stringify(components));
+    const out = execFileSync(process.execPath, ['-r', require.resolve('@backstage/cli/config/nodeTransform.cjs'), script, input], {
       encoding: 'utf8',
       env: { ...process.env, JEST_WORKER_ID: '' },
     });
     const fromWorker = JSON.parse(out.trim().split('\n').pop()!);
 
     const inline = new InlineScorer();
-    const items = exampleCatalog()
-      .filter(e => e.kind === 'Component')
-      .map(entity => ({ entity }));
+    const items = components.map(entity => ({ entity }));
     inline.begin({ known: new Set(['group:default/payments-oncall']), defaults: readOpsConfig({}).defaults, scoring: readOpsConfig({}).scoring, now: Date.parse('2026-11-27T12:00:00Z') });
     const expected = await inline.score(items);
 
