@@ -50,7 +50,8 @@ export class WorkerScorer implements Scorer {
     if (this.workers.length || this.broken) return this.workers;
     for (let i = 0; i < this.size; i++) {
       const entry: PoolWorker = {
-        worker: new Worker(SCORE_WORKER_FILE, { workerData: { opskitScoreWorker: true } }),
+        // A worker holds one page at a time: a small heap makes V8 collect early instead of growing the process.
+        worker: new Worker(SCORE_WORKER_FILE, { workerData: { opskitScoreWorker: true }, resourceLimits: { maxOldGenerationSizeMb: 128 } }),
         busy: 0,
         waiting: new Map(),
       };
