@@ -11,11 +11,13 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadAll } from 'js-yaml';
+import { readYamlDocuments } from '@opskit/plugin-ops-common';
 import { syntheticEntities } from './syntheticEntities';
 
 const count = Number(process.argv[2] ?? 10000);
-const org = (loadAll(readFileSync(resolve(__dirname, '../../../examples/org.yaml'), 'utf8')) as any[]).filter(Boolean);
+const org = readYamlDocuments(readFileSync(resolve(__dirname, '../../../examples/org.yaml'), 'utf8'), 'org.yaml')
+  .map(doc => doc.value as any)
+  .filter(Boolean);
 const teams = Array.from({ length: 50 }, (_, i) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { load as parse } from 'js-yaml';
+import { readYaml } from '@opskit/plugin-ops-common';
 
 const EXAMPLES = resolve(__dirname, '../../../examples');
 const read = (f: string) => readFileSync(resolve(EXAMPLES, f), 'utf8');
@@ -16,7 +16,7 @@ export function syntheticEntities(count: number): any[] {
     { file: 'inventory-service/catalog-info.yaml' },
     { file: 'notifications-worker/catalog-info.yaml', descriptor: read('notifications-worker/ops.yaml') },
     { file: 'legacy-billing/catalog-info.yaml', descriptor: read('legacy-billing/ops.yaml') },
-  ].map(t => ({ ...t, entity: parse(read(t.file)) as any }));
+  ].map(t => ({ ...t, entity: readYaml(read(t.file), t.file).value as any }));
   const tiers = ['tier-1', 'tier-2', 'tier-3', 'tier-4'];
   const out = [];
   for (let i = 0; i < count; i++) {

@@ -1,4 +1,4 @@
-import { containedPath, parseOpsRef } from './opsRef';
+import { containedPath, parseOpsRef, withLocalDescriptor } from './opsRef';
 
 describe('parseOpsRef', () => {
   it.each([
@@ -21,5 +21,33 @@ describe('parseOpsRef', () => {
   it('contains paths', () => {
     expect(containedPath('a/b/../../..')).toBeUndefined();
     expect(containedPath('a/./b')).toBe('a/b');
+  });
+});
+
+describe('withLocalDescriptor', () => {
+  const entity = (ref?: string, extra: Record<string, string> = {}) => ({
+    kind: 'Component',
+    metadata: { name: 'svc', annotations: { ...(ref === undefined ? {} : { 'opskit.io/ops-ref': ref }), ...extra } },
+  });
+
+  it('reads dir:. through the given reader into the descriptor annotation', () => {
+    const read = jest.fn(() => 'kind: OpsDescriptor');
+    const out = withLocalDescriptor(entity('dir:./ops'), read);
+    expect(read).toHaveBeenCalledWith('ops/ops.yaml');
+    expect(out.metadata?.annotations?.['opskit.io/descriptor']).toBe('kind: OpsDescriptor');
+  });
+
+  it('reports an invalid ref or an unreadable file as a descriptor error, and leaves the rest alone', () => {
+    expect(withLocalDescriptor(entity('../x.yaml'), () => '').metadata?.annotations?.['opskit.io/descriptor-error']).toMatch(/outside/);
+    const missing = withLocalDescriptor(entity('dir:.'), () => {
+      throw new Error('ENOENT');
+    });
+    expect(missing.metadata?.annotations?.['opskit.io/descriptor-error']).toBe('could not read ops.yaml: ENOENT');
+    const plain = entity();
+    expect(withLocalDescriptor(plain, () => '')).toBe(plain);
+    const url = entity('url:https://git.example.com/ops.yaml');
+    expect(withLocalDescriptor(url, () => '')).toBe(url);
+    const inline = entity('dir:.', { 'opskit.io/descriptor': 'tier: tier-1' });
+    expect(withLocalDescriptor(inline, () => 'other')).toBe(inline);
   });
 });

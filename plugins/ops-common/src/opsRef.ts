@@ -4,6 +4,8 @@
  * path, or `url:https://…`. Pure: the catalog module and the CLI do the reading.
  */
 
+import { OPS_DESCRIPTOR_ANNOTATION, OPS_DESCRIPTOR_ERROR_ANNOTATION, OPS_REF_ANNOTATION, type OpsEntityLike } from './annotations';
+
 export const DEFAULT_DESCRIPTOR_FILE = 'ops.yaml';
 
 export type OpsRef =
@@ -48,4 +50,27 @@ export function parseOpsRef(value: unknown): OpsRef {
     relative = file;
   }
   return { type: 'path', path: relative };
+}
+
+/**
+ * Resolves a relative `opskit.io/ops-ref` with the given reader, as the catalog
+ * module does inside Backstage: the text goes into `opskit.io/descriptor`, a
+ * problem into `opskit.io/descriptor-error`. For the CLI and for tests that
+ * load catalog files from disk; `url:` refs are left to the catalog.
+ */
+export function withLocalDescriptor(entity: OpsEntityLike, read: (relativePath: string) => string): OpsEntityLike {
+  const annotations = entity.metadata?.annotations;
+  if (!annotations || annotations[OPS_REF_ANNOTATION] === undefined || annotations[OPS_DESCRIPTOR_ANNOTATION] !== undefined) return entity;
+  const ref = parseOpsRef(annotations[OPS_REF_ANNOTATION]);
+  const extra: Record<string, string> = {};
+  if (ref.type === 'invalid') extra[OPS_DESCRIPTOR_ERROR_ANNOTATION] = `${OPS_REF_ANNOTATION} ${ref.message}`;
+  else if (ref.type === 'url') return entity;
+  else {
+    try {
+      extra[OPS_DESCRIPTOR_ANNOTATION] = read(ref.path);
+    } catch (error) {
+      extra[OPS_DESCRIPTOR_ERROR_ANNOTATION] = `could not read ${ref.path}: ${(error as Error).message}`;
+    }
+  }
+  return { ...entity, metadata: { ...entity.metadata, annotations: { ...annotations, ...extra } } };
 }

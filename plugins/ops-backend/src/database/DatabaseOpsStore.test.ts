@@ -139,14 +139,23 @@ describe('DatabaseOpsStore', () => {
         [second.id, 80],
       ]);
       expect((await store.trend({ limit: 10 })).map(p => p.averageScore)).toEqual([50, 65]);
-      expect((await store.trend({ owner: 'group:default/team-a', limit: 10 })).map(p => p.entityCount)).toEqual([2, 2]);
+      // Pages and summaries are cached per run: a new run is served at once, not the old page.
+      const list = await store.listCompliance({ filter: { text: 'b' }, sort: { field: 'entityRef', order: 'asc' }, limit: 10 });
+      expect(list.items.map(i => i.score)).toEqual([80]);
+      expect((await store.summary({ owner: ['group:default/team-a'] }, CHECKS)).averageScore).toBe(65);
+      await evaluate(store, [row('a'), row('b', { score: 20 })]);
+      expect((await store.listCompliance({ filter: { text: 'b' }, sort: { field: 'entityRef', order: 'asc' }, limit: 10 })).items.map(i => i.score)).toEqual([20]);
+      expect((await store.summary({ owner: ['group:default/team-a'] }, CHECKS)).averageScore).toBe(35);
+      expect((await store.trend({ owner: 'group:default/team-a', limit: 10 })).map(p => p.entityCount)).toEqual([2, 2, 2]);
 
       const failed = await store.startEvaluation('test');
       await store.writeResults(failed, [row('a', { score: 0 })], new Date());
       await store.failEvaluation(failed, 'catalog unreachable');
-      expect((await store.latestEvaluation())?.id).toBe(second.id);
+      const third = await store.latestEvaluation();
+      expect(third?.id).toBeGreaterThan(second.id);
       expect(await store.lastRun()).toMatchObject({ id: failed, status: 'failed', error: 'catalog unreachable' });
       expect((await store.latestRecord('component:default/a'))?.score).toBe(50);
+      expect((await store.latestRecord('component:default/b'))?.score).toBe(20);
       expect((await store.entityHistory('component:default/a', 10)).length).toBe(1);
     });
 

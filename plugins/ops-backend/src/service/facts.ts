@@ -1,17 +1,15 @@
-import type { OpsFacts } from '@opskit/plugin-ops-common';
-import type { StoredSignOff, StoredWaiver } from '../database/OpsStore';
+import type { OpsFacts, SignOff, Waiver } from '@opskit/plugin-ops-common';
 
-/** The outside facts ops-common scores with: what the store and the catalog know about an entity. */
-export function entityFacts(options: {
-  signOffs?: StoredSignOff[];
-  waivers?: StoredWaiver[];
-  resolvedTargets?: Record<string, boolean>;
-}): OpsFacts {
+/**
+ * The outside facts ops-common scores with: sign-offs, active waivers (the
+ * store only hands out unrevoked, unexpired ones) and which escalation
+ * targets exist in the catalog. Stored records carry more (ids, comments);
+ * only the fact fields are passed on.
+ */
+export function entityFacts(options: { signOffs?: SignOff[]; waivers?: Waiver[]; resolvedTargets?: Record<string, boolean> }): OpsFacts {
   return {
     signOffs: (options.signOffs ?? []).map(({ itemId, version, environment, by, at }) => ({ itemId, version, environment, by, at })),
-    waivers: (options.waivers ?? [])
-      .filter(w => w.active)
-      .map(({ checkId, reason, expiresAt, by, createdAt }) => ({ checkId, reason, expiresAt, by, createdAt })),
+    waivers: (options.waivers ?? []).map(({ checkId, reason, expiresAt, by, createdAt }) => ({ checkId, reason, expiresAt, by, createdAt })),
     ...(options.resolvedTargets ? { resolvedTargets: options.resolvedTargets } : {}),
   };
 }

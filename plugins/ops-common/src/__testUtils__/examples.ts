@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { load as parse } from 'js-yaml';
-import { OPS_DESCRIPTOR_ANNOTATION, OPS_REF_ANNOTATION, type OpsEntityLike } from '../annotations';
-import { parseOpsRef } from '../opsRef';
+import { OPS_DESCRIPTOR_ERROR_ANNOTATION, type OpsEntityLike } from '../annotations';
+import { withLocalDescriptor } from '../opsRef';
 
 /** The repository's examples/ folder: the fixtures of these tests are the examples users see. */
 export const EXAMPLES = resolve(__dirname, '../../../../examples');
@@ -13,14 +13,11 @@ export function readExample(relative: string): string {
 
 /** An example entity with its ops-ref resolved, as the catalog module will deliver it. */
 export function exampleEntity(service: string): OpsEntityLike {
-  const entity = parse(readExample(`${service}/catalog-info.yaml`)) as OpsEntityLike;
-  const annotations = entity.metadata!.annotations!;
-  const ref = annotations[OPS_REF_ANNOTATION];
-  if (ref !== undefined) {
-    const parsed = parseOpsRef(ref);
-    if (parsed.type !== 'path') throw new Error(`example ${service} has a non-path ops-ref`);
-    annotations[OPS_DESCRIPTOR_ANNOTATION] = readExample(`${service}/${parsed.path}`);
-  }
+  const entity = withLocalDescriptor(parse(readExample(`${service}/catalog-info.yaml`)) as OpsEntityLike, path =>
+    readExample(`${service}/${path}`),
+  );
+  const error = entity.metadata?.annotations?.[OPS_DESCRIPTOR_ERROR_ANNOTATION];
+  if (error) throw new Error(`example ${service}: ${error}`);
   return entity;
 }
 

@@ -1,9 +1,9 @@
-import { OPS_DESCRIPTOR_ANNOTATION, OPS_DESCRIPTOR_ERROR_ANNOTATION, OPS_REF_ANNOTATION, type OpsEntityLike } from '../annotations';
+import { OPS_DESCRIPTOR_ANNOTATION, type OpsEntityLike } from '../annotations';
 import { validateOpsDescriptor } from '../descriptor/parseDescriptor';
 import { OPS_KIND } from '../descriptor/vocabulary';
 import { readYamlDocuments } from '../descriptor/yaml';
 import { evaluateEntity } from '../evaluateEntity';
-import { parseOpsRef } from '../opsRef';
+import { withLocalDescriptor } from '../opsRef';
 import type { ScorecardResult } from '../scoring/types';
 import type { OpsIssue } from '../validation/issues';
 
@@ -29,25 +29,6 @@ const USAGE = `usage: opskit <validate|score> <ops.yaml | catalog-info.yaml>... 
   validate   check descriptors and entity annotations; exit 1 on any error
   score      print the deployment and monitoring scorecards of each entity
 `;
-
-/** Resolves `opskit.io/ops-ref` locally, as the catalog module does in Backstage. */
-function withDescriptor(entity: OpsEntityLike, file: string, io: CliIo): OpsEntityLike {
-  const annotations = entity.metadata?.annotations;
-  if (!annotations || annotations[OPS_REF_ANNOTATION] === undefined || annotations[OPS_DESCRIPTOR_ANNOTATION] !== undefined) return entity;
-  const ref = parseOpsRef(annotations[OPS_REF_ANNOTATION]);
-  const extra: Record<string, string> = {};
-  if (ref.type === 'invalid') extra[OPS_DESCRIPTOR_ERROR_ANNOTATION] = `opskit.io/ops-ref ${ref.message}`;
-  else if (ref.type === 'url') return entity; // fetched by the catalog, not by a local check
-  else {
-    const path = io.resolve(file, ref.path);
-    try {
-      extra[OPS_DESCRIPTOR_ANNOTATION] = io.readFile(path);
-    } catch (error) {
-      extra[OPS_DESCRIPTOR_ERROR_ANNOTATION] = `could not read ${ref.path}: ${(error as Error).message}`;
-    }
-  }
-  return { ...entity, metadata: { ...entity.metadata, annotations: { ...annotations, ...extra } } };
-}
 
 function examine(file: string, io: CliIo, score: boolean): Target[] {
   let text: string;
@@ -79,7 +60,7 @@ function examine(file: string, io: CliIo, score: boolean): Target[] {
       targets.push({ file, issues: [{ path: '', severity: 'error', message: `neither an ${OPS_KIND} nor a catalog entity (no kind)` }] });
       continue;
     }
-    const entity = withDescriptor(value as OpsEntityLike, file, io);
+    const entity = withLocalDescriptor(value as OpsEntityLike, relative => io.readFile(io.resolve(file, relative)));
     const evaluation = evaluateEntity(entity, { now: io.now() });
     targets.push({
       file,

@@ -16,7 +16,8 @@ import { entityFacts } from '../facts';
 export interface ScoringItem {
   entity: Entity;
   signOffs?: SignOff[];
-  waivers?: (Waiver & { active?: boolean })[];
+  /** Active waivers only. */
+  waivers?: Waiver[];
 }
 
 export interface ScoringContext {
@@ -36,12 +37,7 @@ export function scoreEntities(items: ScoringItem[], context: ScoringContext): Co
       config: context.scoring,
       checks: context.checks,
       now: context.now,
-      facts: profile =>
-        entityFacts({
-          signOffs: signOffs as any,
-          waivers: waivers?.map(w => ({ ...w, active: w.active ?? true })) as any,
-          resolvedTargets: resolveEscalationTargets(profile, context.known),
-        }),
+      facts: profile => entityFacts({ signOffs, waivers, resolvedTargets: resolveEscalationTargets(profile, context.known) }),
     });
     return { ...complianceRecord(evaluation), title: entity.metadata.title };
   });

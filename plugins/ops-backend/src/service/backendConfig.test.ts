@@ -1,0 +1,35 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { DEFAULT_SCHEDULE, readBackendConfig } from './backendConfig';
+
+const config = (ops: object) => mockServices.rootConfig({ data: { ops } });
+
+describe('readBackendConfig', () => {
+  it('gives the documented defaults', () => {
+    const read = readBackendConfig(config({}));
+    expect(read).toMatchObject({ schedule: DEFAULT_SCHEDULE, kinds: ['Component'], historyRetentionMs: 90 * 86_400_000, staleAfterMs: 86_400_000 });
+    expect(read.workers).toBe(0); // jest: no TS loader in worker threads
+  });
+
+  it('reads schedule, kinds, retention, staleness and workers', () => {
+    const read = readBackendConfig(
+      config({
+        schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } },
+        evaluation: { kinds: ['Component', 'Resource'], staleAfter: '2h', workers: 3 },
+        retention: { history: '30d' },
+      }),
+    );
+    expect(read).toMatchObject({ kinds: ['Component', 'Resource'], historyRetentionMs: 30 * 86_400_000, staleAfterMs: 7_200_000, workers: 3 });
+    expect(read.schedule.frequency).toEqual({ minutes: 5 });
+  });
+
+  it('refuses a duration it cannot read, naming the key', () => {
+    expect(() => readBackendConfig(config({ retention: { history: 'forever' } }))).toThrow(/ops\.retention\.history: "forever" is not a duration/);
+    expect(() => readBackendConfig(config({ evaluation: { staleAfter: '1M' } }))).toThrow(/ops\.evaluation\.staleAfter/);
+  });
+
+  it('reports bad org defaults as issues instead of failing', () => {
+    const read = readBackendConfig(config({ defaults: { fallbackTier: 'tier-9' } }));
+    expect(read.ops.issues.some(i => i.path.startsWith('ops.defaults.fallbackTier'))).toBe(true);
+    expect(read.ops.defaults.fallbackTier).toBe('tier-3');
+  });
+});
