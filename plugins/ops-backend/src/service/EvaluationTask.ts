@@ -40,7 +40,8 @@ export class EvaluationTask {
 
   /** Runs the evaluation now; ConflictError (409) when one is already running. */
   async trigger(): Promise<void> {
-    this.nextTrigger = 'manual';
+    // Labelled only once the scheduler accepted it: a refused trigger (409) must not relabel the next scheduled run.
     await this.options.scheduler.triggerTask(EVALUATION_TASK_ID);
+    this.nextTrigger = 'manual';
   }
 }
