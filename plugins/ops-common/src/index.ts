@@ -33,6 +33,8 @@ export { MONITORING_SCORECARD, MONITORING_CHECKS } from './scoring/monitoringChe
 export { latestVersion, productionEnvironment } from './scoring/profileFacts';
 export { evaluateEntity, type EntityEvaluation } from './evaluateEntity';
 export { complianceRecord, levelRank, isScoreLevel, type ComplianceRecord } from './scoring/complianceRecord';
-export { escalationTargetCandidates, escalationTargets, resolveEscalationTargets } from './scoring/escalationTargets';
+export { escalationTargetCandidates, escalationTargets, escalationTargetRefs, resolveEscalationTargets } from './scoring/escalationTargets';
 export * from './opsRef';
 export { opsDescriptorJsonSchema, OPS_DESCRIPTOR_SCHEMA_ID } from './descriptor/jsonSchema';
+export * from './api/types';
+export { renderRunbook, type RunbookInput } from './runbook/renderRunbook';

@@ -87,6 +87,7 @@ describe('DatabaseOpsStore', () => {
       do {
         const page = await store.listCompliance({ filter: {}, sort: { field: 'score', order: 'desc' }, limit: 5, cursor });
         expect(page.totalItems).toBe(23);
+        expect(page.offset).toBe(seen.length);
         seen.push(...page.items.map(i => i.entityRef));
         const scores = page.items.map(i => i.score ?? -1);
         expect([...scores].sort((a, b) => b - a)).toEqual(scores);

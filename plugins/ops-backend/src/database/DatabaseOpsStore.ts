@@ -88,6 +88,8 @@ interface Cursor {
   r: string;
   /** totalItems of the first page: counted once per listing, not once per page. */
   t?: number;
+  /** How many rows precede the page the cursor starts: lets a shared link show "51–75 of N". */
+  o?: number;
 }
 
 function encodeCursor(cursor: Cursor): string {
@@ -390,7 +392,7 @@ export class DatabaseOpsStore implements OpsStore {
   async listCompliance(query: ComplianceQuery): Promise<CompliancePage> {
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     const evaluation = await this.resultsEvaluation(cursor);
-    if (!evaluation) return { items: [], totalItems: 0 };
+    if (!evaluation) return { items: [], totalItems: 0, offset: 0 };
     return this.pages.get(JSON.stringify(['list', evaluation.id, query]), () => this.readPage(evaluation, query, cursor)) as Promise<CompliancePage>;
   }
 
@@ -402,11 +404,15 @@ export class DatabaseOpsStore implements OpsStore {
     const rows = await page.limit(query.limit + 1);
     const items = rows.slice(0, query.limit).map(toRow);
     const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
+    const offset = typeof cursor?.o === 'number' && cursor.o >= 0 ? cursor.o : 0;
     return {
       evaluation,
       items,
       totalItems: Number(count),
-      nextCursor: last ? encodeCursor({ e: evaluation.id, v: sortValue(last, query.sort.field), r: last.entity_ref, t: Number(count) }) : undefined,
+      offset,
+      nextCursor: last
+        ? encodeCursor({ e: evaluation.id, v: sortValue(last, query.sort.field), r: last.entity_ref, t: Number(count), o: offset + query.limit })
+        : undefined,
     };
   }
 

@@ -1,113 +1,35 @@
-import type { ComplianceRecord, ScoreLevel, SignOff, Waiver } from '@opskit/plugin-ops-common';
+import type {
+  ComplianceFilter,
+  ComplianceQuery,
+  ComplianceRow,
+  ComplianceSort,
+  CompliancePage,
+  ComplianceSummary,
+  EvaluationRun,
+  HistoryPoint,
+  StoredSignOff,
+  StoredWaiver,
+  TrendPoint,
+} from '@opskit/plugin-ops-common';
 
-export type EvaluationStatus = 'running' | 'succeeded' | 'failed';
-
-/** One catalog-wide evaluation run and its totals. */
-export interface EvaluationRun {
-  id: number;
-  status: EvaluationStatus;
-  trigger?: string;
-  startedAt: string;
-  finishedAt?: string;
-  error?: string;
-  entityCount: number;
-  averageScore: number | null;
-  levelCounts: Record<ScoreLevel, number>;
-  /** Check id → number of entities failing it. */
-  failingCounts: Record<string, number>;
-}
-
-/** A compliance record as stored, with the entity's display title. */
-export interface ComplianceRow extends ComplianceRecord {
-  title?: string;
-}
-
-export interface StoredSignOff extends SignOff {
-  id: number;
-  entityRef: string;
-  comment?: string;
-}
-
-export interface StoredWaiver extends Waiver {
-  id: string;
-  entityRef: string;
-  createdAt: string;
-  revokedAt?: string;
-  revokedBy?: string;
-  /** Not revoked and not expired at the time of reading. */
-  active: boolean;
-}
-
-/** Filters of the compliance list; lists match any of their values. */
-export interface ComplianceFilter {
-  owner?: string[];
-  kind?: string[];
-  type?: string[];
-  lifecycle?: string[];
-  tier?: string[];
-  system?: string[];
-  /** With `level`: that scorecard's level; alone: entities the scorecard applies to. */
-  scorecard?: string;
-  level?: ScoreLevel[];
-  failingCheck?: string[];
-  /** Case-insensitive substring of the entity ref or title. */
-  text?: string;
-}
-
-export const SORT_FIELDS = ['entityRef', 'owner', 'kind', 'tier', 'score', 'level', 'errorCount'] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-
-export interface ComplianceSort {
-  field: SortField;
-  order: 'asc' | 'desc';
-}
-
-export interface ComplianceQuery {
-  filter: ComplianceFilter;
-  sort: ComplianceSort;
-  limit: number;
-  cursor?: string;
-}
-
-export interface CompliancePage {
-  evaluation?: EvaluationRun;
-  items: ComplianceRow[];
-  totalItems: number;
-  nextCursor?: string;
-}
-
-export interface OwnerRollup {
-  owner: string;
-  entityCount: number;
-  averageScore: number | null;
-  levelCounts: Record<ScoreLevel, number>;
-}
-
-export interface ComplianceSummary {
-  evaluation?: EvaluationRun;
-  entityCount: number;
-  averageScore: number | null;
-  levelCounts: Record<ScoreLevel, number>;
-  failingCounts: Record<string, number>;
-  owners: OwnerRollup[];
-}
-
-export interface TrendPoint {
-  evaluationId: number;
-  at: string;
-  entityCount: number;
-  averageScore: number | null;
-  levelCounts: Record<ScoreLevel, number>;
-}
-
-export interface HistoryPoint {
-  evaluationId: number;
-  at: string;
-  score: number | null;
-  level: ScoreLevel;
-  scorecards: Record<string, { score: number | null; level: ScoreLevel }>;
-  failingCount: number;
-}
+// The data types are the API's wire types and live in ops-common, shared with the frontend.
+export type {
+  EvaluationStatus,
+  EvaluationRun,
+  ComplianceRow,
+  StoredSignOff,
+  StoredWaiver,
+  ComplianceFilter,
+  SortField,
+  ComplianceSort,
+  ComplianceQuery,
+  CompliancePage,
+  OwnerRollup,
+  ComplianceSummary,
+  TrendPoint,
+  HistoryPoint,
+} from '@opskit/plugin-ops-common';
+export { SORT_FIELDS } from '@opskit/plugin-ops-common';
 
 export interface NewSignOff {
   entityRef: string;

@@ -25,6 +25,7 @@ import {
   opsComplianceReadPermission,
   opsComplianceRefreshPermission,
   opsWaiverManagePermission,
+  escalationTargetRefs,
   resolveEscalationTargets,
   type OpsCheck,
 } from '@opskit/plugin-ops-common';
@@ -141,6 +142,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       entityRef: ref,
       evaluatedAt: new Date(now).toISOString(),
       ...evaluation,
+      escalationTargets: escalationTargetRefs(profile, known),
       signOffs,
       waivers,
       latest: latest ?? null,

@@ -1,9 +1,4 @@
-import type { EvaluationRun } from '../database/OpsStore';
-
-export interface Staleness {
-  stale: boolean;
-  reason?: string;
-}
+import type { EvaluationRun, Staleness } from '@opskit/plugin-ops-common';
 
 /** Whether the served evaluation should be trusted: a later run failed, or it is simply old. */
 export function staleness(latest: EvaluationRun | undefined, lastRun: EvaluationRun | undefined, now: number, staleAfterMs: number): Staleness {

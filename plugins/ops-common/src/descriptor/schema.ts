@@ -169,7 +169,7 @@ export const severitySchema = z.object({
 
 /** One escalation level (PagerDuty's shape); a bare string is a level of one target. */
 export const escalationLevelSchema = z.union([
-  text.transform(target => ({ targets: [target] as string[] })),
+  text.transform(target => ({ targets: [target] }) as { targets: string[]; after?: string }),
   z.object({
     targets: z
       .union([text.transform(t => [t]), z.array(text)])

@@ -39,3 +39,18 @@ export function resolveEscalationTargets(
   }
   return out;
 }
+
+/**
+ * For each target as written, the catalog ref it resolves to (the first
+ * candidate in `known`), or null: what the Ops tab links to.
+ */
+export function escalationTargetRefs(
+  profile: Pick<OpsProfile, 'escalation'>,
+  known: ReadonlySet<string>,
+): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const target of escalationTargets(profile)) {
+    out[target] = escalationTargetCandidates(target).find(ref => known.has(ref)) ?? null;
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  complianceRecord,
+  escalationTargetCandidates,
+  escalationTargetRefs,
+  escalationTargets,
+  evaluateEntity,
+  readYaml,
+  withLocalDescriptor,
+  type ComplianceRow,
+  type EntityOpsResponse,
+  type StoredSignOff,
+} from '@opskit/plugin-ops-common';
+
+/** The repository's examples: the tab is tested on the services users see in the example app. */
+const EXAMPLES = resolve(__dirname, '../../../../examples');
+export const NOW = Date.parse('2026-11-27T12:00:00Z');
+export const BASE_URL = 'http://localhost:7007/api/ops';
+
+/** An example entity as the catalog delivers it (ops-ref resolved into the descriptor annotation). */
+export function exampleEntity(service: string): Entity {
+  const read = (path: string) => readFileSync(resolve(EXAMPLES, service, path), 'utf8');
+  const parsed = readYaml(read('catalog-info.yaml'), 'catalog-info.yaml').value as Entity;
+  return withLocalDescriptor(parsed, read) as Entity;
+}
+
+/** What ops-backend answers for an entity, computed with the same ops-common code it runs. */
+export function entityResponse(entity: Entity, options: { signOffs?: StoredSignOff[]; known?: string[] } = {}): EntityOpsResponse {
+  const signOffs = options.signOffs ?? [];
+  let known = new Set<string>(options.known ?? []);
+  const evaluation = evaluateEntity(entity, {
+    now: NOW,
+    facts: profile => {
+      // Every target resolves unless the test says which do.
+      if (!options.known) known = new Set(escalationTargets(profile).map(t => escalationTargetCandidates(t)[0]));
+      return { signOffs, resolvedTargets: Object.fromEntries(escalationTargets(profile).map(t => [t, true])) };
+    },
+  });
+  return {
+    entityRef: evaluation.profile.entityRef,
+    evaluatedAt: new Date(NOW).toISOString(),
+    ...evaluation,
+    escalationTargets: escalationTargetRefs(evaluation.profile, known),
+    signOffs,
+    waivers: [],
+    latest: null,
+  };
+}
+
+/** `count` compliance rows with varied owners, tiers and scores. */
+export function complianceRows(count: number): ComplianceRow[] {
+  const base = complianceRecord(evaluateEntity(exampleEntity('payments-api'), { now: NOW }));
+  return Array.from({ length: count }, (_, i) => ({
+    ...base,
+    entityRef: `component:default/service-${String(i).padStart(5, '0')}`,
+    title: `Service ${i}`,
+    owner: `group:default/team-${i % 7}`,
+    tier: `tier-${(i % 4) + 1}`,
+    score: (i * 37) % 101,
+    level: (['none', 'bronze', 'silver', 'gold'] as const)[i % 4],
+    failingChecks: i % 3 ? ['slo-alerts'] : [],
+    errorCount: i % 5 === 0 ? 1 : 0,
+  }));
+}

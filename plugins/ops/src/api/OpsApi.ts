@@ -1,0 +1,56 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  ChecksResponse,
+  ComplianceFilter,
+  ComplianceListResponse,
+  ComplianceSort,
+  ComplianceSummaryResponse,
+  ComplianceTrendResponse,
+  EntityHistoryResponse,
+  EntityOpsResponse,
+  StoredSignOff,
+  StoredWaiver,
+} from '@opskit/plugin-ops-common';
+
+/** A page of the compliance list: filters, sort and the cursor of the page. */
+export interface ComplianceListRequest {
+  filter?: ComplianceFilter;
+  sort?: Partial<ComplianceSort>;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface SignOffRequest {
+  itemId: string;
+  version?: string;
+  environment?: string;
+  comment?: string;
+}
+
+export interface WaiverRequest {
+  checkId: string;
+  reason: string;
+  /** ISO timestamp in the future. */
+  expiresAt: string;
+}
+
+export type ExportFormat = 'csv' | 'json';
+
+/** The ops backend, as the frontend uses it. Entity refs are `kind:namespace/name` strings. */
+export interface OpsApi {
+  getChecks(): Promise<ChecksResponse>;
+  getEntityOps(entityRef: string): Promise<EntityOpsResponse>;
+  getEntityHistory(entityRef: string, options?: { limit?: number }): Promise<EntityHistoryResponse>;
+  signOff(entityRef: string, request: SignOffRequest): Promise<StoredSignOff>;
+  createWaiver(entityRef: string, request: WaiverRequest): Promise<StoredWaiver>;
+  revokeWaiver(id: string): Promise<StoredWaiver>;
+  listCompliance(request: ComplianceListRequest): Promise<ComplianceListResponse>;
+  getComplianceSummary(filter?: ComplianceFilter): Promise<ComplianceSummaryResponse>;
+  getComplianceTrend(options?: { owner?: string; limit?: number }): Promise<ComplianceTrendResponse>;
+  /** The whole filtered list as a file. */
+  exportCompliance(format: ExportFormat, request: Omit<ComplianceListRequest, 'limit' | 'cursor'>): Promise<Blob>;
+  /** Starts a catalog-wide evaluation; resolves `false` when one is already running. */
+  refresh(): Promise<{ started: boolean }>;
+}
+
+export const opsApiRef = createApiRef<OpsApi>({ id: 'plugin.ops.service' });

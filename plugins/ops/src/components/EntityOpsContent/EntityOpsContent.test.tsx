@@ -1,0 +1,121 @@
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { BUILT_IN_SCORECARDS } from '@opskit/plugin-ops-common';
+import { BASE_URL, entityResponse, exampleEntity } from '../../__testUtils__/fixtures';
+import { createOpsServer } from '../../__testUtils__/opsServer';
+import { renderOps } from '../../__testUtils__/renderOps';
+import { EntityOpsContent } from './EntityOpsContent';
+
+const payments = exampleEntity('payments-api');
+const legacy = exampleEntity('legacy-billing');
+
+describe('EntityOpsContent', () => {
+  const ops = createOpsServer({ entities: [payments, legacy] });
+  registerMswTestHooks(ops.server);
+
+  it('lays out every runbook section of a compliant service', async () => {
+    await renderOps(<EntityOpsContent />, { entity: payments });
+    await screen.findByTestId('ops-content');
+    for (const title of [
+      'Environments',
+      'Monitoring',
+      'Deployment',
+      'Service level objectives',
+      'Incidents',
+      'Logging',
+      'Backups and recovery',
+      'Version history',
+      'Waivers',
+      ...BUILT_IN_SCORECARDS.map(card => card.title),
+    ]) {
+      expect(screen.getAllByText(title).length).toBeGreaterThan(0);
+    }
+    // SLO rows show objective and alert threshold with their operators.
+    const slos = screen.getByRole('table', { name: 'Service level objectives' });
+    expect(within(slos).getAllByRole('row').length).toBeGreaterThan(1);
+    expect(within(slos).getAllByText(/^[<>≤≥] /).length).toBeGreaterThan(0);
+    // The escalation path is ordered, and its catalog targets link to their pages.
+    const path = screen.getByRole('list', { name: 'Escalation path' });
+    expect(path.tagName).toBe('OL');
+    expect(within(path).getAllByRole('link').length).toBeGreaterThan(0);
+    // Environments with safe URLs are links.
+    const environments = screen.getByRole('list', { name: 'Environments' });
+    expect(within(environments).getAllByRole('link')[0]).toHaveAttribute('href', expect.stringMatching(/^https:/));
+    // No validation issues card for a clean descriptor.
+    expect(screen.queryByRole('table', { name: 'Validation issues' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Download runbook' })).toBeInTheDocument();
+  });
+
+  it("shows a broken service's validation issues with their paths, and how to fix failing checks", async () => {
+    await renderOps(<EntityOpsContent />, { entity: legacy });
+    const issues = await screen.findByRole('table', { name: 'Validation issues' });
+    const expected = entityResponse(legacy).issues;
+    expect(expected.length).toBeGreaterThan(0);
+    expect(within(issues).getAllByText(expected[0].path).length).toBeGreaterThan(0);
+    expect(within(issues).getAllByRole('row')).toHaveLength(expected.length + 1);
+    expect(screen.getAllByText(/^How to fix:/).length).toBeGreaterThan(0);
+  });
+
+  it('offers sign-off to permitted users, records it and shows who signed', async () => {
+    await renderOps(<EntityOpsContent />, { entity: payments, allow: true });
+    const checklist = await screen.findByRole('list', { name: 'Deployment checklist' });
+    const buttons = within(checklist).getAllByRole('button', { name: /^Sign off / });
+    expect(buttons.length).toBeGreaterThan(0);
+    const before = buttons.length;
+    await userEvent.click(buttons[0]);
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign off' }));
+    await waitFor(() => expect(ops.signOffs).toHaveLength(1));
+    expect(ops.signOffs[0].version).toBeDefined();
+    await waitFor(() =>
+      expect(within(screen.getByRole('list', { name: 'Deployment checklist' })).getAllByRole('button', { name: /^Sign off / })).toHaveLength(before - 1),
+    );
+    expect(screen.getByText(/Signed off by user:default\/guest/)).toBeInTheDocument();
+  });
+
+  it('shows no sign-off action without the ops.checklist.update permission', async () => {
+    await renderOps(<EntityOpsContent />, { entity: payments, allow: false });
+    const checklist = await screen.findByRole('list', { name: 'Deployment checklist' });
+    expect(within(checklist).getAllByText('Not signed off').length).toBeGreaterThan(0);
+    expect(within(checklist).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('never renders an unsafe URL as a link', async () => {
+    const data = entityResponse(payments);
+    // An older or tampered backend could send these: the frontend must not trust the server to strip them.
+    const scriptUrl = ['javascript', 'alert(1)'].join(':');
+    data.profile.environments = [{ name: 'production', url: scriptUrl }];
+    data.profile.monitoring = { dashboards: [{ name: 'Evil board', url: 'data:text/html,<script>alert(1)</script>' }] };
+    ops.server.use(http.get(`${BASE_URL}/entities/:kind/:namespace/:name`, () => HttpResponse.json(data)));
+    await renderOps(<EntityOpsContent />, { entity: payments });
+    await screen.findByTestId('ops-content');
+    expect(screen.getAllByText('production')[0].closest('a')).toBeNull();
+    expect(screen.getByText('Evil board').closest('a')).toBeNull();
+    for (const link of screen.getAllByRole('link')) {
+      expect(link.getAttribute('href') ?? '').not.toMatch(/^(javascript|data):/);
+    }
+  });
+
+  it('tells the team how to add ops data when the entity has none', async () => {
+    const before = ops.requests.length;
+    await renderOps(<EntityOpsContent />, {
+      entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'bare' }, spec: {} },
+    });
+    expect(await screen.findByText('No ops data for this entity yet')).toBeInTheDocument();
+    expect(screen.getAllByText(/opskit\.io\/ops-ref/).length).toBeGreaterThan(0);
+    expect(ops.requests.slice(before)).toHaveLength(0);
+  });
+
+  it('shows the backend error instead of the tab when loading fails', async () => {
+    ops.server.use(
+      http.get(`${BASE_URL}/entities/:kind/:namespace/:name`, () =>
+        HttpResponse.json({ error: { name: 'Error', message: 'database is down' }, response: { statusCode: 503 } }, { status: 503 }),
+      ),
+    );
+    await renderOps(<EntityOpsContent />, { entity: payments });
+    expect((await screen.findAllByText(/Could not load ops data/)).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/database is down/).length).toBeGreaterThan(0);
+  });
+});

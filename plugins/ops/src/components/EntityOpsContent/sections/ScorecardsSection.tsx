@@ -1,0 +1,82 @@
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import type { CheckResult, CheckStatus, ScorecardResult } from '@opskit/plugin-ops-common';
+import { formatScore, LevelChip } from '../../common';
+import { SectionCard } from './SectionCard';
+
+const STATUS_LABEL: Record<CheckStatus, string> = {
+  pass: 'Pass',
+  fail: 'Fail',
+  warn: 'Warning',
+  waived: 'Waived',
+  'not-applicable': 'N/A',
+};
+const COLOR: Record<CheckStatus, 'error' | 'textPrimary' | 'textSecondary'> = {
+  fail: 'error',
+  pass: 'textPrimary',
+  warn: 'textSecondary',
+  waived: 'textSecondary',
+  'not-applicable': 'textSecondary',
+};
+const ORDER: CheckStatus[] = ['fail', 'warn', 'waived', 'pass', 'not-applicable'];
+
+function CheckLine({ result }: { result: CheckResult }) {
+  const color = COLOR[result.status];
+  return (
+    <ListItem disableGutters alignItems="flex-start">
+      <ListItemText
+        primary={
+          <Typography variant="body2" color={color}>
+            <strong>{STATUS_LABEL[result.status]}</strong> · {result.title} <Typography variant="caption" component="span">({result.level})</Typography>
+          </Typography>
+        }
+        secondary={
+          <>
+            {result.message}
+            {(result.status === 'fail' || result.status === 'warn') && (
+              <Typography variant="caption" display="block">
+                How to fix: {result.howToFix}
+              </Typography>
+            )}
+            {result.waiver && (
+              <Typography variant="caption" display="block">
+                Waived by {result.waiver.by} until {result.waiver.expiresAt.slice(0, 10)}: {result.waiver.reason}
+              </Typography>
+            )}
+          </>
+        }
+        secondaryTypographyProps={{ component: 'div' }}
+      />
+    </ListItem>
+  );
+}
+
+export function ScorecardsSection({ scorecards }: { scorecards: ScorecardResult[] }) {
+  return (
+    <Grid container spacing={2}>
+      {scorecards.map(card => (
+        <Grid item xs={12} md={6} key={card.scorecard}>
+          <SectionCard title={card.title}>
+            <Box display="flex" alignItems="center" mb={1} style={{ gap: 8 }}>
+              <Typography variant="h4" component="p" aria-label={`${card.title} score`}>
+                {formatScore(card.score)}
+              </Typography>
+              <LevelChip level={card.level} />
+            </Box>
+            <List dense aria-label={`${card.title} checks`}>
+              {[...card.results]
+                .sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status))
+                .map(result => (
+                  <CheckLine key={result.checkId} result={result} />
+                ))}
+            </List>
+          </SectionCard>
+        </Grid>
+      ))}
+    </Grid>
+  );
+}

@@ -1,0 +1,60 @@
+import { InfoCard } from '@backstage/core-components';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import type { SectionSource } from '@opskit/plugin-ops-common';
+
+const SOURCE_LABEL: Record<SectionSource, string> = {
+  annotation: 'from an annotation',
+  descriptor: 'from ops.yaml',
+  defaults: 'org default',
+};
+
+/** One runbook section: a titled card that says where its data came from, or what is missing. */
+export function SectionCard(props: {
+  title: string;
+  source?: SectionSource;
+  empty?: boolean;
+  emptyText?: string;
+  action?: React.ReactNode;
+  children?: React.ReactNode;
+}) {
+  return (
+    <InfoCard title={props.title} subheader={props.source ? SOURCE_LABEL[props.source] : undefined} action={props.action} noPadding={false}>
+      {props.empty ? (
+        <Typography variant="body2" color="textSecondary">
+          {props.emptyText ?? 'Not described yet.'}
+        </Typography>
+      ) : (
+        props.children
+      )}
+    </InfoCard>
+  );
+}
+
+/** A small labelled table: the label is the table's accessible name. */
+export function DataTable(props: { label: string; columns: string[]; rows: Array<{ key: string; cells: React.ReactNode[] }> }) {
+  return (
+    <Table size="small" aria-label={props.label}>
+      <TableHead>
+        <TableRow>
+          {props.columns.map(column => (
+            <TableCell key={column}>{column}</TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.rows.map(row => (
+          <TableRow key={row.key}>
+            {row.cells.map((cell, i) => (
+              <TableCell key={i}>{cell}</TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

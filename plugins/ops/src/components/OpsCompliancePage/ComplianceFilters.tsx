@@ -1,0 +1,100 @@
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import { useEffect, useState } from 'react';
+import { TIERS, type ChecksResponse, type ComplianceFilter } from '@opskit/plugin-ops-common';
+
+const LEVELS = ['gold', 'silver', 'bronze', 'none'];
+const KINDS = ['Component', 'API', 'Resource', 'System'];
+
+type ListKey = 'owner' | 'kind' | 'tier' | 'level' | 'failingCheck' | 'type' | 'lifecycle' | 'system';
+
+function Select(props: { label: string; value?: string; options: Array<{ value: string; label: string }>; onChange: (value: string | undefined) => void }) {
+  const id = `ops-filter-${props.label.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <TextField
+      select
+      fullWidth
+      size="small"
+      variant="outlined"
+      id={id}
+      label={props.label}
+      value={props.value ?? ''}
+      onChange={e => props.onChange(e.target.value || undefined)}
+      SelectProps={{ inputProps: { 'data-testid': id } }}
+    >
+      <MenuItem value="">Any</MenuItem>
+      {props.options.map(option => (
+        <MenuItem key={option.value} value={option.value}>
+          {option.label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+/** Text typed into the search box reaches the URL (and the API) after a pause, not on every key. */
+function useDebounced(value: string, commit: (value: string) => void, delayMs = 300) {
+  useEffect(() => {
+    const timer = setTimeout(() => commit(value), delayMs);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+}
+
+export function ComplianceFilters(props: {
+  filter: ComplianceFilter;
+  owners: string[];
+  checks?: ChecksResponse;
+  onChange: (filter: ComplianceFilter) => void;
+}) {
+  const { filter, onChange } = props;
+  const [text, setText] = useState(filter.text ?? '');
+  useEffect(() => setText(filter.text ?? ''), [filter.text]);
+  useDebounced(text, value => {
+    if ((filter.text ?? '') !== value) onChange({ ...filter, text: value || undefined });
+  });
+  const setList = (key: ListKey) => (value: string | undefined) => onChange({ ...filter, [key]: value ? [value] : undefined });
+  const single = (key: ListKey) => filter[key]?.[0];
+  const owners = [...new Set([...props.owners, ...(filter.owner ?? [])])].sort();
+  const active = Object.values(filter).some(v => v !== undefined && (!Array.isArray(v) || v.length > 0));
+
+  return (
+    <Grid container spacing={2} component="form" role="search" aria-label="Filter the compliance list" onSubmit={e => e.preventDefault()}>
+      <Grid item xs={12} md={3}>
+        <TextField fullWidth size="small" variant="outlined" label="Search entities" value={text} onChange={e => setText(e.target.value)} inputProps={{ 'data-testid': 'ops-filter-search', maxLength: 200 }} />
+      </Grid>
+      <Grid item xs={6} md={2}>
+        <Select label="Owner" value={single('owner')} options={owners.map(o => ({ value: o, label: o }))} onChange={setList('owner')} />
+      </Grid>
+      <Grid item xs={6} md={1}>
+        <Select label="Kind" value={single('kind')} options={KINDS.map(k => ({ value: k, label: k }))} onChange={setList('kind')} />
+      </Grid>
+      <Grid item xs={6} md={1}>
+        <Select label="Tier" value={single('tier')} options={TIERS.map(t => ({ value: t, label: t }))} onChange={setList('tier')} />
+      </Grid>
+      <Grid item xs={6} md={1}>
+        <Select label="Level" value={single('level')} options={LEVELS.map(l => ({ value: l, label: l }))} onChange={setList('level')} />
+      </Grid>
+      <Grid item xs={6} md={2}>
+        <Select
+          label="Scorecard"
+          value={filter.scorecard}
+          options={(props.checks?.scorecards ?? []).map(s => ({ value: s.id, label: s.title }))}
+          onChange={value => onChange({ ...filter, scorecard: value })}
+        />
+      </Grid>
+      <Grid item xs={6} md={2}>
+        <Select label="Failing check" value={single('failingCheck')} options={(props.checks?.checks ?? []).map(c => ({ value: c.id, label: c.title }))} onChange={setList('failingCheck')} />
+      </Grid>
+      {active && (
+        <Grid item xs={12}>
+          <Button size="small" onClick={() => onChange({})}>
+            Clear filters
+          </Button>
+        </Grid>
+      )}
+    </Grid>
+  );
+}

@@ -1,0 +1,132 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import MenuItem from '@material-ui/core/MenuItem';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import type { ComplianceListResponse, ComplianceSort, SortField } from '@opskit/plugin-ops-common';
+import { formatScore, LevelChip } from '../common';
+import { PAGE_SIZES } from './complianceSearch';
+
+const COLUMNS: Array<{ field?: SortField; label: string; align?: 'right' }> = [
+  { field: 'entityRef', label: 'Entity' },
+  { field: 'owner', label: 'Owner' },
+  { field: 'kind', label: 'Kind' },
+  { field: 'tier', label: 'Tier' },
+  { field: 'score', label: 'Score', align: 'right' },
+  { field: 'level', label: 'Level' },
+  { label: 'Failing checks' },
+  { field: 'errorCount', label: 'Errors', align: 'right' },
+];
+
+export function ComplianceTable(props: {
+  page?: ComplianceListResponse;
+  loading: boolean;
+  sort: ComplianceSort;
+  limit: number;
+  offset: number;
+  hasPrevious: boolean;
+  onSort: (sort: ComplianceSort) => void;
+  onLimit: (limit: number) => void;
+  onNext: () => void;
+  onPrevious: () => void;
+}) {
+  const { page, sort } = props;
+  const items = page?.items ?? [];
+  const total = page?.totalItems ?? 0;
+  return (
+    <>
+      <Box style={{ overflowX: 'auto' }}>
+        <Table size="small" aria-label="Compliance of every entity" aria-busy={props.loading} data-testid="ops-compliance-table">
+          <TableHead>
+            <TableRow>
+              {COLUMNS.map(column => (
+                <TableCell key={column.label} align={column.align} sortDirection={column.field === sort.field ? sort.order : false}>
+                  {column.field ? (
+                    <TableSortLabel
+                      active={column.field === sort.field}
+                      direction={column.field === sort.field ? sort.order : 'asc'}
+                      onClick={() =>
+                        props.onSort({
+                          field: column.field!,
+                          order: column.field === sort.field && sort.order === 'asc' ? 'desc' : 'asc',
+                        })
+                      }
+                    >
+                      {column.label}
+                    </TableSortLabel>
+                  ) : (
+                    column.label
+                  )}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {items.map(row => (
+              <TableRow key={row.entityRef} hover>
+                <TableCell>
+                  <EntityRefLink entityRef={row.entityRef} title={row.title} />
+                </TableCell>
+                <TableCell>{row.owner ? <EntityRefLink entityRef={row.owner} defaultKind="group" /> : '—'}</TableCell>
+                <TableCell>
+                  {row.kind}
+                  {row.type ? ` · ${row.type}` : ''}
+                </TableCell>
+                <TableCell>{row.declaredTier ? row.tier : `${row.tier} (default)`}</TableCell>
+                <TableCell align="right">{formatScore(row.score)}</TableCell>
+                <TableCell>
+                  <LevelChip level={row.level} />
+                </TableCell>
+                <TableCell>
+                  {row.failingChecks.length === 0 ? (
+                    '—'
+                  ) : (
+                    <span title={row.failingChecks.join(', ')}>
+                      {row.failingChecks.length}: {row.failingChecks.slice(0, 2).join(', ')}
+                      {row.failingChecks.length > 2 ? ', …' : ''}
+                    </span>
+                  )}
+                </TableCell>
+                <TableCell align="right">{row.errorCount}</TableCell>
+              </TableRow>
+            ))}
+            {!props.loading && items.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={COLUMNS.length}>
+                  <Typography variant="body2" color="textSecondary">
+                    No entities match these filters.
+                  </Typography>
+                </TableCell>
+              </TableRow>
+            )}
+          </TableBody>
+        </Table>
+      </Box>
+      <Box display="flex" alignItems="center" justifyContent="flex-end" mt={1} style={{ gap: 16 }}>
+        <TextField select size="small" label="Rows" value={props.limit} onChange={e => props.onLimit(Number(e.target.value))}>
+          {PAGE_SIZES.map(size => (
+            <MenuItem key={size} value={size}>
+              {size}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Typography variant="body2" data-testid="ops-page-range">
+          {total === 0 ? '0 of 0' : `${(props.offset + 1).toLocaleString()}–${(props.offset + items.length).toLocaleString()} of ${total.toLocaleString()}`}
+        </Typography>
+        <Button size="small" onClick={props.onPrevious} disabled={!props.hasPrevious || props.loading} aria-label="Previous page">
+          Previous
+        </Button>
+        <Button size="small" onClick={props.onNext} disabled={!page?.nextCursor || props.loading} aria-label="Next page">
+          Next
+        </Button>
+      </Box>
+    </>
+  );
+}

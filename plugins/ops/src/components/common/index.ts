@@ -1,0 +1,5 @@
+export { LevelChip, formatScore } from './LevelChip';
+export { SafeLink } from './SafeLink';
+export { downloadBlob } from './download';
+export { OpsMissingState } from './OpsMissingState';
+export { describeError } from './describeError';

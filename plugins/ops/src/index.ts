@@ -1,0 +1,13 @@
+/**
+ * OpsKit frontend: the Ops tab, the readiness card and the compliance page.
+ * This entry point is the legacy frontend system; `@opskit/plugin-ops/alpha`
+ * is the new one.
+ *
+ * @packageDocumentation
+ */
+export { opsPlugin, OpsCompliancePage, EntityOpsContent, EntityOpsCard } from './plugin';
+export { opsApiRef, OpsClient } from './api';
+export type { OpsApi, ComplianceListRequest, SignOffRequest, WaiverRequest, ExportFormat } from './api';
+export { isOpsAvailable } from '@opskit/plugin-ops-common';
+export type { EntityOpsCardProps } from './components/EntityOpsCard/EntityOpsCard';
+export { rootRouteRef as opsRouteRef } from './routes';
