@@ -9,7 +9,7 @@ export function LoggingSection({ profile }: { profile: OpsProfile }) {
     <SectionCard title="Logging" source={profile.sources.logging} empty={!logging} emptyText="No logging conventions: add `logging` (levels, format).">
       {logging && (
         <>
-          <Typography variant="body2">
+          <Typography variant="body2" component="div">
             Levels:{' '}
             {(logging.levels ?? []).map(level => (
               <Chip key={level} size="small" label={level} style={{ marginRight: 4 }} />

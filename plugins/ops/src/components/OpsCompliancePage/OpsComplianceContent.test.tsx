@@ -1,0 +1,93 @@
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createOpsServer } from '../../__testUtils__/opsServer';
+import { renderOps } from '../../__testUtils__/renderOps';
+import { OpsComplianceContent } from './OpsComplianceContent';
+
+describe('OpsComplianceContent', () => {
+  const ops = createOpsServer({ stale: 'last evaluated 30 h ago' });
+  registerMswTestHooks(ops.server);
+  const listRequests = () => ops.requests.filter(u => u.pathname.endsWith('/compliance'));
+
+  it('shows summary tiles, the owner roll-up, the trend and the first page of entities', async () => {
+    await renderOps(<OpsComplianceContent />);
+    expect(await screen.findByTestId('ops-total')).toHaveTextContent('60');
+    const table = screen.getByRole('table', { name: 'Compliance of every entity' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(26));
+    expect(screen.getByTestId('ops-page-range')).toHaveTextContent('1–25 of 60');
+    expect(screen.getByRole('table', { name: 'Owners' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /Average score from 41% .* to 50.5%/ })).toBeInTheDocument();
+  });
+
+  it('pages on the server with the cursor, and back', async () => {
+    await renderOps(<OpsComplianceContent />);
+    await screen.findByText('1–25 of 60');
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('26–50 of 60');
+    expect(listRequests().at(-1)!.searchParams.get('cursor')).toBe('25');
+    await userEvent.click(screen.getByRole('button', { name: 'Previous page' }));
+    await screen.findByText('1–25 of 60');
+    expect(listRequests().at(-1)!.searchParams.get('cursor')).toBeNull();
+  });
+
+  it('sorts and filters through the API, resetting the page', async () => {
+    await renderOps(<OpsComplianceContent />);
+    await screen.findByText('1–25 of 60');
+    await userEvent.click(screen.getByRole('button', { name: 'Owner' }));
+    await waitFor(() => expect(listRequests().at(-1)!.searchParams.get('sort')).toBe('owner'));
+    expect(listRequests().at(-1)!.searchParams.get('order')).toBe('asc');
+
+    await userEvent.type(screen.getByTestId('ops-filter-search'), 'service-1');
+    await waitFor(() => expect(listRequests().at(-1)!.searchParams.get('q')).toBe('service-1'));
+
+    // Filter by owner from the roll-up.
+    await userEvent.click(screen.getByRole('button', { name: 'Show only group:default/team-1' }));
+    await waitFor(() => expect(listRequests().at(-1)!.searchParams.getAll('owner')).toEqual(['group:default/team-1']));
+    await screen.findByText(/of 9$/);
+    expect(ops.requests.filter(u => u.pathname.endsWith('/trend')).at(-1)!.searchParams.get('owner')).toBe('group:default/team-1');
+  });
+
+  it('restores a shared view from the URL', async () => {
+    await renderOps(<OpsComplianceContent />, { route: '/ops?tier=tier-2&sort=errorCount&order=desc&limit=50' });
+    await screen.findByText(/of 60$/);
+    const url = listRequests().at(-1)!;
+    expect(url.searchParams.getAll('tier')).toEqual(['tier-2']);
+    expect(url.searchParams.get('sort')).toBe('errorCount');
+    expect(url.searchParams.get('order')).toBe('desc');
+    expect(url.searchParams.get('limit')).toBe('50');
+  });
+
+  it('warns when the evaluation is stale and offers refresh to permitted users', async () => {
+    await renderOps(<OpsComplianceContent />, { allow: true });
+    expect(await screen.findByText(/last evaluated 30 h ago/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(ops.requests.some(u => u.pathname.endsWith('/refresh'))).toBe(true));
+  });
+
+  it('hides refresh without the ops.compliance.refresh permission', async () => {
+    await renderOps(<OpsComplianceContent />, { allow: false });
+    await screen.findByText('1–25 of 60');
+    expect(screen.queryByRole('button', { name: 'Refresh' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument();
+  });
+
+  it('exports the filtered list as CSV and JSON downloads', async () => {
+    const created: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      created.push(blob);
+      return 'blob:test';
+    });
+    URL.revokeObjectURL = jest.fn();
+    await renderOps(<OpsComplianceContent />, { route: '/ops?level=gold' });
+    await screen.findByText(/of 60$/);
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(created).toHaveLength(1));
+    const url = ops.requests.filter(u => u.pathname.endsWith('/export')).at(-1)!;
+    expect(url.searchParams.get('format')).toBe('csv');
+    expect(url.searchParams.getAll('level')).toEqual(['gold']);
+    await userEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await waitFor(() => expect(created).toHaveLength(2));
+    expect(JSON.parse(await created[1].text())).toHaveLength(60);
+  });
+});
