@@ -42,6 +42,20 @@ totals="$(node -e '
 rm -f "$report"
 passed="${totals% *}"
 failed=$(( ${totals#* } + failed_stages ))
+
+# End to end in headless Chromium (the example Backstage, built and served by its backend).
+echo "== e2e"
+e2e_report="$(mktemp)"
+echo '{"passed":0,"failed":1}' >"$e2e_report"
+if bash scripts/ensure-chromium.sh >/dev/null; then
+  yarn workspace e2e e2e --report "$e2e_report"
+else
+  echo "opskit: Chromium could not be installed; the e2e run counts as failed" >&2
+fi
+e2e_totals="$(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));console.log(`${r.passed} ${r.failed}`)' "$e2e_report")"
+rm -f "$e2e_report"
+passed=$(( passed + ${e2e_totals% *} ))
+failed=$(( failed + ${e2e_totals#* } ))
 if [ "$jest_status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]

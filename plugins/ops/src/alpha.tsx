@@ -5,6 +5,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
+import { Content } from '@backstage/core-components';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { isOpsAvailable } from '@opskit/plugin-ops-common';
@@ -28,7 +29,12 @@ export const opsCompliancePage = PageBlueprint.make({
     title: 'Ops compliance',
     icon: <AssignmentTurnedInIcon fontSize="inherit" />,
     routeRef: rootRouteRef,
-    loader: () => import('./components/OpsCompliancePage/OpsComplianceContent').then(m => <m.OpsComplianceContent />),
+    loader: () =>
+      import('./components/OpsCompliancePage/OpsComplianceContent').then(m => (
+        <Content>
+          <m.OpsComplianceContent />
+        </Content>
+      )),
   },
 });
 

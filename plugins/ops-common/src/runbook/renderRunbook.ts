@@ -172,7 +172,8 @@ function md(text: string): string {
 
 /** Only safe URLs become links; anything else stays visible as text. */
 function link(label: string, url: string): string {
-  return isSafeUrl(url) ? `[${md(label)}](${url.replace(/[()\s]/g, encodeURIComponent)})` : md(label);
+  if (isSafeUrl(url)) return `[${md(label)}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+  return label === url ? '(unsafe URL removed)' : md(label);
 }
 
 /** Cells arrive formatted (escaped by `md`, or links); only a pipe would break the row. */

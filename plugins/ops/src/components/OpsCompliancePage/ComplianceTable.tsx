@@ -47,7 +47,7 @@ export function ComplianceTable(props: {
           <TableHead>
             <TableRow>
               {COLUMNS.map(column => (
-                <TableCell key={column.label} align={column.align} sortDirection={column.field === sort.field ? sort.order : false}>
+                <TableCell key={column.label} align={column.align} style={{ whiteSpace: 'nowrap' }} sortDirection={column.field === sort.field ? sort.order : false}>
                   {column.field ? (
                     <TableSortLabel
                       active={column.field === sort.field}

@@ -12,7 +12,7 @@ import { formatScore } from '../common';
 export function OwnerRollup(props: { owners: Rollup[]; onSelect: (owner: string) => void; max?: number }) {
   const rows = [...props.owners].sort((a, b) => (a.averageScore ?? -1) - (b.averageScore ?? -1)).slice(0, props.max ?? 10);
   return (
-    <Table size="small" aria-label="Owners">
+    <Table size="small" aria-label="Owners" style={{ whiteSpace: 'nowrap' }}>
       <TableHead>
         <TableRow>
           <TableCell>Owner</TableCell>

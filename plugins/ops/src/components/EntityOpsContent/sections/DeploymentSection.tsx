@@ -2,7 +2,6 @@ import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
-import ListItemSecondaryAction from '@material-ui/core/ListItemSecondaryAction';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
@@ -91,11 +90,9 @@ export function DeploymentSection(props: {
                   }
                 />
                 {canSignOff && !done && (
-                  <ListItemSecondaryAction>
-                    <Button size="small" variant="outlined" color="primary" onClick={() => setSigning(item.id)} aria-label={`Sign off ${item.title}`}>
-                      Sign off
-                    </Button>
-                  </ListItemSecondaryAction>
+                  <Button size="small" variant="outlined" color="primary" onClick={() => setSigning(item.id)} aria-label={`Sign off ${item.title}`}>
+                    Sign off
+                  </Button>
                 )}
               </ListItem>
             );

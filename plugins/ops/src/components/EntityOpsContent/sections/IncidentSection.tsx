@@ -23,6 +23,7 @@ export function IncidentSection({ profile, targets }: { profile: OpsProfile; tar
           <ol aria-label="Escalation path">
             {escalation.map((level, index) => (
               <li key={index}>
+                {level.targets.length === 0 && <Typography variant="body2" component="span" color="error">no targets</Typography>}
                 {level.targets.map((target, i) => {
                   const ref = targets[target];
                   return (

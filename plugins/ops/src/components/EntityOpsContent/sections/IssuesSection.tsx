@@ -21,7 +21,7 @@ export function IssuesSection({ issues }: { issues: OpsIssue[] }) {
               {issue.severity}
             </Typography>,
             <>
-              <code>{issue.path}</code>
+              <code>{issue.path || '(the whole value)'}</code>
               {issue.source && (
                 <Typography variant="caption" display="block" color="textSecondary">
                   {issue.source}

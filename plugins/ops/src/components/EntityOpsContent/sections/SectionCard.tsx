@@ -42,7 +42,9 @@ export function DataTable(props: { label: string; columns: string[]; rows: Array
       <TableHead>
         <TableRow>
           {props.columns.map(column => (
-            <TableCell key={column}>{column}</TableCell>
+            <TableCell key={column} style={{ whiteSpace: 'nowrap' }}>
+              {column}
+            </TableCell>
           ))}
         </TableRow>
       </TableHead>

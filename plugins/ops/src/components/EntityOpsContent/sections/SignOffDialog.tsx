@@ -50,7 +50,7 @@ export function SignOffDialog(props: {
       <DialogContent>
         {props.version && <p>Version {props.version}</p>}
         {props.environments.length > 0 && (
-          <TextField select fullWidth margin="dense" label="Environment (optional)" value={environment} onChange={e => setEnvironment(e.target.value)}>
+          <TextField select fullWidth margin="dense" id="ops-signoff-environment" label="Environment (optional)" value={environment} onChange={e => setEnvironment(e.target.value)}>
             <MenuItem value="">Any environment</MenuItem>
             {props.environments.map(name => (
               <MenuItem key={name} value={name}>
@@ -59,7 +59,7 @@ export function SignOffDialog(props: {
             ))}
           </TextField>
         )}
-        <TextField fullWidth margin="dense" label="Comment (optional)" value={comment} onChange={e => setComment(e.target.value)} inputProps={{ maxLength: 2000 }} multiline />
+        <TextField fullWidth margin="dense" id="ops-signoff-comment" label="Comment (optional)" value={comment} onChange={e => setComment(e.target.value)} inputProps={{ maxLength: 2000 }} multiline />
         {error && (
           <p role="alert" style={{ color: '#d32f2f' }}>
             {error}
