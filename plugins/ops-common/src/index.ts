@@ -17,7 +17,7 @@ export type * from './descriptor/types';
 export { descriptorSchema, sectionSchemas, SECTION_NAMES, type SectionName } from './descriptor/schema';
 export { parseOpsDescriptor, validateOpsDescriptor, type DescriptorParse } from './descriptor/parseDescriptor';
 export { parseOpsAnnotations, type AnnotationParse } from './descriptor/parseAnnotations';
-export { readYaml, readYamlDocuments, MAX_YAML_LENGTH } from './descriptor/yaml';
+export { readYaml, readYamlDocuments, writeYaml, MAX_YAML_LENGTH } from './descriptor/yaml';
 export type { OpsIssue } from './validation/issues';
 export { hasErrors } from './validation/issues';
 export { checkUrl, isSafeUrl } from './validation/urls';
@@ -37,4 +37,5 @@ export { escalationTargetCandidates, escalationTargets, escalationTargetRefs, re
 export * from './opsRef';
 export { opsDescriptorJsonSchema, OPS_DESCRIPTOR_SCHEMA_ID } from './descriptor/jsonSchema';
 export * from './api/types';
-export { renderRunbook, type RunbookInput } from './runbook/renderRunbook';
+export { renderRunbook, renderRunbookChapters, RUNBOOK_CHAPTERS, type RunbookChapter, type RunbookInput, type RenderRunbookOptions } from './runbook/renderRunbook';
+export { createOpsDescriptor, type DescriptorInputs, type CreatedDescriptor } from './scaffold/createDescriptor';

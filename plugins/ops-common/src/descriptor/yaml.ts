@@ -1,4 +1,4 @@
-import { CORE_SCHEMA, load, loadAll, type YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, dump, load, loadAll, type YAMLException } from 'js-yaml';
 import type { OpsIssue } from '../validation/issues';
 
 /**
@@ -89,4 +89,9 @@ export function readYamlDocuments(text: string, source: string): YamlResult[] {
   } catch (error) {
     return [{ value: undefined, issues: [syntaxIssue(error, source)] }];
   }
+}
+
+/** YAML text for a value the scaffolder writes: block style, no line folding, no anchors. */
+export function writeYaml(value: unknown): string {
+  return dump(value, { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true });
 }

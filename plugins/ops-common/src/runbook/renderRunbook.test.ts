@@ -1,7 +1,7 @@
 import { buildOpsProfile } from '../profile';
 import { evaluateEntity } from '../evaluateEntity';
 import { exampleEntity, NOW } from '../__testUtils__/examples';
-import { renderRunbook } from './renderRunbook';
+import { renderRunbook, RUNBOOK_CHAPTERS } from './renderRunbook';
 
 describe('renderRunbook', () => {
   it('writes every section of a complete service, in runbook order', () => {
@@ -51,5 +51,34 @@ describe('renderRunbook', () => {
     const text = renderRunbook({ profile, scorecards, issues });
     expect(text).toContain('## Open validation issues');
     expect(text).toMatch(/Failing: .+ — .+/);
+  });
+
+  it('marks every missing chapter with a TODO the reader sees, or leaves it out when asked', () => {
+    const { profile } = buildOpsProfile({ kind: 'Component', metadata: { name: 'bare', annotations: { 'opskit.io/tier': 'tier-2' } }, spec: { owner: 'team-a' } });
+    profile.logging = undefined;
+    const text = renderRunbook({ profile });
+    for (const heading of ['## Environments', '## Deployment', '## Service level objectives', '## Monitoring', '## Logging', '## Incidents', '## Backups', '## Recovery', '## Version history']) {
+      expect(text).toContain(`${heading}\n\n> **TODO:** `);
+    }
+    expect(renderRunbook({ profile }, { todos: false })).not.toContain('TODO');
+  });
+
+  it('strips raw HTML and escapes Markdown structure in user text', () => {
+    const { profile } = evaluateEntity(exampleEntity('payments-api'), { now: NOW });
+    profile.recovery = { steps: ['<script>alert(1)</script>Restore | the *db*', '<img src=x onerror=alert(1)> then [click](javascript:x)'], lastTested: '2026-10-01' };
+    const text = renderRunbook({ profile });
+    expect(text).not.toMatch(/<script|<img|onerror=alert/);
+    expect(text).toContain('1. alert(1)Restore | the \\*db\\*');
+    expect(text).toContain('2.  then \\[click\\](javascript:x)');
+  });
+
+  it("lays chapters out in the organisation's template, and refuses unknown placeholders", () => {
+    const { profile } = evaluateEntity(exampleEntity('payments-api'), { now: NOW });
+    const text = renderRunbook({ profile, title: 'Payments' }, { template: '# {{ title }}\n\nOn call first:\n\n{{incidents}}\n\n{{ slos }}\n' });
+    expect(text.split('\n')[0]).toBe('# Payments — operations runbook');
+    expect(text.indexOf('## Incidents')).toBeLessThan(text.indexOf('## Service level objectives'));
+    expect(text).not.toContain('## Environments');
+    expect(() => renderRunbook({ profile }, { template: '{{ nope }} {{ slos }}' })).toThrow(/unknown placeholder\(s\) \{\{ nope \}\}; known: title, summary/);
+    expect(RUNBOOK_CHAPTERS).toContain('backups');
   });
 });
