@@ -30,6 +30,8 @@ echo "== lint"
 if ! yarn backstage-cli repo lint; then failed_stages=$((failed_stages + 1)); fi
 
 echo "== tests"
+# The scaffolder module's runbooks are built with a real `mkdocs build --strict`.
+bash scripts/ensure-tool.sh mkdocs >/dev/null || echo "opskit: mkdocs could not be installed; the mkdocs build test will fail" >&2
 report="$(mktemp)"
 yarn backstage-cli repo test --json --outputFile="$report" "$@"
 jest_status=$?
@@ -47,7 +49,7 @@ failed=$(( ${totals#* } + failed_stages ))
 echo "== e2e"
 e2e_report="$(mktemp)"
 echo '{"passed":0,"failed":1}' >"$e2e_report"
-if bash scripts/ensure-chromium.sh >/dev/null; then
+if bash scripts/ensure-tool.sh chromium >/dev/null; then
   yarn workspace e2e e2e --report "$e2e_report"
 else
   echo "opskit: Chromium could not be installed; the e2e run counts as failed" >&2

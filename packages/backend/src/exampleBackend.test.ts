@@ -4,7 +4,8 @@
  * the ops API over HTTP with the static token from app-config.yaml.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { buildOpsProfile, readYaml, withLocalDescriptor } from '@opskit/plugin-ops-common';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -132,4 +133,55 @@ describe('the example backend', () => {
     });
     expect(bad.status).toBe(400);
   });
+
+  it('runs the service-with-ops template through the real scaffolder (dry run)', async () => {
+    const dir = join(ROOT, 'examples/templates/service-with-ops');
+    const template = readYaml(readFileSync(join(dir, 'template.yaml'), 'utf8'), 'template.yaml').value;
+    const directoryContents = listFiles(join(dir, 'skeleton')).map(path => ({
+      path: `skeleton/${path}`,
+      base64Content: readFileSync(join(dir, 'skeleton', path)).toString('base64'),
+    }));
+    const res = await fetch(`${BASE}/api/scaffolder/v2/dry-run`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        template,
+        values: {
+          name: 'orders-api',
+          description: 'Takes orders',
+          owner: 'group:default/payments-team',
+          tier: 'tier-2',
+          onCallGroup: 'group:default/payments-oncall',
+          environments: [{ name: 'staging' }, { name: 'production', url: 'https://orders.example.com' }],
+        },
+        directoryContents,
+      }),
+    });
+    const body = await res.json();
+    expect({ status: res.status, log: res.status === 200 ? undefined : body }).toEqual({ status: 200, log: undefined });
+    const files = Object.fromEntries(
+      body.directoryContents.map((f: { path: string; base64Content: string }) => [f.path, Buffer.from(f.base64Content, 'base64').toString('utf8')]),
+    );
+    expect(Object.keys(files).sort()).toEqual(['README.md', 'catalog-info.yaml', 'docs/index.md', 'docs/runbook.md', 'mkdocs.yml', 'ops.yaml', 'package.json', 'src/index.js']);
+
+    // The catalog would read this pair as a valid tier-2 service with the answers and the org defaults.
+    const entity = withLocalDescriptor(readYaml(files['catalog-info.yaml'], 'catalog-info.yaml').value as any, path => files[path]);
+    expect(entity.metadata?.annotations).toMatchObject({ 'opskit.io/ops-ref': 'dir:.', 'opskit.io/tier': 'tier-2', 'backstage.io/techdocs-ref': 'dir:.' });
+    expect(files['catalog-info.yaml']).toContain('# orders-api: created from the "New service with ops defaults" template.');
+    const { profile, issues } = buildOpsProfile(entity);
+    expect(issues.filter(i => i.severity === 'error')).toEqual([]);
+    expect(profile.environments?.map(e => e.name)).toEqual(['staging', 'production']);
+    expect(profile.escalation?.[0].targets).toEqual(['group:default/payments-oncall']);
+    expect(profile.slos?.length).toBeGreaterThan(0);
+    expect(files['docs/runbook.md']).toMatch(/^# orders-api — operations runbook/);
+    expect(files['docs/runbook.md']).toContain('> **TODO:** Name the monitoring tools');
+    expect(files['mkdocs.yml']).toContain('Runbook: runbook.md');
+    expect(JSON.stringify(body.output)).toContain('starts at tier-2');
+  });
 });
+
+function listFiles(root: string, prefix = ''): string[] {
+  return readdirSync(join(root, prefix), { withFileTypes: true }).flatMap(entry =>
+    entry.isDirectory() ? listFiles(root, join(prefix, entry.name)) : [join(prefix, entry.name)],
+  );
+}

@@ -13,6 +13,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// OpsKit: ops:descriptor:create and ops:runbook:create
+backend.add(import('@opskit/plugin-scaffolder-backend-module-ops'));
 
 // auth plugin with guest sign-in (development only)
 backend.add(import('@backstage/plugin-auth-backend'));

@@ -173,7 +173,7 @@ async function main() {
   let failed = 0;
   let backstage: Backstage | undefined;
   const browser = await launchChromium().catch(error => {
-    throw new Error(`cannot start Chromium (run scripts/ensure-chromium.sh): ${error.message}`);
+    throw new Error(`cannot start Chromium (run scripts/ensure-tool.sh chromium): ${error.message}`);
   });
   try {
     buildApp();

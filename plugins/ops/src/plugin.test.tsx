@@ -2,6 +2,7 @@ import { entityRouteRef, EntityProvider } from '@backstage/plugin-catalog-react'
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { mockApis, registerMswTestHooks, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
 import { EntityOpsCard, EntityOpsContent, OpsCompliancePage, opsApiRef, opsPlugin } from './index';
 import { exampleEntity } from './__testUtils__/fixtures';
 import { createOpsServer } from './__testUtils__/opsServer';
@@ -28,9 +29,11 @@ describe('legacy frontend system', () => {
   it('renders the compliance page extension with its header', async () => {
     await renderInTestApp(
       <TestApiProvider apis={apis}>
-        <OpsCompliancePage />
+        <Routes>
+          <Route path="/ops" element={<OpsCompliancePage />} />
+        </Routes>
       </TestApiProvider>,
-      { mountedRoutes: { '/ops': rootRouteRef, '/catalog/:namespace/:kind/:name': entityRouteRef } },
+      { routeEntries: ['/ops'], mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
     expect(await screen.findByRole('heading', { name: 'Ops compliance' })).toBeInTheDocument();
     expect(await screen.findByRole('table', { name: 'Compliance of every entity' })).toBeInTheDocument();

@@ -55,7 +55,10 @@ describe('renderRunbook', () => {
 
   it('marks every missing chapter with a TODO the reader sees, or leaves it out when asked', () => {
     const { profile } = buildOpsProfile({ kind: 'Component', metadata: { name: 'bare', annotations: { 'opskit.io/tier': 'tier-2' } }, spec: { owner: 'team-a' } });
+    // Org defaults fill logging, severities and the checklist: clear them to see every TODO.
     profile.logging = undefined;
+    profile.severities = undefined;
+    profile.deployment = undefined;
     const text = renderRunbook({ profile });
     for (const heading of ['## Environments', '## Deployment', '## Service level objectives', '## Monitoring', '## Logging', '## Incidents', '## Backups', '## Recovery', '## Version history']) {
       expect(text).toContain(`${heading}\n\n> **TODO:** `);
