@@ -153,6 +153,14 @@ const steps: Step[] = [
     },
   },
   {
+    name: 'the "new service with ops defaults" template is offered on the Create page',
+    async run(page, backstage) {
+      await page.goto(`${backstage.baseUrl}/create`);
+      await page.getByText('New service with ops defaults').first().waitFor();
+      await shot(page, '06-create-template');
+    },
+  },
+  {
     name: 'the dark theme renders the compliance page',
     async run(page, backstage) {
       await page.evaluate(() => localStorage.setItem('theme', 'dark'));

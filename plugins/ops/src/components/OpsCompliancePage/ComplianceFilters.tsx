@@ -34,6 +34,33 @@ function Select(props: { label: string; value?: string; options: Array<{ value: 
   );
 }
 
+/** A free-text filter (type, lifecycle, system) applied on Enter or when the field loses focus. */
+function TextFilter(props: { label: string; value?: string; onChange: (value: string | undefined) => void }) {
+  const [text, setText] = useState(props.value ?? '');
+  useEffect(() => setText(props.value ?? ''), [props.value]);
+  const commit = () => {
+    const value = text.trim() || undefined;
+    if (value !== props.value) props.onChange(value);
+  };
+  const id = `ops-filter-${props.label.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <TextField
+      fullWidth
+      size="small"
+      variant="outlined"
+      id={id}
+      label={props.label}
+      value={text}
+      onChange={e => setText(e.target.value)}
+      onBlur={commit}
+      onKeyDown={e => {
+        if (e.key === 'Enter') commit();
+      }}
+      inputProps={{ 'data-testid': id, maxLength: 255 }}
+    />
+  );
+}
+
 /** Text typed into the search box reaches the URL (and the API) after a pause, not on every key. */
 function useDebounced(value: string, commit: (value: string) => void, delayMs = 300) {
   useEffect(() => {
@@ -88,8 +115,17 @@ export function ComplianceFilters(props: {
       <Grid item xs={6} md={2}>
         <Select label="Failing check" value={single('failingCheck')} options={(props.checks?.checks ?? []).map(c => ({ value: c.id, label: c.title }))} onChange={setList('failingCheck')} />
       </Grid>
+      <Grid item xs={4} md={2}>
+        <TextFilter label="Type" value={single('type')} onChange={setList('type')} />
+      </Grid>
+      <Grid item xs={4} md={2}>
+        <TextFilter label="Lifecycle" value={single('lifecycle')} onChange={setList('lifecycle')} />
+      </Grid>
+      <Grid item xs={4} md={2}>
+        <TextFilter label="System" value={single('system')} onChange={setList('system')} />
+      </Grid>
       {active && (
-        <Grid item xs={12}>
+        <Grid item xs={12} md={6} style={{ display: 'flex', alignItems: 'center' }}>
           <Button size="small" onClick={() => onChange({})}>
             Clear filters
           </Button>

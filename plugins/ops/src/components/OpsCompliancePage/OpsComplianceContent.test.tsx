@@ -48,6 +48,21 @@ describe('OpsComplianceContent', () => {
     expect(ops.requests.filter(u => u.pathname.endsWith('/trend')).at(-1)!.searchParams.get('owner')).toBe('group:default/team-1');
   });
 
+  it('filters by type, lifecycle and system on Enter', async () => {
+    await renderOps(<OpsComplianceContent />);
+    await screen.findByText('1–25 of 60');
+    await userEvent.type(screen.getByTestId('ops-filter-type'), 'service{Enter}');
+    await waitFor(() => expect(listRequests().at(-1)!.searchParams.getAll('type')).toEqual(['service']));
+    await userEvent.type(screen.getByTestId('ops-filter-lifecycle'), 'production{Enter}');
+    await userEvent.type(screen.getByTestId('ops-filter-system'), 'system:default/commerce{Enter}');
+    await waitFor(() => expect(listRequests().at(-1)!.searchParams.getAll('system')).toEqual(['system:default/commerce']));
+    const url = listRequests().at(-1)!;
+    expect(url.searchParams.getAll('lifecycle')).toEqual(['production']);
+    expect(url.searchParams.getAll('type')).toEqual(['service']);
+    // The summary follows the same filters.
+    expect(ops.requests.filter(u => u.pathname.endsWith('/summary')).at(-1)!.searchParams.getAll('system')).toEqual(['system:default/commerce']);
+  });
+
   it('restores a shared view from the URL', async () => {
     await renderOps(<OpsComplianceContent />, { route: '/ops?tier=tier-2&sort=errorCount&order=desc&limit=50' });
     await screen.findByText(/of 60$/);
