@@ -82,6 +82,8 @@ async function runOne(size: number, db: string, loadSeconds: number) {
   const workers = Number(process.env.BENCH_WORKERS ?? defaultScoringWorkers());
   const evaluator = new CatalogEvaluator({ catalog, auth, store, logger: quietLogger, ops, kinds: ['Component'], historyRetentionMs: 90 * 86_400_000, workers });
 
+  // The plugin loads its scoring workers at startup (see plugin.ts), before any scheduled run.
+  await evaluator.ready();
   const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
   const run = await evaluator.run('bench');

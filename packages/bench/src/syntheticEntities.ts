@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readYaml } from '@opskit/plugin-ops-common';
+import { canonicalDescriptorText, readYaml } from '@opskit/plugin-ops-common';
 
 const EXAMPLES = resolve(__dirname, '../../../examples');
 const read = (f: string) => readFileSync(resolve(EXAMPLES, f), 'utf8');
@@ -23,7 +23,8 @@ export function syntheticEntities(count: number): any[] {
     const t = templates[i % templates.length];
     const annotations: Record<string, string> = { ...t.entity.metadata.annotations };
     if (t.descriptor) {
-      annotations['opskit.io/descriptor'] = t.descriptor.replace(/tier: tier-\d/, `tier: ${tiers[i % 4]}`).replace(/payments/g, `svc${i}`);
+      // As the catalog module delivers it: clean YAML stored as JSON, broken YAML as written.
+      annotations['opskit.io/descriptor'] = canonicalDescriptorText(t.descriptor.replace(/tier: tier-\d/, `tier: ${tiers[i % 4]}`).replace(/payments/g, `svc${i}`));
     }
     out.push({
       ...t.entity,

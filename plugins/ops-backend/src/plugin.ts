@@ -46,6 +46,8 @@ export const opsPlugin = createBackendPlugin({
           historyRetentionMs: backendConfig.historyRetentionMs,
           workers: backendConfig.workers,
         });
+        // Load the scoring workers now, in the background, rather than in the first run.
+        evaluator.ready().catch(error => logger.warn(`ops scoring workers did not start: ${error}`));
         const task = new EvaluationTask({ scheduler, evaluator, schedule: backendConfig.schedule, logger });
         await task.start();
 

@@ -17,7 +17,7 @@ export type * from './descriptor/types';
 export { descriptorSchema, sectionSchemas, SECTION_NAMES, type SectionName } from './descriptor/schema';
 export { parseOpsDescriptor, validateOpsDescriptor, type DescriptorParse } from './descriptor/parseDescriptor';
 export { parseOpsAnnotations, type AnnotationParse } from './descriptor/parseAnnotations';
-export { readYaml, readYamlDocuments, writeYaml, MAX_YAML_LENGTH } from './descriptor/yaml';
+export { readYaml, readYamlDocuments, writeYaml, canonicalDescriptorText, MAX_YAML_LENGTH } from './descriptor/yaml';
 export type { OpsIssue } from './validation/issues';
 export { hasErrors } from './validation/issues';
 export { checkUrl, isSafeUrl } from './validation/urls';

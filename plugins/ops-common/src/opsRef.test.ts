@@ -34,7 +34,10 @@ describe('withLocalDescriptor', () => {
     const read = jest.fn(() => 'kind: OpsDescriptor');
     const out = withLocalDescriptor(entity('dir:./ops'), read);
     expect(read).toHaveBeenCalledWith('ops/ops.yaml');
-    expect(out.metadata?.annotations?.['opskit.io/descriptor']).toBe('kind: OpsDescriptor');
+    // Clean YAML arrives as JSON, as the catalog module stores it.
+    expect(out.metadata?.annotations?.['opskit.io/descriptor']).toBe('{"kind":"OpsDescriptor"}');
+    const broken = withLocalDescriptor(entity('dir:.'), () => 'kind: [unclosed');
+    expect(broken.metadata?.annotations?.['opskit.io/descriptor']).toBe('kind: [unclosed');
   });
 
   it('reports an invalid ref or an unreadable file as a descriptor error, and leaves the rest alone', () => {

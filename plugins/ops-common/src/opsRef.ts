@@ -4,6 +4,7 @@
  * path, or `url:https://…`. Pure: the catalog module and the CLI do the reading.
  */
 
+import { canonicalDescriptorText } from './descriptor/yaml';
 import { OPS_DESCRIPTOR_ANNOTATION, OPS_DESCRIPTOR_ERROR_ANNOTATION, OPS_REF_ANNOTATION, type OpsEntityLike } from './annotations';
 
 export const DEFAULT_DESCRIPTOR_FILE = 'ops.yaml';
@@ -67,7 +68,7 @@ export function withLocalDescriptor(entity: OpsEntityLike, read: (relativePath: 
   else if (ref.type === 'url') return entity;
   else {
     try {
-      extra[OPS_DESCRIPTOR_ANNOTATION] = read(ref.path);
+      extra[OPS_DESCRIPTOR_ANNOTATION] = canonicalDescriptorText(read(ref.path), ref.path);
     } catch (error) {
       extra[OPS_DESCRIPTOR_ERROR_ANNOTATION] = `could not read ${ref.path}: ${(error as Error).message}`;
     }

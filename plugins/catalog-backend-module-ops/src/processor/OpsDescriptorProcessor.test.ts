@@ -8,6 +8,8 @@ import { OPS_DESCRIPTOR_ANNOTATION, OPS_DESCRIPTOR_ERROR_ANNOTATION } from '@ops
 import { OpsDescriptorProcessor } from './OpsDescriptorProcessor';
 
 const DESCRIPTOR = 'apiVersion: opskit.io/v1\nkind: OpsDescriptor\ntier: tier-1\n';
+// What the processor stores: the same descriptor, parsed once and kept as JSON.
+const STORED = JSON.stringify({ apiVersion: 'opskit.io/v1', kind: 'OpsDescriptor', tier: 'tier-1' });
 
 function entity(ref?: string): Entity {
   return {
@@ -52,9 +54,9 @@ describe('OpsDescriptorProcessor', () => {
   });
 
   it('reads dir:. and dir:./ops beside catalog-info.yaml into the descriptor annotation', async () => {
-    expect((await run(entity('dir:.'))).annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(DESCRIPTOR);
+    expect((await run(entity('dir:.'))).annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(STORED);
     expect((await run(entity('dir:./ops'))).annotations[OPS_DESCRIPTOR_ANNOTATION]).toMatch(/tier-2/);
-    expect((await run(entity('./ops.yaml'))).annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(DESCRIPTOR);
+    expect((await run(entity('./ops.yaml'))).annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(STORED);
   });
 
   it('reports a missing file or a path leaving the directory as ops data, and emits nothing', async () => {
@@ -85,17 +87,17 @@ describe('OpsDescriptorProcessor', () => {
     const cache = memoryCache();
     const first = await run(entity('dir:.'), location, processor, cache);
     expect(readUrl).toHaveBeenCalledWith('https://git.example.com/org/repo/blob/main/svc/ops.yaml', { etag: undefined });
-    expect(first.annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(DESCRIPTOR);
+    expect(first.annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(STORED);
 
     readUrl.mockRejectedValueOnce(new NotModifiedError());
     const second = await run(entity('dir:.'), location, processor, cache);
     expect(readUrl).toHaveBeenLastCalledWith(expect.any(String), { etag: 'abc' });
-    expect(second.annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(DESCRIPTOR);
+    expect(second.annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(STORED);
 
     // A transient failure keeps the last good text and says so.
     readUrl.mockRejectedValueOnce(new Error('socket hang up'));
     const third = await run(entity('dir:.'), location, processor, cache);
-    expect(third.annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(DESCRIPTOR);
+    expect(third.annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(STORED);
     expect(third.annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION]).toMatch(/could not re-read .*socket hang up/);
 
     readUrl.mockRejectedValueOnce(new NotFoundError('gone'));

@@ -12,6 +12,7 @@ import {
   type LocationSpec,
 } from '@backstage/plugin-catalog-node';
 import {
+  canonicalDescriptorText,
   MAX_YAML_LENGTH,
   OPS_DESCRIPTOR_ANNOTATION,
   OPS_DESCRIPTOR_ERROR_ANNOTATION,
@@ -80,7 +81,8 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
     const annotations = { ...entity.metadata.annotations };
     delete annotations[OPS_DESCRIPTOR_ANNOTATION];
     delete annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION];
-    if (result.text !== undefined) annotations[OPS_DESCRIPTOR_ANNOTATION] = result.text;
+    // Parsed once here rather than at every evaluation: clean YAML is stored as JSON (ops-common decides).
+    if (result.text !== undefined) annotations[OPS_DESCRIPTOR_ANNOTATION] = canonicalDescriptorText(result.text);
     if (result.error !== undefined) {
       annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION] = result.error;
       this.options.logger?.debug(`${safeRef(entity)}: ${result.error}`);

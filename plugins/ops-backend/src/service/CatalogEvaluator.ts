@@ -65,6 +65,11 @@ export class CatalogEvaluator {
     this.scorer = workers > 0 && !options.checks ? new WorkerScorer(workers, m => options.logger.warn(m)) : new InlineScorer();
   }
 
+  /** Loads the scoring workers; call at startup so the first run starts at full speed. */
+  ready(): Promise<void> {
+    return this.scorer.ready();
+  }
+
   get checkIds(): string[] {
     return effectiveChecks(this.options.checks ?? BUILT_IN_CHECKS, this.options.ops.scoring).map(c => c.id);
   }

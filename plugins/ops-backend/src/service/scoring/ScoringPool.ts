@@ -5,6 +5,8 @@ import { SCORE_WORKER_FILE } from './scoreWorker';
 
 /** Scores pages of entities: in worker threads when it can, in this thread otherwise. */
 export interface Scorer {
+  /** Resolves when the scorer can start at full speed (worker threads loaded). */
+  ready(): Promise<void>;
   begin(context: ScoringContext): void;
   score(items: ScoringItem[]): Promise<ComplianceRow[]>;
 }
@@ -12,6 +14,8 @@ export interface Scorer {
 /** In this thread: tests, custom checks (functions cannot cross threads), `ops.evaluation.workers: 0`. */
 export class InlineScorer implements Scorer {
   private context?: ScoringContext;
+
+  async ready() {}
 
   begin(context: ScoringContext) {
     this.context = context;
@@ -26,6 +30,7 @@ interface PoolWorker {
   worker: Worker;
   busy: number;
   waiting: Map<number, { resolve(rows: ComplianceRow[]): void; reject(error: Error): void }>;
+  loaded: Promise<void>;
 }
 
 /**
@@ -49,14 +54,21 @@ export class WorkerScorer implements Scorer {
   private start(): PoolWorker[] {
     if (this.workers.length || this.broken) return this.workers;
     for (let i = 0; i < this.size; i++) {
+      let loaded!: () => void;
       const entry: PoolWorker = {
         // A worker holds one page at a time: a small heap makes V8 collect early instead of growing the process.
         worker: new Worker(SCORE_WORKER_FILE, { workerData: { opskitScoreWorker: true }, resourceLimits: { maxOldGenerationSizeMb: 128 } }),
         busy: 0,
         waiting: new Map(),
+        loaded: new Promise<void>(resolve => (loaded = resolve)),
       };
       entry.worker.unref();
-      entry.worker.on('message', ({ id, rows, error }) => {
+      entry.worker.postMessage({ type: 'ping' });
+      entry.worker.on('message', ({ type, id, rows, error }) => {
+        if (type === 'ready') {
+          loaded();
+          return;
+        }
         const waiter = entry.waiting.get(id);
         entry.waiting.delete(id);
         entry.busy--;
@@ -67,6 +79,7 @@ export class WorkerScorer implements Scorer {
         if (this.closing) return;
         this.broken = true;
         this.onError(`ops scoring worker failed, scoring in the main thread from now on: ${error.message}`);
+        loaded();
         for (const waiter of entry.waiting.values()) waiter.reject(error);
         entry.waiting.clear();
       };
@@ -75,6 +88,14 @@ export class WorkerScorer implements Scorer {
       this.workers.push(entry);
     }
     return this.workers;
+  }
+
+  /**
+   * Starts the workers and waits until their code is loaded (a few hundred ms):
+   * the plugin calls it at startup, so the first evaluation does not pay for it.
+   */
+  async ready() {
+    await Promise.all(this.start().map(w => w.loaded));
   }
 
   begin(context: ScoringContext) {
