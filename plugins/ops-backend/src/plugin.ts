@@ -1,4 +1,5 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { opsPermissions } from '@opskit/plugin-ops-common';
 import { DatabaseOpsStore } from './database/DatabaseOpsStore';
@@ -6,6 +7,8 @@ import { readBackendConfig } from './service/backendConfig';
 import { CatalogEvaluator } from './service/CatalogEvaluator';
 import { EvaluationTask } from './service/EvaluationTask';
 import { createRouter } from './service/router';
+import { EntityOpsReader } from './service/entityOps';
+import { registerOpsActions } from './service/actions';
 
 /**
  * OpsKit's backend: the ops API, its store and the scheduled catalog-wide
@@ -27,8 +30,9 @@ export const opsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
-      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, permissions, permissionsRegistry, auditor, catalog }) {
+      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, permissions, permissionsRegistry, auditor, catalog, actionsRegistry }) {
         const backendConfig = readBackendConfig(config);
         for (const issue of backendConfig.ops.issues) {
           logger.warn(`ops config ${issue.path}: ${issue.message}${issue.severity === 'error' ? ' (ignored; built-in default used)' : ''}`);
@@ -51,6 +55,9 @@ export const opsPlugin = createBackendPlugin({
         const task = new EvaluationTask({ scheduler, evaluator, schedule: backendConfig.schedule, logger });
         await task.start();
 
+        // One reader for the Ops tab and the agent actions: same evaluation, same permissions.
+        const entities = new EntityOpsReader({ store, catalog, config: backendConfig });
+        registerOpsActions({ actionsRegistry, permissions, store, entities, config: backendConfig, checkIds: evaluator.checkIds });
         httpRouter.use(
           await createRouter({
             store,
@@ -61,6 +68,7 @@ export const opsPlugin = createBackendPlugin({
             logger,
             config: backendConfig,
             refresh: () => task.trigger(),
+            entities,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

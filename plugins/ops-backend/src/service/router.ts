@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type {
   AuditorService,
   BackstageCredentials,
@@ -7,7 +6,6 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError, serializeError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { JsonObject } from '@backstage/types';
@@ -18,15 +16,10 @@ import {
   describeCheck,
   didYouMean,
   effectiveChecks,
-  escalationTargetCandidates,
-  escalationTargets,
-  evaluateScorecards,
   opsChecklistUpdatePermission,
   opsComplianceReadPermission,
   opsComplianceRefreshPermission,
   opsWaiverManagePermission,
-  escalationTargetRefs,
-  resolveEscalationTargets,
   type OpsCheck,
 } from '@opskit/plugin-ops-common';
 import express, { type Request, type Response } from 'express';
@@ -34,11 +27,9 @@ import type { OpsStore } from '../database/OpsStore';
 import type { OpsBackendConfig } from './backendConfig';
 import { parseComplianceFilter, parseComplianceSort, parseLimit } from './complianceParams';
 import { csvHeader, csvRow } from './exportFormats';
-import { entityFacts } from './facts';
 import { requirePermission } from './requirePermission';
 import { staleness } from './staleness';
-import { TargetLookup } from './targetLookup';
-import { LruCache } from '../database/LruCache';
+import { EntityOpsReader } from './entityOps';
 import { spec } from '../schema/openapi.generated';
 
 export interface RouterOptions {
@@ -52,6 +43,8 @@ export interface RouterOptions {
   /** Starts a catalog-wide evaluation now (the scheduler's trigger). */
   refresh(): Promise<void>;
   checks?: readonly OpsCheck[];
+  /** Shared with the agent actions; created here when not given. */
+  entities?: EntityOpsReader;
 }
 
 /** Who did it, as stored with sign-offs and waivers. */
@@ -67,8 +60,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   const checks = effectiveChecks(options.checks ?? BUILT_IN_CHECKS, config.ops.scoring);
   const checkIds = checks.map(c => c.id);
   const scorecardIds = BUILT_IN_SCORECARDS.map(s => s.id);
-  const targets = new TargetLookup(catalog);
-  const profiles = new LruCache<ReturnType<typeof buildOpsProfile>>(1000);
+  const entities = options.entities ?? new EntityOpsReader({ store, catalog, config, checks: options.checks });
 
   // Typed loosely on purpose: the spec still validates every request at run time.
   const router = (await createValidatedOpenApiRouter(spec as any)) as unknown as express.Router;
@@ -81,12 +73,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   };
 
   /** The entity named by the path, read with the caller's credentials: catalog permissions hold. */
-  async function loadEntity(req: Request, credentials: BackstageCredentials): Promise<{ entity: Entity; ref: string }> {
-    const { kind, namespace, name } = req.params;
-    const entity = await catalog.getEntityByRef({ kind, namespace, name }, { credentials });
-    if (!entity) throw new NotFoundError(`no entity ${kind}:${namespace}/${name} in the catalog`);
-    return { entity, ref: stringifyEntityRef(entity).toLowerCase() };
-  }
+  const loadEntity = (req: Request, credentials: BackstageCredentials) => entities.entity({ kind: req.params.kind, namespace: req.params.namespace, name: req.params.name }, credentials);
 
   async function audited<T>(req: Request, eventId: string, meta: JsonObject, action: () => Promise<T>): Promise<T> {
     const event = await auditor.createEvent({ eventId, request: req, meta, severityLevel: 'medium' });
@@ -115,38 +102,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await credentialsOf(req);
-    // The permission check, the catalog read and the store reads go out together: one round trip of latency, not three.
     const { kind, namespace, name } = req.params;
-    const pathRef = `${kind}:${namespace}/${name}`.toLowerCase();
-    const stored = Promise.all([store.listSignOffs(pathRef), store.listWaivers(pathRef, { includeInactive: false }), store.latestRecord(pathRef)]);
-    stored.catch(() => undefined);
-    const [, { entity, ref }] = await Promise.all([
-      requirePermission({ permissions, permission: opsComplianceReadPermission, credentials }),
-      loadEntity(req, credentials),
-    ]);
-    const now = Date.now();
-    // Parsing is the expensive part, and an entity's text changes rarely: profiles are kept by content (and day).
-    const profileKey = createHash('sha1').update(new Date(now).toISOString().slice(0, 10)).update(JSON.stringify(entity)).digest('hex');
-    const { profile, issues } = profiles.get(profileKey, () => buildOpsProfile(entity, { defaults: config.ops.defaults, now }));
-    const candidates = [...new Set(escalationTargets(profile).flatMap(escalationTargetCandidates))];
-    const [[signOffs, waivers, latest], known] = await Promise.all([stored, targets.existing(candidates, credentials)]);
-    const scorecards = evaluateScorecards(profile, {
-      defaults: config.ops.defaults,
-      config: config.ops.scoring,
-      checks: options.checks,
-      now,
-      facts: entityFacts({ signOffs, waivers, resolvedTargets: resolveEscalationTargets(profile, known) }),
-    });
-    const evaluation = { profile, issues, scorecards };
-    res.json({
-      entityRef: ref,
-      evaluatedAt: new Date(now).toISOString(),
-      ...evaluation,
-      escalationTargets: escalationTargetRefs(profile, known),
-      signOffs,
-      waivers,
-      latest: latest ?? null,
-    });
+    const authorized = requirePermission({ permissions, permission: opsComplianceReadPermission, credentials });
+    authorized.catch(() => undefined);
+    res.json(await entities.read({ kind, namespace, name }, credentials, authorized));
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
