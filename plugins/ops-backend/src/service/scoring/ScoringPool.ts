@@ -57,7 +57,7 @@ export class WorkerScorer implements Scorer {
       let loaded!: () => void;
       const entry: PoolWorker = {
         // A worker holds one page at a time: a small heap makes V8 collect early instead of growing the process.
-        worker: new Worker(SCORE_WORKER_FILE, { workerData: { opskitScoreWorker: true }, resourceLimits: { maxOldGenerationSizeMb: 128 } }),
+        worker: new Worker(SCORE_WORKER_FILE, { workerData: { opskitScoreWorker: true }, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } }),
         busy: 0,
         waiting: new Map(),
         loaded: new Promise<void>(resolve => (loaded = resolve)),
