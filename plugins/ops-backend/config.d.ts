@@ -62,5 +62,16 @@ export interface Config {
       /** How long evaluation trends and score history are kept. Default 90d. */
       history?: string;
     };
+    /**
+     * Regression notifications: after each evaluation, the owning group of an
+     * entity whose level dropped or whose check started failing is notified
+     * once per regression (needs the notifications plugin).
+     */
+    notifications?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** Check ids that never notify, e.g. [runbook-published]. */
+      optOut?: string[];
+    };
   };
 }

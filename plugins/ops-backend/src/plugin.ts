@@ -1,6 +1,7 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { opsPermissions } from '@opskit/plugin-ops-common';
 import { DatabaseOpsStore } from './database/DatabaseOpsStore';
 import { readBackendConfig } from './service/backendConfig';
@@ -9,6 +10,7 @@ import { EvaluationTask } from './service/EvaluationTask';
 import { createRouter } from './service/router';
 import { EntityOpsReader } from './service/entityOps';
 import { registerOpsActions } from './service/actions';
+import { NotificationsRegressionNotifier } from './service/notifications/RegressionNotifier';
 
 /**
  * OpsKit's backend: the ops API, its store and the scheduled catalog-wide
@@ -31,8 +33,9 @@ export const opsPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
-      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, permissions, permissionsRegistry, auditor, catalog, actionsRegistry }) {
+      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, permissions, permissionsRegistry, auditor, catalog, actionsRegistry, notifications }) {
         const backendConfig = readBackendConfig(config);
         for (const issue of backendConfig.ops.issues) {
           logger.warn(`ops config ${issue.path}: ${issue.message}${issue.severity === 'error' ? ' (ignored; built-in default used)' : ''}`);
@@ -49,6 +52,8 @@ export const opsPlugin = createBackendPlugin({
           kinds: backendConfig.kinds,
           historyRetentionMs: backendConfig.historyRetentionMs,
           workers: backendConfig.workers,
+          notifier: backendConfig.notifications.enabled ? new NotificationsRegressionNotifier(notifications, logger) : undefined,
+          notificationOptOut: backendConfig.notifications.optOut,
         });
         // Load the scoring workers now, in the background, rather than in the first run.
         evaluator.ready().catch(error => logger.warn(`ops scoring workers did not start: ${error}`));

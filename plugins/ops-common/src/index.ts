@@ -39,3 +39,4 @@ export { opsDescriptorJsonSchema, OPS_DESCRIPTOR_SCHEMA_ID } from './descriptor/
 export * from './api/types';
 export { renderRunbook, renderRunbookChapters, RUNBOOK_CHAPTERS, type RunbookChapter, type RunbookInput, type RenderRunbookOptions } from './runbook/renderRunbook';
 export { createOpsDescriptor, type DescriptorInputs, type CreatedDescriptor } from './scaffold/createDescriptor';
+export { findRegressions, type Regression, type RecordChange } from './scoring/regressions';

@@ -11,6 +11,9 @@ import { exampleEntity } from './__testUtils__/fixtures';
 import { createOpsServer } from './__testUtils__/opsServer';
 import { opsClient } from './__testUtils__/renderOps';
 
+// Rendering MUI tables and typing with user-event is slow on a busy 2-core CI machine.
+jest.setTimeout(30_000);
+
 const payments = exampleEntity('payments-api');
 const bare = { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'bare' }, spec: {} };
 

@@ -9,6 +9,9 @@ import { createOpsServer } from './__testUtils__/opsServer';
 import { opsClient } from './__testUtils__/renderOps';
 import { rootRouteRef } from './routes';
 
+// Rendering MUI tables and typing with user-event is slow on a busy 2-core CI machine.
+jest.setTimeout(30_000);
+
 const payments = exampleEntity('payments-api');
 
 /** The legacy frontend system: the extensions exactly as an app's EntityPage and App.tsx use them. */

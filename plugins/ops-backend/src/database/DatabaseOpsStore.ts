@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { CHECK_LEVELS, isScoreLevel, levelRank, type ScoreLevel } from '@opskit/plugin-ops-common';
+import { CHECK_LEVELS, isScoreLevel, levelRank, type RecordChange, type ScoreLevel } from '@opskit/plugin-ops-common';
 import type { Knex } from 'knex';
 import { LruCache } from './LruCache';
 import type {
@@ -555,6 +555,25 @@ export class DatabaseOpsStore implements OpsStore {
   }
 
   // ---- sign-offs ------------------------------------------------------------
+
+  async changesBetween(previousId: number, currentId: number): Promise<RecordChange[]> {
+    const rows = await this.db('ops_entity_results as c')
+      .join('ops_entity_results as p', function joinPrevious() {
+        this.on('p.entity_ref', '=', 'c.entity_ref').andOnVal('p.evaluation_id', '=', previousId);
+      })
+      .where('c.evaluation_id', currentId)
+      .andWhere(function changed() {
+        this.whereRaw('c.level_rank < p.level_rank').orWhereRaw('c.failing_checks <> p.failing_checks');
+      })
+      .select('c.entity_ref', 'c.owner', 'c.level', 'c.failing_checks', { previous_level: 'p.level', previous_failing: 'p.failing_checks' });
+    const ids = (text: string | null) => (text ?? '').split(',').filter(Boolean);
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      owner: row.owner || undefined,
+      previous: { level: row.previous_level, failingChecks: ids(row.previous_failing) },
+      current: { level: row.level, failingChecks: ids(row.failing_checks) },
+    }));
+  }
 
   async addSignOff(signOff: NewSignOff): Promise<StoredSignOff> {
     const row = {

@@ -10,6 +10,7 @@ import type {
   StoredSignOff,
   StoredWaiver,
   TrendPoint,
+  RecordChange,
 } from '@opskit/plugin-ops-common';
 
 // The data types are the API's wire types and live in ops-common, shared with the frontend.
@@ -66,6 +67,8 @@ export interface OpsStore {
   summary(filter: ComplianceFilter, checkIds: string[]): Promise<ComplianceSummary>;
   trend(options: { owner?: string; limit: number }): Promise<TrendPoint[]>;
   latestRecord(entityRef: string): Promise<ComplianceRow | undefined>;
+  /** Entities whose level or failing checks differ between two kept evaluations. */
+  changesBetween(previousId: number, currentId: number): Promise<RecordChange[]>;
   entityHistory(entityRef: string, limit: number): Promise<HistoryPoint[]>;
 
   addSignOff(signOff: NewSignOff): Promise<StoredSignOff>;

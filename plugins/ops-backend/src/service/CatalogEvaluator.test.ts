@@ -1,9 +1,9 @@
 import { mockServices, TestDatabases, type TestDatabaseId } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { readOpsConfig } from '@opskit/plugin-ops-common';
 import { DatabaseOpsStore } from '../database/DatabaseOpsStore';
 import { exampleCatalog } from '../__testUtils__/exampleCatalog';
-import { CatalogEvaluator, ENTITY_FIELDS } from './CatalogEvaluator';
+import { ENTITY_FIELDS } from './CatalogEvaluator';
+import { testEvaluator } from '../__testUtils__/testEvaluator';
 import { staleness } from './staleness';
 
 jest.setTimeout(60_000);
@@ -16,15 +16,7 @@ describe('CatalogEvaluator', () => {
     const knex = await databases.init(databaseId);
     const store = await DatabaseOpsStore.create({ database: mockServices.database({ knex, migrations: { skip: false } }) });
     const catalog = catalogServiceMock({ entities: exampleCatalog() });
-    const evaluator = new CatalogEvaluator({
-      catalog,
-      auth: mockServices.auth(),
-      store,
-      logger: mockServices.logger.mock(),
-      ops: readOpsConfig({}),
-      kinds: ['Component'],
-      historyRetentionMs: 90 * 86_400_000,
-    });
+    const evaluator = testEvaluator(store, catalog);
     return { store, catalog, evaluator };
   }
 

@@ -5,10 +5,12 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BUILT_IN_CHECKS,
   effectiveChecks,
+  findRegressions,
   type OpsCheck,
   type OpsConfig,
 } from '@opskit/plugin-ops-common';
 import type { EvaluationRun, OpsStore } from '../database/OpsStore';
+import type { RegressionNotifier } from './notifications/RegressionNotifier';
 import { InlineScorer, WorkerScorer, type Scorer } from './scoring/ScoringPool';
 import type { ScoringItem } from './scoring/scoreEntities';
 
@@ -40,6 +42,10 @@ export interface CatalogEvaluatorOptions {
   checks?: readonly OpsCheck[];
   /** Worker threads that score; 0 scores in the main thread. */
   workers?: number;
+  /** Told what got worse after each successful run (owners are notified). */
+  notifier?: RegressionNotifier;
+  /** Check ids whose new failures never notify. */
+  notificationOptOut?: string[];
 }
 
 /**
@@ -63,6 +69,21 @@ export class CatalogEvaluator {
     const workers = options.workers ?? 0;
     // Custom checks are functions, which cannot cross to a worker thread.
     this.scorer = workers > 0 && !options.checks ? new WorkerScorer(workers, m => options.logger.warn(m)) : new InlineScorer();
+  }
+
+  /** Compares with the previous run; a notification problem is logged, never fails the run. */
+  private async notifyRegressions(previousId: number, currentId: number) {
+    try {
+      const optOut = new Set(this.options.notificationOptOut ?? []);
+      const changes = await this.options.store.changesBetween(previousId, currentId);
+      const regressions = changes.flatMap(change => findRegressions(change, optOut));
+      if (regressions.length) {
+        this.options.logger.info(`ops evaluation ${currentId}: ${regressions.length} regression(s) since evaluation ${previousId}; notifying owners`);
+        await this.options.notifier!.notify(regressions);
+      }
+    } catch (error) {
+      this.options.logger.warn(`ops regression notifications for evaluation ${currentId} failed: ${error}`);
+    }
   }
 
   /** Loads the scoring workers; call at startup so the first run starts at full speed. */
@@ -159,6 +180,7 @@ export class CatalogEvaluator {
       await writes;
       const run = await store.completeEvaluation(id, { checkIds: this.checkIds, historyRetentionMs: this.options.historyRetentionMs });
       this.hashes = { evaluationId: id, byRef: nextHashes };
+      if (latest && this.options.notifier) await this.notifyRegressions(latest.id, id);
       logger.info(`ops evaluation ${id} scored ${run.entityCount} entities (${hits} unchanged) in ${Date.now() - started} ms`);
       return run;
     } catch (error) {

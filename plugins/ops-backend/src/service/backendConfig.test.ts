@@ -6,7 +6,7 @@ const config = (ops: object) => mockServices.rootConfig({ data: { ops } });
 describe('readBackendConfig', () => {
   it('gives the documented defaults', () => {
     const read = readBackendConfig(config({}));
-    expect(read).toMatchObject({ schedule: DEFAULT_SCHEDULE, kinds: ['Component'], historyRetentionMs: 90 * 86_400_000, staleAfterMs: 86_400_000 });
+    expect(read).toMatchObject({ schedule: DEFAULT_SCHEDULE, kinds: ['Component'], historyRetentionMs: 90 * 86_400_000, staleAfterMs: 86_400_000, notifications: { enabled: true, optOut: [] } });
     expect(read.workers).toBe(0); // jest: no TS loader in worker threads
   });
 
@@ -16,9 +16,16 @@ describe('readBackendConfig', () => {
         schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } },
         evaluation: { kinds: ['Component', 'Resource'], staleAfter: '2h', workers: 3 },
         retention: { history: '30d' },
+        notifications: { enabled: false, optOut: ['runbook-published'] },
       }),
     );
-    expect(read).toMatchObject({ kinds: ['Component', 'Resource'], historyRetentionMs: 30 * 86_400_000, staleAfterMs: 7_200_000, workers: 3 });
+    expect(read).toMatchObject({
+      kinds: ['Component', 'Resource'],
+      historyRetentionMs: 30 * 86_400_000,
+      staleAfterMs: 7_200_000,
+      workers: 3,
+      notifications: { enabled: false, optOut: ['runbook-published'] },
+    });
     expect(read.schedule.frequency).toEqual({ minutes: 5 });
   });
 

@@ -16,6 +16,8 @@ export interface OpsBackendConfig {
   staleAfterMs: number;
   /** Worker threads scoring entities during an evaluation; 0 = the main thread. */
   workers: number;
+  /** Regression notifications to owners (when the notifications plugin is installed). */
+  notifications: { enabled: boolean; optOut: string[] };
 }
 
 /** One core for the main thread (fetching, writing, serving), the rest score; none under jest (no TS loader in workers there). */
@@ -48,5 +50,9 @@ export function readBackendConfig(config: RootConfigService): OpsBackendConfig {
     historyRetentionMs: duration(config, 'ops.retention.history', '90d'),
     staleAfterMs: duration(config, 'ops.evaluation.staleAfter', '24h'),
     workers: config.getOptionalNumber('ops.evaluation.workers') ?? defaultScoringWorkers(),
+    notifications: {
+      enabled: config.getOptionalBoolean('ops.notifications.enabled') ?? true,
+      optOut: config.getOptionalStringArray('ops.notifications.optOut') ?? [],
+    },
   };
 }

@@ -5,6 +5,9 @@ import { createOpsServer } from '../../__testUtils__/opsServer';
 import { renderOps } from '../../__testUtils__/renderOps';
 import { EntityOpsCard } from './EntityOpsCard';
 
+// Rendering MUI tables and typing with user-event is slow on a busy 2-core CI machine.
+jest.setTimeout(30_000);
+
 const payments = exampleEntity('payments-api');
 const partial = exampleEntity('notifications-worker');
 

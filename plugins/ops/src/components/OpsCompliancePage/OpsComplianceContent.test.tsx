@@ -5,6 +5,9 @@ import { createOpsServer } from '../../__testUtils__/opsServer';
 import { renderOps } from '../../__testUtils__/renderOps';
 import { OpsComplianceContent } from './OpsComplianceContent';
 
+// Rendering MUI tables and typing with user-event is slow on a busy 2-core CI machine.
+jest.setTimeout(30_000);
+
 describe('OpsComplianceContent', () => {
   const ops = createOpsServer({ stale: 'last evaluated 30 h ago' });
   registerMswTestHooks(ops.server);
