@@ -49,7 +49,8 @@ function CheckLine({ result }: { result: CheckResult }) {
             )}
           </>
         }
-        secondaryTypographyProps={{ component: 'div' }}
+        // Messages name ids and API paths without spaces: let them wrap anywhere instead of overflowing the card.
+        secondaryTypographyProps={{ component: 'div', style: { whiteSpace: 'normal', overflowWrap: 'anywhere' } }}
       />
     </ListItem>
   );
