@@ -4,7 +4,9 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { opsPermissions } from '@opskit/plugin-ops-common';
 import { DatabaseOpsStore } from './database/DatabaseOpsStore';
+import { opsChecksExtensionPoint } from '@opskit/plugin-ops-node';
 import { readBackendConfig } from './service/backendConfig';
+import { CheckRegistry } from './service/checkRegistry';
 import { CatalogEvaluator } from './service/CatalogEvaluator';
 import { EvaluationTask } from './service/EvaluationTask';
 import { createRouter } from './service/router';
@@ -19,6 +21,8 @@ import { NotificationsRegressionNotifier } from './service/notifications/Regress
 export const opsPlugin = createBackendPlugin({
   pluginId: 'ops',
   register(env) {
+    const checkRegistry = new CheckRegistry();
+    env.registerExtensionPoint(opsChecksExtensionPoint, checkRegistry);
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -43,6 +47,8 @@ export const opsPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(opsPermissions);
 
         const store = await DatabaseOpsStore.create({ database });
+        // Module checks were added before init; undefined means the built-in ones only.
+        const checks = checkRegistry.withModuleChecks();
         const evaluator = new CatalogEvaluator({
           catalog,
           auth,
@@ -52,6 +58,7 @@ export const opsPlugin = createBackendPlugin({
           kinds: backendConfig.kinds,
           historyRetentionMs: backendConfig.historyRetentionMs,
           workers: backendConfig.workers,
+          checks,
           notifier: backendConfig.notifications.enabled ? new NotificationsRegressionNotifier(notifications, logger) : undefined,
           notificationOptOut: backendConfig.notifications.optOut,
         });
@@ -61,7 +68,7 @@ export const opsPlugin = createBackendPlugin({
         await task.start();
 
         // One reader for the Ops tab and the agent actions: same evaluation, same permissions.
-        const entities = new EntityOpsReader({ store, catalog, config: backendConfig });
+        const entities = new EntityOpsReader({ store, catalog, config: backendConfig, checks });
         registerOpsActions({ actionsRegistry, permissions, store, entities, config: backendConfig, checkIds: evaluator.checkIds });
         httpRouter.use(
           await createRouter({
@@ -74,6 +81,7 @@ export const opsPlugin = createBackendPlugin({
             config: backendConfig,
             refresh: () => task.trigger(),
             entities,
+            checks,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -1,0 +1,7 @@
+/**
+ * Extension points of OpsKit's backend.
+ *
+ * @packageDocumentation
+ */
+export { opsChecksExtensionPoint, type OpsChecksExtensionPoint } from './extensions';
+export type { OpsCheck, CheckContext, CheckOutcome } from '@opskit/plugin-ops-common';
