@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { dump } from 'js-yaml';
+import { writeYaml } from '@opskit/plugin-ops-common';
 import { syntheticEntities } from 'bench/src/syntheticEntities';
 import { buildApp, ROOT, startBackstage, waitUntil, type Backstage } from './backstage';
 import { launchChromium } from './browser';
@@ -65,7 +65,7 @@ async function main() {
     delete annotations['opskit.io/ops-ref'];
     return { ...entity, metadata: { ...entity.metadata, annotations } };
   });
-  writeFileSync(file, entities.map(e => dump(e, { lineWidth: -1 })).join('---\n'));
+  writeFileSync(file, entities.map(e => writeYaml(e)).join('---\n'));
   console.log(`ui bench: ${COUNT} components written to ${file}`);
 
   buildApp();

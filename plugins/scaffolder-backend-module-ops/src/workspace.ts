@@ -39,3 +39,12 @@ export class Workspace {
     return (await this.read(path, input)) !== undefined;
   }
 }
+
+/** Runs an edit of a user's file; its error (bad YAML, a nav that is not a list) is the template's input problem. */
+export function inputError<T>(edit: () => T): T {
+  try {
+    return edit();
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+}

@@ -2,7 +2,7 @@ import type { OpsProfile } from '../descriptor/types';
 import type { ScorecardResult } from '../scoring/types';
 import type { OpsIssue } from '../validation/issues';
 import { isSafeUrl } from '../validation/urls';
-import { describeThreshold } from '../validation/sloRules';
+import { describeAlert, describeThreshold } from '../validation/sloRules';
 
 export interface RunbookInput {
   profile: OpsProfile;
@@ -114,7 +114,7 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
           md(slo.name),
           slo.indicator,
           md(describeThreshold(slo.objective, slo.unit)),
-          slo.alert ? `${md(describeThreshold(slo.alert, slo.unit))}${'for' in slo.alert && slo.alert.for ? ` for ${slo.alert.for}` : ''}` : '—',
+          md(describeAlert(slo) ?? '—'),
           slo.window ?? '—',
         ]),
       ),

@@ -1,5 +1,5 @@
 import { durationToMs } from '../durations';
-import { COMPONENTS, type OpsCheck } from './types';
+import { COMPONENTS, type OpsCheck, type SignOff } from './types';
 import { daysBetween, latestVersion, listOf, productionEnvironment, storeName } from './profileFacts';
 
 export const DEPLOYMENT_SCORECARD = 'deployment';
@@ -62,6 +62,21 @@ export const rollbackPlanCheck: OpsCheck = {
   },
 };
 
+/**
+ * The newest sign-off that covers a checklist item for a version: one given for
+ * that version, or one (or a version) that names none. The check and the Ops
+ * tab both ask this, so what the tab shows as signed is what scores.
+ */
+export function signOffFor<T extends SignOff>(signOffs: readonly T[], itemId: string, version: string | undefined): T | undefined {
+  let found: T | undefined;
+  for (const signOff of signOffs) {
+    if (signOff.itemId !== itemId) continue;
+    if (version !== undefined && signOff.version !== undefined && signOff.version !== version) continue;
+    if (!found || signOff.at > found.at) found = signOff;
+  }
+  return found;
+}
+
 export const checklistSignedOffCheck: OpsCheck = {
   id: 'checklist-signed-off',
   scorecard: DEPLOYMENT_SCORECARD,
@@ -75,12 +90,7 @@ export const checklistSignedOffCheck: OpsCheck = {
     const required = (profile.deployment?.checklist ?? []).filter(i => i.required);
     if (required.length === 0) return { status: 'not-applicable', message: 'no required checklist items' };
     const version = facts.currentVersion ?? latestVersion(profile.versionHistory);
-    const signed = new Set(
-      (facts.signOffs ?? [])
-        .filter(s => version === undefined || s.version === undefined || s.version === version)
-        .map(s => s.itemId),
-    );
-    const open = required.filter(i => !signed.has(i.id)).map(i => i.id);
+    const open = required.filter(i => !signOffFor(facts.signOffs ?? [], i.id, version)).map(i => i.id);
     const forVersion = version ? ` for version ${version}` : '';
     if (open.length > 0) return { status: 'fail', message: `not signed off${forVersion}: ${listOf(open)}` };
     return { status: 'pass', message: `all ${required.length} required item(s) signed off${forVersion}` };

@@ -33,11 +33,7 @@ export function resolveEscalationTargets(
   profile: Pick<OpsProfile, 'escalation'>,
   known: ReadonlySet<string>,
 ): Record<string, boolean> {
-  const out: Record<string, boolean> = {};
-  for (const target of escalationTargets(profile)) {
-    out[target] = escalationTargetCandidates(target).some(ref => known.has(ref));
-  }
-  return out;
+  return Object.fromEntries(Object.entries(escalationTargetRefs(profile, known)).map(([target, ref]) => [target, ref !== null]));
 }
 
 /**

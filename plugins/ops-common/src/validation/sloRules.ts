@@ -13,6 +13,13 @@ export function describeThreshold(threshold: Pick<Threshold, 'op' | 'value'>, un
   return `${SYMBOL[threshold.op]} ${threshold.value}${suffix}`;
 }
 
+/** How an SLO's alert reads: `> 500 ms for 5m`, or undefined when it has none. */
+export function describeAlert(slo: Pick<Slo, 'alert' | 'unit'>): string | undefined {
+  if (!slo.alert) return undefined;
+  const lasting = 'for' in slo.alert && slo.alert.for ? ` for ${slo.alert.for}` : '';
+  return `${describeThreshold(slo.alert, slo.unit)}${lasting}`;
+}
+
 const RANGES: Partial<Record<Unit, [number, number, string]>> = {
   percent: [0, 100, 'a percentage lies between 0 and 100'],
   ratio: [0, 1, 'a ratio lies between 0 and 1 (use unit percent for 99.9)'],

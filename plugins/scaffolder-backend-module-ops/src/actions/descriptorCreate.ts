@@ -1,9 +1,8 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { createOpsDescriptor, OPS_REF_ANNOTATION, OPS_TIER_ANNOTATION, TIERS } from '@opskit/plugin-ops-common';
-import { CatalogInfoFile } from '../catalogInfo';
-import { Workspace } from '../workspace';
+import { CatalogInfoFile, createOpsDescriptor, OPS_REF_ANNOTATION, OPS_TIER_ANNOTATION, TIERS } from '@opskit/plugin-ops-common';
+import { inputError, Workspace } from '../workspace';
 import { examples } from './descriptorCreate.examples';
 import { opsRefFor } from './opsRefFor';
 import { readDefaults } from './readDefaults';
@@ -61,7 +60,7 @@ export function createOpsDescriptorAction(options: { config: Config; now?: () =>
       if (!input.overwrite && (await workspace.exists(path, 'path'))) {
         throw new InputError(`"${path}" already exists; set overwrite: true to replace it`);
       }
-      const catalogInfo = CatalogInfoFile.parse(catalogText, catalogInfoPath);
+      const catalogInfo = inputError(() => CatalogInfoFile.parse(catalogText, catalogInfoPath));
       const defaults = readDefaults(options.config);
       const today = new Date(now()).toISOString().slice(0, 10);
       const created = createOpsDescriptor(

@@ -5,6 +5,8 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   buildOpsProfile,
+  CatalogInfoFile,
+  withRunbookPage,
   OPS_DESCRIPTOR_ANNOTATION,
   OPS_REF_ANNOTATION,
   parseOpsRef,
@@ -14,9 +16,7 @@ import {
   type OpsEntityLike,
 } from '@opskit/plugin-ops-common';
 import { posix } from 'node:path';
-import { CatalogInfoFile } from '../catalogInfo';
-import { Workspace } from '../workspace';
-import { withRunbookPage } from './mkdocs';
+import { inputError, Workspace } from '../workspace';
 import { examples } from './runbookCreate.examples';
 import { readDefaults } from './readDefaults';
 
@@ -63,7 +63,7 @@ export function createOpsRunbookAction(options: { config: Config; catalog: Catal
       let entity: OpsEntityLike;
       let catalogInfo: CatalogInfoFile | undefined;
       const catalogText = await workspace.read(catalogInfoPath, 'catalogInfoPath');
-      if (catalogText !== undefined) catalogInfo = CatalogInfoFile.parse(catalogText, catalogInfoPath);
+      if (catalogText !== undefined) catalogInfo = inputError(() => CatalogInfoFile.parse(catalogText, catalogInfoPath));
       if (input.entityRef) {
         let ref;
         try {
@@ -111,11 +111,12 @@ export function createOpsRunbookAction(options: { config: Config; catalog: Catal
       ctx.output('issues', issues.map(i => `${i.severity}: ${i.path || '(whole value)'} ${i.message}`));
 
       if (input.updateMkdocs ?? true) {
-        const mkdocs = withRunbookPage(await workspace.read(mkdocsPath, 'mkdocsPath'), {
+        const existingMkdocs = await workspace.read(mkdocsPath, 'mkdocsPath');
+        const mkdocs = inputError(() => withRunbookPage(existingMkdocs, {
           mkdocsPath,
           runbookPath: outputPath,
           siteName: input.title ?? metadata.title ?? metadata.name ?? 'Service',
-        });
+        }));
         ctx.output('mkdocsPath', await workspace.write(mkdocsPath, 'mkdocsPath', mkdocs));
         // TechDocs finds the docs through this annotation when mkdocs.yml sits beside catalog-info.yaml.
         if (catalogInfo && catalogInfo.annotation(TECHDOCS_REF) === undefined && posix.dirname(mkdocsPath) === posix.dirname(catalogInfoPath)) {

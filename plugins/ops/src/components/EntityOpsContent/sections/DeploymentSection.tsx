@@ -7,20 +7,9 @@ import Typography from '@material-ui/core/Typography';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import RadioButtonUncheckedIcon from '@material-ui/icons/RadioButtonUnchecked';
 import { useState } from 'react';
-import { latestVersion, type OpsProfile, type StoredSignOff } from '@opskit/plugin-ops-common';
+import { latestVersion, signOffFor, type OpsProfile, type StoredSignOff } from '@opskit/plugin-ops-common';
 import { SectionCard } from './SectionCard';
 import { SignOffDialog } from './SignOffDialog';
-
-/** The newest sign-off of an item for the current version (any version when none is known). */
-export function signOffFor(signOffs: StoredSignOff[], itemId: string, version: string | undefined): StoredSignOff | undefined {
-  let found: StoredSignOff | undefined;
-  for (const signOff of signOffs) {
-    if (signOff.itemId !== itemId) continue;
-    if (version && signOff.version && signOff.version !== version) continue;
-    if (!found || signOff.at > found.at) found = signOff;
-  }
-  return found;
-}
 
 export function DeploymentSection(props: {
   profile: OpsProfile;

@@ -1,4 +1,4 @@
-import { describeThreshold, type OpsProfile } from '@opskit/plugin-ops-common';
+import { describeAlert, describeThreshold, type OpsProfile } from '@opskit/plugin-ops-common';
 import { DataTable, SectionCard } from './SectionCard';
 
 export function SloSection({ profile }: { profile: OpsProfile }) {
@@ -14,7 +14,7 @@ export function SloSection({ profile }: { profile: OpsProfile }) {
             slo.name,
             slo.indicator,
             describeThreshold(slo.objective, slo.unit),
-            slo.alert ? `${describeThreshold(slo.alert, slo.unit)}${'for' in slo.alert && slo.alert.for ? ` for ${slo.alert.for}` : ''}` : 'none',
+            describeAlert(slo) ?? 'none',
             slo.window ?? '—',
           ],
         }))}

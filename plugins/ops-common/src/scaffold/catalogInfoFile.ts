@@ -1,9 +1,9 @@
-import { InputError } from '@backstage/errors';
 import { isMap, parseAllDocuments, type Document } from 'yaml';
 
 /**
  * Edits catalog-info.yaml with the `yaml` library's document model, so the
- * file's comments, key order and other documents stay as the team wrote them.
+ * file's comments, key order and other documents stay as the team wrote them
+ * (js-yaml, used for reading ops data, drops comments). Errors name the file.
  */
 export class CatalogInfoFile {
   private constructor(
@@ -14,13 +14,13 @@ export class CatalogInfoFile {
   /** Parses the file; the entity edited is the first Component (else the first entity). */
   static parse(text: string, path: string): CatalogInfoFile {
     const documents = parseAllDocuments(text);
-    if (!Array.isArray(documents)) throw new InputError(`${path} is empty`);
+    if (!Array.isArray(documents)) throw new Error(`${path} is empty`);
     for (const doc of documents) {
-      if (doc.errors.length) throw new InputError(`${path} is not valid YAML: ${doc.errors[0].message}`);
+      if (doc.errors.length) throw new Error(`${path} is not valid YAML: ${doc.errors[0].message}`);
     }
     const entities = documents.filter(doc => isMap(doc.contents) && doc.get('kind'));
     const target = entities.find(doc => String(doc.get('kind')).toLowerCase() === 'component') ?? entities[0];
-    if (!target) throw new InputError(`${path} holds no catalog entity (no document with a kind)`);
+    if (!target) throw new Error(`${path} holds no catalog entity (no document with a kind)`);
     return new CatalogInfoFile(documents, target);
   }
 

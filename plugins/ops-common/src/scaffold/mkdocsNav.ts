@@ -1,4 +1,3 @@
-import { InputError } from '@backstage/errors';
 import { posix } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 
@@ -9,13 +8,13 @@ import { isMap, isSeq, parseDocument } from 'yaml';
  */
 export function withRunbookPage(existing: string | undefined, options: { mkdocsPath: string; runbookPath: string; siteName: string }): string {
   const doc = existing === undefined ? parseDocument(`site_name: ${JSON.stringify(options.siteName)}\n`) : parseDocument(existing);
-  if (doc.errors.length) throw new InputError(`${options.mkdocsPath} is not valid YAML: ${doc.errors[0].message}`);
-  if (!isMap(doc.contents)) throw new InputError(`${options.mkdocsPath} must be a mapping (site_name, nav, …)`);
+  if (doc.errors.length) throw new Error(`${options.mkdocsPath} is not valid YAML: ${doc.errors[0].message}`);
+  if (!isMap(doc.contents)) throw new Error(`${options.mkdocsPath} must be a mapping (site_name, nav, …)`);
   const docsDir = String(doc.get('docs_dir') ?? 'docs');
   const root = posix.dirname(options.mkdocsPath.split('\\').join('/'));
   const page = posix.relative(posix.join(root, docsDir), options.runbookPath.split('\\').join('/'));
   if (page.startsWith('..')) {
-    throw new InputError(`outputPath "${options.runbookPath}" is outside the docs folder "${posix.join(root, docsDir)}" of ${options.mkdocsPath}; write the runbook inside it`);
+    throw new Error(`outputPath "${options.runbookPath}" is outside the docs folder "${posix.join(root, docsDir)}" of ${options.mkdocsPath}; write the runbook inside it`);
   }
   const nav = doc.get('nav');
   if (existing === undefined || nav === undefined) {
@@ -25,7 +24,7 @@ export function withRunbookPage(existing: string | undefined, options: { mkdocsP
     const listed = JSON.stringify(nav.toJSON()).includes(JSON.stringify(page));
     if (!listed) nav.add(doc.createNode({ Runbook: page }));
   } else {
-    throw new InputError(`${options.mkdocsPath} has a nav that is not a list; add "- Runbook: ${page}" to it by hand`);
+    throw new Error(`${options.mkdocsPath} has a nav that is not a list; add "- Runbook: ${page}" to it by hand`);
   }
   return doc.toString();
 }
