@@ -22,7 +22,7 @@ export type { OpsIssue } from './validation/issues';
 export { hasErrors } from './validation/issues';
 export { checkUrl, isSafeUrl } from './validation/urls';
 export { validateSections } from './validation/validateSections';
-export { describeAlert, describeThreshold, isAlertOnRightSide } from './validation/sloRules';
+export { describeAlert, describeThreshold, describeValue, isAlertOnRightSide } from './validation/sloRules';
 export { backupIntervalMs } from './validation/dataRules';
 export { didYouMean } from './validation/didYouMean';
 export * from './scoring/types';
@@ -42,3 +42,6 @@ export { createOpsDescriptor, type DescriptorInputs, type CreatedDescriptor } fr
 export { findRegressions, type Regression, type RecordChange } from './scoring/regressions';
 export { CatalogInfoFile } from './scaffold/catalogInfoFile';
 export { withRunbookPage } from './scaffold/mkdocsNav';
+export * from './facts/liveFacts';
+export * from './facts/sloFacts';
+export { slosMetInProductionCheck } from './scoring/sloAttainmentCheck';

@@ -1,5 +1,6 @@
 import { DEPLOYMENT_CHECKS, DEPLOYMENT_SCORECARD } from './deploymentChecks';
 import { MONITORING_CHECKS, MONITORING_SCORECARD } from './monitoringChecks';
+import { slosMetInProductionCheck } from './sloAttainmentCheck';
 import type { CheckDefinition, OpsCheck, ScorecardDefinition } from './types';
 
 export const BUILT_IN_SCORECARDS: ScorecardDefinition[] = [
@@ -15,7 +16,7 @@ export const BUILT_IN_SCORECARDS: ScorecardDefinition[] = [
   },
 ];
 
-export const BUILT_IN_CHECKS: OpsCheck[] = [...DEPLOYMENT_CHECKS, ...MONITORING_CHECKS];
+export const BUILT_IN_CHECKS: OpsCheck[] = [...DEPLOYMENT_CHECKS, ...MONITORING_CHECKS, slosMetInProductionCheck];
 
 /** A check without its function, as the API and UI list it. */
 export function describeCheck({ evaluate: _evaluate, ...definition }: OpsCheck): CheckDefinition {

@@ -1,5 +1,7 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { EntityEvaluation } from '../evaluateEntity';
+import type { EntityFact } from '../facts/liveFacts';
+import { liveSloSummary, type LiveSloSummary } from '../facts/sloFacts';
 import { CHECK_LEVELS, type ScoreLevel } from './types';
 
 /** One entity's row in the catalog-wide compliance list: what SRE leads filter and sort on. */
@@ -23,6 +25,8 @@ export interface ComplianceRecord {
   warningChecks: string[];
   errorCount: number;
   warningCount: number;
+  /** Production SLOs measured live, when any has a query. */
+  slos?: LiveSloSummary;
 }
 
 const LEVEL_RANK: Record<ScoreLevel, number> = { none: 0, bronze: 1, silver: 2, gold: 3 };
@@ -36,7 +40,8 @@ export function isScoreLevel(value: unknown): value is ScoreLevel {
   return value === 'none' || (CHECK_LEVELS as readonly unknown[]).includes(value);
 }
 
-export function complianceRecord(evaluation: EntityEvaluation): ComplianceRecord {
+/** `live`: the entity's stored facts, for the production SLO summary. */
+export function complianceRecord(evaluation: EntityEvaluation, live?: readonly EntityFact[]): ComplianceRecord {
   const { profile, issues, scorecards } = evaluation;
   const applicable = scorecards.filter(card => card.score !== null);
   const score = applicable.length
@@ -68,7 +73,12 @@ export function complianceRecord(evaluation: EntityEvaluation): ComplianceRecord
     warningChecks,
     errorCount: issues.filter(i => i.severity === 'error').length,
     warningCount: issues.filter(i => i.severity === 'warning').length,
+    ...withSlos(liveSloSummary(profile, live)),
   };
+}
+
+function withSlos(slos: LiveSloSummary | undefined): { slos?: LiveSloSummary } {
+  return slos ? { slos } : {};
 }
 
 /** `payments-team` → `group:default/payments-team`, so filters match however the entity wrote it. */

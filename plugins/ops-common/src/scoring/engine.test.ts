@@ -59,6 +59,7 @@ describe('built-in scorecards', () => {
       'structured-logging': 'fail',
       'severities-ordered': 'pass',
       'escalation-path': 'fail',
+      'slos-met-in-production': 'not-applicable',
     });
     expect(messageOf(cards, 'deployment-process')).toBe('no deployment steps for staging');
     expect(messageOf(cards, 'slo-indicators')).toBe('no usable alert threshold for availability (tier-3 requires error-rate and availability)');

@@ -1,3 +1,4 @@
+import type { EntityFact } from '../facts/liveFacts';
 import type { OpsDefaults, TierPolicy } from '../defaults';
 import type { OpsProfile } from '../descriptor/types';
 import type { Tier } from '../descriptor/vocabulary';
@@ -52,6 +53,8 @@ export interface OpsFacts {
   resolvedTargets?: Record<string, boolean>;
   /** The version sign-offs must cover; defaults to the newest version history entry. */
   currentVersion?: string;
+  /** What fact providers observed (SLO values from Prometheus, …), as ops-backend stores them. */
+  live?: EntityFact[];
   /** Anything a custom check or fact provider needs. */
   [name: string]: unknown;
 }

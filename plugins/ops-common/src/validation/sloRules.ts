@@ -5,12 +5,19 @@ import type { RuleContext } from './ruleContext';
 const LOWER_IS_BETTER: ReadonlySet<Operator> = new Set(['lt', 'lte']);
 const SYMBOL: Record<Operator, string> = { lt: '<', lte: '≤', gt: '>', gte: '≥' };
 
-/** How an objective or threshold reads to a person: `< 200 ms`. */
-export function describeThreshold(threshold: Pick<Threshold, 'op' | 'value'>, unit?: Unit): string {
+/** How a value reads with its unit: `200 ms`, `99.9%`. */
+export function describeValue(value: number, unit?: Unit): string {
   let suffix = '';
   if (unit === 'percent') suffix = '%';
   else if (unit && unit !== 'count' && unit !== 'ratio') suffix = ` ${unit}`;
-  return `${SYMBOL[threshold.op]} ${threshold.value}${suffix}`;
+  // Measured values come with float noise (0.30000000000000004): four significant digits are plenty to read.
+  const shown = Number.isInteger(value) ? value : Number(value.toPrecision(4));
+  return `${shown}${suffix}`;
+}
+
+/** How an objective or threshold reads to a person: `< 200 ms`. */
+export function describeThreshold(threshold: Pick<Threshold, 'op' | 'value'>, unit?: Unit): string {
+  return `${SYMBOL[threshold.op]} ${describeValue(threshold.value, unit)}`;
 }
 
 /** How an SLO's alert reads: `> 500 ms for 5m`, or undefined when it has none. */

@@ -1,0 +1,90 @@
+/**
+ * Live facts: what fact providers (Prometheus, …) observed about an entity,
+ * as ops-backend stores them. Scoring reads them like sign-offs; it never
+ * fetches them.
+ */
+
+/** JSON a provider may return as a fact's value. */
+export type FactValue = string | number | boolean | null | FactValue[] | { [key: string]: FactValue };
+
+/** What a provider returns for one entity. */
+export type FactInput =
+  | {
+      name: string;
+      value: FactValue;
+      /** When the value was true; defaults to when it was collected. */
+      observedAt?: Date | string;
+      /** The provider looked and got a definite error (a bad query): stored as the fact, value null. */
+      error?: string;
+    }
+  | {
+      name: string;
+      /**
+       * The provider could not look (its source is down): the previous value
+       * is kept and marked stale, with this reason.
+       */
+      unavailable: string;
+    };
+
+/** A fact as stored and served. */
+export interface EntityFact {
+  provider: string;
+  name: string;
+  value: FactValue;
+  /** When the value was observed; null when it never was (only errors so far). */
+  observedAt: string | null;
+  /** When the provider last tried. */
+  checkedAt: string;
+  /** The last attempt's error, when it failed. */
+  error?: string;
+  /** The last attempt could not reach the source: `value` is older than `checkedAt`. */
+  stale: boolean;
+}
+
+/** Fact names (`slo/production/Checkout latency`): printable, short enough for an index. */
+export const FACT_NAME_PATTERN = /^[^\s\x00-\x1f][^\x00-\x1f]{0,254}$/;
+
+/**
+ * Merges a provider's new inputs with what was stored for the entity: new
+ * values replace old ones, an unavailable source keeps the old value marked
+ * stale, and facts the provider no longer returns are dropped.
+ */
+export function mergeFacts(provider: string, previous: readonly EntityFact[], inputs: readonly FactInput[], now: Date): EntityFact[] {
+  const before = new Map(previous.filter(f => f.provider === provider).map(f => [f.name, f]));
+  const checkedAt = now.toISOString();
+  const merged = new Map<string, EntityFact>();
+  for (const input of inputs) {
+    if (!FACT_NAME_PATTERN.test(input.name)) throw new Error(`fact provider "${provider}" returned an invalid fact name ${JSON.stringify(input.name)}`);
+    if ('unavailable' in input) {
+      const old = before.get(input.name);
+      merged.set(input.name, {
+        provider,
+        name: input.name,
+        value: old?.value ?? null,
+        observedAt: old?.observedAt ?? null,
+        checkedAt,
+        error: input.unavailable,
+        stale: true,
+      });
+      continue;
+    }
+    const observed = input.observedAt === undefined ? now : new Date(input.observedAt);
+    merged.set(input.name, {
+      provider,
+      name: input.name,
+      value: input.error ? null : input.value,
+      observedAt: Number.isNaN(observed.getTime()) ? checkedAt : observed.toISOString(),
+      checkedAt,
+      ...(input.error ? { error: input.error } : {}),
+      stale: false,
+    });
+  }
+  return [...merged.values()];
+}
+
+/** Every fact of a provider that could not be asked at all (it threw or timed out): kept, marked stale. */
+export function markStale(provider: string, previous: readonly EntityFact[], reason: string, now: Date): EntityFact[] {
+  return previous
+    .filter(f => f.provider === provider)
+    .map(f => ({ ...f, checkedAt: now.toISOString(), error: reason, stale: true }));
+}
