@@ -67,6 +67,19 @@ export interface Config {
      * entity whose level dropped or whose check started failing is notified
      * once per regression (needs the notifications plugin).
      */
+    /**
+     * Live facts: fact providers added by backend modules (such as
+     * @opskit/plugin-ops-backend-module-prometheus) run on this schedule and
+     * their observations are stored; the next evaluation scores with them.
+     */
+    facts?: {
+      /** Default every 5 minutes, timeout 4 minutes, initial delay 5 seconds. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Per provider and entity, e.g. 10s (default). A provider that times out keeps its old facts, marked stale. */
+      timeout?: string;
+      /** Entities collected at once per provider. Default 8. */
+      concurrency?: number;
+    };
     notifications?: {
       /** Default true. */
       enabled?: boolean;

@@ -118,7 +118,7 @@ async function runOne(size: number, db: string, loadSeconds: number) {
         permissions: allow,
         auditor,
         logger: quietLogger,
-        config: { ops, schedule: {} as any, kinds: ['Component'], historyRetentionMs: 1e12, staleAfterMs: 1e12, workers: 0, notifications: { enabled: false, optOut: [] } },
+        config: { ops, schedule: {} as any, kinds: ['Component'], historyRetentionMs: 1e12, staleAfterMs: 1e12, workers: 0, notifications: { enabled: false, optOut: [] }, facts: { schedule: {} as any, timeoutMs: 10_000, concurrency: 8 } },
         refresh: async () => {},
       }),
     );

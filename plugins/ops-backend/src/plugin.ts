@@ -4,9 +4,11 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { opsPermissions } from '@opskit/plugin-ops-common';
 import { DatabaseOpsStore } from './database/DatabaseOpsStore';
-import { opsChecksExtensionPoint } from '@opskit/plugin-ops-node';
+import { opsExtensionPoint } from '@opskit/plugin-ops-node';
 import { readBackendConfig } from './service/backendConfig';
-import { CheckRegistry } from './service/checkRegistry';
+import { OpsExtensions } from './service/extensionRegistry';
+import { FactCollector } from './service/facts/FactCollector';
+import { FactsTask } from './service/facts/FactsTask';
 import { CatalogEvaluator } from './service/CatalogEvaluator';
 import { EvaluationTask } from './service/EvaluationTask';
 import { createRouter } from './service/router';
@@ -21,8 +23,8 @@ import { NotificationsRegressionNotifier } from './service/notifications/Regress
 export const opsPlugin = createBackendPlugin({
   pluginId: 'ops',
   register(env) {
-    const checkRegistry = new CheckRegistry();
-    env.registerExtensionPoint(opsChecksExtensionPoint, checkRegistry);
+    const extensions = new OpsExtensions();
+    env.registerExtensionPoint(opsExtensionPoint, extensions);
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -48,7 +50,7 @@ export const opsPlugin = createBackendPlugin({
 
         const store = await DatabaseOpsStore.create({ database });
         // Module checks were added before init; undefined means the built-in ones only.
-        const checks = checkRegistry.withModuleChecks();
+        const checks = extensions.withModuleChecks();
         const evaluator = new CatalogEvaluator({
           catalog,
           auth,
@@ -67,6 +69,23 @@ export const opsPlugin = createBackendPlugin({
         const task = new EvaluationTask({ scheduler, evaluator, schedule: backendConfig.schedule, logger });
         await task.start();
 
+        // Fact providers (from modules) run on their own schedule; nothing is scheduled without one.
+        const collector = new FactCollector({
+          catalog,
+          auth,
+          facts: store.facts,
+          logger,
+          providers: extensions.factProviders(),
+          defaults: backendConfig.ops.defaults,
+          kinds: backendConfig.kinds,
+          timeoutMs: backendConfig.facts.timeoutMs,
+          concurrency: backendConfig.facts.concurrency,
+        });
+        const factsTask = collector.hasProviders
+          ? new FactsTask({ scheduler, collector, schedule: backendConfig.facts.schedule, logger, evaluate: () => task.trigger() })
+          : undefined;
+        await factsTask?.start();
+
         // One reader for the Ops tab and the agent actions: same evaluation, same permissions.
         const entities = new EntityOpsReader({ store, catalog, config: backendConfig, checks });
         registerOpsActions({ actionsRegistry, permissions, store, entities, config: backendConfig, checkIds: evaluator.checkIds });
@@ -79,7 +98,7 @@ export const opsPlugin = createBackendPlugin({
             auditor,
             logger,
             config: backendConfig,
-            refresh: () => task.trigger(),
+            refresh: () => (factsTask ? factsTask.trigger() : task.trigger()),
             entities,
             checks,
           }),

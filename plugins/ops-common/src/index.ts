@@ -45,3 +45,4 @@ export { withRunbookPage } from './scaffold/mkdocsNav';
 export * from './facts/liveFacts';
 export * from './facts/sloFacts';
 export { slosMetInProductionCheck } from './scoring/sloAttainmentCheck';
+export { entityPath, complianceParams, queryString } from './api/paths';

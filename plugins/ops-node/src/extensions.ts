@@ -1,12 +1,16 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type { OpsCheck } from '@opskit/plugin-ops-common';
+import type { OpsFactProvider } from './factProviders';
 
 /**
- * Adds checks to ops-backend's scorecards. A check is a plain object with an
- * `evaluate(context)` function (ops-common's `OpsCheck`): it sees the entity's
- * merged profile, facts, tier policy and org defaults, and says pass, fail,
- * warn or not-applicable with a message. ops-backend registers its built-in
- * checks through this same extension point.
+ * How backend modules extend ops-backend: checks for its scorecards and fact
+ * providers that observe running services. ops-backend registers its own
+ * built-in checks through this same extension point.
+ *
+ * A check is a plain object with an `evaluate(context)` function (ops-common's
+ * `OpsCheck`): it sees the entity's merged profile, facts (sign-offs, waivers
+ * and what fact providers observed), tier policy and org defaults, and says
+ * pass, fail, warn or not-applicable with a message.
  *
  * ```ts
  * export default createBackendModule({
@@ -14,15 +18,23 @@ import type { OpsCheck } from '@opskit/plugin-ops-common';
  *   moduleId: 'security-checks',
  *   register(env) {
  *     env.registerInit({
- *       deps: { checks: opsChecksExtensionPoint },
- *       async init({ checks }) { checks.addChecks(securityReviewCheck) },
+ *       deps: { ops: opsExtensionPoint },
+ *       async init({ ops }) {
+ *         ops.addChecks(securityReviewCheck);
+ *         ops.addFactProviders(lastPenTestProvider);
+ *       },
  *     });
  *   },
  * });
  * ```
  */
-export interface OpsChecksExtensionPoint {
+export interface OpsExtensionPoint {
   addChecks(...checks: OpsCheck[]): void;
+  addFactProviders(...providers: OpsFactProvider[]): void;
 }
 
-export const opsChecksExtensionPoint = createExtensionPoint<OpsChecksExtensionPoint>({ id: 'ops.checks' });
+export const opsExtensionPoint = createExtensionPoint<OpsExtensionPoint>({ id: 'ops' });
+
+/** The same extension point under its first name, for modules written against it. */
+export const opsChecksExtensionPoint = opsExtensionPoint;
+export type OpsChecksExtensionPoint = OpsExtensionPoint;

@@ -1,7 +1,10 @@
 /**
- * Extension points of OpsKit's backend.
+ * Node library for OpsKit: extension points for backend modules (checks and
+ * fact providers) and the ops service other backend plugins call.
  *
  * @packageDocumentation
  */
-export { opsChecksExtensionPoint, type OpsChecksExtensionPoint } from './extensions';
-export type { OpsCheck, CheckContext, CheckOutcome } from '@opskit/plugin-ops-common';
+export * from './extensions';
+export * from './factProviders';
+export * from './opsService';
+export { OpsServiceClient } from './OpsServiceClient';

@@ -4,6 +4,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { CHECK_LEVELS, isScoreLevel, levelRank, type RecordChange, type ScoreLevel } from '@opskit/plugin-ops-common';
 import type { Knex } from 'knex';
+import { DatabaseFactStore, type FactStore } from './FactStore';
 import { LruCache } from './LruCache';
 import type {
   ComplianceFilter,
@@ -61,6 +62,7 @@ const RESULT_COLUMNS = [
   'error_count',
   'warning_count',
   'scorecards',
+  'slos',
 ].join(', ');
 
 const emptyLevels = (): Record<ScoreLevel, number> => ({ none: 0, bronze: 0, silver: 0, gold: 0 });
@@ -117,6 +119,9 @@ export class DatabaseOpsStore implements OpsStore {
     return new DatabaseOpsStore(client);
   }
 
+  /** Live facts share the database and its migrations. */
+  readonly facts: FactStore;
+
   /** The migrations directory, for tests that run them up and down. */
   static readonly migrationsDirectory = migrationsDir;
 
@@ -134,7 +139,9 @@ export class DatabaseOpsStore implements OpsStore {
    */
   private pages = new LruCache<Promise<unknown>>(1000);
 
-  constructor(private readonly db: Knex) {}
+  constructor(private readonly db: Knex) {
+    this.facts = new DatabaseFactStore(db);
+  }
 
   private memoized(key: string, load: () => Promise<EvaluationRun | undefined>): Promise<EvaluationRun | undefined> {
     const hit = this.memo.get(key);
@@ -187,6 +194,7 @@ export class DatabaseOpsStore implements OpsStore {
             error_count: row.errorCount,
             warning_count: row.warningCount,
             scorecards: JSON.stringify(row.scorecards),
+            slos: row.slos ? JSON.stringify(row.slos) : null,
           })),
         );
         const cards = chunk.flatMap(row =>
@@ -693,6 +701,7 @@ function toRow(row: any): ComplianceRow {
     warningChecks: idsOut(row.warning_checks),
     errorCount: Number(row.error_count),
     warningCount: Number(row.warning_count),
+    ...(row.slos ? { slos: parseJson(row.slos, undefined) } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { FactStore } from './FactStore';
 import type {
   ComplianceFilter,
   ComplianceQuery,
@@ -50,8 +51,10 @@ export interface NewWaiver {
   by: string;
 }
 
-/** Where ops-backend keeps evaluations, sign-offs and waivers. */
+/** Where ops-backend keeps evaluations, sign-offs, waivers and live facts. */
 export interface OpsStore {
+  readonly facts: FactStore;
+
   startEvaluation(trigger: string): Promise<number>;
   /** Writes scored rows, and copies `unchanged` entities' rows from an earlier run inside the database. */
   writeResults(evaluationId: number, rows: ComplianceRow[], evaluatedAt: Date, unchanged?: { evaluationId: number; entityRefs: string[] }): Promise<void>;

@@ -320,7 +320,7 @@ export const spec = {
     "/entities/{kind}/{namespace}/{name}": {
       "get": {
         "operationId": "GetEntityOps",
-        "description": "One entity's merged ops profile, validation issues and scorecards, evaluated now with the caller's credentials, plus its sign-offs, active waivers and latest stored compliance record.",
+        "description": "One entity's merged ops profile, validation issues and scorecards, evaluated now with the caller's credentials, plus its sign-offs, active waivers, latest stored compliance record and the live facts fact providers last observed (SLO values from Prometheus, with their age and whether they are stale).",
         "parameters": [
           {
             "$ref": "#/components/parameters/kind"
@@ -713,7 +713,7 @@ export const spec = {
     "/refresh": {
       "post": {
         "operationId": "RefreshCompliance",
-        "description": "Start a catalog-wide evaluation now.",
+        "description": "Start a catalog-wide evaluation now; with fact providers installed, collect their facts first, then evaluate.",
         "responses": {
           "202": {
             "description": "Started"

@@ -120,7 +120,7 @@ export class CatalogEvaluator {
     const id = await store.startEvaluation(trigger);
     try {
       const credentials = await auth.getOwnServiceCredentials();
-      const [known, signOffs, waivers] = await Promise.all([this.knownPrincipals(), store.allSignOffs(), store.activeWaivers()]);
+      const [known, signOffs, waivers, live] = await Promise.all([this.knownPrincipals(), store.allSignOffs(), store.activeWaivers(), store.facts.all()]);
       const seen = new Set<string>();
       const now = Date.now();
       const knownHash = createHash('sha1').update([...known].sort().join('\n')).digest('hex');
@@ -154,12 +154,12 @@ export class CatalogEvaluator {
           const ref = stringifyEntityRef(entity).toLowerCase();
           if (seen.has(ref)) continue;
           seen.add(ref);
-          const item = { entity, signOffs: signOffs.get(ref), waivers: waivers.get(ref) };
+          const item = { entity, signOffs: signOffs.get(ref), waivers: waivers.get(ref), live: live.get(ref) };
           const key = createHash('sha1')
             .update(day)
             .update(knownHash)
             .update(JSON.stringify(entity))
-            .update(JSON.stringify([item.signOffs ?? null, item.waivers ?? null]))
+            .update(JSON.stringify([item.signOffs ?? null, item.waivers ?? null, item.live ?? null]))
             .digest('hex');
           nextHashes.set(ref, key);
           if (previous.get(ref) === key) {

@@ -18,6 +18,8 @@ export interface OpsBackendConfig {
   workers: number;
   /** Regression notifications to owners (when the notifications plugin is installed). */
   notifications: { enabled: boolean; optOut: string[] };
+  /** Fact providers' collection run (only scheduled when a module adds a provider). */
+  facts: { schedule: SchedulerServiceTaskScheduleDefinition; timeoutMs: number; concurrency: number };
 }
 
 /** One core for the main thread (fetching, writing, serving), the rest score; none under jest (no TS loader in workers there). */
@@ -32,11 +34,23 @@ export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 10 },
 };
 
+export const DEFAULT_FACTS_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 5 },
+  timeout: { minutes: 4 },
+  initialDelay: { seconds: 5 },
+};
+
 function duration(config: RootConfigService, key: string, fallback: string): number {
   const text = config.getOptionalString(key) ?? fallback;
   const ms = durationToMs(text);
   if (ms === undefined) throw new Error(`${key}: "${text}" is not a duration; use e.g. 90d, 12h or P90D`);
   return ms;
+}
+
+function positive(config: RootConfigService, key: string, fallback: number): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${key}: must be a whole number of at least 1, got ${value}`);
+  return value;
 }
 
 /** Reads `ops.*`. Invalid domain config (defaults, scoring) is reported by ops-common and ignored; invalid wiring fails start. */
@@ -53,6 +67,13 @@ export function readBackendConfig(config: RootConfigService): OpsBackendConfig {
     notifications: {
       enabled: config.getOptionalBoolean('ops.notifications.enabled') ?? true,
       optOut: config.getOptionalStringArray('ops.notifications.optOut') ?? [],
+    },
+    facts: {
+      schedule: config.has('ops.facts.schedule')
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('ops.facts.schedule'))
+        : DEFAULT_FACTS_SCHEDULE,
+      timeoutMs: duration(config, 'ops.facts.timeout', '10s'),
+      concurrency: positive(config, 'ops.facts.concurrency', 8),
     },
   };
 }

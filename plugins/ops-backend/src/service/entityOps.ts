@@ -16,7 +16,7 @@ import {
 import type { OpsStore } from '../database/OpsStore';
 import { LruCache } from '../database/LruCache';
 import type { OpsBackendConfig } from './backendConfig';
-import { entityFacts } from './facts';
+import { entityFacts } from './facts/entityFacts';
 import { TargetLookup } from './targetLookup';
 
 /**
@@ -47,7 +47,7 @@ export class EntityOpsReader {
   async read(ref: CompoundEntityRef, credentials: BackstageCredentials, authorized: Promise<void> = Promise.resolve()): Promise<EntityOpsResponse> {
     const { store, config } = this.options;
     const pathRef = `${ref.kind}:${ref.namespace}/${ref.name}`.toLowerCase();
-    const stored = Promise.all([store.listSignOffs(pathRef), store.listWaivers(pathRef, { includeInactive: false }), store.latestRecord(pathRef)]);
+    const stored = Promise.all([store.listSignOffs(pathRef), store.listWaivers(pathRef, { includeInactive: false }), store.latestRecord(pathRef), store.facts.list(pathRef)]);
     stored.catch(() => undefined);
     const [, { entity, ref: entityRef }] = await Promise.all([authorized, this.entity(ref, credentials)]);
     const now = Date.now();
@@ -55,13 +55,13 @@ export class EntityOpsReader {
     const profileKey = createHash('sha1').update(new Date(now).toISOString().slice(0, 10)).update(JSON.stringify(entity)).digest('hex');
     const { profile, issues } = this.profiles.get(profileKey, () => buildOpsProfile(entity, { defaults: config.ops.defaults, now }));
     const candidates = [...new Set(escalationTargets(profile).flatMap(escalationTargetCandidates))];
-    const [[signOffs, waivers, latest], known] = await Promise.all([stored, this.targets.existing(candidates, credentials)]);
+    const [[signOffs, waivers, latest, live], known] = await Promise.all([stored, this.targets.existing(candidates, credentials)]);
     const scorecards = evaluateScorecards(profile, {
       defaults: config.ops.defaults,
       config: config.ops.scoring,
       checks: this.options.checks,
       now,
-      facts: entityFacts({ signOffs, waivers, resolvedTargets: resolveEscalationTargets(profile, known) }),
+      facts: entityFacts({ signOffs, waivers, live, resolvedTargets: resolveEscalationTargets(profile, known) }),
     });
     return {
       entityRef,
@@ -73,6 +73,7 @@ export class EntityOpsReader {
       signOffs,
       waivers,
       latest: latest ?? null,
+      facts: live,
     };
   }
 }

@@ -56,7 +56,7 @@ describe('ops router', () => {
     const res = await request(server).get('/api/ops/checks').set(auth);
     expect(res.status).toBe(200);
     expect(res.body.scorecards.map((s: any) => s.id)).toEqual(['deployment', 'monitoring']);
-    expect(res.body.checks.length).toBe(14);
+    expect(res.body.checks.length).toBe(15);
     expect(res.body.checks[0]).toEqual(expect.objectContaining({ id: expect.any(String), howToFix: expect.any(String), level: expect.any(String) }));
   });
 

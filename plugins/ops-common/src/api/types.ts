@@ -6,6 +6,7 @@ import type { ComplianceRecord } from '../scoring/complianceRecord';
 import type { CheckDefinition, ScoreLevel, ScorecardDefinition, ScorecardResult, SignOff, Waiver } from '../scoring/types';
 import type { OpsProfile } from '../descriptor/types';
 import type { OpsIssue } from '../validation/issues';
+import type { EntityFact } from '../facts/liveFacts';
 
 export type EvaluationStatus = 'running' | 'succeeded' | 'failed';
 
@@ -136,6 +137,8 @@ export interface EntityOpsResponse {
   signOffs: StoredSignOff[];
   waivers: StoredWaiver[];
   latest: ComplianceRow | null;
+  /** What fact providers last observed (SLO values, …); `liveSlos(profile, facts)` reads the SLOs. */
+  facts: EntityFact[];
 }
 
 /** `GET /compliance`. */

@@ -10,6 +10,7 @@ import {
   readYaml,
   withLocalDescriptor,
   type ComplianceRow,
+  type EntityFact,
   type EntityOpsResponse,
   type StoredSignOff,
 } from '@opskit/plugin-ops-common';
@@ -27,15 +28,16 @@ export function exampleEntity(service: string): Entity {
 }
 
 /** What ops-backend answers for an entity, computed with the same ops-common code it runs. */
-export function entityResponse(entity: Entity, options: { signOffs?: StoredSignOff[]; known?: string[] } = {}): EntityOpsResponse {
+export function entityResponse(entity: Entity, options: { signOffs?: StoredSignOff[]; known?: string[]; live?: EntityFact[] } = {}): EntityOpsResponse {
   const signOffs = options.signOffs ?? [];
+  const live = options.live ?? [];
   let known = new Set<string>(options.known ?? []);
   const evaluation = evaluateEntity(entity, {
     now: NOW,
     facts: profile => {
       // Every target resolves unless the test says which do.
       if (!options.known) known = new Set(escalationTargets(profile).map(t => escalationTargetCandidates(t)[0]));
-      return { signOffs, resolvedTargets: Object.fromEntries(escalationTargets(profile).map(t => [t, true])) };
+      return { signOffs, live, resolvedTargets: Object.fromEntries(escalationTargets(profile).map(t => [t, true])) };
     },
   });
   return {
@@ -46,6 +48,7 @@ export function entityResponse(entity: Entity, options: { signOffs?: StoredSignO
     signOffs,
     waivers: [],
     latest: null,
+    facts: live,
   };
 }
 

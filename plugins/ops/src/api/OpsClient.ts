@@ -1,16 +1,18 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type {
-  ChecksResponse,
-  ComplianceFilter,
-  ComplianceListResponse,
-  ComplianceSummaryResponse,
-  ComplianceTrendResponse,
-  EntityHistoryResponse,
-  EntityOpsResponse,
-  StoredSignOff,
-  StoredWaiver,
+import {
+  complianceParams,
+  entityPath,
+  queryString as query,
+  type ChecksResponse,
+  type ComplianceFilter,
+  type ComplianceListResponse,
+  type ComplianceSummaryResponse,
+  type ComplianceTrendResponse,
+  type EntityHistoryResponse,
+  type EntityOpsResponse,
+  type StoredSignOff,
+  type StoredWaiver,
 } from '@opskit/plugin-ops-common';
 import type { ComplianceListRequest, ExportFormat, OpsApi, SignOffRequest, WaiverRequest } from './OpsApi';
 
@@ -51,15 +53,12 @@ export class OpsClient implements OpsApi {
   }
 
   listCompliance(request: ComplianceListRequest): Promise<ComplianceListResponse> {
-    const params = filterParams(request.filter);
-    sortParams(params, request);
-    if (request.limit) params.set('limit', String(request.limit));
-    if (request.cursor) params.set('cursor', request.cursor);
+    const params = complianceParams(request.filter, request);
     return this.json(`/compliance${query(params)}`);
   }
 
   getComplianceSummary(filter?: ComplianceFilter): Promise<ComplianceSummaryResponse> {
-    return this.json(`/compliance/summary${query(filterParams(filter))}`);
+    return this.json(`/compliance/summary${query(complianceParams(filter))}`);
   }
 
   getComplianceTrend(options: { owner?: string; limit?: number } = {}): Promise<ComplianceTrendResponse> {
@@ -70,8 +69,7 @@ export class OpsClient implements OpsApi {
   }
 
   async exportCompliance(format: ExportFormat, request: Omit<ComplianceListRequest, 'limit' | 'cursor'>): Promise<Blob> {
-    const params = filterParams(request.filter);
-    sortParams(params, request);
+    const params = complianceParams(request.filter, { sort: request.sort });
     params.set('format', format);
     const response = await this.request(`/compliance/export${query(params)}`);
     return response.blob();
@@ -98,30 +96,4 @@ export class OpsClient implements OpsApi {
     if (!response.ok && !accept.includes(response.status)) throw await ResponseError.fromResponse(response);
     return response;
   }
-}
-
-function entityPath(entityRef: string): string {
-  const { kind, namespace, name } = parseEntityRef(entityRef);
-  return `/entities/${encodeURIComponent(kind)}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
-}
-
-/** Filter keys are the API's query parameters, except `text`, which the API calls `q`. */
-function filterParams(filter: ComplianceFilter = {}): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) {
-    if (value === undefined || value === '') continue;
-    const name = key === 'text' ? 'q' : key;
-    for (const item of Array.isArray(value) ? value : [value]) params.append(name, String(item));
-  }
-  return params;
-}
-
-function sortParams(params: URLSearchParams, request: Pick<ComplianceListRequest, 'sort'>) {
-  if (request.sort?.field) params.set('sort', request.sort.field);
-  if (request.sort?.order) params.set('order', request.sort.order);
-}
-
-function query(params: URLSearchParams): string {
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }

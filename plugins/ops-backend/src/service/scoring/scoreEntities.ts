@@ -3,6 +3,7 @@ import {
   complianceRecord,
   evaluateEntity,
   resolveEscalationTargets,
+  type EntityFact,
   type OpsCheck,
   type OpsDefaults,
   type ScoringConfig,
@@ -10,7 +11,7 @@ import {
   type Waiver,
 } from '@opskit/plugin-ops-common';
 import type { ComplianceRow } from '../../database/OpsStore';
-import { entityFacts } from '../facts';
+import { entityFacts } from '../facts/entityFacts';
 
 /** An entity to score, with its own facts. Plain data, so it can cross to a worker thread. */
 export interface ScoringItem {
@@ -18,6 +19,8 @@ export interface ScoringItem {
   signOffs?: SignOff[];
   /** Active waivers only. */
   waivers?: Waiver[];
+  /** Stored facts from fact providers. */
+  live?: EntityFact[];
 }
 
 export interface ScoringContext {
@@ -31,14 +34,14 @@ export interface ScoringContext {
 
 /** ops-common's evaluation of each entity, flattened into compliance rows. */
 export function scoreEntities(items: ScoringItem[], context: ScoringContext): ComplianceRow[] {
-  return items.map(({ entity, signOffs, waivers }) => {
+  return items.map(({ entity, signOffs, waivers, live }) => {
     const evaluation = evaluateEntity(entity, {
       defaults: context.defaults,
       config: context.scoring,
       checks: context.checks,
       now: context.now,
-      facts: profile => entityFacts({ signOffs, waivers, resolvedTargets: resolveEscalationTargets(profile, context.known) }),
+      facts: profile => entityFacts({ signOffs, waivers, live, resolvedTargets: resolveEscalationTargets(profile, context.known) }),
     });
-    return { ...complianceRecord(evaluation), title: entity.metadata.title };
+    return { ...complianceRecord(evaluation, live), title: entity.metadata.title };
   });
 }

@@ -6,7 +6,7 @@ import { opsChecksExtensionPoint } from '@opskit/plugin-ops-node';
 import request from 'supertest';
 import { opsPlugin } from '../plugin';
 import { exampleCatalog } from '../__testUtils__/exampleCatalog';
-import { CheckRegistry } from './checkRegistry';
+import { OpsExtensions } from './extensionRegistry';
 
 jest.setTimeout(60_000);
 
@@ -45,7 +45,7 @@ describe('checks from backend modules (ops-node extension point)', () => {
     const auth = { Authorization: mockCredentials.user.header('user:default/jane') };
     const checks = await request(server).get('/api/ops/checks').set(auth);
     expect(checks.body.checks.map((c: any) => c.id)).toContain('security-contact');
-    expect(checks.body.checks).toHaveLength(15);
+    expect(checks.body.checks).toHaveLength(16);
 
     const payments = await request(server).get('/api/ops/entities/component/default/payments-api').set(auth);
     const result = payments.body.scorecards.find((c: any) => c.scorecard === 'deployment').results.find((r: any) => r.checkId === 'security-contact');
@@ -61,7 +61,7 @@ describe('checks from backend modules (ops-node extension point)', () => {
   });
 
   it('refuses a malformed or duplicate check with a message naming it', () => {
-    const registry = new CheckRegistry();
+    const registry = new OpsExtensions();
     expect(registry.withModuleChecks()).toBeUndefined();
     expect(() => registry.addChecks({ ...securityContact, id: 'slo-indicators' })).toThrow(/"slo-indicators" is registered twice/);
     expect(() => registry.addChecks({ ...securityContact, scorecard: 'security' })).toThrow(/scorecard "security" does not exist; use one of deployment, monitoring/);

@@ -1,14 +1,17 @@
 import { BUILT_IN_CHECKS, BUILT_IN_SCORECARDS, type OpsCheck } from '@opskit/plugin-ops-common';
-import type { OpsChecksExtensionPoint } from '@opskit/plugin-ops-node';
+import type { OpsExtensionPoint, OpsFactProvider } from '@opskit/plugin-ops-node';
+
+const SLUG = /^[a-z0-9][a-z0-9._-]*$/;
 
 /**
- * The checks ops-backend scores with: the built-in ones, registered through
- * the same extension point modules use, plus the modules' own. A bad check
- * stops the backend at start with a message naming it, rather than scoring
- * every entity wrong.
+ * What modules add to ops-backend through the extension point: checks (the
+ * built-in ones are registered through the same path) and fact providers. A
+ * bad one stops the backend at start with a message naming it, rather than
+ * scoring every entity wrong.
  */
-export class CheckRegistry implements OpsChecksExtensionPoint {
+export class OpsExtensions implements OpsExtensionPoint {
   private readonly checks: OpsCheck[] = [];
+  private readonly providers: OpsFactProvider[] = [];
   private builtIns = 0;
 
   constructor() {
@@ -19,7 +22,7 @@ export class CheckRegistry implements OpsChecksExtensionPoint {
   addChecks(...checks: OpsCheck[]) {
     const scorecards = BUILT_IN_SCORECARDS.map(card => card.id);
     for (const check of checks) {
-      if (!check || typeof check.id !== 'string' || !/^[a-z0-9][a-z0-9._-]*$/.test(check.id)) {
+      if (!check || typeof check.id !== 'string' || !SLUG.test(check.id)) {
         throw new Error(`ops check ${JSON.stringify(check?.id)}: the id must be a lower-case slug such as "security-review"`);
       }
       if (this.checks.some(existing => existing.id === check.id)) throw new Error(`ops check "${check.id}" is registered twice`);
@@ -29,6 +32,21 @@ export class CheckRegistry implements OpsChecksExtensionPoint {
       if (typeof check.evaluate !== 'function') throw new Error(`ops check "${check.id}" has no evaluate function`);
       this.checks.push(check);
     }
+  }
+
+  addFactProviders(...providers: OpsFactProvider[]) {
+    for (const provider of providers) {
+      if (!provider || typeof provider.id !== 'string' || !SLUG.test(provider.id) || provider.id.length > 64) {
+        throw new Error(`ops fact provider ${JSON.stringify(provider?.id)}: the id must be a lower-case slug of at most 64 characters such as "prometheus"`);
+      }
+      if (this.providers.some(existing => existing.id === provider.id)) throw new Error(`ops fact provider "${provider.id}" is registered twice`);
+      if (typeof provider.collect !== 'function') throw new Error(`ops fact provider "${provider.id}" has no collect function`);
+      this.providers.push(provider);
+    }
+  }
+
+  factProviders(): OpsFactProvider[] {
+    return [...this.providers];
   }
 
   /**
