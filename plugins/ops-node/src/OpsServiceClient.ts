@@ -1,5 +1,5 @@
 import type { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { NotFoundError, ResponseError } from '@backstage/errors';
 import {
   complianceParams,
   entityPath,
@@ -34,8 +34,12 @@ export class OpsServiceClient implements OpsService {
       auth.getPluginRequestToken({ onBehalfOf: credentials, targetPluginId: 'ops' }),
     ]);
     const response = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-    // ResponseError carries the backend's error (404 NotFoundError, 403 NotAllowedError) with its name and message.
-    if (!response.ok) throw await ResponseError.fromResponse(response);
+    if (!response.ok) {
+      // ResponseError carries the backend's error as its cause; a missing entity is the one callers branch on.
+      const error = await ResponseError.fromResponse(response);
+      if (response.status === 404) throw new NotFoundError(error.cause.message, error);
+      throw error;
+    }
     return (await response.json()) as T;
   }
 }

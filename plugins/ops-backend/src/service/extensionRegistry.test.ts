@@ -70,4 +70,14 @@ describe('checks from backend modules (ops-node extension point)', () => {
     registry.addChecks(securityContact);
     expect(registry.withModuleChecks()?.map(c => c.id)).toContain('security-contact');
   });
+
+  it('refuses a malformed or duplicate fact provider with a message naming it', () => {
+    const registry = new OpsExtensions();
+    const provider = { id: 'deploys', collect: async () => [] };
+    registry.addFactProviders(provider);
+    expect(() => registry.addFactProviders(provider)).toThrow(/"deploys" is registered twice/);
+    expect(() => registry.addFactProviders({ ...provider, id: 'Deploys!' })).toThrow(/lower-case slug/);
+    expect(() => registry.addFactProviders({ id: 'x', collect: undefined as any })).toThrow(/"x" has no collect function/);
+    expect(registry.factProviders().map(p => p.id)).toEqual(['deploys']);
+  });
 });

@@ -54,7 +54,13 @@ export class FactsTask {
 
   /** Collects now, then evaluates: what the refresh endpoint does when providers are installed. */
   async trigger(): Promise<void> {
-    await this.options.scheduler.triggerTask(FACTS_TASK_ID);
+    // Set first: some schedulers run the task inside triggerTask. A refused trigger (409) must not force the next scheduled run.
     this.evaluateAfter = true;
+    try {
+      await this.options.scheduler.triggerTask(FACTS_TASK_ID);
+    } catch (error) {
+      this.evaluateAfter = false;
+      throw error;
+    }
   }
 }
