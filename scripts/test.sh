@@ -32,6 +32,8 @@ if ! yarn backstage-cli repo lint; then failed_stages=$((failed_stages + 1)); fi
 echo "== tests"
 # The scaffolder module's runbooks are built with a real `mkdocs build --strict`.
 bash scripts/ensure-tool.sh mkdocs >/dev/null || echo "opskit: mkdocs could not be installed; the mkdocs build test will fail" >&2
+# The Prometheus module's tests start a real Prometheus on loopback.
+OPSKIT_PROMETHEUS_BIN="$(bash scripts/ensure-tool.sh prometheus)" && export OPSKIT_PROMETHEUS_BIN || echo "opskit: prometheus could not be installed; the Prometheus module's test will fail" >&2
 report="$(mktemp)"
 yarn backstage-cli repo test --json --outputFile="$report" "$@"
 jest_status=$?

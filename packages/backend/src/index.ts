@@ -46,5 +46,7 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // OpsKit: the ops API, store and catalog-wide evaluation
 backend.add(import('@opskit/plugin-ops-backend'));
+// OpsKit: SLO queries measured against Prometheus (configure ops.prometheus)
+backend.add(import('@opskit/plugin-ops-backend-module-prometheus'));
 
 backend.start();

@@ -41,8 +41,12 @@ export interface EntityFact {
   stale: boolean;
 }
 
-/** Fact names (`slo/production/Checkout latency`): printable, short enough for an index. */
-export const FACT_NAME_PATTERN = /^[^\s\x00-\x1f][^\x00-\x1f]{0,254}$/;
+/** Fact names (`slo/production/Checkout latency`): printable, not starting with a space, short enough for an index. */
+export function isValidFactName(name: unknown): name is string {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 255 || name.trim() !== name.trimEnd()) return false;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 0x20) return false;
+  return true;
+}
 
 /**
  * Merges a provider's new inputs with what was stored for the entity: new
@@ -54,7 +58,7 @@ export function mergeFacts(provider: string, previous: readonly EntityFact[], in
   const checkedAt = now.toISOString();
   const merged = new Map<string, EntityFact>();
   for (const input of inputs) {
-    if (!FACT_NAME_PATTERN.test(input.name)) throw new Error(`fact provider "${provider}" returned an invalid fact name ${JSON.stringify(input.name)}`);
+    if (!isValidFactName(input.name)) throw new Error(`fact provider "${provider}" returned an invalid fact name ${JSON.stringify(input.name)}`);
     if ('unavailable' in input) {
       const old = before.get(input.name);
       merged.set(input.name, {

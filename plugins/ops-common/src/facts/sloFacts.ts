@@ -107,7 +107,8 @@ export function sloQueries(profile: OpsProfile): SloQuery[] {
   const queries: SloQuery[] = [];
   for (const slo of profile.slos ?? []) {
     if (!slo.query) continue;
-    const environments = slo.environment ? [slo.environment] : declared.length ? declared : [fallback];
+    let environments = slo.environment ? [slo.environment] : declared;
+    if (environments.length === 0) environments = [fallback];
     for (const environment of environments) {
       const expanded = expandQuery(slo.query, queryVariables(profile, environment));
       queries.push({ slo, environment, factName: sloFactName(environment, slo.name), ...expanded });

@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A real Prometheus (Debian's `prometheus` package; `./run test` installs it)
+ * on loopback, scraping a tiny exporter whose values the test sets, so the
+ * module's queries meet a real PromQL engine with known answers.
+ */
+
+export interface Exporter {
+  port: number;
+  /** Sets a gauge sample, e.g. set('checkout_latency_ms', { env: 'production' }, 120). */
+  set(name: string, labels: Record<string, string>, value: number): void;
+  close(): Promise<void>;
+}
+
+export async function startExporter(): Promise<Exporter> {
+  const samples = new Map<string, { name: string; labels: Record<string, string>; value: number }>();
+  const server: Server = createHttpServer((req, res) => {
+    if (req.url !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    const lines = [...samples.values()].map(({ name, labels, value }) => {
+      const text = Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(',');
+      return `${name}{${text}} ${value}`;
+    });
+    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' }).end(`${lines.join('\n')}\n`);
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    set: (name, labels, value) => samples.set(`${name}${JSON.stringify(labels)}`, { name, labels, value }),
+    close: () => new Promise(resolve => server.close(() => resolve())),
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise(resolve => server.close(resolve));
+  return port;
+}
+
+export interface RealPrometheus {
+  url: string;
+  /** Runs an instant query directly (to wait for a scrape). */
+  query(promql: string): Promise<number | undefined>;
+  stop(): Promise<void>;
+}
+
+export async function startPrometheus(exporterPort: number): Promise<RealPrometheus> {
+  const dir = mkdtempSync(join(tmpdir(), 'opskit-prometheus-'));
+  writeFileSync(
+    join(dir, 'prometheus.yml'),
+    `global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n  - job_name: exporter\n    static_configs:\n      - targets: ['127.0.0.1:${exporterPort}']\n`,
+  );
+  const port = await freePort();
+  const binary = process.env.OPSKIT_PROMETHEUS_BIN ?? 'prometheus';
+  const child: ChildProcess = spawn(
+    binary,
+    [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr!.on('data', chunk => {
+    stderr = (stderr + chunk).slice(-2000);
+  });
+  const exited = new Promise<Error>(resolve => {
+    child.on('error', error =>
+      resolve(new Error(`could not start ${binary}: ${error.message}; install it with scripts/ensure-tool.sh prometheus (./run test does)`)),
+    );
+    child.on('exit', code => resolve(new Error(`prometheus exited with ${code}: ${stderr}`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const query = async (promql: string) => {
+    const res = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(promql)}`);
+    const body = (await res.json()) as any;
+    const value = body?.data?.result?.[0]?.value?.[1];
+    return value === undefined ? undefined : Number(value);
+  };
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise(r => setTimeout(r, 5000))]);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // Ready once the exporter has been scraped.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const outcome = await Promise.race([exited, query(`up{job="exporter"}`).catch(() => undefined)]);
+    if (outcome instanceof Error) {
+      rmSync(dir, { recursive: true, force: true });
+      throw outcome;
+    }
+    if (outcome === 1) return { url, query, stop };
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`prometheus did not scrape the exporter within 30 s: ${stderr}`);
+    }
+    await new Promise(r => setTimeout(r, 200));
+  }
+}
