@@ -6,8 +6,13 @@ import {
   escalationTargetCandidates,
   escalationTargetRefs,
   escalationTargets,
+  buildOpsProfile,
   evaluateEntity,
+  markStale,
+  mergeFacts,
+  observeSlo,
   readYaml,
+  sloQueries,
   withLocalDescriptor,
   type ComplianceRow,
   type EntityFact,
@@ -52,11 +57,38 @@ export function entityResponse(entity: Entity, options: { signOffs?: StoredSignO
   };
 }
 
+/**
+ * Facts a Prometheus module would have stored for the entity's SLO queries:
+ * a value per environment, or 'stale' for one whose source went down after
+ * measuring 150.
+ */
+export function sloFacts(entity: Entity, values: Record<string, number | 'stale'>, observedAt: Date): EntityFact[] {
+  const profile = buildOpsProfile(entity, { now: NOW }).profile;
+  const queries = sloQueries(profile).filter(q => q.environment in values);
+  const fresh = mergeFacts(
+    'prometheus',
+    [],
+    queries.map(q => ({ name: q.factName, value: { ...observeSlo(q, values[q.environment] === 'stale' ? 150 : (values[q.environment] as number)) }, observedAt })),
+    observedAt,
+  );
+  const stale = new Set(queries.filter(q => values[q.environment] === 'stale').map(q => q.factName));
+  const marked = markStale('prometheus', fresh.filter(f => stale.has(f.name)), 'Prometheus at http://prometheus:9090 is unreachable: ECONNREFUSED', new Date());
+  return [...fresh.filter(f => !stale.has(f.name)), ...marked];
+}
+
 /** `count` compliance rows with varied owners, tiers and scores. */
 export function complianceRows(count: number): ComplianceRow[] {
-  const base = complianceRecord(evaluateEntity(exampleEntity('payments-api'), { now: NOW }));
+  const payments = exampleEntity('payments-api');
+  const base = complianceRecord(evaluateEntity(payments, { now: NOW }));
+  // Production SLOs measured live: met, breached (alerting) and stale, taken in turn.
+  const observed = new Date(Date.now() - 4 * 60_000);
+  const slos = [120, 700, 'stale' as const].map(value => {
+    const live = sloFacts(payments, { production: value }, observed);
+    return complianceRecord(evaluateEntity(payments, { now: NOW, facts: { live } }), live).slos;
+  });
   return Array.from({ length: count }, (_, i) => ({
     ...base,
+    slos: slos[i % 3],
     entityRef: `component:default/service-${String(i).padStart(5, '0')}`,
     title: `Service ${i}`,
     owner: `group:default/team-${i % 7}`,

@@ -2,7 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { BUILT_IN_SCORECARDS, BUILT_IN_CHECKS, describeCheck, type ComplianceRow, type StoredSignOff } from '@opskit/plugin-ops-common';
+import { BUILT_IN_SCORECARDS, BUILT_IN_CHECKS, describeCheck, type ComplianceRow, type EntityFact, type StoredSignOff } from '@opskit/plugin-ops-common';
 import { BASE_URL, complianceRows, entityResponse } from './fixtures';
 
 /**
@@ -14,7 +14,7 @@ function errorResponse(status: number, name: string, message: string) {
   return HttpResponse.json({ error: { name, message }, response: { statusCode: status } }, { status });
 }
 
-export function createOpsServer(options: { entities?: Entity[]; rows?: ComplianceRow[]; stale?: string } = {}) {
+export function createOpsServer(options: { entities?: Entity[]; rows?: ComplianceRow[]; stale?: string; live?: Record<string, EntityFact[]> } = {}) {
   const requests: URL[] = [];
   const signOffs: StoredSignOff[] = [];
   const entities = new Map((options.entities ?? []).map(e => [stringifyEntityRef(e), e]));
@@ -33,7 +33,7 @@ export function createOpsServer(options: { entities?: Entity[]; rows?: Complianc
       const ref = `${params.kind}:${params.namespace}/${params.name}`.toLowerCase();
       const entity = entities.get(ref);
       if (!entity) return errorResponse(404, 'NotFoundError', `No entity ${ref}`);
-      return HttpResponse.json(entityResponse(entity, { signOffs: signOffs.filter(s => s.entityRef === ref) }));
+      return HttpResponse.json(entityResponse(entity, { signOffs: signOffs.filter(s => s.entityRef === ref), live: options.live?.[ref] }));
     }),
     http.post(`${BASE_URL}/entities/:kind/:namespace/:name/signoffs`, async ({ params, request }) => {
       const body = (await request.json()) as { itemId: string; version?: string; environment?: string };

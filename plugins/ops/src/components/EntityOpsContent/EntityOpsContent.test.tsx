@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { BUILT_IN_SCORECARDS } from '@opskit/plugin-ops-common';
-import { BASE_URL, entityResponse, exampleEntity } from '../../__testUtils__/fixtures';
+import { BASE_URL, entityResponse, exampleEntity, sloFacts } from '../../__testUtils__/fixtures';
 import { createOpsServer } from '../../__testUtils__/opsServer';
 import { renderOps } from '../../__testUtils__/renderOps';
 import { EntityOpsContent } from './EntityOpsContent';
@@ -15,7 +15,9 @@ const payments = exampleEntity('payments-api');
 const legacy = exampleEntity('legacy-billing');
 
 describe('EntityOpsContent', () => {
-  const ops = createOpsServer({ entities: [payments, legacy] });
+  // payments-api's latency SLO has a query: measured 4 minutes ago in production and staging; development's Prometheus is down.
+  const live = sloFacts(payments, { production: 120, staging: 700, development: 'stale' }, new Date(Date.now() - 4 * 60_000));
+  const ops = createOpsServer({ entities: [payments, legacy], live: { 'component:default/payments-api': live } });
   registerMswTestHooks(ops.server);
 
   it('lays out every runbook section of a compliant service', async () => {
@@ -49,6 +51,21 @@ describe('EntityOpsContent', () => {
     // No validation issues card for a clean descriptor.
     expect(screen.queryByRole('table', { name: 'Validation issues' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Download runbook' })).toBeInTheDocument();
+  });
+
+  it('shows each SLO’s live value per environment with its state and age, and which SLOs have no query', async () => {
+    await renderOps(<EntityOpsContent />, { entity: payments });
+    const slos = await screen.findByRole('table', { name: 'Service level objectives' });
+    const production = within(slos).getByTestId('slo-live-production-Response time (p95)');
+    expect(production).toHaveTextContent('production: 120 ms met · 4 min ago');
+    expect(within(slos).getByTestId('slo-live-staging-Response time (p95)')).toHaveTextContent('staging: 700 ms alerting · 4 min ago');
+    const development = within(slos).getByTestId('slo-live-development-Response time (p95)');
+    expect(development).toHaveTextContent('development: 150 ms stale');
+    expect(development).toHaveAttribute('title', expect.stringContaining('stale, was met — Prometheus at http://prometheus:9090 is unreachable'));
+    // Error rate and uptime have no query.
+    expect(within(slos).getAllByText('no query')).toHaveLength(2);
+    // The check scores production: met.
+    expect(screen.getByText('1 SLO(s) met in production')).toBeInTheDocument();
   });
 
   it("shows a broken service's validation issues with their paths, and how to fix failing checks", async () => {

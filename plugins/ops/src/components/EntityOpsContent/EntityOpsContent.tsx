@@ -83,7 +83,7 @@ export function EntityOpsContent() {
           />
         </Grid>
         <Grid item xs={12}>
-          <SloSection profile={data.profile} />
+          <SloSection profile={data.profile} facts={data.facts} />
         </Grid>
         <Grid item xs={12} md={6}>
           <IncidentSection profile={data.profile} targets={data.escalationTargets ?? {}} />

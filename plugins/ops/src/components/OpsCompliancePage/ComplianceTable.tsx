@@ -11,7 +11,7 @@ import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import type { ComplianceListResponse, ComplianceSort, SortField } from '@opskit/plugin-ops-common';
-import { formatScore, LevelChip } from '../common';
+import { formatScore, LevelChip, SloSummaryChip } from '../common';
 import { PAGE_SIZES } from './complianceSearch';
 
 const COLUMNS: Array<{ field?: SortField; label: string; align?: 'right' }> = [
@@ -22,6 +22,7 @@ const COLUMNS: Array<{ field?: SortField; label: string; align?: 'right' }> = [
   { field: 'score', label: 'Score', align: 'right' },
   { field: 'level', label: 'Level' },
   { label: 'Failing checks' },
+  { label: 'Production SLOs' },
   { field: 'errorCount', label: 'Errors', align: 'right' },
 ];
 
@@ -94,6 +95,7 @@ export function ComplianceTable(props: {
                     </span>
                   )}
                 </TableCell>
+                <TableCell>{row.slos ? <SloSummaryChip summary={row.slos} /> : '—'}</TableCell>
                 <TableCell align="right">{row.errorCount}</TableCell>
               </TableRow>
             ))}

@@ -3,3 +3,4 @@ export { SafeLink } from './SafeLink';
 export { downloadBlob } from './download';
 export { OpsMissingState } from './OpsMissingState';
 export { describeError } from './describeError';
+export { SloStateChip, SloSummaryChip, formatAge, describeLiveSlo } from './SloStateChip';
