@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { startExporter, startPrometheus, type Exporter, type RealPrometheus } from '@opskit/plugin-ops-backend-module-prometheus/testUtils';
 import { buildApp, ROOT, startBackstage, type Backstage } from './backstage';
 import { launchChromium } from './browser';
 
@@ -104,6 +105,28 @@ const steps: Step[] = [
     },
   },
   {
+    name: 'the SLO table and the compliance page show live values measured by a real Prometheus',
+    async run(page, backstage) {
+      await page.goto(`${backstage.baseUrl}/catalog/default/component/payments-api/ops`);
+      const slos = page.getByRole('table', { name: 'Service level objectives' });
+      const production = slos.getByTestId('slo-live-production-Response time (p95)');
+      await production.waitFor();
+      const text = await production.textContent();
+      // histogram_quantile(0.95, …) of the exporter's buckets: 162.5 ms in production (met), 462.5 ms in staging (breached).
+      expect(/production: 162\.5 ms\s*met · (just now|\d+ min ago)/.test(text ?? ''), `production live value, got "${text}"`);
+      expect((await slos.getByTestId('slo-live-staging-Response time (p95)').textContent())?.includes('462.5 ms breached'), 'staging breached');
+      const development = slos.getByTestId('slo-live-development-Response time (p95)');
+      expect((await development.textContent())?.includes('query error'), 'development has no series: a query error');
+      expect((await development.getAttribute('title'))?.includes('no series'), 'the error says why');
+      expect(await page.getByText('1 SLO(s) met in production').first().isVisible(), 'the check passes on the live value');
+      await shot(page, '02b-payments-api-live-slos');
+      await page.goto(`${backstage.baseUrl}/ops?q=payments`);
+      const row = (await rows(page, 'Compliance of every entity')).first();
+      await row.getByTestId('slo-state-met').waitFor();
+      expect((await row.getByTestId('slo-state-met').textContent()) === '1/1 met', 'the compliance row summarises production SLOs');
+    },
+  },
+  {
     name: 'the compliance page lists every entity, filters, sorts (by keyboard) and keeps the view in the URL',
     async run(page, backstage) {
       await page.goto(`${backstage.baseUrl}/catalog`);
@@ -180,18 +203,39 @@ async function main() {
   let passed = 0;
   let failed = 0;
   let backstage: Backstage | undefined;
+  let exporter: Exporter | undefined;
+  let prometheus: RealPrometheus | undefined;
   const browser = await launchChromium().catch(error => {
     throw new Error(`cannot start Chromium (run scripts/ensure-tool.sh chromium): ${error.message}`);
   });
   try {
     buildApp();
-    backstage = await startBackstage({ port: PORT });
+    // A real Prometheus scraping payments-api's request-duration histogram (the example's SLO query), per environment.
+    exporter = await startExporter();
+    const buckets = (counts: number[]) => Object.fromEntries(['0.05', '0.1', '0.2', '0.5', '+Inf'].map((le, i) => [le, counts[i]]));
+    exporter.histogram('http_request_duration_seconds', { service: 'payments-api', env: 'production' }, buckets([50, 90, 98, 100, 100]));
+    exporter.histogram('http_request_duration_seconds', { service: 'payments-api', env: 'staging' }, buckets([10, 30, 60, 100, 100]));
+    prometheus = await startPrometheus(exporter.port);
+    const target = `{ baseUrl: ${prometheus.url} }`;
+    backstage = await startBackstage({
+      port: PORT,
+      extraConfig: [
+        `  prometheus: { environments: { production: ${target}, staging: ${target}, development: ${target} } }`,
+        '  facts: { schedule: { frequency: { minutes: 5 }, timeout: { minutes: 4 }, initialDelay: { seconds: 4 } } }',
+      ],
+    });
     // The evaluation runs 2 s after start; wait until all four examples are stored.
     const api = backstage.api;
     const until = Date.now() + 90_000;
     while (Date.now() < until) {
       const summary = await (await api('/api/ops/compliance/summary')).json().catch(() => ({}));
       if (summary.entityCount === 4) break;
+      await new Promise(r => setTimeout(r, 500));
+    }
+    // Then until Prometheus has been asked and the evaluation that follows has stored the live summary.
+    while (Date.now() < until + 60_000) {
+      const list = await (await api('/api/ops/compliance?q=payments')).json().catch(() => ({}));
+      if (list.items?.[0]?.slos?.met === 1) break;
       await new Promise(r => setTimeout(r, 500));
     }
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
@@ -223,6 +267,8 @@ async function main() {
   } finally {
     await browser.close();
     await backstage?.stop();
+    await prometheus?.stop();
+    await exporter?.close();
   }
   console.log(`e2e: ${passed} passed, ${failed} failed (screenshots in e2e-screenshots/)`);
   if (reportFile) writeFileSync(reportFile, JSON.stringify({ passed, failed }));

@@ -5,7 +5,7 @@ import { withLocalDescriptor, type EntityFact } from '@opskit/plugin-ops-common'
 import request from 'supertest';
 import opsPlugin from '@opskit/plugin-ops-backend';
 import opsModulePrometheus from './index';
-import { startExporter, startPrometheus, type Exporter, type RealPrometheus } from './__testUtils__/realPrometheus';
+import { startExporter, startPrometheus, type Exporter, type RealPrometheus } from './testUtils';
 
 jest.setTimeout(90_000);
 

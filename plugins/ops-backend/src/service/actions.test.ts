@@ -60,6 +60,14 @@ describe('actions for agents', () => {
     expect(output.scorecards.map((c: any) => c.id)).toEqual(['deployment', 'monitoring']);
     expect(output.productionReady).toBe(output.scorecards.every((c: any) => c.level !== 'none'));
     expect(output.escalation[0]).toEqual(expect.arrayContaining([expect.stringContaining('payments-oncall')]));
+    // The latency SLO has a query, measured per environment once a fact provider (Prometheus) is installed; none is here.
+    expect(output.slos[0]).toMatchObject({ name: 'Response time (p95)', objective: '< 200 ms' });
+    expect(output.slos[0].live.map((l: any) => [l.environment, l.state])).toEqual([
+      ['development', 'unmeasured'],
+      ['staging', 'unmeasured'],
+      ['production', 'unmeasured'],
+    ]);
+    expect(output.slos[1].live).toEqual([]);
 
     const broken = (await registry.invoke({ id: 'test:get-entity-ops', input: { entityRef: 'component:default/legacy-billing' }, credentials: user })).output as any;
     expect(broken.productionReady).toBe(false);

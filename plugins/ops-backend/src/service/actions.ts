@@ -2,7 +2,7 @@ import type { PermissionsService } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { opsComplianceReadPermission } from '@opskit/plugin-ops-common';
+import { describeThreshold, liveSlos, opsComplianceReadPermission } from '@opskit/plugin-ops-common';
 import type { OpsStore } from '../database/OpsStore';
 import type { OpsBackendConfig } from './backendConfig';
 import type { EntityOpsReader } from './entityOps';
@@ -31,7 +31,7 @@ export function registerOpsActions(options: {
     name: 'get-entity-ops',
     title: 'Get ops readiness of an entity',
     description:
-      "An entity's operational readiness, evaluated now: both scorecards (score and level), the failing checks with how to fix them, validation errors in its ops data, its tier, environments, SLOs and escalation path. Use it to answer whether a service is production-ready.",
+      "An entity's operational readiness, evaluated now: both scorecards (score and level), the failing checks with how to fix them, validation errors in its ops data, its tier, environments, SLOs (with their live values where measured) and escalation path. Use it to answer whether a service is production-ready.",
     attributes,
     visibilityPermission: opsComplianceReadPermission,
     schema: {
@@ -45,7 +45,16 @@ export function registerOpsActions(options: {
           failingChecks: z.array(z.object({ id: z.string(), title: z.string(), scorecard: z.string(), howToFix: z.string() })),
           validationErrors: z.array(z.object({ path: z.string(), message: z.string() })),
           environments: z.array(z.string()),
-          slos: z.array(z.object({ name: z.string(), indicator: z.string() })),
+          slos: z.array(
+            z.object({
+              name: z.string(),
+              indicator: z.string(),
+              objective: z.string(),
+              live: z
+                .array(z.object({ environment: z.string(), value: z.number().nullable(), state: z.string(), observedAt: z.string().nullable() }))
+                .describe('Measured by a fact provider (Prometheus): met, breached, alerting, stale, error or unmeasured'),
+            }),
+          ),
           escalation: z.array(z.array(z.string())),
         }),
     },
@@ -61,6 +70,7 @@ export function registerOpsActions(options: {
       const data = await entities.read(ref, credentials);
       const errors = data.issues.filter(issue => issue.severity === 'error');
       const applicable = data.scorecards.filter(card => card.score !== null);
+      const live = liveSlos(data.profile, data.facts);
       return {
         output: {
           entityRef: data.entityRef,
@@ -72,7 +82,12 @@ export function registerOpsActions(options: {
           ),
           validationErrors: errors.map(e => ({ path: e.path, message: e.message })),
           environments: (data.profile.environments ?? []).map(e => e.name),
-          slos: (data.profile.slos ?? []).map(s => ({ name: s.name, indicator: s.indicator })),
+          slos: (data.profile.slos ?? []).map(s => ({
+            name: s.name,
+            indicator: s.indicator,
+            objective: describeThreshold(s.objective, s.unit),
+            live: live.filter(l => l.slo === s.name).map(({ environment, value, state, observedAt }) => ({ environment, value, state, observedAt })),
+          })),
           escalation: (data.profile.escalation ?? []).map(level => level.targets),
         },
       };

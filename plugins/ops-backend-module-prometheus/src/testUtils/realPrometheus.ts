@@ -15,15 +15,28 @@ export interface Exporter {
   port: number;
   /** Sets a gauge sample, e.g. set('checkout_latency_ms', { env: 'production' }, 120). */
   set(name: string, labels: Record<string, string>, value: number): void;
+  /**
+   * A histogram whose bucket counters grow on every scrape by `perScrape`
+   * (cumulative counts per `le`), so `histogram_quantile(…, rate(…))` has a
+   * known answer after two scrapes.
+   */
+  histogram(name: string, labels: Record<string, string>, perScrape: Record<string, number>): void;
   close(): Promise<void>;
 }
 
 export async function startExporter(): Promise<Exporter> {
   const samples = new Map<string, { name: string; labels: Record<string, string>; value: number }>();
+  const histograms: { name: string; labels: Record<string, string>; perScrape: Record<string, number>; scrapes: number }[] = [];
   const server: Server = createHttpServer((req, res) => {
     if (req.url !== '/metrics') {
       res.writeHead(404).end();
       return;
+    }
+    for (const h of histograms) {
+      h.scrapes++;
+      for (const [le, count] of Object.entries(h.perScrape)) {
+        samples.set(`${h.name}_bucket${JSON.stringify(h.labels)}${le}`, { name: `${h.name}_bucket`, labels: { ...h.labels, le }, value: count * h.scrapes });
+      }
     }
     const lines = [...samples.values()].map(({ name, labels, value }) => {
       const text = Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(',');
@@ -35,6 +48,7 @@ export async function startExporter(): Promise<Exporter> {
   return {
     port: (server.address() as { port: number }).port,
     set: (name, labels, value) => samples.set(`${name}${JSON.stringify(labels)}`, { name, labels, value }),
+    histogram: (name, labels, perScrape) => histograms.push({ name, labels, perScrape, scrapes: 0 }),
     close: () => new Promise(resolve => server.close(() => resolve())),
   };
 }
