@@ -124,6 +124,9 @@ const steps: Step[] = [
       const row = (await rows(page, 'Compliance of every entity')).first();
       await row.getByTestId('slo-state-met').waitFor();
       expect((await row.getByTestId('slo-state-met').textContent()) === '1/1 met', 'the compliance row summarises production SLOs');
+      const cell = await row.textContent();
+      expect(/Response time \(p95\) 162\.5 ms · (just now|\d+ min ago)/.test(cell ?? ''), `the row shows the live value and its age, got "${cell}"`);
+      await shot(page, '04b-compliance-live-slos');
     },
   },
   {

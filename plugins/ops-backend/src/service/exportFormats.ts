@@ -28,6 +28,9 @@ export function csvHeader(scorecards: string[]): string {
     'warningChecks',
     'errorCount',
     'warningCount',
+    'productionSlos',
+    'productionSlosMet',
+    'productionSlosObservedAt',
   ].join(',');
 }
 
@@ -48,6 +51,9 @@ export function csvRow(row: ComplianceRow, scorecards: string[]): string {
     row.warningChecks,
     row.errorCount,
     row.warningCount,
+    row.slos?.total,
+    row.slos?.met,
+    row.slos?.observedAt,
   ]
     .map(csvCell)
     .join(',');

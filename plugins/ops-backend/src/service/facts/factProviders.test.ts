@@ -116,6 +116,9 @@ describe('fact providers (ops-node extension point)', () => {
     // The refresh evaluated after collecting: the compliance row carries the production SLO summary.
     const list = await request(server).get('/api/ops/compliance?q=payments-api').set(auth);
     expect(list.body.items[0].slos).toMatchObject({ environment: 'production', total: 1, met: 1, breached: 0 });
+    const csv = (await request(server).get('/api/ops/compliance/export?format=csv&q=payments-api').set(auth)).text.trim().split(/\r?\n/);
+    expect(csv[0].split(',').slice(-3)).toEqual(['productionSlos', 'productionSlosMet', 'productionSlosObservedAt']);
+    expect(csv[1].split(',').slice(-3, -1)).toEqual(['1', '1']);
 
     // Metrics hang for payments-api (cut off at 300 ms), deploys throw for notifications-worker.
     latency.set('payments-api', 'hang');

@@ -23,10 +23,12 @@ describe('OpsComplianceContent', () => {
     expect(screen.getByRole('img', { name: /Average score from 41% .* to 50.5%/ })).toBeInTheDocument();
     // Production SLOs measured live, with the age of the values: met, alerting, stale in turn.
     const rows = within(table).getAllByRole('row');
-    expect(rows[1]).toHaveTextContent('1/1 met 4 min ago');
+    expect(rows[1]).toHaveTextContent('1/1 met Response time (p95) 120 ms · 4 min ago');
     expect(within(rows[2]).getByTestId('slo-state-alerting')).toHaveTextContent('1 breached');
-    expect(within(rows[2]).getByTestId('slo-state-alerting')).toHaveAttribute('title', 'Response time (p95) (production): 700 ms, alerting');
+    expect(rows[2]).toHaveTextContent('Response time (p95) 700 ms · 4 min ago');
+    expect(within(rows[2]).getByTitle('Response time (p95) (production): 700 ms, alerting')).toBeInTheDocument();
     expect(within(rows[3]).getByTestId('slo-state-stale')).toHaveTextContent('stale');
+    expect(rows[3]).toHaveTextContent('Response time (p95) 150 ms');
   });
 
   it('pages on the server with the cursor, and back', async () => {

@@ -53,7 +53,7 @@ export function describeLiveSlo(slo: LiveSlo): string {
   return `${slo.slo} (${slo.environment}): ${value}, ${state}${slo.error ? ` — ${slo.error}` : ''}`;
 }
 
-/** The compliance page's cell: the worst state first, with the age of the oldest value. */
+/** The compliance page's cell: the worst state, the value that decided it, and its age. */
 export function SloSummaryChip(props: { summary: LiveSloSummary; now?: number }) {
   const { summary } = props;
   let state: SloState = 'met';
@@ -71,10 +71,15 @@ export function SloSummaryChip(props: { summary: LiveSloSummary; now?: number })
     state = 'stale';
     label = `${summary.met}/${summary.total} met, ${summary.unknown} unknown`;
   }
+  // The SLO that decided the state (the only one, or the worst): its value is what a reader wants to see.
+  const shown = summary.slos.find(s => s.state === state) ?? summary.slos.find(s => s.state === 'stale') ?? summary.slos[0];
+  const value = shown && shown.value !== null ? ` ${shown.slo} ${describeValue(shown.value, shown.unit)}` : '';
   return (
-    <span style={{ whiteSpace: 'nowrap' }}>
-      <SloStateChip state={state} label={label} title={summary.slos.map(describeLiveSlo).join('\n')} />{' '}
-      <small>{formatAge(summary.observedAt, props.now)}</small>
+    <span style={{ whiteSpace: 'nowrap' }} title={summary.slos.map(describeLiveSlo).join('\n')}>
+      <SloStateChip state={state} label={label} />
+      <small>
+        {value} · {formatAge(summary.observedAt, props.now)}
+      </small>
     </span>
   );
 }
