@@ -5,6 +5,7 @@ import { InputError } from '@backstage/errors';
 import { CHECK_LEVELS, isScoreLevel, levelRank, type RecordChange, type ScoreLevel } from '@opskit/plugin-ops-common';
 import type { Knex } from 'knex';
 import { DatabaseFactStore, type FactStore } from './FactStore';
+import { bulkInsert } from './bulkInsert';
 import { LruCache } from './LruCache';
 import type {
   ComplianceFilter,
@@ -138,6 +139,7 @@ export class DatabaseOpsStore implements OpsStore {
    * common views cost one query per run instead of one per visitor.
    */
   private pages = new LruCache<Promise<unknown>>(1000);
+  private records = new LruCache<Promise<ComplianceRow | undefined>>(10_000);
 
   constructor(private readonly db: Knex) {
     this.facts = new DatabaseFactStore(db);
@@ -171,44 +173,44 @@ export class DatabaseOpsStore implements OpsStore {
     const previous = await this.latestEvaluation();
     await this.db.transaction(async tx => {
       if (unchanged) await this.copyResults(tx, unchanged.evaluationId, evaluationId, unchanged.entityRefs);
-      for (let i = 0; i < rows.length; i += BATCH) {
-        const chunk = rows.slice(i, i + BATCH);
-        await tx('ops_entity_results').insert(
-          chunk.map(row => ({
-            evaluation_id: evaluationId,
-            entity_ref: row.entityRef,
-            kind: row.kind.toLowerCase(),
-            type: (row.type ?? '').toLowerCase(),
-            lifecycle: (row.lifecycle ?? '').toLowerCase(),
-            owner: row.owner ?? '',
-            system: row.system ?? '',
-            tier: row.tier,
-            declared_tier: row.declaredTier,
-            title: row.title ?? null,
-            search_text: `${row.entityRef}\n${row.title ?? ''}`.toLowerCase(),
-            score: scoreIn(row.score),
-            level: row.level,
-            level_rank: levelRank(row.level),
-            failing_checks: idList(row.failingChecks),
-            warning_checks: idList(row.warningChecks),
-            error_count: row.errorCount,
-            warning_count: row.warningCount,
-            scorecards: JSON.stringify(row.scorecards),
-            slos: row.slos ? JSON.stringify(row.slos) : null,
-          })),
-        );
-        const cards = chunk.flatMap(row =>
-          Object.entries(row.scorecards).map(([scorecard, card]) => ({
-            evaluation_id: evaluationId,
-            entity_ref: row.entityRef,
-            scorecard,
-            score: scoreIn(card.score),
-            level: card.level,
-          })),
-        );
-        for (let j = 0; j < cards.length; j += BATCH) await tx('ops_scorecard_results').insert(cards.slice(j, j + BATCH));
-        await this.writeHistory(tx, evaluationId, previous?.id, chunk, evaluatedAt);
-      }
+      // A page of rows at a time (the evaluator writes ≤ 500): one statement per table on PostgreSQL.
+      await bulkInsert(
+        tx,
+        'ops_entity_results',
+        rows.map(row => ({
+          evaluation_id: evaluationId,
+          entity_ref: row.entityRef,
+          kind: row.kind.toLowerCase(),
+          type: (row.type ?? '').toLowerCase(),
+          lifecycle: (row.lifecycle ?? '').toLowerCase(),
+          owner: row.owner ?? '',
+          system: row.system ?? '',
+          tier: row.tier,
+          declared_tier: row.declaredTier,
+          title: row.title ?? null,
+          search_text: `${row.entityRef}\n${row.title ?? ''}`.toLowerCase(),
+          score: scoreIn(row.score),
+          level: row.level,
+          level_rank: levelRank(row.level),
+          failing_checks: idList(row.failingChecks),
+          warning_checks: idList(row.warningChecks),
+          error_count: row.errorCount,
+          warning_count: row.warningCount,
+          scorecards: JSON.stringify(row.scorecards),
+          slos: row.slos ? JSON.stringify(row.slos) : null,
+        })),
+      );
+      const cards = rows.flatMap(row =>
+        Object.entries(row.scorecards).map(([scorecard, card]) => ({
+          evaluation_id: evaluationId,
+          entity_ref: row.entityRef,
+          scorecard,
+          score: scoreIn(card.score),
+          level: card.level,
+        })),
+      );
+      await bulkInsert(tx, 'ops_scorecard_results', cards);
+      await this.writeHistory(tx, evaluationId, previous?.id, rows, evaluatedAt);
     });
   }
 
@@ -243,7 +245,9 @@ export class DatabaseOpsStore implements OpsStore {
       return !old || Number(old.score) !== scoreIn(row.score) || old.level !== row.level || old.scorecards !== JSON.stringify(row.scorecards);
     });
     if (changed.length === 0) return;
-    await tx('ops_entity_history').insert(
+    await bulkInsert(
+      tx,
+      'ops_entity_history',
       changed.map(row => ({
         entity_ref: row.entityRef,
         evaluation_id: evaluationId,
@@ -284,6 +288,7 @@ export class DatabaseOpsStore implements OpsStore {
     });
     this.memo.clear();
     this.pages.clear();
+    this.records.clear();
     await this.prune(options.historyRetentionMs);
     // Fresh planner statistics, or SQLite sorts by the score index and scans a whole run for an owner filter.
     await this.db.raw(this.db.client.config.client === 'pg' ? 'analyze ops_entity_results, ops_scorecard_results' : 'analyze');
@@ -546,8 +551,11 @@ export class DatabaseOpsStore implements OpsStore {
   async latestRecord(entityRef: string): Promise<ComplianceRow | undefined> {
     const evaluation = await this.latestEvaluation();
     if (!evaluation) return undefined;
-    const row = await this.db('ops_entity_results as r').where({ 'r.evaluation_id': evaluation.id, 'r.entity_ref': entityRef }).first();
-    return row ? toRow(row) : undefined;
+    // Like pages, a completed run's row never changes: the Ops tab's read costs one query less per visit.
+    return this.records.get(`${evaluation.id}\n${entityRef}`, async () => {
+      const row = await this.db('ops_entity_results as r').where({ 'r.evaluation_id': evaluation.id, 'r.entity_ref': entityRef }).first();
+      return row ? toRow(row) : undefined;
+    });
   }
 
   async entityHistory(entityRef: string, limit: number): Promise<HistoryPoint[]> {
