@@ -5,8 +5,12 @@ import type { EntityFact, FactValue } from '@opskit/plugin-ops-common';
 export interface FactStore {
   /** One entity's facts from every provider. */
   list(entityRef: string): Promise<EntityFact[]>;
-  /** Every entity's facts (or one provider's), grouped by entity ref: read once per evaluation or collection. */
-  all(provider?: string): Promise<Map<string, EntityFact[]>>;
+  /** These entities' facts, grouped by entity ref: read a page at a time, so memory stays flat at 100,000 entities. */
+  forEntities(entityRefs: string[]): Promise<Map<string, EntityFact[]>>;
+  /** Entities with facts from the provider: to drop those that left the catalog. */
+  entityRefs(provider: string): Promise<Set<string>>;
+  /** Whether any fact is stored: an evaluation without providers skips reading them. */
+  hasAny(): Promise<boolean>;
   /** Replaces each listed entity's facts from the provider, in one transaction. */
   write(provider: string, entries: { entityRef: string; facts: EntityFact[] }[]): Promise<void>;
 }
@@ -21,16 +25,26 @@ export class DatabaseFactStore implements FactStore {
     return rows.map(toFact);
   }
 
-  async all(provider?: string): Promise<Map<string, EntityFact[]>> {
-    const query = this.db('ops_facts').orderBy(['entity_ref', 'provider', 'name']);
-    if (provider) query.where('provider', provider);
+  async forEntities(entityRefs: string[]): Promise<Map<string, EntityFact[]>> {
     const out = new Map<string, EntityFact[]>();
-    for (const row of await query) {
-      const list = out.get(row.entity_ref);
-      if (list) list.push(toFact(row));
-      else out.set(row.entity_ref, [toFact(row)]);
+    for (let i = 0; i < entityRefs.length; i += BATCH) {
+      const rows = await this.db('ops_facts').whereIn('entity_ref', entityRefs.slice(i, i + BATCH)).orderBy(['entity_ref', 'provider', 'name']);
+      for (const row of rows) {
+        const list = out.get(row.entity_ref);
+        if (list) list.push(toFact(row));
+        else out.set(row.entity_ref, [toFact(row)]);
+      }
     }
     return out;
+  }
+
+  async entityRefs(provider: string): Promise<Set<string>> {
+    const rows = await this.db('ops_facts').distinct('entity_ref').where('provider', provider);
+    return new Set(rows.map(row => row.entity_ref));
+  }
+
+  async hasAny(): Promise<boolean> {
+    return (await this.db('ops_facts').select('entity_ref').first()) !== undefined;
   }
 
   async write(provider: string, entries: { entityRef: string; facts: EntityFact[] }[]): Promise<void> {

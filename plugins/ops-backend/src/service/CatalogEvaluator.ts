@@ -6,6 +6,7 @@ import {
   BUILT_IN_CHECKS,
   effectiveChecks,
   findRegressions,
+  type EntityFact,
   type OpsCheck,
   type OpsConfig,
 } from '@opskit/plugin-ops-common';
@@ -61,7 +62,7 @@ export class CatalogEvaluator {
    * its stored row is copied inside the database, so memory stays at a hash
    * per entity however large the catalog.
    */
-  private hashes = { evaluationId: -1, byRef: new Map<string, string>() };
+  private hashes = { evaluationId: -1, byRef: new Map<string, number>() };
 
   private readonly scorer: Scorer;
 
@@ -120,16 +121,18 @@ export class CatalogEvaluator {
     const id = await store.startEvaluation(trigger);
     try {
       const credentials = await auth.getOwnServiceCredentials();
-      const [known, signOffs, waivers, live] = await Promise.all([this.knownPrincipals(), store.allSignOffs(), store.activeWaivers(), store.facts.all()]);
-      const seen = new Set<string>();
+      const [known, signOffs, waivers, hasFacts] = await Promise.all([this.knownPrincipals(), store.allSignOffs(), store.activeWaivers(), store.facts.hasAny()]);
       const now = Date.now();
       const knownHash = createHash('sha1').update([...known].sort().join('\n')).digest('hex');
       // Time-dependent rules (recovery test age, future dates) work in days, so results keep for the day.
       const day = new Date(now).toISOString().slice(0, 10);
       // Only the latest run's rows may be copied (older ones may have been pruned, or be another replica's).
       const latest = await store.latestEvaluation();
-      const previous = latest?.id === this.hashes.evaluationId ? this.hashes.byRef : new Map<string, string>();
-      const nextHashes = new Map<string, string>();
+      const previous = latest?.id === this.hashes.evaluationId ? this.hashes.byRef : new Map<string, number>();
+      // Entries leave `previous` as they are compared, so the two maps together stay one catalog's worth at 100,000 entities.
+      // Until this run completes, no run's hashes are kept: a failed run costs the next one a full parse, never a wrong copy.
+      this.hashes = { evaluationId: -1, byRef: new Map() };
+      const nextHashes = new Map<string, number>();
       let hits = 0;
       const fetchPage = (cursor?: string) =>
         catalog.queryEntities(
@@ -150,19 +153,24 @@ export class CatalogEvaluator {
         pending?.catch(() => undefined);
         const items: ScoringItem[] = [];
         const unchanged: string[] = [];
-        for (const entity of page.items) {
-          const ref = stringifyEntityRef(entity).toLowerCase();
-          if (seen.has(ref)) continue;
-          seen.add(ref);
+        const fresh = page.items.map(entity => ({ entity, ref: stringifyEntityRef(entity).toLowerCase() })).filter(({ ref }) => !nextHashes.has(ref));
+        // Live facts a page at a time (they are part of what the hash covers).
+        const live = hasFacts ? await store.facts.forEntities(fresh.map(f => f.ref)) : new Map<string, EntityFact[]>();
+        for (const { entity, ref } of fresh) {
+          if (nextHashes.has(ref)) continue;
           const item = { entity, signOffs: signOffs.get(ref), waivers: waivers.get(ref), live: live.get(ref) };
           const key = createHash('sha1')
             .update(day)
             .update(knownHash)
             .update(JSON.stringify(entity))
             .update(JSON.stringify([item.signOffs ?? null, item.waivers ?? null, item.live ?? null]))
-            .digest('hex');
+            .digest()
+            // 48 bits: a number instead of a 40-character string per entity; a collision needs 2^-48 luck for the same ref.
+            .readUIntBE(0, 6);
           nextHashes.set(ref, key);
-          if (previous.get(ref) === key) {
+          const before = previous.get(ref);
+          previous.delete(ref);
+          if (before === key) {
             unchanged.push(ref);
             hits++;
           } else {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -5,6 +6,7 @@ import { buildOpsProfile, markStale, mergeFacts, type EntityFact, type OpsDefaul
 import type { OpsFactProvider } from '@opskit/plugin-ops-node';
 import { durationToMilliseconds } from '@backstage/types';
 import type { FactStore } from '../../database/FactStore';
+import { LruCache } from '../../database/LruCache';
 import { ENTITY_FIELDS } from '../CatalogEvaluator';
 
 export interface FactCollectorOptions {
@@ -30,6 +32,18 @@ export interface FactRunResult {
 }
 
 const PAGE_SIZE = 500;
+/** Profiles of measured entities kept between runs; beyond it they are parsed again (bounded memory at 100,000). */
+const PROFILE_CACHE = 1000;
+/** Shared by every entity no provider applies to. */
+const NONE: readonly string[] = [];
+
+interface Target {
+  ref: string;
+  entity: Entity;
+  profile: OpsProfile;
+  /** Ids of the providers that apply. */
+  applies: Set<string>;
+}
 
 /** Runs `fn` over the items with at most `limit` at once. */
 async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -54,6 +68,16 @@ function sameFacts(a: readonly EntityFact[], b: readonly EntityFact[]): boolean 
  * else is affected. Facts of entities that left the catalog are dropped.
  */
 export class FactCollector {
+  /**
+   * Per entity ref: the hash of what its profile was built from and which
+   * providers apply. An unchanged entity no provider applies to is skipped
+   * without parsing (providers' `appliesTo` must depend on the profile only),
+   * so a large catalog with a few measured services costs a hash per entity.
+   * Profiles of measured entities are kept in a bounded cache.
+   */
+  private known = new Map<string, { hash: number; applies: readonly string[] }>();
+  private profiles = new LruCache<OpsProfile>(PROFILE_CACHE);
+
   constructor(private readonly options: FactCollectorOptions) {}
 
   get hasProviders(): boolean {
@@ -61,68 +85,104 @@ export class FactCollector {
   }
 
   async run(): Promise<FactRunResult> {
-    const { catalog, auth, facts, logger, providers, kinds } = this.options;
+    const { catalog, auth, facts, providers, kinds } = this.options;
     const result: FactRunResult = { entities: 0, collected: 0, failed: 0, changed: 0 };
     if (providers.length === 0) return result;
     const credentials = await auth.getOwnServiceCredentials();
-    const previous = new Map(await Promise.all(providers.map(async p => [p.id, await facts.all(p.id)] as const)));
+    // Only refs: the facts themselves are read a page at a time.
+    const stored = new Map(await Promise.all(providers.map(async p => [p.id, await facts.entityRefs(p.id)] as const)));
     const seen = new Set<string>();
     const failures = new Map<string, number>();
+    // Time-dependent validation (future dates) works in days: a profile keeps for the day.
+    const day = new Date().toISOString().slice(0, 10);
     let cursor: string | undefined;
     do {
       const page = await catalog.queryEntities(
         cursor ? { cursor, limit: PAGE_SIZE, fields: ENTITY_FIELDS } : { filter: { kind: kinds }, limit: PAGE_SIZE, fields: ENTITY_FIELDS, totalItems: 'exclude' },
         { credentials },
       );
-      const targets: { ref: string; entity: Entity; profile: OpsProfile }[] = [];
+      const targets: Target[] = [];
       for (const entity of page.items) {
         const ref = stringifyEntityRef(entity).toLowerCase();
         if (seen.has(ref)) continue;
         seen.add(ref);
-        try {
-          targets.push({ ref, entity, profile: buildOpsProfile(entity, { defaults: this.options.defaults }).profile });
-        } catch (error) {
-          logger.warn(`ops facts: could not build the profile of ${ref}: ${error}`);
-        }
+        result.entities++;
+        const target = this.target(ref, entity, day, ref_ => providers.some(p => stored.get(p.id)!.has(ref_)));
+        if (target) targets.push(target);
       }
-      result.entities += targets.length;
-      for (const provider of providers) {
-        const before = previous.get(provider.id)!;
-        const writes: { entityRef: string; facts: EntityFact[] }[] = [];
-        await eachLimited(targets, this.options.concurrency, async ({ ref, entity, profile }) => {
-          const old = before.get(ref) ?? [];
-          let next: EntityFact[];
-          if (provider.appliesTo && !safeAppliesTo(provider, profile)) {
-            next = [];
-          } else {
-            try {
-              next = mergeFacts(provider.id, old, await this.collect(provider, { entity, profile, previous: old }), new Date());
-              result.collected++;
-            } catch (error) {
-              result.failed++;
-              const count = (failures.get(provider.id) ?? 0) + 1;
-              failures.set(provider.id, count);
-              if (count <= 3) logger.warn(`ops fact provider "${provider.id}" failed for ${ref}; its previous facts stay, marked stale: ${message(error)}`);
-              next = markStale(provider.id, old, message(error), new Date());
-            }
-          }
-          if (!sameFacts(old, next)) {
-            result.changed += Math.max(1, next.length);
-            writes.push({ entityRef: ref, facts: next });
-          }
-        });
-        await facts.write(provider.id, writes);
+      if (targets.length) {
+        const pageFacts = await facts.forEntities(targets.map(t => t.ref));
+        for (const provider of providers) {
+          await facts.write(provider.id, await this.collectPage(provider, targets, pageFacts, result, failures));
+        }
       }
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
     // Entities that left the catalog (or the evaluated kinds) take their facts with them.
     for (const provider of providers) {
-      const gone = [...previous.get(provider.id)!.keys()].filter(ref => !seen.has(ref));
+      const gone = [...stored.get(provider.id)!].filter(ref => !seen.has(ref));
       await facts.write(provider.id, gone.map(entityRef => ({ entityRef, facts: [] })));
       result.changed += gone.length;
     }
-    for (const [id, count] of failures) if (count > 3) logger.warn(`ops fact provider "${id}" failed for ${count} entities in this run`);
+    for (const ref of this.known.keys()) if (!seen.has(ref)) this.known.delete(ref);
+    for (const [id, count] of failures) if (count > 3) this.options.logger.warn(`ops fact provider "${id}" failed for ${count} entities in this run`);
     return result;
+  }
+
+  /** The entity with its profile, when a provider applies to it or it has facts to clear; else undefined. */
+  private target(ref: string, entity: Entity, day: string, hasFacts: (ref: string) => boolean): Target | undefined {
+    // 48 bits as a number: compact for 100,000 entities, and a collision for the same ref needs 2^-48 luck.
+    const hash = createHash('sha1').update(day).update(JSON.stringify(entity)).digest().readUIntBE(0, 6);
+    const known = this.known.get(ref);
+    if (known?.hash === hash && known.applies.length === 0 && !hasFacts(ref)) return undefined;
+    try {
+      const key = `${ref}\n${hash}`;
+      const parse = () => buildOpsProfile(entity, { defaults: this.options.defaults }).profile;
+      const unchanged = known?.hash === hash;
+      // Only measured entities' profiles are cached: the others are not asked for again while unchanged.
+      const profile = unchanged ? this.profiles.get(key, parse) : parse();
+      let applies = unchanged ? known.applies : this.options.providers.filter(p => !p.appliesTo || safeAppliesTo(p, profile)).map(p => p.id);
+      if (applies.length === 0) applies = NONE;
+      else if (!unchanged) this.profiles.get(key, () => profile);
+      this.known.set(ref, { hash, applies });
+      // Not applicable now but with facts stored from before (an SLO query removed): collectPage clears them.
+      return applies.length || hasFacts(ref) ? { ref, entity, profile, applies: new Set(applies) } : undefined;
+    } catch (error) {
+      this.options.logger.warn(`ops facts: could not build the profile of ${ref}: ${error}`);
+      return undefined;
+    }
+  }
+
+  /** Asks one provider about a page of entities, a few at a time; returns what changed. */
+  private async collectPage(
+    provider: OpsFactProvider,
+    targets: Target[],
+    pageFacts: Map<string, EntityFact[]>,
+    result: FactRunResult,
+    failures: Map<string, number>,
+  ): Promise<{ entityRef: string; facts: EntityFact[] }[]> {
+    const writes: { entityRef: string; facts: EntityFact[] }[] = [];
+    await eachLimited(targets, this.options.concurrency, async ({ ref, entity, profile, applies }) => {
+      const old = (pageFacts.get(ref) ?? []).filter(f => f.provider === provider.id);
+      let next: EntityFact[] = [];
+      if (applies.has(provider.id)) {
+        try {
+          next = mergeFacts(provider.id, old, await this.collect(provider, { entity, profile, previous: old }), new Date());
+          result.collected++;
+        } catch (error) {
+          result.failed++;
+          const count = (failures.get(provider.id) ?? 0) + 1;
+          failures.set(provider.id, count);
+          if (count <= 3) this.options.logger.warn(`ops fact provider "${provider.id}" failed for ${ref}; its previous facts stay, marked stale: ${message(error)}`);
+          next = markStale(provider.id, old, message(error), new Date());
+        }
+      }
+      if (!sameFacts(old, next)) {
+        result.changed += Math.max(1, next.length);
+        writes.push({ entityRef: ref, facts: next });
+      }
+    });
+    return writes;
   }
 
   /** One provider for one entity, cut off at its timeout. */
