@@ -30,7 +30,7 @@ export const ENTITY_FIELDS = [
   'relations',
 ];
 
-const PAGE_SIZE = 500;
+const PAGE_SIZE = 250;
 
 export interface CatalogEvaluatorOptions {
   catalog: CatalogService;
