@@ -173,7 +173,7 @@ export class DatabaseOpsStore implements OpsStore {
     const previous = await this.latestEvaluation();
     await this.db.transaction(async tx => {
       if (unchanged) await this.copyResults(tx, unchanged.evaluationId, evaluationId, unchanged.entityRefs);
-      // A page of rows at a time (the evaluator writes ≤ 500): one statement per table on PostgreSQL.
+      // A page of rows at a time (the evaluator writes 250 at a time): one statement per table on PostgreSQL.
       await bulkInsert(
         tx,
         'ops_entity_results',

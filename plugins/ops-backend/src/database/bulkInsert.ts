@@ -10,7 +10,7 @@ function isPostgres(db: Knex | Knex.Transaction): boolean {
  * Inserts many rows. On PostgreSQL the rows travel as one JSON parameter
  * (`json_populate_recordset`), so the server parses one short statement
  * instead of a VALUES list with thousands of placeholders: the catalog-wide
- * evaluation writes 500 entities' rows per page this way. Elsewhere, knex
+ * evaluation writes a page of entities' rows (250) this way. Elsewhere, knex
  * inserts in batches (SQLite binds parameters cheaply, in-process).
  */
 export async function bulkInsert(db: Knex | Knex.Transaction, table: string, rows: Record<string, unknown>[]): Promise<void> {
