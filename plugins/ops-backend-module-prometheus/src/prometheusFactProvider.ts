@@ -27,12 +27,14 @@ export function prometheusFactProvider(config: PrometheusConfig): OpsFactProvide
           facts.push({ name: query.factName, value: null, error: `no Prometheus configured for environment "${query.environment}" (ops.prometheus.environments)` });
           continue;
         }
+        // Timed out (ops-backend aborted us): stop asking; the whole entity is then kept, marked stale.
+        if (signal.aborted) throw new Error('aborted: the per-entity timeout ran out');
         try {
           const { value, time } = await instantQuery(target, query.query, signal);
           facts.push({ name: query.factName, value: { ...observeSlo(query, value) }, observedAt: time });
         } catch (error) {
+          if (signal.aborted) throw error;
           if (error instanceof PrometheusUnavailableError) facts.push({ name: query.factName, unavailable: error.message });
-          else if (signal.aborted) throw error;
           else facts.push({ name: query.factName, value: null, error: (error as Error).message });
         }
       }

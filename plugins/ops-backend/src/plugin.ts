@@ -1,4 +1,5 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -85,6 +86,9 @@ export const opsPlugin = createBackendPlugin({
           ? new FactsTask({ scheduler, collector, schedule: backendConfig.facts.schedule, logger, evaluate: () => task.trigger() })
           : undefined;
         await factsTask?.start();
+        // Facts of providers no longer installed would otherwise be scored forever as if fresh.
+        const dropped = await store.facts.retainProviders(extensions.factProviders().map(p => p.id));
+        if (dropped) logger.info(`ops facts: dropped ${dropped} facts of fact providers that are no longer installed`);
 
         // One reader for the Ops tab and the agent actions: same evaluation, same permissions.
         const entities = new EntityOpsReader({ store, catalog, config: backendConfig, checks });
@@ -98,7 +102,13 @@ export const opsPlugin = createBackendPlugin({
             auditor,
             logger,
             config: backendConfig,
-            refresh: () => (factsTask ? factsTask.trigger() : task.trigger()),
+            // Collect facts (when providers are installed) and evaluate now; a collection that changes facts evaluates again.
+            refresh: async () => {
+              await factsTask?.trigger().catch(error => {
+                if (!(error instanceof ConflictError)) throw error;
+              });
+              await task.trigger();
+            },
             entities,
             checks,
           }),

@@ -11,6 +11,8 @@ export interface FactStore {
   entityRefs(provider: string): Promise<Set<string>>;
   /** Whether any fact is stored: an evaluation without providers skips reading them. */
   hasAny(): Promise<boolean>;
+  /** Deletes the facts of every provider not listed; returns how many. */
+  retainProviders(providers: string[]): Promise<number>;
   /** Replaces each listed entity's facts from the provider, in one transaction. */
   write(provider: string, entries: { entityRef: string; facts: EntityFact[] }[]): Promise<void>;
 }
@@ -41,6 +43,10 @@ export class DatabaseFactStore implements FactStore {
   async entityRefs(provider: string): Promise<Set<string>> {
     const rows = await this.db('ops_facts').distinct('entity_ref').where('provider', provider);
     return new Set(rows.map(row => row.entity_ref));
+  }
+
+  async retainProviders(providers: string[]): Promise<number> {
+    return this.db('ops_facts').whereNotIn('provider', providers).delete();
   }
 
   async hasAny(): Promise<boolean> {

@@ -82,11 +82,11 @@ export function registerOpsActions(options: {
           ),
           validationErrors: errors.map(e => ({ path: e.path, message: e.message })),
           environments: (data.profile.environments ?? []).map(e => e.name),
-          slos: (data.profile.slos ?? []).map(s => ({
+          slos: (data.profile.slos ?? []).map((s, index) => ({
             name: s.name,
             indicator: s.indicator,
             objective: describeThreshold(s.objective, s.unit),
-            live: live.filter(l => l.slo === s.name).map(({ environment, value, state, observedAt }) => ({ environment, value, state, observedAt })),
+            live: live.filter(l => l.index === index).map(({ environment, value, state, observedAt }) => ({ environment, value, state, observedAt })),
           })),
           escalation: (data.profile.escalation ?? []).map(level => level.targets),
         },

@@ -48,6 +48,24 @@ export function isValidFactName(name: unknown): name is string {
   return true;
 }
 
+/** The value as JSON will store it; a value JSON cannot hold (BigInt, a cycle) is the provider's error, named. */
+function jsonValue(provider: string, name: string, value: unknown): FactValue {
+  try {
+    const text = JSON.stringify(value ?? null);
+    return text === undefined ? null : JSON.parse(text);
+  } catch (error) {
+    throw new Error(`fact provider "${provider}" returned a value for "${name}" that is not JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Whether two fact lists say the same thing, ignoring when they were observed and checked. */
+export function sameFactContent(a: readonly EntityFact[], b: readonly EntityFact[]): boolean {
+  if (a.length !== b.length) return false;
+  const key = (f: EntityFact) => JSON.stringify([f.provider, f.name, f.value, f.error ?? null, f.stale]);
+  const before = new Set(a.map(key));
+  return b.every(f => before.has(key(f)));
+}
+
 /**
  * Merges a provider's new inputs with what was stored for the entity: new
  * values replace old ones, an unavailable source keeps the old value marked
@@ -67,19 +85,20 @@ export function mergeFacts(provider: string, previous: readonly EntityFact[], in
         value: old?.value ?? null,
         observedAt: old?.observedAt ?? null,
         checkedAt,
-        error: input.unavailable,
+        error: String(input.unavailable) || 'unavailable',
         stale: true,
       });
       continue;
     }
     const observed = input.observedAt === undefined ? now : new Date(input.observedAt);
+    const error = input.error === undefined || input.error === null || input.error === '' ? undefined : String(input.error);
     merged.set(input.name, {
       provider,
       name: input.name,
-      value: input.error ? null : input.value,
+      value: error ? null : jsonValue(provider, input.name, input.value),
       observedAt: Number.isNaN(observed.getTime()) ? checkedAt : observed.toISOString(),
       checkedAt,
-      ...(input.error ? { error: input.error } : {}),
+      ...(error ? { error } : {}),
       stale: false,
     });
   }

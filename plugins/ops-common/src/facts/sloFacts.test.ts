@@ -2,7 +2,8 @@ import { exampleEntity, NOW } from '../__testUtils__/examples';
 import { buildOpsProfile } from '../profile';
 import { evaluateScorecards } from '../scoring/engine';
 import type { EntityFact } from './liveFacts';
-import { mergeFacts, markStale } from './liveFacts';
+import { mergeFacts, markStale, sameFactContent } from './liveFacts';
+import type { OpsProfile } from '../descriptor/types';
 import { expandQuery, liveSloSummary, liveSlos, observeSlo, sloQueries } from './sloFacts';
 
 const profile = buildOpsProfile(exampleEntity('payments-api'), { now: NOW }).profile;
@@ -84,5 +85,43 @@ describe('SLOs met in production', () => {
     const failed = mergeFacts('test', [], [{ name: 'slo/production/Response time (p95)', value: null, error: 'bad_data: parse error' }], AT);
     expect(sloCheck(failed)).toMatchObject({ status: 'warn', message: 'unknown in production: Response time (p95) (bad_data: parse error)' });
     expect(sloCheck([])).toMatchObject({ status: 'not-applicable' });
+  });
+});
+
+describe('SLO identity and judgement', () => {
+  const latency = profile.slos![0];
+
+  it('lets an SLO written for an environment win over a same-named general one there', () => {
+    const twin: OpsProfile = { ...profile, slos: [latency, { ...latency, environment: 'production', objective: { op: 'lt', value: 300 }, query: 'other' }] };
+    const queries = sloQueries(twin);
+    expect(queries.map(q => [q.environment, q.index])).toEqual([
+      ['development', 0],
+      ['staging', 0],
+      ['production', 1],
+    ]);
+    const live = liveSlos(twin, mergeFacts('p', [], [{ name: 'slo/production/Response time (p95)', value: { ...observeSlo(queries[2], 250) } }], AT));
+    expect(live.find(l => l.environment === 'production')).toMatchObject({ index: 1, state: 'met', objective: '< 300 ms' });
+  });
+
+  it('judges a stored value against the objective as it reads now', () => {
+    const facts = latencyFacts({ production: 150 });
+    expect(liveSloSummary(profile, facts)!.slos[0].state).toBe('met');
+    const stricter: OpsProfile = { ...profile, slos: [{ ...latency, objective: { op: 'lt', value: 100 } }, ...profile.slos!.slice(1)] };
+    expect(liveSloSummary(stricter, facts)!.slos[0]).toMatchObject({ state: 'breached', objective: '< 100 ms' });
+  });
+
+  it('counts production by its usual names when no environment is declared', () => {
+    const undeclared: OpsProfile = { ...profile, environments: undefined, slos: [{ ...latency, environment: 'prod' }] };
+    const [query] = sloQueries(undeclared);
+    const summary = liveSloSummary(undeclared, mergeFacts('p', [], [{ name: query.factName, value: { ...observeSlo(query, 120) } }], AT));
+    expect(summary).toMatchObject({ environment: 'prod', total: 1, met: 1 });
+  });
+
+  it('refuses values JSON cannot hold, and compares facts without their times', () => {
+    expect(() => mergeFacts('p', [], [{ name: 'n', value: BigInt(1) as any }], AT)).toThrow('fact provider "p" returned a value for "n" that is not JSON');
+    const a = mergeFacts('p', [], [{ name: 'n', value: 1 }], AT);
+    const b = mergeFacts('p', [], [{ name: 'n', value: 1 }], new Date(AT.getTime() + 60_000));
+    expect(sameFactContent(a, b)).toBe(true);
+    expect(sameFactContent(a, mergeFacts('p', [], [{ name: 'n', value: 2 }], AT))).toBe(false);
   });
 });

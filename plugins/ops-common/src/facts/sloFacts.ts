@@ -1,6 +1,7 @@
 import type { OpsProfile, Slo, Threshold } from '../descriptor/types';
 import type { Unit } from '../descriptor/vocabulary';
-import { productionEnvironment } from '../scoring/profileFacts';
+import { isProductionName, productionEnvironment } from '../scoring/profileFacts';
+import { describeThreshold } from '../validation/sloRules';
 import type { EntityFact, FactValue } from './liveFacts';
 
 /**
@@ -13,6 +14,8 @@ import type { EntityFact, FactValue } from './liveFacts';
 /** One query to run: an SLO in one environment, its variables filled in. */
 export interface SloQuery {
   slo: Slo;
+  /** The SLO's position in `profile.slos`: its identity, since names may repeat across environments. */
+  index: number;
   environment: string;
   /** The fact it is stored as. */
   factName: string;
@@ -39,6 +42,10 @@ export type SloState = 'met' | 'breached' | 'alerting' | 'stale' | 'error' | 'un
 /** The Ops tab's and compliance page's view of one SLO's live value. */
 export interface LiveSlo {
   slo: string;
+  /** Position in `profile.slos`. */
+  index: number;
+  /** The objective as it reads now (`< 200 ms`). */
+  objective: string;
   environment: string;
   unit: Unit;
   value: number | null;
@@ -99,22 +106,26 @@ export function queryVariables(profile: OpsProfile, environment: string): Record
 /**
  * The queries of a profile: each SLO with a `query`, in its own environment
  * when it names one, else in each declared environment (or in production when
- * none is declared).
+ * none is declared). When two SLOs of one name land in the same environment,
+ * the one that names the environment wins: it was written for it.
  */
 export function sloQueries(profile: OpsProfile): SloQuery[] {
   const declared = (profile.environments ?? []).map(e => e.name);
   const fallback = productionEnvironment(profile)?.name ?? 'production';
-  const queries: SloQuery[] = [];
-  for (const slo of profile.slos ?? []) {
-    if (!slo.query) continue;
+  const byFact = new Map<string, SloQuery>();
+  (profile.slos ?? []).forEach((slo, index) => {
+    if (!slo.query) return;
     let environments = slo.environment ? [slo.environment] : declared;
     if (environments.length === 0) environments = [fallback];
     for (const environment of environments) {
-      const expanded = expandQuery(slo.query, queryVariables(profile, environment));
-      queries.push({ slo, environment, factName: sloFactName(environment, slo.name), ...expanded });
+      const factName = sloFactName(environment, slo.name);
+      const existing = byFact.get(factName);
+      if (existing && (existing.slo.environment || !slo.environment)) continue;
+      const expanded = expandQuery(slo.query!, queryVariables(profile, environment));
+      byFact.set(factName, { slo, index, environment, factName, ...expanded });
     }
-  }
-  return queries;
+  });
+  return [...byFact.values()].sort((a, b) => a.index - b.index);
 }
 
 function holds(value: number, threshold: Pick<Threshold, 'op' | 'value'>): boolean {
@@ -148,10 +159,11 @@ function isObservation(value: FactValue): value is FactValue & SloObservation {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof value.slo === 'string' && typeof value.environment === 'string';
 }
 
-function measuredState(observation: SloObservation): 'met' | 'breached' | 'alerting' | undefined {
-  if (observation.value === null || observation.objectiveMet === null) return undefined;
-  if (observation.alerting) return 'alerting';
-  return observation.objectiveMet ? 'met' : 'breached';
+/** Judged against the SLO as it reads now, so an edited objective applies before the next measurement. */
+function measuredState(slo: Slo, value: number | null): 'met' | 'breached' | 'alerting' | undefined {
+  if (value === null || !Number.isFinite(value)) return undefined;
+  if (slo.alert && holds(value, slo.alert)) return 'alerting';
+  return holds(value, slo.objective) ? 'met' : 'breached';
 }
 
 /** The live view of each of the profile's queried SLOs, from whatever facts were collected. */
@@ -159,12 +171,12 @@ export function liveSlos(profile: OpsProfile, facts: readonly EntityFact[] | und
   const byName = new Map((facts ?? []).map(f => [f.name, f]));
   return sloQueries(profile).map(query => {
     const fact = byName.get(query.factName);
-    const base = { slo: query.slo.name, environment: query.environment, unit: query.slo.unit };
+    const base = { slo: query.slo.name, index: query.index, objective: describeThreshold(query.slo.objective, query.slo.unit), environment: query.environment, unit: query.slo.unit };
     if (!fact) {
       return { ...base, value: null, state: 'unmeasured' as const, observedAt: null, checkedAt: null, ...(query.error ? { error: query.error } : {}) };
     }
     const observation = isObservation(fact.value) ? fact.value : undefined;
-    const measured = observation ? measuredState(observation) : undefined;
+    const measured = observation ? measuredState(query.slo, observation.value) : undefined;
     const common = { ...base, value: observation?.value ?? null, observedAt: fact.observedAt, checkedAt: fact.checkedAt, ...(fact.error ? { error: fact.error } : {}) };
     if (fact.stale) return { ...common, state: 'stale' as const, ...(measured ? { lastKnown: measured } : {}) };
     if (fact.error || !measured) return { ...common, state: fact.error ? ('error' as const) : ('unmeasured' as const) };
@@ -174,9 +186,11 @@ export function liveSlos(profile: OpsProfile, facts: readonly EntityFact[] | und
 
 /** Production's SLOs for the compliance list; undefined when none has a query. */
 export function liveSloSummary(profile: OpsProfile, facts: readonly EntityFact[] | undefined): LiveSloSummary | undefined {
-  const production = productionEnvironment(profile)?.name ?? 'production';
-  const slos = liveSlos(profile, facts).filter(s => s.environment === production);
+  // Without declared environments, any of production's usual names counts (an SLO may say `environment: prod`).
+  const declared = productionEnvironment(profile)?.name;
+  const slos = liveSlos(profile, facts).filter(s => (declared ? s.environment === declared : isProductionName(s.environment)));
   if (slos.length === 0) return undefined;
+  const production = declared ?? slos[0].environment;
   const count = (...states: SloState[]) => slos.filter(s => states.includes(s.state)).length;
   const observed = slos.map(s => s.observedAt).filter((at): at is string => at !== null).sort();
   return {

@@ -8,6 +8,11 @@ export function productionEnvironment(profile: OpsProfile): Environment | undefi
   return profile.environments?.find(e => PRODUCTION_NAMES.includes(e.name));
 }
 
+/** `production`, `prod`, `prd` or `live`. */
+export function isProductionName(environment: string): boolean {
+  return PRODUCTION_NAMES.includes(environment);
+}
+
 /** The newest version: the entry with the latest date, else the first listed. */
 export function latestVersion(history: VersionEntry[] | undefined): string | undefined {
   if (!history || history.length === 0) return undefined;

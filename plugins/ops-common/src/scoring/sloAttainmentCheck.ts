@@ -1,5 +1,5 @@
 import { liveSloSummary, type LiveSlo } from '../facts/sloFacts';
-import { describeThreshold, describeValue } from '../validation/sloRules';
+import { describeValue } from '../validation/sloRules';
 import { MONITORING_SCORECARD } from './monitoringChecks';
 import { listOf } from './profileFacts';
 import { COMPONENTS, type OpsCheck } from './types';
@@ -41,10 +41,7 @@ export const slosMetInProductionCheck: OpsCheck = {
       return { status: 'not-applicable', message: `not measured yet: ${listOf(unmeasured.map(unknownReason))}` };
     }
     if (breached.length) {
-      const described = breached.map(s => {
-        const slo = profile.slos!.find(candidate => candidate.name === s.slo)!;
-        return `${s.slo} at ${reading(s)} misses ${describeThreshold(slo.objective, slo.unit)}${s.state === 'alerting' ? ' (alerting)' : ''}`;
-      });
+      const described = breached.map(s => `${s.slo} at ${reading(s)} misses ${s.objective}${s.state === 'alerting' ? ' (alerting)' : ''}`);
       return { status: 'fail', message: listOf(described) };
     }
     if (unknown.length) return { status: 'warn', message: `unknown in ${summary.environment}: ${listOf(unknown.map(unknownReason))}` };

@@ -71,4 +71,19 @@ describe('FactCollector', () => {
     expect(await run.run()).toMatchObject({ collected: 0, failed: 4 });
     expect((await facts.list('component:default/inventory-service'))[0]).toMatchObject({ value: 1, stale: true, error: 'returned object instead of a list of facts' });
   });
+
+  it('writes a newer observation of the same value without counting it as a change, and drops facts of uninstalled providers', async () => {
+    const facts = await factStore();
+    let at = '2026-11-27T10:00:00Z';
+    const provider: OpsFactProvider = { id: 'steady', collect: async () => [{ name: 'x', value: 1, observedAt: at }] };
+    const run = collector(exampleCatalog(), provider, facts);
+    expect(await run.run()).toMatchObject({ changed: 4, written: 4 });
+    at = '2026-11-27T10:05:00Z';
+    expect(await run.run()).toMatchObject({ changed: 0, written: 4 });
+    expect((await facts.list('component:default/payments-api'))[0].observedAt).toBe('2026-11-27T10:05:00.000Z');
+    expect(await run.run()).toMatchObject({ changed: 0, written: 0 });
+    expect(await facts.retainProviders(['steady'])).toBe(0);
+    expect(await facts.retainProviders([])).toBe(4);
+    expect(await facts.hasAny()).toBe(false);
+  });
 });

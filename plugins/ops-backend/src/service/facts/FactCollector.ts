@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { buildOpsProfile, markStale, mergeFacts, type EntityFact, type OpsDefaults, type OpsProfile } from '@opskit/plugin-ops-common';
+import { buildOpsProfile, markStale, mergeFacts, sameFactContent, type EntityFact, type OpsDefaults, type OpsProfile } from '@opskit/plugin-ops-common';
 import type { OpsFactProvider } from '@opskit/plugin-ops-node';
 import { durationToMilliseconds } from '@backstage/types';
 import type { FactStore } from '../../database/FactStore';
@@ -29,6 +29,8 @@ export interface FactRunResult {
   failed: number;
   /** Facts whose value, error or staleness differ from before: worth re-scoring for. */
   changed: number;
+  /** Entities whose facts were written (a newer observation of the same value counts). */
+  written: number;
 }
 
 const PAGE_SIZE = 500;
@@ -54,11 +56,11 @@ async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promis
   await Promise.all(lanes);
 }
 
+/** Same facts, observation times included: anything else is written (the Ops tab shows their age). */
 function sameFacts(a: readonly EntityFact[], b: readonly EntityFact[]): boolean {
-  if (a.length !== b.length) return false;
-  const key = (f: EntityFact) => JSON.stringify([f.name, f.value, f.observedAt, f.error ?? null, f.stale]);
-  const before = new Set(a.map(key));
-  return b.every(f => before.has(key(f)));
+  if (!sameFactContent(a, b)) return false;
+  const observed = new Set(a.map(f => `${f.name}\n${f.observedAt}`));
+  return b.every(f => observed.has(`${f.name}\n${f.observedAt}`));
 }
 
 /**
@@ -84,9 +86,10 @@ export class FactCollector {
     return this.options.providers.length > 0;
   }
 
-  async run(): Promise<FactRunResult> {
+  /** `signal`: the scheduler's, aborted when the run outlives its timeout; checked between pages. */
+  async run(signal?: AbortSignal): Promise<FactRunResult> {
     const { catalog, auth, facts, providers, kinds } = this.options;
-    const result: FactRunResult = { entities: 0, collected: 0, failed: 0, changed: 0 };
+    const result: FactRunResult = { entities: 0, collected: 0, failed: 0, changed: 0, written: 0 };
     if (providers.length === 0) return result;
     const credentials = await auth.getOwnServiceCredentials();
     // Only refs: the facts themselves are read a page at a time.
@@ -97,6 +100,8 @@ export class FactCollector {
     const day = new Date().toISOString().slice(0, 10);
     let cursor: string | undefined;
     do {
+      // Stop between pages: another run may take over, and must not race this one's writes.
+      if (signal?.aborted) throw new Error('the collection was aborted (it outlived ops.facts.schedule.timeout)');
       const page = await catalog.queryEntities(
         cursor ? { cursor, limit: PAGE_SIZE, fields: ENTITY_FIELDS } : { filter: { kind: kinds }, limit: PAGE_SIZE, fields: ENTITY_FIELDS, totalItems: 'exclude' },
         { credentials },
@@ -177,8 +182,9 @@ export class FactCollector {
           next = markStale(provider.id, old, message(error), new Date());
         }
       }
+      if (!sameFactContent(old, next)) result.changed += Math.max(1, next.length);
       if (!sameFacts(old, next)) {
-        result.changed += Math.max(1, next.length);
+        result.written++;
         writes.push({ entityRef: ref, facts: next });
       }
     });

@@ -6,13 +6,13 @@ export const FACTS_TASK_ID = 'ops-facts';
 /**
  * Fact collection as a scheduled task (`scope: global`), on its own schedule:
  * Prometheus is asked every few minutes while the catalog-wide evaluation
- * runs every half hour. When facts changed, the evaluation is started at
- * once, so scorecards follow the live values; it re-scores only the
- * entities whose facts changed.
+ * runs every half hour. When facts changed (a value, an error, staleness;
+ * not merely a newer observation of the same value), the evaluation is
+ * started at once, so scorecards follow the live values; it re-scores only
+ * the entities whose facts changed. No state lives in this process, so any
+ * replica may run it.
  */
 export class FactsTask {
-  private evaluateAfter = false;
-
   constructor(
     private readonly options: {
       scheduler: SchedulerService;
@@ -30,37 +30,28 @@ export class FactsTask {
       id: FACTS_TASK_ID,
       scope: 'global',
       ...schedule,
-      fn: async () => {
-        const forced = this.evaluateAfter;
-        this.evaluateAfter = false;
+      fn: async signal => {
         const started = Date.now();
         let changed = 0;
         try {
-          const result = await collector.run();
+          const result = await collector.run(signal);
           changed = result.changed;
           logger.info(
-            `ops facts: ${result.collected} collected, ${result.failed} failed, ${result.changed} changed over ${result.entities} entities in ${Date.now() - started} ms`,
+            `ops facts: ${result.collected} collected, ${result.failed} failed, ${result.changed} changed (${result.written} entities written) over ${result.entities} entities in ${Date.now() - started} ms`,
           );
         } catch (error) {
-          // The catalog or the store failed: every stored fact stays as it was.
-          logger.warn(`ops fact collection failed; stored facts are kept: ${(error as Error).message}`);
+          // The catalog or the store failed, or the run timed out: what was written stays, the rest as it was.
+          logger.warn(`ops fact collection did not finish; stored facts are kept: ${(error as Error).message}`);
         }
-        if (changed > 0 || forced) {
+        if (changed > 0) {
           await this.options.evaluate().catch(error => logger.info(`ops facts changed; evaluation not started now (${(error as Error).message}), the next one scores them`));
         }
       },
     });
   }
 
-  /** Collects now, then evaluates: what the refresh endpoint does when providers are installed. */
-  async trigger(): Promise<void> {
-    // Set first: some schedulers run the task inside triggerTask. A refused trigger (409) must not force the next scheduled run.
-    this.evaluateAfter = true;
-    try {
-      await this.options.scheduler.triggerTask(FACTS_TASK_ID);
-    } catch (error) {
-      this.evaluateAfter = false;
-      throw error;
-    }
+  /** Starts a collection now; resolves once the scheduler accepted it (409 when one is running). */
+  trigger(): Promise<void> {
+    return this.options.scheduler.triggerTask(FACTS_TASK_ID);
   }
 }

@@ -64,15 +64,13 @@ export function SloSummaryChip(props: { summary: LiveSloSummary; now?: number })
   } else if (summary.breached) {
     state = 'breached';
     label = `${summary.breached} breached`;
-  } else if (summary.unknown === summary.total) {
-    state = summary.slos.some(s => s.state === 'stale') ? 'stale' : 'unmeasured';
-    label = state === 'stale' ? 'stale' : 'not measured';
   } else if (summary.unknown) {
-    state = 'stale';
-    label = `${summary.met}/${summary.total} met, ${summary.unknown} unknown`;
+    // Stale before a query error before never measured: the most informative unknown decides.
+    state = (['stale', 'error', 'unmeasured'] as const).find(st => summary.slos.some(s => s.state === st))!;
+    label = summary.unknown === summary.total ? LABEL[state] : `${summary.met}/${summary.total} met, ${summary.unknown} unknown`;
   }
   // The SLO that decided the state (the only one, or the worst): its value is what a reader wants to see.
-  const shown = summary.slos.find(s => s.state === state) ?? summary.slos.find(s => s.state === 'stale') ?? summary.slos[0];
+  const shown = summary.slos.find(s => s.state === state);
   const value = shown && shown.value !== null ? ` ${shown.slo} ${describeValue(shown.value, shown.unit)}` : '';
   return (
     <span style={{ whiteSpace: 'nowrap' }} title={summary.slos.map(describeLiveSlo).join('\n')}>

@@ -28,10 +28,10 @@ export function SloSection({ profile, facts }: { profile: OpsProfile; facts?: En
       <DataTable
         label="Service level objectives"
         columns={['SLO', 'Indicator', 'Objective', 'Alert threshold', 'Window', 'Live']}
-        rows={slos.map(slo => {
-          const measured = live.filter(l => l.slo === slo.name);
+        rows={slos.map((slo, index) => {
+          const measured = live.filter(l => l.index === index);
           return {
-            key: slo.name,
+            key: `${index}-${slo.name}`,
             cells: [
               slo.name,
               slo.indicator,
