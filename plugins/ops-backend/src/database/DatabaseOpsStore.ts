@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import { DatabaseFactStore, type FactStore } from './FactStore';
 import { bulkInsert } from './bulkInsert';
 import { LruCache } from './LruCache';
+import { parseJson } from './parseJson';
 import type {
   ComplianceFilter,
   CompliancePage,
@@ -74,14 +75,6 @@ const scoreOut = (value: unknown): number | null => (Number(value) < 0 ? null : 
 const scoreIn = (value: number | null): number => (value === null ? -1 : value);
 const idList = (ids: string[]): string => (ids.length ? `,${ids.join(',')},` : '');
 const idsOut = (text: string): string[] => (text ? text.split(',').filter(Boolean) : []);
-const parseJson = <T>(text: unknown, fallback: T): T => {
-  if (typeof text !== 'string' || !text) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-};
 /** LIKE pattern that matches `text` literally (with `ESCAPE '\'`). */
 const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, c => `\\${c}`);
 

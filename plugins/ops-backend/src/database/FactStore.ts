@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { EntityFact, FactValue } from '@opskit/plugin-ops-common';
+import { parseJson } from './parseJson';
 
 /** What fact providers observed, per entity; replaced per (entity, provider) after each collection. */
 export interface FactStore {
@@ -78,16 +79,10 @@ export class DatabaseFactStore implements FactStore {
 }
 
 function toFact(row: any): EntityFact {
-  let value: FactValue = null;
-  try {
-    value = row.value ? JSON.parse(row.value) : null;
-  } catch {
-    // A row written by a newer version we cannot read: served as no value rather than failing the entity.
-  }
   return {
     provider: row.provider,
     name: row.name,
-    value,
+    value: parseJson<FactValue>(row.value, null),
     observedAt: row.observed_at ?? null,
     checkedAt: row.checked_at,
     ...(row.error ? { error: row.error } : {}),

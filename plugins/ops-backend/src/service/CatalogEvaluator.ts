@@ -14,21 +14,10 @@ import type { EvaluationRun, OpsStore } from '../database/OpsStore';
 import type { RegressionNotifier } from './notifications/RegressionNotifier';
 import { InlineScorer, WorkerScorer, type Scorer } from './scoring/ScoringPool';
 import type { ScoringItem } from './scoring/scoreEntities';
+import { ENTITY_FIELDS, pageRequest } from './catalogPages';
 
-/** Only what building a profile reads: keeps catalog pages small at 100,000 entities. */
-export const ENTITY_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.annotations',
-  'spec.type',
-  'spec.lifecycle',
-  'spec.owner',
-  'spec.system',
-  'spec.dependsOn',
-  'relations',
-];
+export { ENTITY_FIELDS } from './catalogPages';
+
 
 const PAGE_SIZE = 250;
 
@@ -104,9 +93,7 @@ export class CatalogEvaluator {
     let cursor: string | undefined;
     do {
       const page = await catalog.queryEntities(
-        cursor
-          ? { cursor, limit: 1000, fields: ['kind', 'metadata.name', 'metadata.namespace'] }
-          : { filter: { kind: ['User', 'Group'] }, limit: 1000, fields: ['kind', 'metadata.name', 'metadata.namespace'], totalItems: 'exclude' },
+        pageRequest({ kinds: ['User', 'Group'], fields: ['kind', 'metadata.name', 'metadata.namespace'], limit: 1000 }, cursor),
         { credentials },
       );
       for (const entity of page.items) known.add(stringifyEntityRef(entity).toLowerCase());
@@ -134,13 +121,7 @@ export class CatalogEvaluator {
       this.hashes = { evaluationId: -1, byRef: new Map() };
       const nextHashes = new Map<string, number>();
       let hits = 0;
-      const fetchPage = (cursor?: string) =>
-        catalog.queryEntities(
-          cursor
-            ? { cursor, limit: PAGE_SIZE, fields: ENTITY_FIELDS }
-            : { filter: { kind: kinds }, limit: PAGE_SIZE, fields: ENTITY_FIELDS, totalItems: 'exclude' },
-          { credentials },
-        );
+      const fetchPage = (cursor?: string) => catalog.queryEntities(pageRequest({ kinds, fields: ENTITY_FIELDS, limit: PAGE_SIZE }, cursor), { credentials });
       this.scorer.begin({ known, defaults: this.options.ops.defaults, scoring: this.options.ops.scoring, now, checks: this.options.checks });
       // Pipelined: the next page is fetched and hashed while earlier pages are scored (in workers) and written (in order).
       let pending: ReturnType<typeof fetchPage> | undefined = fetchPage();

@@ -43,7 +43,7 @@ export interface EntityFact {
 
 /** Fact names (`slo/production/Checkout latency`): printable, not starting with a space, short enough for an index. */
 export function isValidFactName(name: unknown): name is string {
-  if (typeof name !== 'string' || name.length === 0 || name.length > 255 || name.trim() !== name.trimEnd()) return false;
+  if (typeof name !== 'string' || name.length === 0 || name.length > 255 || name.trimStart() !== name) return false;
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 0x20) return false;
   return true;
 }

@@ -84,7 +84,7 @@ describe('SLOs met in production', () => {
     expect(sloCheck(stale)).toMatchObject({ status: 'warn', message: 'unknown in production: Response time (p95) (stale: Prometheus unreachable)' });
     const failed = mergeFacts('test', [], [{ name: 'slo/production/Response time (p95)', value: null, error: 'bad_data: parse error' }], AT);
     expect(sloCheck(failed)).toMatchObject({ status: 'warn', message: 'unknown in production: Response time (p95) (bad_data: parse error)' });
-    expect(sloCheck([])).toMatchObject({ status: 'not-applicable' });
+    expect(sloCheck([])).toMatchObject({ status: 'not-applicable', message: 'not measured yet: Response time (p95)' });
   });
 });
 

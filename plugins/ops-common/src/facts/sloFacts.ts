@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import type { OpsProfile, Slo, Threshold } from '../descriptor/types';
 import type { Unit } from '../descriptor/vocabulary';
 import { isProductionName, productionEnvironment } from '../scoring/profileFacts';
@@ -98,8 +99,7 @@ export function expandQuery(query: string, variables: Record<string, string>): {
 
 /** The variables a query may use for this profile in this environment. */
 export function queryVariables(profile: OpsProfile, environment: string): Record<string, string> {
-  const [, namespaceAndName = ''] = profile.entityRef.split(':');
-  const [namespace, name] = namespaceAndName.includes('/') ? namespaceAndName.split('/') : ['default', namespaceAndName];
+  const { namespace, name } = parseEntityRef(profile.entityRef);
   return { environment, service: name, name, namespace, kind: profile.kind.toLowerCase(), ...(profile.system ? { system: profile.system } : {}) };
 }
 

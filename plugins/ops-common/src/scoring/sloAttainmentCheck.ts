@@ -38,7 +38,7 @@ export const slosMetInProductionCheck: OpsCheck = {
     const unmeasured = summary.slos.filter(s => s.state === 'unmeasured');
     // Nothing measured at all: no provider is installed, or it has not run yet. Not the service's fault.
     if (unmeasured.length === summary.total) {
-      return { status: 'not-applicable', message: `not measured yet: ${listOf(unmeasured.map(unknownReason))}` };
+      return { status: 'not-applicable', message: `not measured yet: ${listOf(unmeasured.map(s => (s.error ? `${s.slo} (${s.error})` : s.slo)))}` };
     }
     if (breached.length) {
       const described = breached.map(s => `${s.slo} at ${reading(s)} misses ${s.objective}${s.state === 'alerting' ? ' (alerting)' : ''}`);

@@ -7,7 +7,7 @@ import type { OpsFactProvider } from '@opskit/plugin-ops-node';
 import { durationToMilliseconds } from '@backstage/types';
 import type { FactStore } from '../../database/FactStore';
 import { LruCache } from '../../database/LruCache';
-import { ENTITY_FIELDS } from '../CatalogEvaluator';
+import { ENTITY_FIELDS, pageRequest } from '../catalogPages';
 
 export interface FactCollectorOptions {
   catalog: CatalogService;
@@ -102,10 +102,7 @@ export class FactCollector {
     do {
       // Stop between pages: another run may take over, and must not race this one's writes.
       if (signal?.aborted) throw new Error('the collection was aborted (it outlived ops.facts.schedule.timeout)');
-      const page = await catalog.queryEntities(
-        cursor ? { cursor, limit: PAGE_SIZE, fields: ENTITY_FIELDS } : { filter: { kind: kinds }, limit: PAGE_SIZE, fields: ENTITY_FIELDS, totalItems: 'exclude' },
-        { credentials },
-      );
+      const page = await catalog.queryEntities(pageRequest({ kinds, fields: ENTITY_FIELDS, limit: PAGE_SIZE }, cursor), { credentials });
       const targets: Target[] = [];
       for (const entity of page.items) {
         const ref = stringifyEntityRef(entity).toLowerCase();
