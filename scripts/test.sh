@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Every test of the repository: type-check, lint, then all jest suites with
+# Every test of the repository: type-check, lint, formatting, then all jest suites with
 # PostgreSQL enabled for Backstage's TestDatabases. Ends with the line
 # "N passed, N failed" built from jest's own JSON report (+1 failed per
-# failing type-check or lint stage).
+# failing type-check, lint or formatting stage).
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$OPSKIT_ROOT"
@@ -28,6 +28,12 @@ echo "== type-check"
 if ! node_modules/.bin/tsc --noEmit -p tsconfig.json; then failed_stages=$((failed_stages + 1)); fi
 echo "== lint"
 if ! yarn backstage-cli repo lint; then failed_stages=$((failed_stages + 1)); fi
+echo "== format"
+if ! node_modules/.bin/prettier --check . >/dev/null; then
+  node_modules/.bin/prettier --list-different . >&2
+  echo "opskit: the files above are not formatted; run ./run yarn prettier --write ." >&2
+  failed_stages=$((failed_stages + 1))
+fi
 
 echo "== tests"
 # The scaffolder module's runbooks are built with a real `mkdocs build --strict`.

@@ -10,11 +10,25 @@ export interface Config {
       /** Tier whose policy applies to services that declare none. Default tier-3. */
       fallbackTier?: 'tier-1' | 'tier-2' | 'tier-3' | 'tier-4';
       /** Default incident severities (same shape as ops.yaml `incident.severities`). */
-      severities?: Array<{ id: string; description?: string; responseTime: string }>;
+      severities?: Array<{
+        id: string;
+        description?: string;
+        responseTime: string;
+      }>;
       /** Default logging section (same shape as ops.yaml `logging`). */
-      logging?: { levels?: string[]; format?: string; fields?: string[]; destination?: string };
+      logging?: {
+        levels?: string[];
+        format?: string;
+        fields?: string[];
+        destination?: string;
+      };
       /** Default deployment checklist items (same shape as ops.yaml `deployment.checklist`). */
-      checklist?: Array<{ id: string; title: string; required?: boolean; signOff?: string }>;
+      checklist?: Array<{
+        id: string;
+        title: string;
+        required?: boolean;
+        signOff?: string;
+      }>;
       /** Minimums per tier: required SLO indicators, backup retention, recovery test age, escalation levels, seed SLOs. */
       tiers?: {
         [tier: string]: {
@@ -37,7 +51,12 @@ export interface Config {
           enabled?: boolean;
           weight?: number;
           level?: 'bronze' | 'silver' | 'gold';
-          appliesTo?: { kinds?: string[]; types?: string[]; tiers?: string[]; lifecycles?: string[] };
+          appliesTo?: {
+            kinds?: string[];
+            types?: string[];
+            tiers?: string[];
+            lifecycles?: string[];
+          };
         };
       };
     };

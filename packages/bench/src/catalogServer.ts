@@ -15,7 +15,10 @@ import { readYamlDocuments } from '@opskit/plugin-ops-common';
 import { syntheticEntities } from './syntheticEntities';
 
 const count = Number(process.argv[2] ?? 10000);
-const org = readYamlDocuments(readFileSync(resolve(__dirname, '../../../examples/org.yaml'), 'utf8'), 'org.yaml')
+const org = readYamlDocuments(
+  readFileSync(resolve(__dirname, '../../../examples/org.yaml'), 'utf8'),
+  'org.yaml',
+)
   .map(doc => doc.value as any)
   .filter(Boolean);
 const teams = Array.from({ length: 50 }, (_, i) => ({
@@ -24,8 +27,18 @@ const teams = Array.from({ length: 50 }, (_, i) => ({
   metadata: { name: `team-${i}`, namespace: 'default' },
   spec: { type: 'team', children: [] },
 }));
-const entities: any[] = [...syntheticEntities(count).map(e => ({ ...e, metadata: { ...e.metadata, namespace: 'default' } })), ...org, ...teams];
-const refOf = (e: any) => `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLowerCase();
+const entities: any[] = [
+  ...syntheticEntities(count).map(e => ({
+    ...e,
+    metadata: { ...e.metadata, namespace: 'default' },
+  })),
+  ...org,
+  ...teams,
+];
+const refOf = (e: any) =>
+  `${e.kind}:${e.metadata.namespace ?? 'default'}/${
+    e.metadata.name
+  }`.toLowerCase();
 const byRef = new Map(entities.map(e => [refOf(e), e]));
 
 function pick(entity: any, fields: string[] | undefined): any {
@@ -51,14 +64,34 @@ function query(url: URL) {
   const limit = Number(url.searchParams.get('limit') ?? 500);
   if (cursor) state = JSON.parse(Buffer.from(cursor, 'base64url').toString());
   else {
-    const kinds = url.searchParams.getAll('filter').flatMap(f => f.split(',')).filter(f => f.startsWith('kind=')).map(f => f.slice(5).toLowerCase());
+    const kinds = url.searchParams
+      .getAll('filter')
+      .flatMap(f => f.split(','))
+      .filter(f => f.startsWith('kind='))
+      .map(f => f.slice(5).toLowerCase());
     state = { kinds, offset: 0 };
   }
-  const fields = url.searchParams.getAll('fields').flatMap(f => f.split(',')).filter(Boolean);
-  const matching = entities.filter(e => state.kinds.length === 0 || state.kinds.includes(e.kind.toLowerCase()));
-  const items = matching.slice(state.offset, state.offset + limit).map(e => pick(e, fields));
-  const next = state.offset + limit < matching.length ? Buffer.from(JSON.stringify({ ...state, offset: state.offset + limit })).toString('base64url') : undefined;
-  return { items, totalItems: matching.length, pageInfo: next ? { nextCursor: next } : {} };
+  const fields = url.searchParams
+    .getAll('fields')
+    .flatMap(f => f.split(','))
+    .filter(Boolean);
+  const matching = entities.filter(
+    e => state.kinds.length === 0 || state.kinds.includes(e.kind.toLowerCase()),
+  );
+  const items = matching
+    .slice(state.offset, state.offset + limit)
+    .map(e => pick(e, fields));
+  const next =
+    state.offset + limit < matching.length
+      ? Buffer.from(
+          JSON.stringify({ ...state, offset: state.offset + limit }),
+        ).toString('base64url')
+      : undefined;
+  return {
+    items,
+    totalItems: matching.length,
+    pageInfo: next ? { nextCursor: next } : {},
+  };
 }
 
 const server = http.createServer((req, res) => {
@@ -67,22 +100,40 @@ const server = http.createServer((req, res) => {
     res.writeHead(status, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(body));
   };
-  if (req.method === 'GET' && url.pathname === '/api/catalog/entities/by-query') return send(200, query(url));
-  const byName = url.pathname.match(/^\/api\/catalog\/entities\/by-name\/([^/]+)\/([^/]+)\/([^/]+)$/);
+  if (req.method === 'GET' && url.pathname === '/api/catalog/entities/by-query')
+    return send(200, query(url));
+  const byName = url.pathname.match(
+    /^\/api\/catalog\/entities\/by-name\/([^/]+)\/([^/]+)\/([^/]+)$/,
+  );
   if (req.method === 'GET' && byName) {
-    const entity = byRef.get(`${byName[1]}:${byName[2]}/${byName[3]}`.toLowerCase());
-    return entity ? send(200, entity) : send(404, { error: { name: 'NotFoundError', message: 'not found' } });
+    const entity = byRef.get(
+      `${byName[1]}:${byName[2]}/${byName[3]}`.toLowerCase(),
+    );
+    return entity
+      ? send(200, entity)
+      : send(404, { error: { name: 'NotFoundError', message: 'not found' } });
   }
-  if (req.method === 'POST' && url.pathname === '/api/catalog/entities/by-refs') {
+  if (
+    req.method === 'POST' &&
+    url.pathname === '/api/catalog/entities/by-refs'
+  ) {
     let body = '';
     req.on('data', c => (body += c));
     req.on('end', () => {
       const { entityRefs, fields } = JSON.parse(body || '{}');
-      send(200, { items: (entityRefs ?? []).map((r: string) => (byRef.has(r.toLowerCase()) ? pick(byRef.get(r.toLowerCase()), fields) : null)) });
+      send(200, {
+        items: (entityRefs ?? []).map((r: string) =>
+          byRef.has(r.toLowerCase())
+            ? pick(byRef.get(r.toLowerCase()), fields)
+            : null,
+        ),
+      });
     });
     return undefined;
   }
-  return send(404, { error: { name: 'NotFoundError', message: `${req.method} ${url.pathname}` } });
+  return send(404, {
+    error: { name: 'NotFoundError', message: `${req.method} ${url.pathname}` },
+  });
 });
 
 server.listen(0, '127.0.0.1', () => {

@@ -17,17 +17,35 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CatalogClient } from '@backstage/catalog-client';
-import { observeSlo, readOpsConfig, sloQueries } from '@opskit/plugin-ops-common';
-import { CatalogEvaluator, DatabaseOpsStore, FactCollector, createRouter, defaultScoringWorkers } from '@opskit/plugin-ops-backend';
+import {
+  observeSlo,
+  readOpsConfig,
+  sloQueries,
+} from '@opskit/plugin-ops-common';
+import {
+  CatalogEvaluator,
+  DatabaseOpsStore,
+  FactCollector,
+  createRouter,
+  defaultScoringWorkers,
+} from '@opskit/plugin-ops-backend';
 import express from 'express';
 import knexFactory, { type Knex } from 'knex';
 
-const NODE_ARGS = ['--max-old-space-size=4096', '-r', require.resolve('@backstage/cli/config/nodeTransform.cjs')];
+const NODE_ARGS = [
+  '--max-old-space-size=4096',
+  '-r',
+  require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+];
 const PG = process.env.BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432';
 
-function startChild(args: string[]): Promise<{ port: number; stop: () => void }> {
+function startChild(
+  args: string[],
+): Promise<{ port: number; stop: () => void }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...NODE_ARGS, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...NODE_ARGS, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout.on('data', chunk => {
       const match = String(chunk).match(/listening (\d+)/);
       if (match) resolve({ port: Number(match[1]), stop: () => child.kill() });
@@ -36,16 +54,30 @@ function startChild(args: string[]): Promise<{ port: number; stop: () => void }>
   });
 }
 
-async function database(kind: string, label: string): Promise<{ knex: Knex; drop: () => Promise<void> }> {
+async function database(
+  kind: string,
+  label: string,
+): Promise<{ knex: Knex; drop: () => Promise<void> }> {
   if (kind === 'sqlite') {
-    const file = join(mkdtempSync(join(tmpdir(), 'opskit-bench-')), 'ops.sqlite');
-    const knex = knexFactory({ client: 'better-sqlite3', connection: { filename: file }, useNullAsDefault: true });
+    const file = join(
+      mkdtempSync(join(tmpdir(), 'opskit-bench-')),
+      'ops.sqlite',
+    );
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: file },
+      useNullAsDefault: true,
+    });
     return { knex, drop: () => knex.destroy() };
   }
   const name = `opskit_bench_${label}_${Date.now()}`;
   const admin = knexFactory({ client: 'pg', connection: `${PG}/postgres` });
   await admin.raw(`create database ${name}`);
-  const knex = knexFactory({ client: 'pg', connection: `${PG}/${name}`, pool: { min: 0, max: 10 } });
+  const knex = knexFactory({
+    client: 'pg',
+    connection: `${PG}/${name}`,
+    pool: { min: 0, max: 10 },
+  });
   return {
     knex,
     drop: async () => {
@@ -68,19 +100,46 @@ const quietLogger: any = {
 
 /** One (size, database) configuration, in this process. Prints one JSON line. */
 async function runOne(size: number, db: string, loadSeconds: number) {
-  const catalogServer = await startChild([join(__dirname, 'catalogServer.ts'), String(size)]);
-  const client = new CatalogClient({ discoveryApi: { getBaseUrl: async () => `http://127.0.0.1:${catalogServer.port}/api/catalog` } });
+  const catalogServer = await startChild([
+    join(__dirname, 'catalogServer.ts'),
+    String(size),
+  ]);
+  const client = new CatalogClient({
+    discoveryApi: {
+      getBaseUrl: async () =>
+        `http://127.0.0.1:${catalogServer.port}/api/catalog`,
+    },
+  });
   const catalog: any = {
     queryEntities: (request: any) => client.queryEntities(request),
     getEntityByRef: (ref: any) => client.getEntityByRef(ref),
     getEntitiesByRefs: (request: any) => client.getEntitiesByRefs(request),
   };
   const { knex, drop } = await database(db, String(size));
-  const store = await DatabaseOpsStore.create({ database: { getClient: async () => knex, migrations: { skip: false } } as any });
+  const store = await DatabaseOpsStore.create({
+    database: {
+      getClient: async () => knex,
+      migrations: { skip: false },
+    } as any,
+  });
   const ops = readOpsConfig({});
-  const auth: any = { getOwnServiceCredentials: async () => ({ $$type: '@backstage/BackstageCredentials', principal: { type: 'service', subject: 'plugin:ops' } }) };
+  const auth: any = {
+    getOwnServiceCredentials: async () => ({
+      $$type: '@backstage/BackstageCredentials',
+      principal: { type: 'service', subject: 'plugin:ops' },
+    }),
+  };
   const workers = Number(process.env.BENCH_WORKERS ?? defaultScoringWorkers());
-  const evaluator = new CatalogEvaluator({ catalog, auth, store, logger: quietLogger, ops, kinds: ['Component'], historyRetentionMs: 90 * 86_400_000, workers });
+  const evaluator = new CatalogEvaluator({
+    catalog,
+    auth,
+    store,
+    logger: quietLogger,
+    ops,
+    kinds: ['Component'],
+    historyRetentionMs: 90 * 86_400_000,
+    workers,
+  });
 
   // The plugin loads its scoring workers at startup (see plugin.ts), before any scheduled run.
   await evaluator.ready();
@@ -115,7 +174,11 @@ async function runOne(size: number, db: string, loadSeconds: number) {
       {
         id: 'bench',
         appliesTo: profile => sloQueries(profile).length > 0,
-        collect: async ({ profile }) => sloQueries(profile).map(q => ({ name: q.factName, value: { ...observeSlo(q, 100 + Math.random()) } })),
+        collect: async ({ profile }) =>
+          sloQueries(profile).map(q => ({
+            name: q.factName,
+            value: { ...observeSlo(q, 100 + Math.random()) },
+          })),
       },
     ],
     defaults: ops.defaults,
@@ -144,9 +207,22 @@ async function runOne(size: number, db: string, loadSeconds: number) {
 
   if (loadSeconds > 0) {
     const app = express();
-    const allow: any = { authorize: async (requests: any[]) => requests.map(() => ({ result: 'ALLOW' })) };
-    const httpAuth: any = { credentials: async () => ({ $$type: '@backstage/BackstageCredentials', principal: { type: 'user', userEntityRef: 'user:default/bench' } }) };
-    const auditor: any = { createEvent: async () => ({ success: async () => {}, fail: async () => {} }) };
+    const allow: any = {
+      authorize: async (requests: any[]) =>
+        requests.map(() => ({ result: 'ALLOW' })),
+    };
+    const httpAuth: any = {
+      credentials: async () => ({
+        $$type: '@backstage/BackstageCredentials',
+        principal: { type: 'user', userEntityRef: 'user:default/bench' },
+      }),
+    };
+    const auditor: any = {
+      createEvent: async () => ({
+        success: async () => {},
+        fail: async () => {},
+      }),
+    };
     app.use(
       '/api/ops',
       await createRouter({
@@ -156,7 +232,16 @@ async function runOne(size: number, db: string, loadSeconds: number) {
         permissions: allow,
         auditor,
         logger: quietLogger,
-        config: { ops, schedule: {} as any, kinds: ['Component'], historyRetentionMs: 1e12, staleAfterMs: 1e12, workers: 0, notifications: { enabled: false, optOut: [] }, facts: { schedule: {} as any, timeoutMs: 10_000, concurrency: 8 } },
+        config: {
+          ops,
+          schedule: {} as any,
+          kinds: ['Component'],
+          historyRetentionMs: 1e12,
+          staleAfterMs: 1e12,
+          workers: 0,
+          notifications: { enabled: false, optOut: [] },
+          facts: { schedule: {} as any, timeoutMs: 10_000, concurrency: 8 },
+        },
         refresh: async () => {},
       }),
     );
@@ -165,11 +250,18 @@ async function runOne(size: number, db: string, loadSeconds: number) {
     const base = `http://127.0.0.1:${(server.address() as any).port}/api/ops`;
     // ~150 distinct views, as SRE leads would open them: per owner, text searches,
     // tier x level, each failing check, deep pages, summaries.
-    const checks = (await (await fetch(`${base}/checks`)).json()).checks.map((c: any) => c.id);
+    const checks = (await (await fetch(`${base}/checks`)).json()).checks.map(
+      (c: any) => c.id,
+    );
     const cursors: string[] = [];
     let cursor: string | undefined;
     for (let i = 0; i < 20; i++) {
-      const page = await store.listCompliance({ filter: {}, sort: { field: 'score', order: 'asc' }, limit: 50, cursor });
+      const page = await store.listCompliance({
+        filter: {},
+        sort: { field: 'score', order: 'asc' },
+        limit: 50,
+        cursor,
+      });
       if (!page.nextCursor) break;
       cursors.push(page.nextCursor);
       cursor = page.nextCursor;
@@ -177,14 +269,37 @@ async function runOne(size: number, db: string, loadSeconds: number) {
     const list = [
       `${base}/compliance?limit=50`,
       `${base}/compliance/summary`,
-      ...Array.from({ length: 50 }, (_, i) => `${base}/compliance?limit=50&owner=team-${i}&sort=score`),
-      ...Array.from({ length: 20 }, (_, i) => `${base}/compliance?limit=50&q=svc${i * 37}`),
-      ...['tier-1', 'tier-2', 'tier-3', 'tier-4'].flatMap(t => ['none', 'bronze', 'silver', 'gold'].map(l => `${base}/compliance?limit=50&tier=${t}&level=${l}&sort=entityRef&order=desc`)),
-      ...checks.map((c: string) => `${base}/compliance?limit=50&failingCheck=${c}&sort=owner`),
+      ...Array.from(
+        { length: 50 },
+        (_, i) => `${base}/compliance?limit=50&owner=team-${i}&sort=score`,
+      ),
+      ...Array.from(
+        { length: 20 },
+        (_, i) => `${base}/compliance?limit=50&q=svc${i * 37}`,
+      ),
+      ...['tier-1', 'tier-2', 'tier-3', 'tier-4'].flatMap(t =>
+        ['none', 'bronze', 'silver', 'gold'].map(
+          l =>
+            `${base}/compliance?limit=50&tier=${t}&level=${l}&sort=entityRef&order=desc`,
+        ),
+      ),
+      ...checks.map(
+        (c: string) =>
+          `${base}/compliance?limit=50&failingCheck=${c}&sort=owner`,
+      ),
       ...cursors.map(c => `${base}/compliance?limit=50&cursor=${c}`),
-      ...Array.from({ length: 10 }, (_, i) => `${base}/compliance/summary?owner=team-${i}`),
+      ...Array.from(
+        { length: 10 },
+        (_, i) => `${base}/compliance/summary?owner=team-${i}`,
+      ),
     ];
-    const entity = Array.from({ length: 20 }, (_, i) => `${base}/entities/component/default/payments-api-${i * 4 * Math.floor(size / 100)}`);
+    const entity = Array.from(
+      { length: 20 },
+      (_, i) =>
+        `${base}/entities/component/default/payments-api-${
+          i * 4 * Math.floor(size / 100)
+        }`,
+    );
     // Cold: each view once, one at a time, before anything is cached.
     const cold: number[] = [];
     for (const url of list) {
@@ -193,11 +308,31 @@ async function runOne(size: number, db: string, loadSeconds: number) {
       cold.push(performance.now() - t);
     }
     cold.sort((x, y) => x - y);
-    const pct = (p: number) => Math.round(cold[Math.min(cold.length - 1, Math.floor(p * cold.length))] * 10) / 10;
-    result.coldList = { views: list.length, p50: pct(0.5), p95: pct(0.95), max: pct(1) };
-    for (const [name, urls] of [['compliance list + summary', list], ['entity profile', entity]] as const) {
+    const pct = (p: number) =>
+      Math.round(
+        cold[Math.min(cold.length - 1, Math.floor(p * cold.length))] * 10,
+      ) / 10;
+    result.coldList = {
+      views: list.length,
+      p50: pct(0.5),
+      p95: pct(0.95),
+      max: pct(1),
+    };
+    for (const [name, urls] of [
+      ['compliance list + summary', list],
+      ['entity profile', entity],
+    ] as const) {
       // Asynchronously: this process serves the requests meanwhile.
-      const { stdout } = await promisify(execFile)(process.execPath, [...NODE_ARGS, join(__dirname, 'loadGenerator.ts'), JSON.stringify({ urls, headers: {}, concurrency: 50, seconds: loadSeconds })]);
+      const { stdout } = await promisify(execFile)(process.execPath, [
+        ...NODE_ARGS,
+        join(__dirname, 'loadGenerator.ts'),
+        JSON.stringify({
+          urls,
+          headers: {},
+          concurrency: 50,
+          seconds: loadSeconds,
+        }),
+      ]);
       result[name] = JSON.parse(String(stdout).trim().split('\n').pop()!);
     }
     server.close();
@@ -209,25 +344,54 @@ async function runOne(size: number, db: string, loadSeconds: number) {
 
 async function main() {
   if (process.argv[2] === '--one') {
-    await runOne(Number(process.argv[3]), process.argv[4], Number(process.argv[5]));
+    await runOne(
+      Number(process.argv[3]),
+      process.argv[4],
+      Number(process.argv[5]),
+    );
     process.exit(0);
   }
-  const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+  const sizes = (process.env.BENCH_SIZES ?? '10000,100000')
+    .split(',')
+    .map(Number);
   const dbs = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
   const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
-  const loadSizes = (process.env.BENCH_LOAD_SIZES ?? '10000').split(',').map(Number);
-  console.log(`node ${process.version}, ops-backend full evaluation (catalog over HTTP in another process)`);
+  const loadSizes = (process.env.BENCH_LOAD_SIZES ?? '10000')
+    .split(',')
+    .map(Number);
+  console.log(
+    `node ${process.version}, ops-backend full evaluation (catalog over HTTP in another process)`,
+  );
   for (const size of sizes) {
     for (const db of dbs) {
-      const out = execFileSync(process.execPath, [...NODE_ARGS, __filename, '--one', String(size), db, String(loadSizes.includes(size) ? loadSeconds : 0)], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      const line = String(out).split('\n').find(l => l.startsWith('RESULT '));
+      const out = execFileSync(
+        process.execPath,
+        [
+          ...NODE_ARGS,
+          __filename,
+          '--one',
+          String(size),
+          db,
+          String(loadSizes.includes(size) ? loadSeconds : 0),
+        ],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
+      const line = String(out)
+        .split('\n')
+        .find(l => l.startsWith('RESULT '));
       const r = JSON.parse(line!.slice(7));
       console.log(
-        `${String(size).padStart(7)} entities  ${db.padEnd(8)}  ${r.workers} worker(s)  ${r.seconds.toFixed(2).padStart(7)} s  ${String(r.perSecond).padStart(6)}/s  ` +
-          `next run ${r.secondRunSeconds.toFixed(2)} s  peak RSS ${r.peakRssMb} MB (${r.rssAtStartMb} MB before the run)`,
+        `${String(size).padStart(7)} entities  ${db.padEnd(8)}  ${
+          r.workers
+        } worker(s)  ${r.seconds.toFixed(2).padStart(7)} s  ${String(
+          r.perSecond,
+        ).padStart(6)}/s  ` +
+          `next run ${r.secondRunSeconds.toFixed(2)} s  peak RSS ${
+            r.peakRssMb
+          } MB (${r.rssAtStartMb} MB before the run)`,
       );
       if (r.facts) {
         const f = r.facts;
@@ -235,10 +399,20 @@ async function main() {
           `    live facts                 ${f.measured} entities measured (${f.facts} facts): first collection ${f.firstSeconds} s, next ${f.nextSeconds} s, evaluation after it ${f.evaluationAfterSeconds} s; peak RSS ${f.peakRssAfterCollectionMb} MB after the collection, ${f.peakRssMb} MB after the evaluation`,
         );
       }
-      if (r.coldList) console.log(`    compliance views, cold     one at a time: ${r.coldList.views} views, p50 ${r.coldList.p50} ms, p95 ${r.coldList.p95} ms, max ${r.coldList.max} ms`);
+      if (r.coldList)
+        console.log(
+          `    compliance views, cold     one at a time: ${r.coldList.views} views, p50 ${r.coldList.p50} ms, p95 ${r.coldList.p95} ms, max ${r.coldList.max} ms`,
+        );
       for (const key of ['compliance list + summary', 'entity profile']) {
         const l = r[key];
-        if (l) console.log(`    ${key.padEnd(26)} 50 clients: ${l.requests} req, ${l.rps}/s, p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, errors ${l.errors}`);
+        if (l)
+          console.log(
+            `    ${key.padEnd(26)} 50 clients: ${l.requests} req, ${
+              l.rps
+            }/s, p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, errors ${
+              l.errors
+            }`,
+          );
       }
     }
   }

@@ -48,12 +48,28 @@ async function main() {
   await Promise.all(Array.from({ length: concurrency }, client));
   const elapsed = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
-  const q = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] * 10) / 10;
+  const q = (p: number) =>
+    Math.round(
+      latencies[
+        Math.min(latencies.length - 1, Math.floor(p * latencies.length))
+      ] * 10,
+    ) / 10;
   const medians = perUrl.map(l => {
     l.sort((a, b) => a - b);
     return Math.round(l[Math.floor(l.length / 2)] ?? 0);
   });
-  console.log(JSON.stringify({ requests: latencies.length, errors, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: q(1), rps: Math.round(latencies.length / elapsed), medians }));
+  console.log(
+    JSON.stringify({
+      requests: latencies.length,
+      errors,
+      p50: q(0.5),
+      p95: q(0.95),
+      p99: q(0.99),
+      max: q(1),
+      rps: Math.round(latencies.length / elapsed),
+      medians,
+    }),
+  );
 }
 
 main();

@@ -12,23 +12,42 @@ const read = (f: string) => readFileSync(resolve(EXAMPLES, f), 'utf8');
  */
 export function syntheticEntities(count: number): any[] {
   const templates = [
-    { file: 'payments-api/catalog-info.yaml', descriptor: read('payments-api/ops.yaml') },
+    {
+      file: 'payments-api/catalog-info.yaml',
+      descriptor: read('payments-api/ops.yaml'),
+    },
     { file: 'inventory-service/catalog-info.yaml' },
-    { file: 'notifications-worker/catalog-info.yaml', descriptor: read('notifications-worker/ops.yaml') },
-    { file: 'legacy-billing/catalog-info.yaml', descriptor: read('legacy-billing/ops.yaml') },
+    {
+      file: 'notifications-worker/catalog-info.yaml',
+      descriptor: read('notifications-worker/ops.yaml'),
+    },
+    {
+      file: 'legacy-billing/catalog-info.yaml',
+      descriptor: read('legacy-billing/ops.yaml'),
+    },
   ].map(t => ({ ...t, entity: readYaml(read(t.file), t.file).value as any }));
   const tiers = ['tier-1', 'tier-2', 'tier-3', 'tier-4'];
   const out = [];
   for (let i = 0; i < count; i++) {
     const t = templates[i % templates.length];
-    const annotations: Record<string, string> = { ...t.entity.metadata.annotations };
+    const annotations: Record<string, string> = {
+      ...t.entity.metadata.annotations,
+    };
     if (t.descriptor) {
       // As the catalog module delivers it: clean YAML stored as JSON, broken YAML as written.
-      annotations['opskit.io/descriptor'] = canonicalDescriptorText(t.descriptor.replace(/tier: tier-\d/, `tier: ${tiers[i % 4]}`).replace(/payments/g, `svc${i}`));
+      annotations['opskit.io/descriptor'] = canonicalDescriptorText(
+        t.descriptor
+          .replace(/tier: tier-\d/, `tier: ${tiers[i % 4]}`)
+          .replace(/payments/g, `svc${i}`),
+      );
     }
     out.push({
       ...t.entity,
-      metadata: { ...t.entity.metadata, name: `${t.entity.metadata.name}-${i}`, annotations },
+      metadata: {
+        ...t.entity.metadata,
+        name: `${t.entity.metadata.name}-${i}`,
+        annotations,
+      },
       spec: { ...t.entity.spec, owner: `group:team-${i % 50}` },
     });
   }

@@ -1,5 +1,9 @@
 import { JsonRulesEngineFactChecker } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
-import { BUILT_IN_CHECKS, evaluateScorecards, type OpsProfile } from '@opskit/plugin-ops-common';
+import {
+  BUILT_IN_CHECKS,
+  evaluateScorecards,
+  type OpsProfile,
+} from '@opskit/plugin-ops-common';
 import { DateTime } from 'luxon';
 
 /**
@@ -11,22 +15,46 @@ import { DateTime } from 'luxon';
  * engine does from a stored profile.
  */
 
-const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } } as any;
+const silent = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child() {
+    return silent;
+  },
+} as any;
 
-export function factsFor(profile: OpsProfile, now: number): Record<string, boolean> {
+export function factsFor(
+  profile: OpsProfile,
+  now: number,
+): Record<string, boolean> {
   const [deployment, monitoring] = evaluateScorecards(profile, { now });
   const facts: Record<string, boolean> = {};
-  for (const r of [...deployment.results, ...monitoring.results]) facts[r.checkId.replace(/-/g, '_')] = r.status !== 'fail';
+  for (const r of [...deployment.results, ...monitoring.results])
+    facts[r.checkId.replace(/-/g, '_')] = r.status !== 'fail';
   return facts;
 }
 
-export function createBaseline(factsByEntity: Map<string, Record<string, boolean>>) {
+export function createBaseline(
+  factsByEntity: Map<string, Record<string, boolean>>,
+) {
   const factNames = BUILT_IN_CHECKS.map(c => c.id.replace(/-/g, '_'));
-  const schema = Object.fromEntries(factNames.map(n => [n, { type: 'boolean', description: n }]));
+  const schema = Object.fromEntries(
+    factNames.map(n => [n, { type: 'boolean', description: n }]),
+  );
   const timestamp = DateTime.now();
   const repository = {
     async getLatestFactsByIds(_ids: string[], entity: string) {
-      return { opsFacts: { id: 'opsFacts', entity: { namespace: 'default', kind: 'component', name: entity }, timestamp, version: '0.1.0', facts: factsByEntity.get(entity)! } };
+      return {
+        opsFacts: {
+          id: 'opsFacts',
+          entity: { namespace: 'default', kind: 'component', name: entity },
+          timestamp,
+          version: '0.1.0',
+          facts: factsByEntity.get(entity)!,
+        },
+      };
     },
     async getLatestSchemas() {
       return [schema];
@@ -38,7 +66,17 @@ export function createBaseline(factsByEntity: Map<string, Record<string, boolean
     name: c.title,
     description: c.description,
     factIds: ['opsFacts'],
-    rule: { conditions: { all: [{ fact: c.id.replace(/-/g, '_'), operator: 'equal', value: true }] } },
+    rule: {
+      conditions: {
+        all: [
+          { fact: c.id.replace(/-/g, '_'), operator: 'equal', value: true },
+        ],
+      },
+    },
   }));
-  return new JsonRulesEngineFactChecker({ checks, repository, logger: silent } as any);
+  return new JsonRulesEngineFactChecker({
+    checks,
+    repository,
+    logger: silent,
+  } as any);
 }

@@ -21,16 +21,34 @@ export interface Backstage {
 
 /** Builds packages/app unless `OPSKIT_E2E_SKIP_BUILD=1` and a build exists. */
 export function buildApp(): void {
-  if (process.env.OPSKIT_E2E_SKIP_BUILD === '1' && existsSync(join(ROOT, 'packages/app/dist/index.html'))) return;
+  if (
+    process.env.OPSKIT_E2E_SKIP_BUILD === '1' &&
+    existsSync(join(ROOT, 'packages/app/dist/index.html'))
+  )
+    return;
   const started = Date.now();
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/@backstage/cli/bin/backstage-cli'), 'package', 'build'], {
-    cwd: join(ROOT, 'packages/app'),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  console.log(`e2e: app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/@backstage/cli/bin/backstage-cli'),
+      'package',
+      'build',
+    ],
+    {
+      cwd: join(ROOT, 'packages/app'),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  console.log(
+    `e2e: app built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
-export async function startBackstage(options: { port: number; extraConfig?: string[]; timeoutMs?: number }): Promise<Backstage> {
+export async function startBackstage(options: {
+  port: number;
+  extraConfig?: string[];
+  timeoutMs?: number;
+}): Promise<Backstage> {
   const baseUrl = `http://localhost:${options.port}`;
   const dir = mkdtempSync(join(tmpdir(), 'opskit-e2e-'));
   const config = join(dir, 'app-config.e2e.yaml');
@@ -52,13 +70,29 @@ export async function startBackstage(options: { port: number; extraConfig?: stri
   let output = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules/@backstage/cli/bin/backstage-cli'), 'package', 'start', '--config', join(ROOT, 'app-config.yaml'), '--config', config],
-    { cwd: join(ROOT, 'packages/backend'), env: { ...process.env, NODE_ENV: 'development' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      join(ROOT, 'node_modules/@backstage/cli/bin/backstage-cli'),
+      'package',
+      'start',
+      '--config',
+      join(ROOT, 'app-config.yaml'),
+      '--config',
+      config,
+    ],
+    {
+      cwd: join(ROOT, 'packages/backend'),
+      env: { ...process.env, NODE_ENV: 'development' },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   child.stdout!.on('data', d => (output += d));
   child.stderr!.on('data', d => (output += d));
   const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${baseUrl}${path}`, { ...init, headers: { Authorization: `Bearer ${TOKEN}`, ...(init.headers ?? {}) } });
+    fetch(`${baseUrl}${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${TOKEN}`, ...(init.headers ?? {}) },
+    });
   const stop = async () => {
     if (child.exitCode !== null || !child.pid) return;
     const exited = new Promise(r => child.once('exit', r));
@@ -75,8 +109,21 @@ export async function startBackstage(options: { port: number; extraConfig?: stri
     }
   };
   try {
-    await waitUntil('the backend', options.timeoutMs ?? 180_000, child, () => output, async () => (await fetch(`${baseUrl}/api/ops/health`)).ok);
-    await waitUntil('the app', 30_000, child, () => output, async () => (await (await fetch(`${baseUrl}/`)).text()).includes('<div id="root">'));
+    await waitUntil(
+      'the backend',
+      options.timeoutMs ?? 180_000,
+      child,
+      () => output,
+      async () => (await fetch(`${baseUrl}/api/ops/health`)).ok,
+    );
+    await waitUntil(
+      'the app',
+      30_000,
+      child,
+      () => output,
+      async () =>
+        (await (await fetch(`${baseUrl}/`)).text()).includes('<div id="root">'),
+    );
   } catch (error) {
     await stop();
     throw error;
@@ -84,7 +131,13 @@ export async function startBackstage(options: { port: number; extraConfig?: stri
   return { baseUrl, stop, api, output: () => output };
 }
 
-export async function waitUntil(what: string, timeoutMs: number, child: ChildProcess | undefined, output: () => string, probe: () => Promise<boolean>): Promise<void> {
+export async function waitUntil(
+  what: string,
+  timeoutMs: number,
+  child: ChildProcess | undefined,
+  output: () => string,
+  probe: () => Promise<boolean>,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < until) {
@@ -93,8 +146,17 @@ export async function waitUntil(what: string, timeoutMs: number, child: ChildPro
     } catch (error) {
       last = error;
     }
-    if (child && child.exitCode !== null) throw new Error(`backend exited (${child.exitCode}) while waiting for ${what}:\n${output().slice(-4000)}`);
+    if (child && child.exitCode !== null)
+      throw new Error(
+        `backend exited (${
+          child.exitCode
+        }) while waiting for ${what}:\n${output().slice(-4000)}`,
+      );
     await new Promise(r => setTimeout(r, 500));
   }
-  throw new Error(`timed out waiting for ${what} (${String(last ?? 'not ready')}):\n${output().slice(-4000)}`);
+  throw new Error(
+    `timed out waiting for ${what} (${String(
+      last ?? 'not ready',
+    )}):\n${output().slice(-4000)}`,
+  );
 }

@@ -5,4 +5,7 @@
  * @packageDocumentation
  */
 export { default } from './module';
-export { OpsDescriptorProcessor, type OpsDescriptorProcessorOptions } from './processor/OpsDescriptorProcessor';
+export {
+  OpsDescriptorProcessor,
+  type OpsDescriptorProcessorOptions,
+} from './processor/OpsDescriptorProcessor';

@@ -17,28 +17,52 @@ function readTarget(config: Config, key: string): PrometheusTarget {
   try {
     parsed = new URL(baseUrl);
   } catch {
-    throw new Error(`${key}.baseUrl: "${baseUrl}" is not a URL; use e.g. https://prometheus.example.com`);
+    throw new Error(
+      `${key}.baseUrl: "${baseUrl}" is not a URL; use e.g. https://prometheus.example.com`,
+    );
   }
-  if (!['http:', 'https:'].includes(parsed.protocol)) throw new Error(`${key}.baseUrl: must be http or https, got ${parsed.protocol}`);
+  if (!['http:', 'https:'].includes(parsed.protocol))
+    throw new Error(
+      `${key}.baseUrl: must be http or https, got ${parsed.protocol}`,
+    );
   const headers: Record<string, string> = {};
   const extra = config.getOptionalConfig('headers');
-  for (const name of extra?.keys() ?? []) headers[name] = extra!.getString(name);
+  for (const name of extra?.keys() ?? [])
+    headers[name] = extra!.getString(name);
   const token = config.getOptionalString('token');
   const username = config.getOptionalString('username');
-  if (token && username) throw new Error(`${key}: set either token or username/password, not both`);
+  if (token && username)
+    throw new Error(`${key}: set either token or username/password, not both`);
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (username) headers.Authorization = `Basic ${Buffer.from(`${username}:${config.getOptionalString('password') ?? ''}`).toString('base64')}`;
+  if (username)
+    headers.Authorization = `Basic ${Buffer.from(
+      `${username}:${config.getOptionalString('password') ?? ''}`,
+    ).toString('base64')}`;
   return { baseUrl, headers };
 }
 
 /** Reads `ops.prometheus`; undefined when it is absent (the module then adds no provider). */
-export function readPrometheusConfig(config: Config): PrometheusConfig | undefined {
+export function readPrometheusConfig(
+  config: Config,
+): PrometheusConfig | undefined {
   const root = config.getOptionalConfig('ops.prometheus');
   if (!root) return undefined;
   const targets = new Map<string, PrometheusTarget>();
   const environments = root.getOptionalConfig('environments');
-  for (const name of environments?.keys() ?? []) targets.set(name, readTarget(environments!.getConfig(name), `ops.prometheus.environments.${name}`));
-  const fallback = root.has('default') ? readTarget(root.getConfig('default'), 'ops.prometheus.default') : undefined;
-  if (targets.size === 0 && !fallback) throw new Error('ops.prometheus: configure `default` or at least one entry under `environments`');
+  for (const name of environments?.keys() ?? [])
+    targets.set(
+      name,
+      readTarget(
+        environments!.getConfig(name),
+        `ops.prometheus.environments.${name}`,
+      ),
+    );
+  const fallback = root.has('default')
+    ? readTarget(root.getConfig('default'), 'ops.prometheus.default')
+    : undefined;
+  if (targets.size === 0 && !fallback)
+    throw new Error(
+      'ops.prometheus: configure `default` or at least one entry under `environments`',
+    );
   return { targets, fallback };
 }

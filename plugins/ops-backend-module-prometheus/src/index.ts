@@ -4,6 +4,18 @@
  * @packageDocumentation
  */
 export { opsModulePrometheus as default } from './module';
-export { prometheusFactProvider, PROMETHEUS_PROVIDER_ID } from './prometheusFactProvider';
-export { instantQuery, PrometheusQueryError, PrometheusUnavailableError, type InstantValue } from './PrometheusClient';
-export { readPrometheusConfig, type PrometheusConfig, type PrometheusTarget } from './config';
+export {
+  prometheusFactProvider,
+  PROMETHEUS_PROVIDER_ID,
+} from './prometheusFactProvider';
+export {
+  instantQuery,
+  PrometheusQueryError,
+  PrometheusUnavailableError,
+  type InstantValue,
+} from './PrometheusClient';
+export {
+  readPrometheusConfig,
+  type PrometheusConfig,
+  type PrometheusTarget,
+} from './config';

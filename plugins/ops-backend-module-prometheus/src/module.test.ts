@@ -1,11 +1,23 @@
 import type { Entity } from '@backstage/catalog-model';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { withLocalDescriptor, type EntityFact } from '@opskit/plugin-ops-common';
+import {
+  withLocalDescriptor,
+  type EntityFact,
+} from '@opskit/plugin-ops-common';
 import request from 'supertest';
 import opsPlugin from '@opskit/plugin-ops-backend';
 import opsModulePrometheus from './index';
-import { startExporter, startPrometheus, type Exporter, type RealPrometheus } from './testUtils';
+import {
+  startExporter,
+  startPrometheus,
+  type Exporter,
+  type RealPrometheus,
+} from './testUtils';
 
 jest.setTimeout(90_000);
 
@@ -27,13 +39,23 @@ const checkout = withLocalDescriptor(
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name: 'checkout', namespace: 'default', annotations: { 'opskit.io/ops-ref': 'dir:.' } },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:default/payments-team' },
+    metadata: {
+      name: 'checkout',
+      namespace: 'default',
+      annotations: { 'opskit.io/ops-ref': 'dir:.' },
+    },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/payments-team',
+    },
   } as Entity,
   () => DESCRIPTOR,
 ) as Entity;
 
-const auth = { Authorization: mockCredentials.user.header('user:default/jane') };
+const auth = {
+  Authorization: mockCredentials.user.header('user:default/jane'),
+};
 
 describe('Prometheus fact provider against a real Prometheus', () => {
   let exporter: Exporter;
@@ -41,8 +63,16 @@ describe('Prometheus fact provider against a real Prometheus', () => {
 
   beforeAll(async () => {
     exporter = await startExporter();
-    exporter.set('checkout_latency_ms', { env: 'production', service: 'checkout' }, 120);
-    exporter.set('checkout_latency_ms', { env: 'staging', service: 'checkout' }, 300);
+    exporter.set(
+      'checkout_latency_ms',
+      { env: 'production', service: 'checkout' },
+      120,
+    );
+    exporter.set(
+      'checkout_latency_ms',
+      { env: 'staging', service: 'checkout' },
+      300,
+    );
     exporter.set('checkout_error_percent', { env: 'production' }, 7);
     exporter.set('checkout_uptime_percent', { env: 'production' }, 99.95);
     prometheus = await startPrometheus(exporter.port);
@@ -66,7 +96,10 @@ describe('Prometheus fact provider against a real Prometheus', () => {
               prometheus: {
                 environments: {
                   production: { baseUrl: prometheus.url, token: 'prod-token' },
-                  staging: { baseUrl: prometheus.url, headers: { 'X-Scope-OrgID': 'checkout' } },
+                  staging: {
+                    baseUrl: prometheus.url,
+                    headers: { 'X-Scope-OrgID': 'checkout' },
+                  },
                 },
               },
             },
@@ -75,33 +108,89 @@ describe('Prometheus fact provider against a real Prometheus', () => {
       ],
     });
     const read = async () => {
-      const res = await request(server).get('/api/ops/entities/component/default/checkout').set(auth);
+      const res = await request(server)
+        .get('/api/ops/entities/component/default/checkout')
+        .set(auth);
       expect(res.status).toBe(200);
-      const facts = Object.fromEntries((res.body.facts as EntityFact[]).map(f => [f.name, f]));
-      const check = res.body.scorecards.flatMap((c: any) => c.results).find((r: any) => r.checkId === 'slos-met-in-production');
+      const facts = Object.fromEntries(
+        (res.body.facts as EntityFact[]).map(f => [f.name, f]),
+      );
+      const check = res.body.scorecards
+        .flatMap((c: any) => c.results)
+        .find((r: any) => r.checkId === 'slos-met-in-production');
       return { facts, check };
     };
 
-    expect((await request(server).post('/api/ops/refresh').set(auth)).status).toBe(202);
+    expect(
+      (await request(server).post('/api/ops/refresh').set(auth)).status,
+    ).toBe(202);
     const first = await read();
-    expect(first.facts['slo/production/Latency']).toMatchObject({ provider: 'prometheus', stale: false, value: { value: 120, objectiveMet: true, alerting: false } });
-    expect(first.facts['slo/staging/Latency'].value).toMatchObject({ value: 300, objectiveMet: false, alerting: false });
-    expect(first.facts['slo/production/Errors'].value).toMatchObject({ value: 7, objectiveMet: false, alerting: true });
-    expect(first.facts['slo/production/Uptime'].value).toMatchObject({ value: 99.95, objectiveMet: true });
-    expect(first.facts['slo/production/Throughput']).toMatchObject({ value: null, stale: false, error: expect.stringMatching(/^bad_data: .*parse error/) });
+    expect(first.facts['slo/production/Latency']).toMatchObject({
+      provider: 'prometheus',
+      stale: false,
+      value: { value: 120, objectiveMet: true, alerting: false },
+    });
+    expect(first.facts['slo/staging/Latency'].value).toMatchObject({
+      value: 300,
+      objectiveMet: false,
+      alerting: false,
+    });
+    expect(first.facts['slo/production/Errors'].value).toMatchObject({
+      value: 7,
+      objectiveMet: false,
+      alerting: true,
+    });
+    expect(first.facts['slo/production/Uptime'].value).toMatchObject({
+      value: 99.95,
+      objectiveMet: true,
+    });
+    expect(first.facts['slo/production/Throughput']).toMatchObject({
+      value: null,
+      stale: false,
+      error: expect.stringMatching(/^bad_data: .*parse error/),
+    });
     // The sample's time is Prometheus's evaluation time: moments ago.
-    expect(Date.now() - Date.parse(first.facts['slo/production/Latency'].observedAt!)).toBeLessThan(60_000);
-    expect(first.check).toMatchObject({ status: 'fail', message: 'Errors at 7% misses < 1% (alerting)' });
-    const row = (await request(server).get('/api/ops/compliance').set(auth)).body.items[0];
-    expect(row.slos).toMatchObject({ environment: 'production', total: 4, met: 2, breached: 1, alerting: 1, unknown: 1 });
+    expect(
+      Date.now() -
+        Date.parse(first.facts['slo/production/Latency'].observedAt!),
+    ).toBeLessThan(60_000);
+    expect(first.check).toMatchObject({
+      status: 'fail',
+      message: 'Errors at 7% misses < 1% (alerting)',
+    });
+    const row = (await request(server).get('/api/ops/compliance').set(auth))
+      .body.items[0];
+    expect(row.slos).toMatchObject({
+      environment: 'production',
+      total: 4,
+      met: 2,
+      breached: 1,
+      alerting: 1,
+      unknown: 1,
+    });
 
     // Errors recover: once Prometheus has scraped the new value, the breach is gone; the broken query still warns.
     exporter.set('checkout_error_percent', { env: 'production' }, 0.5);
-    for (let i = 0; i < 100 && (await prometheus.query('max(checkout_error_percent{env="production"})')) !== 0.5; i++) await new Promise(r => setTimeout(r, 100));
+    for (
+      let i = 0;
+      i < 100 &&
+      (await prometheus.query(
+        'max(checkout_error_percent{env="production"})',
+      )) !== 0.5;
+      i++
+    )
+      await new Promise(r => setTimeout(r, 100));
     await request(server).post('/api/ops/refresh').set(auth);
     const recovered = await read();
-    expect(recovered.facts['slo/production/Errors'].value).toMatchObject({ value: 0.5, objectiveMet: true, alerting: false });
-    expect(recovered.check).toMatchObject({ status: 'warn', message: expect.stringContaining('Throughput (bad_data:') });
+    expect(recovered.facts['slo/production/Errors'].value).toMatchObject({
+      value: 0.5,
+      objectiveMet: true,
+      alerting: false,
+    });
+    expect(recovered.check).toMatchObject({
+      status: 'warn',
+      message: expect.stringContaining('Throughput (bad_data:'),
+    });
 
     // Prometheus goes down: every value stays, marked stale, with the reason.
     await prometheus.stop();
@@ -113,7 +202,13 @@ describe('Prometheus fact provider against a real Prometheus', () => {
       observedAt: recovered.facts['slo/production/Latency'].observedAt,
       error: expect.stringContaining('is unreachable: ECONNREFUSED'),
     });
-    expect(down.facts['slo/production/Errors']).toMatchObject({ stale: true, value: { value: 0.5 } });
-    expect(down.check).toMatchObject({ status: 'warn', message: expect.stringContaining('Latency (stale: Prometheus at') });
+    expect(down.facts['slo/production/Errors']).toMatchObject({
+      stale: true,
+      value: { value: 0.5 },
+    });
+    expect(down.check).toMatchObject({
+      status: 'warn',
+      message: expect.stringContaining('Latency (stale: Prometheus at'),
+    });
   });
 });

@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { opsExtensionPoint } from '@opskit/plugin-ops-node';
 import { readPrometheusConfig } from './config';
 import { prometheusFactProvider } from './prometheusFactProvider';
@@ -12,16 +15,28 @@ export const opsModulePrometheus = createBackendModule({
   moduleId: 'prometheus',
   register(env) {
     env.registerInit({
-      deps: { ops: opsExtensionPoint, config: coreServices.rootConfig, logger: coreServices.logger },
+      deps: {
+        ops: opsExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+      },
       async init({ ops, config, logger }) {
         const prometheus = readPrometheusConfig(config);
         if (!prometheus) {
-          logger.info('ops.prometheus is not configured: SLO queries are not measured');
+          logger.info(
+            'ops.prometheus is not configured: SLO queries are not measured',
+          );
           return;
         }
         ops.addFactProviders(prometheusFactProvider(prometheus));
         const environments = [...prometheus.targets.keys()];
-        logger.info(`measuring SLO queries against Prometheus for ${environments.length ? environments.join(', ') : 'every environment'}${prometheus.fallback && environments.length ? ' (and a default)' : ''}`);
+        logger.info(
+          `measuring SLO queries against Prometheus for ${
+            environments.length ? environments.join(', ') : 'every environment'
+          }${
+            prometheus.fallback && environments.length ? ' (and a default)' : ''
+          }`,
+        );
       },
     });
   },

@@ -1,4 +1,8 @@
-import { observeSlo, sloQueries, type FactInput } from '@opskit/plugin-ops-common';
+import {
+  observeSlo,
+  sloQueries,
+  type FactInput,
+} from '@opskit/plugin-ops-common';
 import type { OpsFactProvider } from '@opskit/plugin-ops-node';
 import type { PrometheusConfig } from './config';
 import { instantQuery, PrometheusUnavailableError } from './PrometheusClient';
@@ -11,7 +15,9 @@ export const PROMETHEUS_PROVIDER_ID = 'prometheus';
  * filled in by ops-common. The fact holds the value and whether the objective
  * is met and the alert threshold crossed.
  */
-export function prometheusFactProvider(config: PrometheusConfig): OpsFactProvider {
+export function prometheusFactProvider(
+  config: PrometheusConfig,
+): OpsFactProvider {
   return {
     id: PROMETHEUS_PROVIDER_ID,
     appliesTo: profile => (profile.slos ?? []).some(slo => slo.query),
@@ -24,18 +30,37 @@ export function prometheusFactProvider(config: PrometheusConfig): OpsFactProvide
         }
         const target = config.targets.get(query.environment) ?? config.fallback;
         if (!target) {
-          facts.push({ name: query.factName, value: null, error: `no Prometheus configured for environment "${query.environment}" (ops.prometheus.environments)` });
+          facts.push({
+            name: query.factName,
+            value: null,
+            error: `no Prometheus configured for environment "${query.environment}" (ops.prometheus.environments)`,
+          });
           continue;
         }
         // Timed out (ops-backend aborted us): stop asking; the whole entity is then kept, marked stale.
-        if (signal.aborted) throw new Error('aborted: the per-entity timeout ran out');
+        if (signal.aborted)
+          throw new Error('aborted: the per-entity timeout ran out');
         try {
-          const { value, time } = await instantQuery(target, query.query, signal);
-          facts.push({ name: query.factName, value: { ...observeSlo(query, value) }, observedAt: time });
+          const { value, time } = await instantQuery(
+            target,
+            query.query,
+            signal,
+          );
+          facts.push({
+            name: query.factName,
+            value: { ...observeSlo(query, value) },
+            observedAt: time,
+          });
         } catch (error) {
           if (signal.aborted) throw error;
-          if (error instanceof PrometheusUnavailableError) facts.push({ name: query.factName, unavailable: error.message });
-          else facts.push({ name: query.factName, value: null, error: (error as Error).message });
+          if (error instanceof PrometheusUnavailableError)
+            facts.push({ name: query.factName, unavailable: error.message });
+          else
+            facts.push({
+              name: query.factName,
+              value: null,
+              error: (error as Error).message,
+            });
         }
       }
       return facts;

@@ -9,7 +9,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('ops_facts', table => {
-    table.comment('What fact providers last observed per entity; kept (marked stale) while a source is down');
+    table.comment(
+      'What fact providers last observed per entity; kept (marked stale) while a source is down',
+    );
     table.string('entity_ref', 512).notNullable();
     table.string('provider', 64).notNullable();
     table.string('name', 255).notNullable();
@@ -22,7 +24,10 @@ exports.up = async function up(knex) {
     table.index(['provider'], 'ops_facts_provider_idx');
   });
   await knex.schema.alterTable('ops_entity_results', table => {
-    table.text('slos').nullable().comment('JSON: production SLO summary from live facts');
+    table
+      .text('slos')
+      .nullable()
+      .comment('JSON: production SLO summary from live facts');
   });
 };
 

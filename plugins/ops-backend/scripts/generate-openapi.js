@@ -11,7 +11,17 @@ const target = path.join(root, 'src/schema/openapi.generated.ts');
 
 function render() {
   const spec = yaml.load(fs.readFileSync(source, 'utf8'));
-  return `// Generated from openapi.yaml by \`yarn schema:generate\` in plugins/ops-backend; do not edit.\n\nexport const spec = ${JSON.stringify(spec, null, 2)} as const;\n`;
+  // eslint-disable-next-line @backstage/no-undeclared-imports -- the repository's formatter
+  const prettier = require('prettier');
+  const text = `// Generated from openapi.yaml by \`yarn schema:generate\` in plugins/ops-backend; do not edit.\n\nexport const spec = ${JSON.stringify(
+    spec,
+    null,
+    2,
+  )} as const;\n`;
+  return prettier.format(text, {
+    ...prettier.resolveConfig.sync(target),
+    filepath: target,
+  });
 }
 
 module.exports = { render, target };

@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
@@ -42,10 +45,30 @@ export const opsPlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
         notifications: notificationService,
       },
-      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, permissions, permissionsRegistry, auditor, catalog, actionsRegistry, notifications }) {
+      async init({
+        config,
+        logger,
+        database,
+        scheduler,
+        httpRouter,
+        httpAuth,
+        auth,
+        permissions,
+        permissionsRegistry,
+        auditor,
+        catalog,
+        actionsRegistry,
+        notifications,
+      }) {
         const backendConfig = readBackendConfig(config);
         for (const issue of backendConfig.ops.issues) {
-          logger.warn(`ops config ${issue.path}: ${issue.message}${issue.severity === 'error' ? ' (ignored; built-in default used)' : ''}`);
+          logger.warn(
+            `ops config ${issue.path}: ${issue.message}${
+              issue.severity === 'error'
+                ? ' (ignored; built-in default used)'
+                : ''
+            }`,
+          );
         }
         permissionsRegistry.addPermissions(opsPermissions);
 
@@ -62,12 +85,23 @@ export const opsPlugin = createBackendPlugin({
           historyRetentionMs: backendConfig.historyRetentionMs,
           workers: backendConfig.workers,
           checks,
-          notifier: backendConfig.notifications.enabled ? new NotificationsRegressionNotifier(notifications, logger) : undefined,
+          notifier: backendConfig.notifications.enabled
+            ? new NotificationsRegressionNotifier(notifications, logger)
+            : undefined,
           notificationOptOut: backendConfig.notifications.optOut,
         });
         // Load the scoring workers now, in the background, rather than in the first run.
-        evaluator.ready().catch(error => logger.warn(`ops scoring workers did not start: ${error}`));
-        const task = new EvaluationTask({ scheduler, evaluator, schedule: backendConfig.schedule, logger });
+        evaluator
+          .ready()
+          .catch(error =>
+            logger.warn(`ops scoring workers did not start: ${error}`),
+          );
+        const task = new EvaluationTask({
+          scheduler,
+          evaluator,
+          schedule: backendConfig.schedule,
+          logger,
+        });
         await task.start();
 
         // Fact providers (from modules) run on their own schedule; nothing is scheduled without one.
@@ -83,16 +117,39 @@ export const opsPlugin = createBackendPlugin({
           concurrency: backendConfig.facts.concurrency,
         });
         const factsTask = collector.hasProviders
-          ? new FactsTask({ scheduler, collector, schedule: backendConfig.facts.schedule, logger, evaluate: () => task.trigger() })
+          ? new FactsTask({
+              scheduler,
+              collector,
+              schedule: backendConfig.facts.schedule,
+              logger,
+              evaluate: () => task.trigger(),
+            })
           : undefined;
         await factsTask?.start();
         // Facts of providers no longer installed would otherwise be scored forever as if fresh.
-        const dropped = await store.facts.retainProviders(extensions.factProviders().map(p => p.id));
-        if (dropped) logger.info(`ops facts: dropped ${dropped} facts of fact providers that are no longer installed`);
+        const dropped = await store.facts.retainProviders(
+          extensions.factProviders().map(p => p.id),
+        );
+        if (dropped)
+          logger.info(
+            `ops facts: dropped ${dropped} facts of fact providers that are no longer installed`,
+          );
 
         // One reader for the Ops tab and the agent actions: same evaluation, same permissions.
-        const entities = new EntityOpsReader({ store, catalog, config: backendConfig, checks });
-        registerOpsActions({ actionsRegistry, permissions, store, entities, config: backendConfig, checkIds: evaluator.checkIds });
+        const entities = new EntityOpsReader({
+          store,
+          catalog,
+          config: backendConfig,
+          checks,
+        });
+        registerOpsActions({
+          actionsRegistry,
+          permissions,
+          store,
+          entities,
+          config: backendConfig,
+          checkIds: evaluator.checkIds,
+        });
         httpRouter.use(
           await createRouter({
             store,

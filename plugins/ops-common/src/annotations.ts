@@ -65,7 +65,11 @@ export const OPS_DATA_ANNOTATIONS: readonly string[] = [
 /** The minimal entity shape OpsKit reads; any catalog `Entity` fits. */
 export interface OpsEntityLike {
   kind?: string;
-  metadata?: { name?: string; namespace?: string; annotations?: Record<string, unknown> };
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    annotations?: Record<string, unknown>;
+  };
   spec?: Record<string, unknown> | unknown;
 }
 

@@ -1,9 +1,22 @@
 import { z } from 'zod';
-import { BUILT_IN_DEFAULTS, type OpsDefaults, type TierPolicy } from './defaults';
+import {
+  BUILT_IN_DEFAULTS,
+  type OpsDefaults,
+  type TierPolicy,
+} from './defaults';
 import { parseSection } from './descriptor/parseSection';
-import { checklistItemSchema, durationSchema, sectionSchemas, tierSchema } from './descriptor/schema';
+import {
+  checklistItemSchema,
+  durationSchema,
+  sectionSchemas,
+  tierSchema,
+} from './descriptor/schema';
 import { INDICATORS, TIERS } from './descriptor/vocabulary';
-import { CHECK_LEVELS, DEFAULT_SCORING_CONFIG, type ScoringConfig } from './scoring/types';
+import {
+  CHECK_LEVELS,
+  DEFAULT_SCORING_CONFIG,
+  type ScoringConfig,
+} from './scoring/types';
 import type { OpsIssue } from './validation/issues';
 import { validateSections } from './validation/validateSections';
 
@@ -27,7 +40,14 @@ export const opsDefaultsSchema = z.object({
   logging: sectionSchemas.logging.optional(),
   checklist: z.array(checklistItemSchema).optional(),
   tiers: z
-    .object(Object.fromEntries(TIERS.map(t => [t, tierPolicySchema.optional()])) as Record<(typeof TIERS)[number], z.ZodOptional<typeof tierPolicySchema>>)
+    .object(
+      Object.fromEntries(
+        TIERS.map(t => [t, tierPolicySchema.optional()]),
+      ) as Record<
+        (typeof TIERS)[number],
+        z.ZodOptional<typeof tierPolicySchema>
+      >,
+    )
     .optional(),
 });
 
@@ -61,20 +81,36 @@ export interface OpsConfig {
 
 /** Reads `ops.defaults` and `ops.scoring` over the built-in defaults; bad values are reported and ignored. */
 export function readOpsConfig(ops: unknown): OpsConfig {
-  const raw = (typeof ops === 'object' && ops !== null ? ops : {}) as Record<string, unknown>;
+  const raw = (typeof ops === 'object' && ops !== null ? ops : {}) as Record<
+    string,
+    unknown
+  >;
   const issues: OpsIssue[] = [];
   const source = 'app-config';
-  const defaultsParse = parseSection(opsDefaultsSchema, raw.defaults ?? {}, 'ops.defaults', source);
+  const defaultsParse = parseSection(
+    opsDefaultsSchema,
+    raw.defaults ?? {},
+    'ops.defaults',
+    source,
+  );
   issues.push(...defaultsParse.issues);
   // A default section with an error falls back to the built-in one whole: half an org default is worse than none.
-  const broken = (key: string) => defaultsParse.issues.some(i => i.severity === 'error' && i.path.startsWith(`ops.defaults.${key}`));
+  const broken = (key: string) =>
+    defaultsParse.issues.some(
+      i => i.severity === 'error' && i.path.startsWith(`ops.defaults.${key}`),
+    );
   const given = Object.fromEntries(
-    Object.entries(defaultsParse.value ?? {}).filter(([key]) => key === 'tiers' || !broken(key)),
+    Object.entries(defaultsParse.value ?? {}).filter(
+      ([key]) => key === 'tiers' || !broken(key),
+    ),
   ) as NonNullable<typeof defaultsParse.value>;
   const tiers = {} as Record<(typeof TIERS)[number], TierPolicy>;
   for (const tier of TIERS) {
     const override = given.tiers?.[tier] ?? {};
-    tiers[tier] = { ...BUILT_IN_DEFAULTS.tiers[tier], ...stripUndefined(override) } as TierPolicy;
+    tiers[tier] = {
+      ...BUILT_IN_DEFAULTS.tiers[tier],
+      ...stripUndefined(override),
+    } as TierPolicy;
   }
   const defaults: OpsDefaults = {
     fallbackTier: given.fallbackTier ?? BUILT_IN_DEFAULTS.fallbackTier,
@@ -84,24 +120,46 @@ export function readOpsConfig(ops: unknown): OpsConfig {
     tiers,
   };
   const rules = validateSections(
-    { severities: defaults.severities, logging: defaults.logging, deployment: { checklist: defaults.checklist } },
-    { locate: section => ({ prefix: `ops.defaults.${section === 'deployment' ? '' : section}`.replace(/\.$/, ''), source }) },
+    {
+      severities: defaults.severities,
+      logging: defaults.logging,
+      deployment: { checklist: defaults.checklist },
+    },
+    {
+      locate: section => ({
+        prefix: `ops.defaults.${
+          section === 'deployment' ? '' : section
+        }`.replace(/\.$/, ''),
+        source,
+      }),
+    },
   );
   issues.push(...rules.issues);
   for (const tier of TIERS) {
-    const slos = validateSections({ slos: tiers[tier].slos }, { locate: () => ({ prefix: `ops.defaults.tiers.${tier}.slos`, source }) });
+    const slos = validateSections(
+      { slos: tiers[tier].slos },
+      { locate: () => ({ prefix: `ops.defaults.tiers.${tier}.slos`, source }) },
+    );
     if (slos) issues.push(...slos.issues.filter(i => i.severity === 'error'));
   }
 
-  const scoringParse = parseSection(scoringConfigSchema, raw.scoring ?? {}, 'ops.scoring', source);
+  const scoringParse = parseSection(
+    scoringConfigSchema,
+    raw.scoring ?? {},
+    'ops.scoring',
+    source,
+  );
   issues.push(...scoringParse.issues);
   const scoring: ScoringConfig = {
     checks: (scoringParse.value?.checks ?? {}) as ScoringConfig['checks'],
-    warnCredit: scoringParse.value?.warnCredit ?? DEFAULT_SCORING_CONFIG.warnCredit,
+    warnCredit:
+      scoringParse.value?.warnCredit ?? DEFAULT_SCORING_CONFIG.warnCredit,
   };
   return { defaults, scoring, issues };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
 }

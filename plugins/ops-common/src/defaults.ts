@@ -57,10 +57,22 @@ const SEED_SLOS: Slo[] = [
 export const BUILT_IN_DEFAULTS: OpsDefaults = {
   fallbackTier: 'tier-3',
   severities: [
-    { id: 'P1', description: 'Service down or data loss for many users', responseTime: '15m' },
+    {
+      id: 'P1',
+      description: 'Service down or data loss for many users',
+      responseTime: '15m',
+    },
     { id: 'P2', description: 'Major feature degraded', responseTime: '1h' },
-    { id: 'P3', description: 'Minor impact, workaround exists', responseTime: '1d' },
-    { id: 'P4', description: 'Cosmetic or no user impact', responseTime: 'best-effort' },
+    {
+      id: 'P3',
+      description: 'Minor impact, workaround exists',
+      responseTime: '1d',
+    },
+    {
+      id: 'P4',
+      description: 'Cosmetic or no user impact',
+      responseTime: 'best-effort',
+    },
   ],
   logging: {
     levels: ['debug', 'info', 'warn', 'error'],
@@ -69,8 +81,16 @@ export const BUILT_IN_DEFAULTS: OpsDefaults = {
   },
   checklist: [
     { id: 'tests-passing', title: 'All tests passing', required: true },
-    { id: 'code-reviewed', title: 'Code reviewed and approved', required: true },
-    { id: 'migrations-ready', title: 'Database migrations ready and reversible', required: true },
+    {
+      id: 'code-reviewed',
+      title: 'Code reviewed and approved',
+      required: true,
+    },
+    {
+      id: 'migrations-ready',
+      title: 'Database migrations ready and reversible',
+      required: true,
+    },
     { id: 'rollback-plan', title: 'Rollback plan documented', required: true },
   ],
   tiers: {

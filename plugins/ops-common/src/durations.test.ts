@@ -22,9 +22,12 @@ describe('parseDuration', () => {
     expect(!result.ok && result.message).toMatch(/ambiguous.*"1m".*months/);
   });
 
-  it.each(['0m', '', 'soon', '1.5h', '-5m', 'P1M', 'P1Y', '5y', 'PT'])('refuses %j', input => {
-    expect(parseDuration(input).ok).toBe(false);
-  });
+  it.each(['0m', '', 'soon', '1.5h', '-5m', 'P1M', 'P1Y', '5y', 'PT'])(
+    'refuses %j',
+    input => {
+      expect(parseDuration(input).ok).toBe(false);
+    },
+  );
 
   it('refuses bare numbers and says how to fix them', () => {
     const result = parseDuration(30);

@@ -44,7 +44,10 @@ export function parseDuration(input: unknown): DurationResult {
   if (/^[1-9][0-9]*M$/.test(text)) {
     return {
       ok: false,
-      message: `"${text}" is ambiguous: minutes are written "${text.slice(0, -1)}m" and months are not a fixed length (write days, e.g. "30d")`,
+      message: `"${text}" is ambiguous: minutes are written "${text.slice(
+        0,
+        -1,
+      )}m" and months are not a fixed length (write days, e.g. "30d")`,
     };
   }
   if (/^[1-9][0-9]*(y|mo|Y)$/.test(text)) {
@@ -75,7 +78,9 @@ export function parseDuration(input: unknown): DurationResult {
   }
   return {
     ok: false,
-    message: `"${truncate(text)}" is not a duration; write a whole number and a unit (ms, s, m, h, d, w), e.g. "15m", "30d", or ISO-8601 such as "PT15M"`,
+    message: `"${truncate(
+      text,
+    )}" is not a duration; write a whole number and a unit (ms, s, m, h, d, w), e.g. "15m", "30d", or ISO-8601 such as "PT15M"`,
   };
 }
 

@@ -23,7 +23,10 @@ export function evaluateEntity(
 ): EntityEvaluation {
   const now = options.now ?? Date.now();
   const { profile, issues } = buildOpsProfile(entity, { ...options, now });
-  const facts = typeof options.facts === 'function' ? options.facts(profile) : options.facts;
+  const facts =
+    typeof options.facts === 'function'
+      ? options.facts(profile)
+      : options.facts;
   const scorecards = evaluateScorecards(profile, { ...options, facts, now });
   return { profile, issues, scorecards };
 }

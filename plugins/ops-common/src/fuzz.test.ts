@@ -55,13 +55,19 @@ describe('fuzzing', () => {
       const result = parseOpsDescriptor(text);
       expect(result.issues.length).toBeGreaterThan(0);
     }
-    const annotations = JSON.parse('{"__proto__": {"polluted": 1}, "opskit.io/environments": "- {name: a, __proto__: {polluted: 1}}"}');
+    const annotations = JSON.parse(
+      '{"__proto__": {"polluted": 1}, "opskit.io/environments": "- {name: a, __proto__: {polluted: 1}}"}',
+    );
     evaluateEntity({ kind: 'Component', metadata: { name: 'x', annotations } });
   });
 
   it('refuses alias bombs and huge inputs with an issue', () => {
     const bomb = `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n`;
-    expect(parseOpsDescriptor(bomb).issues[0].message).toMatch(/expands to more than 50000 values/);
-    expect(parseOpsDescriptor('x'.repeat(2 * 1024 * 1024)).issues[0].message).toMatch(/limit is/);
+    expect(parseOpsDescriptor(bomb).issues[0].message).toMatch(
+      /expands to more than 50000 values/,
+    );
+    expect(
+      parseOpsDescriptor('x'.repeat(2 * 1024 * 1024)).issues[0].message,
+    ).toMatch(/limit is/);
   });
 });

@@ -14,32 +14,99 @@ export * from './profile';
 export * from './permissions';
 export * from './descriptor/vocabulary';
 export type * from './descriptor/types';
-export { descriptorSchema, sectionSchemas, SECTION_NAMES, type SectionName } from './descriptor/schema';
-export { parseOpsDescriptor, validateOpsDescriptor, type DescriptorParse } from './descriptor/parseDescriptor';
-export { parseOpsAnnotations, type AnnotationParse } from './descriptor/parseAnnotations';
-export { readYaml, readYamlDocuments, writeYaml, canonicalDescriptorText, MAX_YAML_LENGTH } from './descriptor/yaml';
+export {
+  descriptorSchema,
+  sectionSchemas,
+  SECTION_NAMES,
+  type SectionName,
+} from './descriptor/schema';
+export {
+  parseOpsDescriptor,
+  validateOpsDescriptor,
+  type DescriptorParse,
+} from './descriptor/parseDescriptor';
+export {
+  parseOpsAnnotations,
+  type AnnotationParse,
+} from './descriptor/parseAnnotations';
+export {
+  readYaml,
+  readYamlDocuments,
+  writeYaml,
+  canonicalDescriptorText,
+  MAX_YAML_LENGTH,
+} from './descriptor/yaml';
 export type { OpsIssue } from './validation/issues';
 export { hasErrors } from './validation/issues';
 export { checkUrl, isSafeUrl } from './validation/urls';
 export { validateSections } from './validation/validateSections';
-export { describeAlert, describeThreshold, describeValue, isAlertOnRightSide } from './validation/sloRules';
+export {
+  describeAlert,
+  describeThreshold,
+  describeValue,
+  isAlertOnRightSide,
+} from './validation/sloRules';
 export { backupIntervalMs } from './validation/dataRules';
 export { didYouMean } from './validation/didYouMean';
 export * from './scoring/types';
-export { evaluateScorecards, effectiveChecks, appliesTo, type EvaluateOptions } from './scoring/engine';
-export { BUILT_IN_CHECKS, BUILT_IN_SCORECARDS, describeCheck } from './scoring/builtInChecks';
-export { DEPLOYMENT_SCORECARD, DEPLOYMENT_CHECKS, signOffFor } from './scoring/deploymentChecks';
-export { MONITORING_SCORECARD, MONITORING_CHECKS } from './scoring/monitoringChecks';
+export {
+  evaluateScorecards,
+  effectiveChecks,
+  appliesTo,
+  type EvaluateOptions,
+} from './scoring/engine';
+export {
+  BUILT_IN_CHECKS,
+  BUILT_IN_SCORECARDS,
+  describeCheck,
+} from './scoring/builtInChecks';
+export {
+  DEPLOYMENT_SCORECARD,
+  DEPLOYMENT_CHECKS,
+  signOffFor,
+} from './scoring/deploymentChecks';
+export {
+  MONITORING_SCORECARD,
+  MONITORING_CHECKS,
+} from './scoring/monitoringChecks';
 export { latestVersion, productionEnvironment } from './scoring/profileFacts';
 export { evaluateEntity, type EntityEvaluation } from './evaluateEntity';
-export { complianceRecord, levelRank, isScoreLevel, type ComplianceRecord } from './scoring/complianceRecord';
-export { escalationTargetCandidates, escalationTargets, escalationTargetRefs, resolveEscalationTargets } from './scoring/escalationTargets';
+export {
+  complianceRecord,
+  levelRank,
+  isScoreLevel,
+  type ComplianceRecord,
+} from './scoring/complianceRecord';
+export {
+  escalationTargetCandidates,
+  escalationTargets,
+  escalationTargetRefs,
+  resolveEscalationTargets,
+} from './scoring/escalationTargets';
 export * from './opsRef';
-export { opsDescriptorJsonSchema, OPS_DESCRIPTOR_SCHEMA_ID } from './descriptor/jsonSchema';
+export {
+  opsDescriptorJsonSchema,
+  OPS_DESCRIPTOR_SCHEMA_ID,
+} from './descriptor/jsonSchema';
 export * from './api/types';
-export { renderRunbook, renderRunbookChapters, RUNBOOK_CHAPTERS, type RunbookChapter, type RunbookInput, type RenderRunbookOptions } from './runbook/renderRunbook';
-export { createOpsDescriptor, type DescriptorInputs, type CreatedDescriptor } from './scaffold/createDescriptor';
-export { findRegressions, type Regression, type RecordChange } from './scoring/regressions';
+export {
+  renderRunbook,
+  renderRunbookChapters,
+  RUNBOOK_CHAPTERS,
+  type RunbookChapter,
+  type RunbookInput,
+  type RenderRunbookOptions,
+} from './runbook/renderRunbook';
+export {
+  createOpsDescriptor,
+  type DescriptorInputs,
+  type CreatedDescriptor,
+} from './scaffold/createDescriptor';
+export {
+  findRegressions,
+  type Regression,
+  type RecordChange,
+} from './scoring/regressions';
 export { CatalogInfoFile } from './scaffold/catalogInfoFile';
 export { withRunbookPage } from './scaffold/mkdocsNav';
 export * from './facts/liveFacts';

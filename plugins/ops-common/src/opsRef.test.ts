@@ -7,14 +7,27 @@ describe('parseOpsRef', () => {
     ['dir:ops/', 'ops/ops.yaml'],
     ['./ops/service.yaml', 'ops/service.yaml'],
     ['a/../b.yaml', 'b.yaml'],
-  ])('%s → %s', (ref, path) => expect(parseOpsRef(ref)).toEqual({ type: 'path', path }));
+  ])('%s → %s', (ref, path) =>
+    expect(parseOpsRef(ref)).toEqual({ type: 'path', path }),
+  );
 
   it('reads url: refs', () => {
-    expect(parseOpsRef('url:https://git.example.com/x/ops.yaml')).toEqual({ type: 'url', url: 'https://git.example.com/x/ops.yaml' });
+    expect(parseOpsRef('url:https://git.example.com/x/ops.yaml')).toEqual({
+      type: 'url',
+      url: 'https://git.example.com/x/ops.yaml',
+    });
     expect(parseOpsRef('url:javascript:alert(1)').type).toBe('invalid');
   });
 
-  it.each(['dir:..', '../secrets.yaml', '/etc/passwd', 'dir:../../x', 'C:\\x', 'git:foo', ''])('refuses %j', ref => {
+  it.each([
+    'dir:..',
+    '../secrets.yaml',
+    '/etc/passwd',
+    'dir:../../x',
+    'C:\\x',
+    'git:foo',
+    '',
+  ])('refuses %j', ref => {
     expect(parseOpsRef(ref).type).toBe('invalid');
   });
 
@@ -27,7 +40,13 @@ describe('parseOpsRef', () => {
 describe('withLocalDescriptor', () => {
   const entity = (ref?: string, extra: Record<string, string> = {}) => ({
     kind: 'Component',
-    metadata: { name: 'svc', annotations: { ...(ref === undefined ? {} : { 'opskit.io/ops-ref': ref }), ...extra } },
+    metadata: {
+      name: 'svc',
+      annotations: {
+        ...(ref === undefined ? {} : { 'opskit.io/ops-ref': ref }),
+        ...extra,
+      },
+    },
   });
 
   it('reads dir:. through the given reader into the descriptor annotation', () => {
@@ -35,17 +54,29 @@ describe('withLocalDescriptor', () => {
     const out = withLocalDescriptor(entity('dir:./ops'), read);
     expect(read).toHaveBeenCalledWith('ops/ops.yaml');
     // Clean YAML arrives as JSON, as the catalog module stores it.
-    expect(out.metadata?.annotations?.['opskit.io/descriptor']).toBe('{"kind":"OpsDescriptor"}');
-    const broken = withLocalDescriptor(entity('dir:.'), () => 'kind: [unclosed');
-    expect(broken.metadata?.annotations?.['opskit.io/descriptor']).toBe('kind: [unclosed');
+    expect(out.metadata?.annotations?.['opskit.io/descriptor']).toBe(
+      '{"kind":"OpsDescriptor"}',
+    );
+    const broken = withLocalDescriptor(
+      entity('dir:.'),
+      () => 'kind: [unclosed',
+    );
+    expect(broken.metadata?.annotations?.['opskit.io/descriptor']).toBe(
+      'kind: [unclosed',
+    );
   });
 
   it('reports an invalid ref or an unreadable file as a descriptor error, and leaves the rest alone', () => {
-    expect(withLocalDescriptor(entity('../x.yaml'), () => '').metadata?.annotations?.['opskit.io/descriptor-error']).toMatch(/outside/);
+    expect(
+      withLocalDescriptor(entity('../x.yaml'), () => '').metadata
+        ?.annotations?.['opskit.io/descriptor-error'],
+    ).toMatch(/outside/);
     const missing = withLocalDescriptor(entity('dir:.'), () => {
       throw new Error('ENOENT');
     });
-    expect(missing.metadata?.annotations?.['opskit.io/descriptor-error']).toBe('could not read ops.yaml: ENOENT');
+    expect(missing.metadata?.annotations?.['opskit.io/descriptor-error']).toBe(
+      'could not read ops.yaml: ENOENT',
+    );
     const plain = entity();
     expect(withLocalDescriptor(plain, () => '')).toBe(plain);
     const url = entity('url:https://git.example.com/ops.yaml');

@@ -6,10 +6,21 @@ import {
   type OpsEntityLike,
 } from './annotations';
 import { BUILT_IN_DEFAULTS, type OpsDefaults } from './defaults';
-import { annotationSource, parseOpsAnnotations } from './descriptor/parseAnnotations';
-import { descriptorPath, parseOpsDescriptor } from './descriptor/parseDescriptor';
+import {
+  annotationSource,
+  parseOpsAnnotations,
+} from './descriptor/parseAnnotations';
+import {
+  descriptorPath,
+  parseOpsDescriptor,
+} from './descriptor/parseDescriptor';
 import { SECTION_NAMES } from './descriptor/schema';
-import type { OpsProfile, OpsReferences, OpsSections, SectionSource } from './descriptor/types';
+import type {
+  OpsProfile,
+  OpsReferences,
+  OpsSections,
+  SectionSource,
+} from './descriptor/types';
 import type { OpsIssue } from './validation/issues';
 import type { RuleSection } from './validation/ruleContext';
 import { validateSections } from './validation/validateSections';
@@ -32,14 +43,23 @@ const isObject = (v: unknown): v is Record<string, any> =>
 
 /** `kind:namespace/name`, written the catalog's way, even for malformed entities. */
 export function entityRefOf(entity: OpsEntityLike): string {
-  const kind = typeof entity.kind === 'string' ? entity.kind.toLowerCase() : 'unknown';
-  const namespace = typeof entity.metadata?.namespace === 'string' ? entity.metadata.namespace : 'default';
-  const name = typeof entity.metadata?.name === 'string' ? entity.metadata.name : 'unknown';
+  const kind =
+    typeof entity.kind === 'string' ? entity.kind.toLowerCase() : 'unknown';
+  const namespace =
+    typeof entity.metadata?.namespace === 'string'
+      ? entity.metadata.namespace
+      : 'default';
+  const name =
+    typeof entity.metadata?.name === 'string'
+      ? entity.metadata.name
+      : 'unknown';
   return `${kind}:${namespace}/${name}`;
 }
 
 function stringField(spec: unknown, key: string): string | undefined {
-  return isObject(spec) && typeof spec[key] === 'string' ? spec[key] : undefined;
+  return isObject(spec) && typeof spec[key] === 'string'
+    ? spec[key]
+    : undefined;
 }
 
 /** Resources the entity depends on, from spec.dependsOn and from catalog relations. */
@@ -48,20 +68,30 @@ function dataStoresOf(entity: OpsEntityLike): string[] {
   const spec = entity.spec;
   if (isObject(spec) && Array.isArray(spec.dependsOn)) {
     for (const ref of spec.dependsOn) {
-      if (typeof ref === 'string' && ref.toLowerCase().startsWith('resource:')) refs.add(ref);
+      if (typeof ref === 'string' && ref.toLowerCase().startsWith('resource:'))
+        refs.add(ref);
     }
   }
   const relations = (entity as { relations?: unknown }).relations;
   if (Array.isArray(relations)) {
     for (const relation of relations) {
-      if (isObject(relation) && relation.type === 'dependsOn' && typeof relation.targetRef === 'string' && relation.targetRef.startsWith('resource:')) {
+      if (
+        isObject(relation) &&
+        relation.type === 'dependsOn' &&
+        typeof relation.targetRef === 'string' &&
+        relation.targetRef.startsWith('resource:')
+      ) {
         refs.add(relation.targetRef);
       }
     }
   }
   // The same store named by spec and by relation once.
   const byName = new Map<string, string>();
-  for (const ref of refs) byName.set(ref.slice(ref.lastIndexOf('/') + 1).replace(/^resource:/i, ''), ref);
+  for (const ref of refs)
+    byName.set(
+      ref.slice(ref.lastIndexOf('/') + 1).replace(/^resource:/i, ''),
+      ref,
+    );
   return [...byName.values()];
 }
 
@@ -69,34 +99,55 @@ function referencesOf(annotations: Record<string, unknown>): OpsReferences {
   const references: OpsReferences = {};
   for (const [name, key] of Object.entries(WELL_KNOWN_ANNOTATIONS)) {
     const value = annotations[key];
-    if (typeof value === 'string' && value.trim()) (references as any)[name] = value.trim();
+    if (typeof value === 'string' && value.trim())
+      (references as any)[name] = value.trim();
   }
   return references;
 }
 
-function build(entity: OpsEntityLike, options: BuildProfileOptions): ProfileResult {
+function build(
+  entity: OpsEntityLike,
+  options: BuildProfileOptions,
+): ProfileResult {
   const defaults = options.defaults ?? BUILT_IN_DEFAULTS;
   const descriptorSource = options.descriptorSource ?? 'ops.yaml';
   const issues: OpsIssue[] = [];
-  const annotations = isObject(entity.metadata?.annotations) ? entity.metadata!.annotations! : {};
+  const annotations = isObject(entity.metadata?.annotations)
+    ? entity.metadata!.annotations!
+    : {};
 
   const fromAnnotations = parseOpsAnnotations(annotations);
   issues.push(...fromAnnotations.issues);
 
-  let fromDescriptor: ReturnType<typeof parseOpsDescriptor> = { sections: {}, issues: [], indexMaps: {} };
+  let fromDescriptor: ReturnType<typeof parseOpsDescriptor> = {
+    sections: {},
+    issues: [],
+    indexMaps: {},
+  };
   const descriptorText = annotations[OPS_DESCRIPTOR_ANNOTATION];
   if (descriptorText !== undefined) {
-    fromDescriptor = parseOpsDescriptor(descriptorText, { source: descriptorSource });
+    fromDescriptor = parseOpsDescriptor(descriptorText, {
+      source: descriptorSource,
+    });
     issues.push(...fromDescriptor.issues);
   }
   const descriptorError = annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION];
   if (typeof descriptorError === 'string' && descriptorError) {
-    issues.push({ path: `metadata.annotations["${OPS_REF_ANNOTATION}"]`, severity: 'error', message: descriptorError, source: annotationSource(OPS_REF_ANNOTATION) });
-  } else if (annotations[OPS_REF_ANNOTATION] !== undefined && descriptorText === undefined) {
+    issues.push({
+      path: `metadata.annotations["${OPS_REF_ANNOTATION}"]`,
+      severity: 'error',
+      message: descriptorError,
+      source: annotationSource(OPS_REF_ANNOTATION),
+    });
+  } else if (
+    annotations[OPS_REF_ANNOTATION] !== undefined &&
+    descriptorText === undefined
+  ) {
     issues.push({
       path: `metadata.annotations["${OPS_REF_ANNOTATION}"]`,
       severity: 'warning',
-      message: 'the descriptor it names has not been loaded; install @opskit/plugin-catalog-backend-module-ops in the catalog so it is read',
+      message:
+        'the descriptor it names has not been loaded; install @opskit/plugin-catalog-backend-module-ops in the catalog so it is read',
       source: annotationSource(OPS_REF_ANNOTATION),
     });
   }
@@ -124,27 +175,46 @@ function build(entity: OpsEntityLike, options: BuildProfileOptions): ProfileResu
     sources.logging = 'defaults';
   }
   if (!sections.deployment?.checklist) {
-    sections.deployment = { ...sections.deployment, checklist: defaults.checklist };
+    sections.deployment = {
+      ...sections.deployment,
+      checklist: defaults.checklist,
+    };
     sources.deployment ??= 'defaults';
   }
 
   const tier = fromAnnotations.tier ?? fromDescriptor.tier;
   if (tier) sources.tier = fromAnnotations.tier ? 'annotation' : 'descriptor';
   const runbook = fromAnnotations.runbook ?? fromDescriptor.runbook;
-  if (runbook) sources.runbook = fromAnnotations.runbook ? 'annotation' : 'descriptor';
+  if (runbook)
+    sources.runbook = fromAnnotations.runbook ? 'annotation' : 'descriptor';
 
   const locate = (section: RuleSection) => {
     const from: SectionSource | undefined = sources[section];
     if (from === 'annotation') {
-      const key = section === 'runbook' ? 'opskit.io/runbook' : `opskit.io/${section === 'versionHistory' ? 'version-history' : section}`;
-      const indexMaps = section === 'runbook' ? undefined : fromAnnotations.indexMaps[section];
+      const key =
+        section === 'runbook'
+          ? 'opskit.io/runbook'
+          : `opskit.io/${
+              section === 'versionHistory' ? 'version-history' : section
+            }`;
+      const indexMaps =
+        section === 'runbook' ? undefined : fromAnnotations.indexMaps[section];
       return { prefix: section, source: annotationSource(key), indexMaps };
     }
-    if (from === 'defaults') return { prefix: `defaults.${section}`, source: 'defaults' };
-    const indexMaps = section === 'runbook' ? undefined : fromDescriptor.indexMaps[section];
-    return { prefix: descriptorPath(section), source: descriptorSource, indexMaps };
+    if (from === 'defaults')
+      return { prefix: `defaults.${section}`, source: 'defaults' };
+    const indexMaps =
+      section === 'runbook' ? undefined : fromDescriptor.indexMaps[section];
+    return {
+      prefix: descriptorPath(section),
+      source: descriptorSource,
+      indexMaps,
+    };
   };
-  const validated = validateSections({ ...sections, runbook }, { now: options.now, locate });
+  const validated = validateSections(
+    { ...sections, runbook },
+    { now: options.now, locate },
+  );
   issues.push(...validated.issues);
   const { runbook: safeRunbook, ...safeSections } = validated.sections;
 
@@ -179,21 +249,34 @@ function build(entity: OpsEntityLike, options: BuildProfileOptions): ProfileResu
  * Builds an entity's ops profile: annotations > descriptor > org defaults, per
  * section, validated. Never throws: anything unexpected becomes an issue.
  */
-export function buildOpsProfile(entity: OpsEntityLike, options: BuildProfileOptions = {}): ProfileResult {
+export function buildOpsProfile(
+  entity: OpsEntityLike,
+  options: BuildProfileOptions = {},
+): ProfileResult {
   try {
     return build(isObject(entity) ? entity : {}, options);
   } catch (error) {
     const defaults = options.defaults ?? BUILT_IN_DEFAULTS;
     return {
       profile: {
-        entityRef: isObject(entity) ? entityRefOf(entity) : 'unknown:default/unknown',
+        entityRef: isObject(entity)
+          ? entityRefOf(entity)
+          : 'unknown:default/unknown',
         kind: 'Unknown',
         effectiveTier: defaults.fallbackTier,
         references: {},
         dataStores: [],
         sources: {},
       },
-      issues: [{ path: '', severity: 'error', message: `ops data could not be read: ${(error as Error)?.message ?? String(error)}` }],
+      issues: [
+        {
+          path: '',
+          severity: 'error',
+          message: `ops data could not be read: ${
+            (error as Error)?.message ?? String(error)
+          }`,
+        },
+      ],
     };
   }
 }

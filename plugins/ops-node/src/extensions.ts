@@ -33,7 +33,9 @@ export interface OpsExtensionPoint {
   addFactProviders(...providers: OpsFactProvider[]): void;
 }
 
-export const opsExtensionPoint = createExtensionPoint<OpsExtensionPoint>({ id: 'ops' });
+export const opsExtensionPoint = createExtensionPoint<OpsExtensionPoint>({
+  id: 'ops',
+});
 
 /** The same extension point under its first name, for modules written against it. */
 export const opsChecksExtensionPoint = opsExtensionPoint;

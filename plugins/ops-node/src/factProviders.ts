@@ -1,6 +1,10 @@
 import type { HumanDuration } from '@backstage/types';
 import type { Entity } from '@backstage/catalog-model';
-import type { EntityFact, FactInput, OpsProfile } from '@opskit/plugin-ops-common';
+import type {
+  EntityFact,
+  FactInput,
+  OpsProfile,
+} from '@opskit/plugin-ops-common';
 
 /** What a fact provider is given for one entity. */
 export interface FactProviderContext {

@@ -1,4 +1,9 @@
-import { coreServices, createServiceFactory, createServiceRef, type BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+  createServiceRef,
+  type BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import type {
   ComplianceFilter,
   ComplianceListResponse,
@@ -20,12 +25,23 @@ export interface OpsServiceRequestOptions {
  */
 export interface OpsService {
   /** Evaluated now; NotFoundError when the entity does not exist or is not visible. */
-  getEntityOps(entityRef: string, options: OpsServiceRequestOptions): Promise<EntityOpsResponse>;
+  getEntityOps(
+    entityRef: string,
+    options: OpsServiceRequestOptions,
+  ): Promise<EntityOpsResponse>;
   /** The latest stored evaluation: totals, levels, failing checks and the per-owner roll-up. */
-  getComplianceSummary(filter: ComplianceFilter, options: OpsServiceRequestOptions): Promise<ComplianceSummaryResponse>;
+  getComplianceSummary(
+    filter: ComplianceFilter,
+    options: OpsServiceRequestOptions,
+  ): Promise<ComplianceSummaryResponse>;
   /** One page of the compliance list. */
   listCompliance(
-    request: { filter?: ComplianceFilter; sort?: Partial<ComplianceSort>; limit?: number; cursor?: string },
+    request: {
+      filter?: ComplianceFilter;
+      sort?: Partial<ComplianceSort>;
+      limit?: number;
+      cursor?: string;
+    },
     options: OpsServiceRequestOptions,
   ): Promise<ComplianceListResponse>;
 }
@@ -37,6 +53,7 @@ export const opsServiceRef = createServiceRef<OpsService>({
     createServiceFactory({
       service,
       deps: { discovery: coreServices.discovery, auth: coreServices.auth },
-      factory: ({ discovery, auth }) => new OpsServiceClient({ discovery, auth }),
+      factory: ({ discovery, auth }) =>
+        new OpsServiceClient({ discovery, auth }),
     }),
 });

@@ -1,7 +1,18 @@
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
-import { createExtensionTester, mockApis, renderInTestApp, renderTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { EntityContentBlueprint, EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  createExtensionTester,
+  mockApis,
+  renderInTestApp,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  EntityContentBlueprint,
+  EntityCardBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
@@ -15,7 +26,12 @@ import { opsClient } from './__testUtils__/renderOps';
 jest.setTimeout(30_000);
 
 const payments = exampleEntity('payments-api');
-const bare = { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'bare' }, spec: {} };
+const bare = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'bare' },
+  spec: {},
+};
 
 describe('new frontend system', () => {
   const ops = createOpsServer({ entities: [payments] });
@@ -32,19 +48,28 @@ describe('new frontend system', () => {
 
   it('renders the Ops tab extension for an entity', async () => {
     const tester = createExtensionTester(entityOpsContent);
-    await renderInTestApp(<EntityProvider entity={payments}>{tester.reactElement()}</EntityProvider>, {
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      apis: [
-        [opsApiRef, opsClient()],
-        [permissionApiRef, mockApis.permission({ authorize: 'ALLOW' })],
-      ],
-    });
+    await renderInTestApp(
+      <EntityProvider entity={payments}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        apis: [
+          [opsApiRef, opsClient()],
+          [permissionApiRef, mockApis.permission({ authorize: 'ALLOW' })],
+        ],
+      },
+    );
     expect(await screen.findByTestId('ops-content')).toBeInTheDocument();
-    expect(screen.getByRole('list', { name: 'Deployment checklist' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'Deployment checklist' }),
+    ).toBeInTheDocument();
   });
 
   it('shows the card only where ops data exists', () => {
-    const filter = createExtensionTester(entityOpsCard).get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    const filter = createExtensionTester(entityOpsCard).get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    )!;
     expect(filter(payments)).toBe(true);
     expect(filter(bare)).toBe(false);
   });
@@ -54,10 +79,21 @@ describe('new frontend system', () => {
       features: [opsPlugin],
       initialRouteEntries: ['/ops'],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      apis: [mockApis.discovery({ baseUrl: 'http://localhost:7007' }), [permissionApiRef, mockApis.permission({ authorize: 'DENY' })]],
+      apis: [
+        mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+        [permissionApiRef, mockApis.permission({ authorize: 'DENY' })],
+      ],
     });
-    const table = await screen.findByRole('table', { name: 'Compliance of every entity' });
-    await waitFor(() => expect(within(table).getAllByRole('row').length).toBe(26));
-    expect(ops.requests.some(u => u.href.startsWith('http://localhost:7007/api/ops/compliance'))).toBe(true);
+    const table = await screen.findByRole('table', {
+      name: 'Compliance of every entity',
+    });
+    await waitFor(() =>
+      expect(within(table).getAllByRole('row').length).toBe(26),
+    );
+    expect(
+      ops.requests.some(u =>
+        u.href.startsWith('http://localhost:7007/api/ops/compliance'),
+      ),
+    ).toBe(true);
   });
 });

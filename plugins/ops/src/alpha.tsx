@@ -6,7 +6,10 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { Content } from '@backstage/core-components';
-import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { isOpsAvailable } from '@opskit/plugin-ops-common';
 import { OpsClient, opsApiRef } from './api';
@@ -18,7 +21,8 @@ export const opsApi = ApiBlueprint.make({
     defineParams({
       api: opsApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new OpsClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new OpsClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -45,7 +49,10 @@ export const entityOpsContent = EntityContentBlueprint.make({
     title: 'Ops',
     group: 'operation',
     filter: entity => isOpsAvailable(entity),
-    loader: () => import('./components/EntityOpsContent/EntityOpsContent').then(m => <m.EntityOpsContent />),
+    loader: () =>
+      import('./components/EntityOpsContent/EntityOpsContent').then(m => (
+        <m.EntityOpsContent />
+      )),
   },
 });
 
@@ -53,7 +60,10 @@ export const entityOpsContent = EntityContentBlueprint.make({
 export const entityOpsCard = EntityCardBlueprint.make({
   params: {
     filter: entity => isOpsAvailable(entity),
-    loader: () => import('./components/EntityOpsCard/EntityOpsCard').then(m => <m.EntityOpsCard />),
+    loader: () =>
+      import('./components/EntityOpsCard/EntityOpsCard').then(m => (
+        <m.EntityOpsCard />
+      )),
   },
 });
 

@@ -5,9 +5,20 @@
  *
  * @packageDocumentation
  */
-export { opsPlugin, OpsCompliancePage, EntityOpsContent, EntityOpsCard } from './plugin';
+export {
+  opsPlugin,
+  OpsCompliancePage,
+  EntityOpsContent,
+  EntityOpsCard,
+} from './plugin';
 export { opsApiRef, OpsClient } from './api';
-export type { OpsApi, ComplianceListRequest, SignOffRequest, WaiverRequest, ExportFormat } from './api';
+export type {
+  OpsApi,
+  ComplianceListRequest,
+  SignOffRequest,
+  WaiverRequest,
+  ExportFormat,
+} from './api';
 export { isOpsAvailable } from '@opskit/plugin-ops-common';
 export type { EntityOpsCardProps } from './components/EntityOpsCard/EntityOpsCard';
 export { rootRouteRef as opsRouteRef } from './routes';

@@ -1,9 +1,23 @@
-import { entityRouteRef, EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  entityRouteRef,
+  EntityProvider,
+} from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { mockApis, registerMswTestHooks, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
-import { EntityOpsCard, EntityOpsContent, OpsCompliancePage, opsApiRef, opsPlugin } from './index';
+import {
+  EntityOpsCard,
+  EntityOpsContent,
+  OpsCompliancePage,
+  opsApiRef,
+  opsPlugin,
+} from './index';
 import { exampleEntity } from './__testUtils__/fixtures';
 import { createOpsServer } from './__testUtils__/opsServer';
 import { opsClient } from './__testUtils__/renderOps';
@@ -25,7 +39,9 @@ describe('legacy frontend system', () => {
 
   it('provides the API factory and the routable page', () => {
     expect(opsPlugin.getId()).toBe('ops');
-    expect([...opsPlugin.getApis()].map(factory => factory.api.id)).toEqual(['plugin.ops.service']);
+    expect([...opsPlugin.getApis()].map(factory => factory.api.id)).toEqual([
+      'plugin.ops.service',
+    ]);
     expect(opsPlugin.routes.root).toBe(rootRouteRef);
   });
 
@@ -36,10 +52,17 @@ describe('legacy frontend system', () => {
           <Route path="/ops" element={<OpsCompliancePage />} />
         </Routes>
       </TestApiProvider>,
-      { routeEntries: ['/ops'], mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+      {
+        routeEntries: ['/ops'],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
     );
-    expect(await screen.findByRole('heading', { name: 'Ops compliance' })).toBeInTheDocument();
-    expect(await screen.findByRole('table', { name: 'Compliance of every entity' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Ops compliance' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', { name: 'Compliance of every entity' }),
+    ).toBeInTheDocument();
   });
 
   it('renders the entity tab and card extensions', async () => {

@@ -16,7 +16,8 @@ export const opsPlugin = createPlugin({
     createApiFactory({
       api: opsApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new OpsClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new OpsClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: rootRouteRef },
@@ -26,7 +27,10 @@ export const opsPlugin = createPlugin({
 export const OpsCompliancePage = opsPlugin.provide(
   createRoutableExtension({
     name: 'OpsCompliancePage',
-    component: () => import('./components/OpsCompliancePage/OpsCompliancePage').then(m => m.OpsCompliancePage),
+    component: () =>
+      import('./components/OpsCompliancePage/OpsCompliancePage').then(
+        m => m.OpsCompliancePage,
+      ),
     mountPoint: rootRouteRef,
   }),
 );
@@ -35,7 +39,12 @@ export const OpsCompliancePage = opsPlugin.provide(
 export const EntityOpsContent = opsPlugin.provide(
   createComponentExtension({
     name: 'EntityOpsContent',
-    component: { lazy: () => import('./components/EntityOpsContent/EntityOpsContent').then(m => m.EntityOpsContent) },
+    component: {
+      lazy: () =>
+        import('./components/EntityOpsContent/EntityOpsContent').then(
+          m => m.EntityOpsContent,
+        ),
+    },
   }),
 );
 
@@ -43,6 +52,11 @@ export const EntityOpsContent = opsPlugin.provide(
 export const EntityOpsCard = opsPlugin.provide(
   createComponentExtension({
     name: 'EntityOpsCard',
-    component: { lazy: () => import('./components/EntityOpsCard/EntityOpsCard').then(m => m.EntityOpsCard) },
+    component: {
+      lazy: () =>
+        import('./components/EntityOpsCard/EntityOpsCard').then(
+          m => m.EntityOpsCard,
+        ),
+    },
   }),
 );

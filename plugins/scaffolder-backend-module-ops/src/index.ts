@@ -4,5 +4,11 @@
  * @packageDocumentation
  */
 export { scaffolderModuleOps as default } from './module';
-export { createOpsDescriptorAction, DESCRIPTOR_CREATE_ID } from './actions/descriptorCreate';
-export { createOpsRunbookAction, RUNBOOK_CREATE_ID } from './actions/runbookCreate';
+export {
+  createOpsDescriptorAction,
+  DESCRIPTOR_CREATE_ID,
+} from './actions/descriptorCreate';
+export {
+  createOpsRunbookAction,
+  RUNBOOK_CREATE_ID,
+} from './actions/runbookCreate';

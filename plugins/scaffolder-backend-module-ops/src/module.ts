@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createOpsDescriptorAction } from './actions/descriptorCreate';
@@ -16,7 +19,10 @@ export const scaffolderModuleOps = createBackendModule({
         catalog: catalogServiceRef,
       },
       async init({ scaffolder, config, catalog }) {
-        scaffolder.addActions(createOpsDescriptorAction({ config }), createOpsRunbookAction({ config, catalog }));
+        scaffolder.addActions(
+          createOpsDescriptorAction({ config }),
+          createOpsRunbookAction({ config, catalog }),
+        );
       },
     });
   },

@@ -15,7 +15,9 @@ export class Workspace {
     try {
       return resolveSafeChildPath(this.root, path);
     } catch {
-      throw new InputError(`${input} "${path}" is outside the workspace; give a path inside it, such as "catalog-info.yaml"`);
+      throw new InputError(
+        `${input} "${path}" is outside the workspace; give a path inside it, such as "catalog-info.yaml"`,
+      );
     }
   }
 

@@ -1,28 +1,46 @@
-import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { NotFoundError, NotModifiedError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import type { CatalogProcessorCache } from '@backstage/plugin-catalog-node';
-import { OPS_DESCRIPTOR_ANNOTATION, OPS_DESCRIPTOR_ERROR_ANNOTATION } from '@opskit/plugin-ops-common';
+import {
+  OPS_DESCRIPTOR_ANNOTATION,
+  OPS_DESCRIPTOR_ERROR_ANNOTATION,
+} from '@opskit/plugin-ops-common';
 import { OpsDescriptorProcessor } from './OpsDescriptorProcessor';
 
-const DESCRIPTOR = 'apiVersion: opskit.io/v1\nkind: OpsDescriptor\ntier: tier-1\n';
+const DESCRIPTOR =
+  'apiVersion: opskit.io/v1\nkind: OpsDescriptor\ntier: tier-1\n';
 // What the processor stores: the same descriptor, parsed once and kept as JSON.
-const STORED = JSON.stringify({ apiVersion: 'opskit.io/v1', kind: 'OpsDescriptor', tier: 'tier-1' });
+const STORED = JSON.stringify({
+  apiVersion: 'opskit.io/v1',
+  kind: 'OpsDescriptor',
+  tier: 'tier-1',
+});
 
 function entity(ref?: string): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name: 'svc', annotations: ref === undefined ? {} : { 'opskit.io/ops-ref': ref } },
+    metadata: {
+      name: 'svc',
+      annotations: ref === undefined ? {} : { 'opskit.io/ops-ref': ref },
+    },
     spec: { type: 'service', owner: 'team', lifecycle: 'production' },
   };
 }
 
 function memoryCache(): CatalogProcessorCache & { data: Map<string, any> } {
   const data = new Map<string, any>();
-  return { data, get: async k => data.get(k), set: async (k, v) => void data.set(k, v) };
+  return {
+    data,
+    get: async k => data.get(k),
+    set: async (k, v) => void data.set(k, v),
+  };
 }
 
 const integrations = ScmIntegrations.fromConfig(new ConfigReader({}));
@@ -40,11 +58,28 @@ describe('OpsDescriptorProcessor', () => {
     });
   });
 
-  const fileLocation = () => ({ type: 'file', target: dir.resolve('svc/catalog-info.yaml') });
+  const fileLocation = () => ({
+    type: 'file',
+    target: dir.resolve('svc/catalog-info.yaml'),
+  });
 
-  async function run(e: Entity, location = fileLocation(), processor = new OpsDescriptorProcessor({ reader: mockServices.urlReader.mock(), integrations }), cache = memoryCache()) {
+  async function run(
+    e: Entity,
+    location = fileLocation(),
+    processor = new OpsDescriptorProcessor({
+      reader: mockServices.urlReader.mock(),
+      integrations,
+    }),
+    cache = memoryCache(),
+  ) {
     const emit = jest.fn();
-    const out = await processor.preProcessEntity(e, location, emit, location, cache);
+    const out = await processor.preProcessEntity(
+      e,
+      location,
+      emit,
+      location,
+      cache,
+    );
     return { out, emit, annotations: out.metadata.annotations ?? {} };
   }
 
@@ -54,9 +89,15 @@ describe('OpsDescriptorProcessor', () => {
   });
 
   it('reads dir:. and dir:./ops beside catalog-info.yaml into the descriptor annotation', async () => {
-    expect((await run(entity('dir:.'))).annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(STORED);
-    expect((await run(entity('dir:./ops'))).annotations[OPS_DESCRIPTOR_ANNOTATION]).toMatch(/tier-2/);
-    expect((await run(entity('./ops.yaml'))).annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(STORED);
+    expect(
+      (await run(entity('dir:.'))).annotations[OPS_DESCRIPTOR_ANNOTATION],
+    ).toBe(STORED);
+    expect(
+      (await run(entity('dir:./ops'))).annotations[OPS_DESCRIPTOR_ANNOTATION],
+    ).toMatch(/tier-2/);
+    expect(
+      (await run(entity('./ops.yaml'))).annotations[OPS_DESCRIPTOR_ANNOTATION],
+    ).toBe(STORED);
   });
 
   it('reports a missing file or a path leaving the directory as ops data, and emits nothing', async () => {
@@ -74,41 +115,84 @@ describe('OpsDescriptorProcessor', () => {
   });
 
   it('emits a processing error too in strict mode', async () => {
-    const processor = new OpsDescriptorProcessor({ reader: mockServices.urlReader.mock(), integrations, strict: true });
-    const { emit, annotations } = await run(entity('dir:./nothing'), fileLocation(), processor);
+    const processor = new OpsDescriptorProcessor({
+      reader: mockServices.urlReader.mock(),
+      integrations,
+      strict: true,
+    });
+    const { emit, annotations } = await run(
+      entity('dir:./nothing'),
+      fileLocation(),
+      processor,
+    );
     expect(annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION]).toBeDefined();
-    expect(emit).toHaveBeenCalledWith(expect.objectContaining({ type: 'error' }));
+    expect(emit).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'error' }),
+    );
   });
 
   it('reads relative to a url location with the UrlReader, using the ETag cache', async () => {
-    const readUrl = jest.fn().mockResolvedValue({ buffer: async () => Buffer.from(DESCRIPTOR), etag: 'abc' });
-    const processor = new OpsDescriptorProcessor({ reader: mockServices.urlReader.mock({ readUrl }), integrations });
-    const location = { type: 'url', target: 'https://git.example.com/org/repo/blob/main/svc/catalog-info.yaml' };
+    const readUrl = jest.fn().mockResolvedValue({
+      buffer: async () => Buffer.from(DESCRIPTOR),
+      etag: 'abc',
+    });
+    const processor = new OpsDescriptorProcessor({
+      reader: mockServices.urlReader.mock({ readUrl }),
+      integrations,
+    });
+    const location = {
+      type: 'url',
+      target:
+        'https://git.example.com/org/repo/blob/main/svc/catalog-info.yaml',
+    };
     const cache = memoryCache();
     const first = await run(entity('dir:.'), location, processor, cache);
-    expect(readUrl).toHaveBeenCalledWith('https://git.example.com/org/repo/blob/main/svc/ops.yaml', { etag: undefined });
+    expect(readUrl).toHaveBeenCalledWith(
+      'https://git.example.com/org/repo/blob/main/svc/ops.yaml',
+      { etag: undefined },
+    );
     expect(first.annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(STORED);
 
     readUrl.mockRejectedValueOnce(new NotModifiedError());
     const second = await run(entity('dir:.'), location, processor, cache);
-    expect(readUrl).toHaveBeenLastCalledWith(expect.any(String), { etag: 'abc' });
+    expect(readUrl).toHaveBeenLastCalledWith(expect.any(String), {
+      etag: 'abc',
+    });
     expect(second.annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(STORED);
 
     // A transient failure keeps the last good text and says so.
     readUrl.mockRejectedValueOnce(new Error('socket hang up'));
     const third = await run(entity('dir:.'), location, processor, cache);
     expect(third.annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(STORED);
-    expect(third.annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION]).toMatch(/could not re-read .*socket hang up/);
+    expect(third.annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION]).toMatch(
+      /could not re-read .*socket hang up/,
+    );
 
     readUrl.mockRejectedValueOnce(new NotFoundError('gone'));
-    const fourth = await run(entity('dir:.'), location, processor, memoryCache());
-    expect(fourth.annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION]).toMatch(/no ops descriptor at/);
+    const fourth = await run(
+      entity('dir:.'),
+      location,
+      processor,
+      memoryCache(),
+    );
+    expect(fourth.annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION]).toMatch(
+      /no ops descriptor at/,
+    );
   });
 
   it('refuses descriptors over the size limit', async () => {
-    const readUrl = jest.fn().mockResolvedValue({ buffer: async () => Buffer.alloc(2 * 1024 * 1024, 'a') });
-    const processor = new OpsDescriptorProcessor({ reader: mockServices.urlReader.mock({ readUrl }), integrations });
-    const { annotations } = await run(entity('url:https://git.example.com/ops.yaml'), fileLocation(), processor);
+    const readUrl = jest.fn().mockResolvedValue({
+      buffer: async () => Buffer.alloc(2 * 1024 * 1024, 'a'),
+    });
+    const processor = new OpsDescriptorProcessor({
+      reader: mockServices.urlReader.mock({ readUrl }),
+      integrations,
+    });
+    const { annotations } = await run(
+      entity('url:https://git.example.com/ops.yaml'),
+      fileLocation(),
+      processor,
+    );
     expect(annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION]).toMatch(/limit/);
   });
 
@@ -116,8 +200,15 @@ describe('OpsDescriptorProcessor', () => {
     const readUrl = jest.fn().mockImplementation(() => {
       throw new TypeError('boom');
     });
-    const processor = new OpsDescriptorProcessor({ reader: mockServices.urlReader.mock({ readUrl }), integrations });
-    const { annotations } = await run(entity('url:https://git.example.com/ops.yaml'), fileLocation(), processor);
+    const processor = new OpsDescriptorProcessor({
+      reader: mockServices.urlReader.mock({ readUrl }),
+      integrations,
+    });
+    const { annotations } = await run(
+      entity('url:https://git.example.com/ops.yaml'),
+      fileLocation(),
+      processor,
+    );
     expect(annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION]).toMatch(/boom/);
   });
 });

@@ -1,6 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
+import type {
+  LoggerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { isError, NotFoundError, NotModifiedError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
@@ -75,30 +78,52 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
       result = await this.resolve(refValue, location, cache);
     } catch (error) {
       // Anything unforeseen is still only an ops problem for this entity.
-      result = { error: `ops descriptor could not be read: ${isError(error) ? error.message : String(error)}` };
+      result = {
+        error: `ops descriptor could not be read: ${
+          isError(error) ? error.message : String(error)
+        }`,
+      };
     }
 
     const annotations = { ...entity.metadata.annotations };
     delete annotations[OPS_DESCRIPTOR_ANNOTATION];
     delete annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION];
     // Parsed once here rather than at every evaluation: clean YAML is stored as JSON (ops-common decides).
-    if (result.text !== undefined) annotations[OPS_DESCRIPTOR_ANNOTATION] = canonicalDescriptorText(result.text);
+    if (result.text !== undefined)
+      annotations[OPS_DESCRIPTOR_ANNOTATION] = canonicalDescriptorText(
+        result.text,
+      );
     if (result.error !== undefined) {
       annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION] = result.error;
       this.options.logger?.debug(`${safeRef(entity)}: ${result.error}`);
-      if (this.options.strict) emit(processingResult.generalError(location, `${safeRef(entity)}: ${result.error}`));
+      if (this.options.strict)
+        emit(
+          processingResult.generalError(
+            location,
+            `${safeRef(entity)}: ${result.error}`,
+          ),
+        );
     }
     return { ...entity, metadata: { ...entity.metadata, annotations } };
   }
 
-  private async resolve(refValue: string, location: LocationSpec, cache: CatalogProcessorCache): Promise<Resolution> {
+  private async resolve(
+    refValue: string,
+    location: LocationSpec,
+    cache: CatalogProcessorCache,
+  ): Promise<Resolution> {
     const ref = parseOpsRef(refValue);
-    if (ref.type === 'invalid') return { error: `${OPS_REF_ANNOTATION} ${ref.message}` };
+    if (ref.type === 'invalid')
+      return { error: `${OPS_REF_ANNOTATION} ${ref.message}` };
     if (ref.type === 'url') return this.readRemote(ref.url, cache);
 
-    if (location.type === 'file') return this.readFile(location.target, ref.path);
+    if (location.type === 'file')
+      return this.readFile(location.target, ref.path);
     if (location.type === 'url') {
-      const url = this.options.integrations.resolveUrl({ url: ref.path, base: location.target });
+      const url = this.options.integrations.resolveUrl({
+        url: ref.path,
+        base: location.target,
+      });
       return this.readRemote(url, cache);
     }
     return {
@@ -107,46 +132,69 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
   }
 
   /** Reads a descriptor beside a catalog file on disk, refusing symlinks that lead out of its directory. */
-  private async readFile(catalogFile: string, relative: string): Promise<Resolution> {
+  private async readFile(
+    catalogFile: string,
+    relative: string,
+  ): Promise<Resolution> {
     const baseDir = path.dirname(path.resolve(catalogFile));
     const target = path.resolve(baseDir, relative);
     let real: string;
     let realBase: string;
     try {
-      [real, realBase] = await Promise.all([fs.realpath(target), fs.realpath(baseDir)]);
+      [real, realBase] = await Promise.all([
+        fs.realpath(target),
+        fs.realpath(baseDir),
+      ]);
     } catch {
       return { error: missingMessage(relative) };
     }
     if (real !== realBase && !real.startsWith(realBase + path.sep)) {
-      return { error: `${OPS_REF_ANNOTATION} "${relative}" resolves outside the entity's directory; refusing to read it` };
+      return {
+        error: `${OPS_REF_ANNOTATION} "${relative}" resolves outside the entity's directory; refusing to read it`,
+      };
     }
     const stat = await fs.stat(real);
     if (!stat.isFile()) return { error: missingMessage(relative) };
-    if (stat.size > MAX_YAML_LENGTH) return { error: tooLargeMessage(relative, stat.size) };
+    if (stat.size > MAX_YAML_LENGTH)
+      return { error: tooLargeMessage(relative, stat.size) };
     return { text: await fs.readFile(real, 'utf8') };
   }
 
-  private async readRemote(url: string, cache: CatalogProcessorCache): Promise<Resolution> {
+  private async readRemote(
+    url: string,
+    cache: CatalogProcessorCache,
+  ): Promise<Resolution> {
     const cached = await cache.get<CachedDescriptor>(CACHE_KEY);
     const previous = cached?.url === url ? cached : undefined;
     try {
-      const response = await this.options.reader.readUrl(url, { etag: previous?.etag });
+      const response = await this.options.reader.readUrl(url, {
+        etag: previous?.etag,
+      });
       const buffer = await response.buffer();
-      if (buffer.length > MAX_YAML_LENGTH) return { error: tooLargeMessage(url, buffer.length) };
+      if (buffer.length > MAX_YAML_LENGTH)
+        return { error: tooLargeMessage(url, buffer.length) };
       const text = buffer.toString('utf8');
-      await cache.set<CachedDescriptor>(CACHE_KEY, { url, text, ...(response.etag ? { etag: response.etag } : {}) });
+      await cache.set<CachedDescriptor>(CACHE_KEY, {
+        url,
+        text,
+        ...(response.etag ? { etag: response.etag } : {}),
+      });
       return { text };
     } catch (error) {
       if (error instanceof NotModifiedError && previous) {
         await cache.set(CACHE_KEY, previous);
         return { text: previous.text };
       }
-      if (isError(error) && error.name === NotFoundError.name) return { error: missingMessage(url) };
+      if (isError(error) && error.name === NotFoundError.name)
+        return { error: missingMessage(url) };
       const reason = isError(error) ? error.message : String(error);
       if (previous) {
         // Keep serving what we read last time; the error says it may be out of date.
         await cache.set(CACHE_KEY, previous);
-        return { text: previous.text, error: `could not re-read ${url} (${reason}); showing the descriptor read earlier` };
+        return {
+          text: previous.text,
+          error: `could not re-read ${url} (${reason}); showing the descriptor read earlier`,
+        };
       }
       return { error: `could not read ${url}: ${reason}` };
     }

@@ -4,4 +4,9 @@
  *
  * @packageDocumentation
  */
-export { startExporter, startPrometheus, type Exporter, type RealPrometheus } from './realPrometheus';
+export {
+  startExporter,
+  startPrometheus,
+  type Exporter,
+  type RealPrometheus,
+} from './realPrometheus';

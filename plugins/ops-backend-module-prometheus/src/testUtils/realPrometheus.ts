@@ -20,13 +20,25 @@ export interface Exporter {
    * (cumulative counts per `le`), so `histogram_quantile(…, rate(…))` has a
    * known answer after two scrapes.
    */
-  histogram(name: string, labels: Record<string, string>, perScrape: Record<string, number>): void;
+  histogram(
+    name: string,
+    labels: Record<string, string>,
+    perScrape: Record<string, number>,
+  ): void;
   close(): Promise<void>;
 }
 
 export async function startExporter(): Promise<Exporter> {
-  const samples = new Map<string, { name: string; labels: Record<string, string>; value: number }>();
-  const histograms: { name: string; labels: Record<string, string>; perScrape: Record<string, number>; scrapes: number }[] = [];
+  const samples = new Map<
+    string,
+    { name: string; labels: Record<string, string>; value: number }
+  >();
+  const histograms: {
+    name: string;
+    labels: Record<string, string>;
+    perScrape: Record<string, number>;
+    scrapes: number;
+  }[] = [];
   const server: Server = createHttpServer((req, res) => {
     if (req.url !== '/metrics') {
       res.writeHead(404).end();
@@ -35,20 +47,30 @@ export async function startExporter(): Promise<Exporter> {
     for (const h of histograms) {
       h.scrapes++;
       for (const [le, count] of Object.entries(h.perScrape)) {
-        samples.set(`${h.name}_bucket${JSON.stringify(h.labels)}${le}`, { name: `${h.name}_bucket`, labels: { ...h.labels, le }, value: count * h.scrapes });
+        samples.set(`${h.name}_bucket${JSON.stringify(h.labels)}${le}`, {
+          name: `${h.name}_bucket`,
+          labels: { ...h.labels, le },
+          value: count * h.scrapes,
+        });
       }
     }
     const lines = [...samples.values()].map(({ name, labels, value }) => {
-      const text = Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(',');
+      const text = Object.entries(labels)
+        .map(([k, v]) => `${k}="${v}"`)
+        .join(',');
       return `${name}{${text}} ${value}`;
     });
-    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' }).end(`${lines.join('\n')}\n`);
+    res
+      .writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' })
+      .end(`${lines.join('\n')}\n`);
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as { port: number }).port,
-    set: (name, labels, value) => samples.set(`${name}${JSON.stringify(labels)}`, { name, labels, value }),
-    histogram: (name, labels, perScrape) => histograms.push({ name, labels, perScrape, scrapes: 0 }),
+    set: (name, labels, value) =>
+      samples.set(`${name}${JSON.stringify(labels)}`, { name, labels, value }),
+    histogram: (name, labels, perScrape) =>
+      histograms.push({ name, labels, perScrape, scrapes: 0 }),
     close: () => new Promise(resolve => server.close(() => resolve())),
   };
 }
@@ -68,7 +90,9 @@ export interface RealPrometheus {
   stop(): Promise<void>;
 }
 
-export async function startPrometheus(exporterPort: number): Promise<RealPrometheus> {
+export async function startPrometheus(
+  exporterPort: number,
+): Promise<RealPrometheus> {
   const dir = mkdtempSync(join(tmpdir(), 'opskit-prometheus-'));
   writeFileSync(
     join(dir, 'prometheus.yml'),
@@ -78,7 +102,12 @@ export async function startPrometheus(exporterPort: number): Promise<RealPrometh
   const binary = process.env.OPSKIT_PROMETHEUS_BIN ?? 'prometheus';
   const child: ChildProcess = spawn(
     binary,
-    [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],
+    [
+      `--config.file=${join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--log.level=warn',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
@@ -87,13 +116,21 @@ export async function startPrometheus(exporterPort: number): Promise<RealPrometh
   });
   const exited = new Promise<Error>(resolve => {
     child.on('error', error =>
-      resolve(new Error(`could not start ${binary}: ${error.message}; install it with scripts/ensure-tool.sh prometheus (./run test does)`)),
+      resolve(
+        new Error(
+          `could not start ${binary}: ${error.message}; install it with scripts/ensure-tool.sh prometheus (./run test does)`,
+        ),
+      ),
     );
-    child.on('exit', code => resolve(new Error(`prometheus exited with ${code}: ${stderr}`)));
+    child.on('exit', code =>
+      resolve(new Error(`prometheus exited with ${code}: ${stderr}`)),
+    );
   });
   const url = `http://127.0.0.1:${port}`;
   const query = async (promql: string) => {
-    const res = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(promql)}`);
+    const res = await fetch(
+      `${url}/api/v1/query?query=${encodeURIComponent(promql)}`,
+    );
     const body = (await res.json()) as any;
     const value = body?.data?.result?.[0]?.value?.[1];
     return value === undefined ? undefined : Number(value);
@@ -108,7 +145,10 @@ export async function startPrometheus(exporterPort: number): Promise<RealPrometh
   // Ready once the exporter has been scraped.
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const outcome = await Promise.race([exited, query(`up{job="exporter"}`).catch(() => undefined)]);
+    const outcome = await Promise.race([
+      exited,
+      query(`up{job="exporter"}`).catch(() => undefined),
+    ]);
     if (outcome instanceof Error) {
       rmSync(dir, { recursive: true, force: true });
       throw outcome;
@@ -116,7 +156,9 @@ export async function startPrometheus(exporterPort: number): Promise<RealPrometh
     if (outcome === 1) return { url, query, stop };
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`prometheus did not scrape the exporter within 30 s: ${stderr}`);
+      throw new Error(
+        `prometheus did not scrape the exporter within 30 s: ${stderr}`,
+      );
     }
     await new Promise(r => setTimeout(r, 200));
   }

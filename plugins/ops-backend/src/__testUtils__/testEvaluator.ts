@@ -2,10 +2,17 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { readOpsConfig } from '@opskit/plugin-ops-common';
 import type { OpsStore } from '../database/OpsStore';
-import { CatalogEvaluator, type CatalogEvaluatorOptions } from '../service/CatalogEvaluator';
+import {
+  CatalogEvaluator,
+  type CatalogEvaluatorOptions,
+} from '../service/CatalogEvaluator';
 
 /** A CatalogEvaluator over the given store and catalog with the defaults the tests share. */
-export function testEvaluator(store: OpsStore, catalog: CatalogService, options: Partial<CatalogEvaluatorOptions> = {}) {
+export function testEvaluator(
+  store: OpsStore,
+  catalog: CatalogService,
+  options: Partial<CatalogEvaluatorOptions> = {},
+) {
   return new CatalogEvaluator({
     catalog,
     auth: mockServices.auth(),

@@ -1,4 +1,8 @@
-import { mockServices, TestDatabases, type TestDatabaseId } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabases,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
 import { DatabaseOpsStore } from './DatabaseOpsStore';
 import type { ComplianceRow } from './OpsStore';
@@ -7,7 +11,10 @@ jest.setTimeout(60_000);
 
 const DAY = 86_400_000;
 
-function row(name: string, overrides: Partial<ComplianceRow> = {}): ComplianceRow {
+function row(
+  name: string,
+  overrides: Partial<ComplianceRow> = {},
+): ComplianceRow {
   return {
     entityRef: `component:default/${name}`,
     kind: 'Component',
@@ -20,7 +27,10 @@ function row(name: string, overrides: Partial<ComplianceRow> = {}): ComplianceRo
     title: undefined,
     score: 50,
     level: 'bronze',
-    scorecards: { deployment: { score: 60, level: 'silver' }, monitoring: { score: 40, level: 'bronze' } },
+    scorecards: {
+      deployment: { score: 60, level: 'silver' },
+      monitoring: { score: 40, level: 'bronze' },
+    },
     failingChecks: ['slo-indicators'],
     warningChecks: [],
     errorCount: 0,
@@ -34,16 +44,27 @@ const CHECKS = ['slo-indicators', 'backups', 'escalation-path'];
 describe('DatabaseOpsStore', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-  async function createStore(databaseId: TestDatabaseId): Promise<{ store: DatabaseOpsStore; knex: Knex }> {
+  async function createStore(
+    databaseId: TestDatabaseId,
+  ): Promise<{ store: DatabaseOpsStore; knex: Knex }> {
     const knex = await databases.init(databaseId);
-    const store = await DatabaseOpsStore.create({ database: mockServices.database({ knex, migrations: { skip: false } }) });
+    const store = await DatabaseOpsStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
     return { store, knex };
   }
 
-  async function evaluate(store: DatabaseOpsStore, rows: ComplianceRow[], at = new Date()) {
+  async function evaluate(
+    store: DatabaseOpsStore,
+    rows: ComplianceRow[],
+    at = new Date(),
+  ) {
     const id = await store.startEvaluation('test');
     await store.writeResults(id, rows, at);
-    return store.completeEvaluation(id, { checkIds: CHECKS, historyRetentionMs: 90 * DAY });
+    return store.completeEvaluation(id, {
+      checkIds: CHECKS,
+      historyRetentionMs: 90 * DAY,
+    });
   }
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
@@ -53,7 +74,11 @@ describe('DatabaseOpsStore', () => {
       const run = await evaluate(store, [
         row('a', { score: 90, level: 'gold', failingChecks: [] }),
         row('b'),
-        row('c', { score: null, level: 'none', failingChecks: ['slo-indicators', 'backups'] }),
+        row('c', {
+          score: null,
+          level: 'none',
+          failingChecks: ['slo-indicators', 'backups'],
+        }),
       ]);
       expect(run).toMatchObject({
         status: 'succeeded',
@@ -64,7 +89,11 @@ describe('DatabaseOpsStore', () => {
       });
       expect((await store.latestEvaluation())?.id).toBe(run.id);
       const c = await store.latestRecord('component:default/c');
-      expect(c).toMatchObject({ score: null, level: 'none', failingChecks: ['slo-indicators', 'backups'] });
+      expect(c).toMatchObject({
+        score: null,
+        level: 'none',
+        failingChecks: ['slo-indicators', 'backups'],
+      });
     });
 
     it('filters, sorts and pages with a cursor through every row exactly once', async () => {
@@ -85,7 +114,12 @@ describe('DatabaseOpsStore', () => {
       let cursor: string | undefined;
       let pages = 0;
       do {
-        const page = await store.listCompliance({ filter: {}, sort: { field: 'score', order: 'desc' }, limit: 5, cursor });
+        const page = await store.listCompliance({
+          filter: {},
+          sort: { field: 'score', order: 'desc' },
+          limit: 5,
+          cursor,
+        });
         expect(page.totalItems).toBe(23);
         expect(page.offset).toBe(seen.length);
         seen.push(...page.items.map(i => i.entityRef));
@@ -97,114 +131,294 @@ describe('DatabaseOpsStore', () => {
       expect(pages).toBe(5);
       expect(new Set(seen).size).toBe(23);
 
-      const teamB = await store.listCompliance({ filter: { owner: ['group:default/team-b'], tier: ['tier-1'] }, sort: { field: 'entityRef', order: 'asc' }, limit: 50 });
+      const teamB = await store.listCompliance({
+        filter: { owner: ['group:default/team-b'], tier: ['tier-1'] },
+        sort: { field: 'entityRef', order: 'asc' },
+        limit: 50,
+      });
       expect(teamB.items.map(i => i.entityRef)).toEqual(
-        rows.filter(r => r.owner === 'group:default/team-b' && r.tier === 'tier-1').map(r => r.entityRef),
+        rows
+          .filter(
+            r => r.owner === 'group:default/team-b' && r.tier === 'tier-1',
+          )
+          .map(r => r.entityRef),
       );
-      const failing = await store.listCompliance({ filter: { failingCheck: ['backups'] }, sort: { field: 'entityRef', order: 'asc' }, limit: 50 });
+      const failing = await store.listCompliance({
+        filter: { failingCheck: ['backups'] },
+        sort: { field: 'entityRef', order: 'asc' },
+        limit: 50,
+      });
       expect(failing.totalItems).toBe(4);
-      const gold = await store.listCompliance({ filter: { level: ['gold'] }, sort: { field: 'entityRef', order: 'asc' }, limit: 50 });
+      const gold = await store.listCompliance({
+        filter: { level: ['gold'] },
+        sort: { field: 'entityRef', order: 'asc' },
+        limit: 50,
+      });
       expect(gold.totalItems).toBe(6);
-      const byCard = await store.listCompliance({ filter: { scorecard: 'deployment', level: ['silver'] }, sort: { field: 'entityRef', order: 'asc' }, limit: 50 });
+      const byCard = await store.listCompliance({
+        filter: { scorecard: 'deployment', level: ['silver'] },
+        sort: { field: 'entityRef', order: 'asc' },
+        limit: 50,
+      });
       expect(byCard.totalItems).toBe(23);
       // LIKE wildcards in the search text are matched literally.
-      const text = await store.listCompliance({ filter: { text: '100%_s' }, sort: { field: 'entityRef', order: 'asc' }, limit: 50 });
-      expect(text.items.map(i => i.entityRef)).toEqual(['component:default/svc-07']);
-      const none = await store.listCompliance({ filter: { text: '%' }, sort: { field: 'entityRef', order: 'asc' }, limit: 50 });
-      expect(none.items.map(i => i.entityRef)).toEqual(['component:default/svc-07']);
+      const text = await store.listCompliance({
+        filter: { text: '100%_s' },
+        sort: { field: 'entityRef', order: 'asc' },
+        limit: 50,
+      });
+      expect(text.items.map(i => i.entityRef)).toEqual([
+        'component:default/svc-07',
+      ]);
+      const none = await store.listCompliance({
+        filter: { text: '%' },
+        sort: { field: 'entityRef', order: 'asc' },
+        limit: 50,
+      });
+      expect(none.items.map(i => i.entityRef)).toEqual([
+        'component:default/svc-07',
+      ]);
     });
 
     it('summarises with a per-owner roll-up, and rejects a forged cursor', async () => {
       const { store } = await createStore(databaseId);
       await evaluate(store, [
-        row('a', { owner: 'group:default/x', score: 100, level: 'gold', failingChecks: [] }),
+        row('a', {
+          owner: 'group:default/x',
+          score: 100,
+          level: 'gold',
+          failingChecks: [],
+        }),
         row('b', { owner: 'group:default/x', score: 50 }),
         row('c', { owner: 'group:default/y', score: 20 }),
       ]);
       const summary = await store.summary({}, CHECKS);
-      expect(summary).toMatchObject({ entityCount: 3, averageScore: 56.7, failingCounts: { 'slo-indicators': 2 } });
+      expect(summary).toMatchObject({
+        entityCount: 3,
+        averageScore: 56.7,
+        failingCounts: { 'slo-indicators': 2 },
+      });
       expect(summary.owners).toEqual([
-        { owner: 'group:default/x', entityCount: 2, averageScore: 75, levelCounts: { none: 0, bronze: 1, silver: 0, gold: 1 } },
-        { owner: 'group:default/y', entityCount: 1, averageScore: 20, levelCounts: { none: 0, bronze: 1, silver: 0, gold: 0 } },
+        {
+          owner: 'group:default/x',
+          entityCount: 2,
+          averageScore: 75,
+          levelCounts: { none: 0, bronze: 1, silver: 0, gold: 1 },
+        },
+        {
+          owner: 'group:default/y',
+          entityCount: 1,
+          averageScore: 20,
+          levelCounts: { none: 0, bronze: 1, silver: 0, gold: 0 },
+        },
       ]);
-      await expect(store.listCompliance({ filter: {}, sort: { field: 'score', order: 'asc' }, limit: 5, cursor: 'not-a-cursor' })).rejects.toThrow(/cursor/);
+      await expect(
+        store.listCompliance({
+          filter: {},
+          sort: { field: 'score', order: 'asc' },
+          limit: 5,
+          cursor: 'not-a-cursor',
+        }),
+      ).rejects.toThrow(/cursor/);
     });
 
     it('keeps history only on change, a trend per run and per owner, and serves the previous run when one fails', async () => {
       const { store } = await createStore(databaseId);
-      const first = await evaluate(store, [row('a'), row('b')], new Date(Date.now() - 2000));
-      const second = await evaluate(store, [row('a'), row('b', { score: 80, level: 'silver' })], new Date(Date.now() - 1000));
-      expect((await store.entityHistory('component:default/a', 10)).map(h => h.evaluationId)).toEqual([first.id]);
-      expect((await store.entityHistory('component:default/b', 10)).map(h => [h.evaluationId, h.score])).toEqual([
+      const first = await evaluate(
+        store,
+        [row('a'), row('b')],
+        new Date(Date.now() - 2000),
+      );
+      const second = await evaluate(
+        store,
+        [row('a'), row('b', { score: 80, level: 'silver' })],
+        new Date(Date.now() - 1000),
+      );
+      expect(
+        (await store.entityHistory('component:default/a', 10)).map(
+          h => h.evaluationId,
+        ),
+      ).toEqual([first.id]);
+      expect(
+        (await store.entityHistory('component:default/b', 10)).map(h => [
+          h.evaluationId,
+          h.score,
+        ]),
+      ).toEqual([
         [first.id, 50],
         [second.id, 80],
       ]);
-      expect((await store.trend({ limit: 10 })).map(p => p.averageScore)).toEqual([50, 65]);
+      expect(
+        (await store.trend({ limit: 10 })).map(p => p.averageScore),
+      ).toEqual([50, 65]);
       // Pages and summaries are cached per run: a new run is served at once, not the old page.
-      const list = await store.listCompliance({ filter: { text: 'b' }, sort: { field: 'entityRef', order: 'asc' }, limit: 10 });
+      const list = await store.listCompliance({
+        filter: { text: 'b' },
+        sort: { field: 'entityRef', order: 'asc' },
+        limit: 10,
+      });
       expect(list.items.map(i => i.score)).toEqual([80]);
-      expect((await store.summary({ owner: ['group:default/team-a'] }, CHECKS)).averageScore).toBe(65);
+      expect(
+        (await store.summary({ owner: ['group:default/team-a'] }, CHECKS))
+          .averageScore,
+      ).toBe(65);
       await evaluate(store, [row('a'), row('b', { score: 20 })]);
-      expect((await store.listCompliance({ filter: { text: 'b' }, sort: { field: 'entityRef', order: 'asc' }, limit: 10 })).items.map(i => i.score)).toEqual([20]);
-      expect((await store.summary({ owner: ['group:default/team-a'] }, CHECKS)).averageScore).toBe(35);
-      expect((await store.trend({ owner: 'group:default/team-a', limit: 10 })).map(p => p.entityCount)).toEqual([2, 2, 2]);
+      expect(
+        (
+          await store.listCompliance({
+            filter: { text: 'b' },
+            sort: { field: 'entityRef', order: 'asc' },
+            limit: 10,
+          })
+        ).items.map(i => i.score),
+      ).toEqual([20]);
+      expect(
+        (await store.summary({ owner: ['group:default/team-a'] }, CHECKS))
+          .averageScore,
+      ).toBe(35);
+      expect(
+        (await store.trend({ owner: 'group:default/team-a', limit: 10 })).map(
+          p => p.entityCount,
+        ),
+      ).toEqual([2, 2, 2]);
 
       const failed = await store.startEvaluation('test');
       await store.writeResults(failed, [row('a', { score: 0 })], new Date());
       await store.failEvaluation(failed, 'catalog unreachable');
       const third = await store.latestEvaluation();
       expect(third?.id).toBeGreaterThan(second.id);
-      expect(await store.lastRun()).toMatchObject({ id: failed, status: 'failed', error: 'catalog unreachable' });
+      expect(await store.lastRun()).toMatchObject({
+        id: failed,
+        status: 'failed',
+        error: 'catalog unreachable',
+      });
       expect((await store.latestRecord('component:default/a'))?.score).toBe(50);
       expect((await store.latestRecord('component:default/b'))?.score).toBe(20);
-      expect((await store.entityHistory('component:default/a', 10)).length).toBe(1);
+      expect(
+        (await store.entityHistory('component:default/a', 10)).length,
+      ).toBe(1);
     });
 
     it('records sign-offs and waivers, and revokes a waiver once', async () => {
       const { store } = await createStore(databaseId);
-      await store.addSignOff({ entityRef: 'component:default/a', itemId: 'tests-passing', version: '1.2.0', environment: 'production', by: 'user:default/jane' });
-      await store.addSignOff({ entityRef: 'component:default/a', itemId: 'runbook-updated', by: 'ci-pipeline' });
-      expect((await store.listSignOffs('component:default/a')).map(s => [s.itemId, s.version, s.by])).toEqual([
+      await store.addSignOff({
+        entityRef: 'component:default/a',
+        itemId: 'tests-passing',
+        version: '1.2.0',
+        environment: 'production',
+        by: 'user:default/jane',
+      });
+      await store.addSignOff({
+        entityRef: 'component:default/a',
+        itemId: 'runbook-updated',
+        by: 'ci-pipeline',
+      });
+      expect(
+        (await store.listSignOffs('component:default/a')).map(s => [
+          s.itemId,
+          s.version,
+          s.by,
+        ]),
+      ).toEqual([
         ['tests-passing', '1.2.0', 'user:default/jane'],
         ['runbook-updated', undefined, 'ci-pipeline'],
       ]);
-      expect([...(await store.allSignOffs()).keys()]).toEqual(['component:default/a']);
+      expect([...(await store.allSignOffs()).keys()]).toEqual([
+        'component:default/a',
+      ]);
 
-      const active = await store.addWaiver({ entityRef: 'component:default/a', checkId: 'backups', reason: 'migrating', expiresAt: new Date(Date.now() + DAY), by: 'user:default/jane' });
-      await store.addWaiver({ entityRef: 'component:default/a', checkId: 'slo-indicators', reason: 'old', expiresAt: new Date(Date.now() - DAY), by: 'user:default/jane' });
-      expect((await store.listWaivers('component:default/a', { includeInactive: false })).map(w => w.checkId)).toEqual(['backups']);
-      expect((await store.listWaivers('component:default/a', { includeInactive: true })).length).toBe(2);
+      const active = await store.addWaiver({
+        entityRef: 'component:default/a',
+        checkId: 'backups',
+        reason: 'migrating',
+        expiresAt: new Date(Date.now() + DAY),
+        by: 'user:default/jane',
+      });
+      await store.addWaiver({
+        entityRef: 'component:default/a',
+        checkId: 'slo-indicators',
+        reason: 'old',
+        expiresAt: new Date(Date.now() - DAY),
+        by: 'user:default/jane',
+      });
+      expect(
+        (
+          await store.listWaivers('component:default/a', {
+            includeInactive: false,
+          })
+        ).map(w => w.checkId),
+      ).toEqual(['backups']);
+      expect(
+        (
+          await store.listWaivers('component:default/a', {
+            includeInactive: true,
+          })
+        ).length,
+      ).toBe(2);
       const revoked = await store.revokeWaiver(active.id, 'user:default/sam');
-      expect(revoked).toMatchObject({ active: false, revokedBy: 'user:default/sam' });
-      expect((await store.revokeWaiver(active.id, 'user:default/lee'))?.revokedBy).toBe('user:default/sam');
+      expect(revoked).toMatchObject({
+        active: false,
+        revokedBy: 'user:default/sam',
+      });
+      expect(
+        (await store.revokeWaiver(active.id, 'user:default/lee'))?.revokedBy,
+      ).toBe('user:default/sam');
       expect((await store.activeWaivers()).size).toBe(0);
-      expect(await store.revokeWaiver('00000000-0000-0000-0000-000000000000', 'x')).toBeUndefined();
+      expect(
+        await store.revokeWaiver('00000000-0000-0000-0000-000000000000', 'x'),
+      ).toBeUndefined();
     });
 
     it('keeps sign-offs across a new store on the same database (a backend restart)', async () => {
       const knex = await databases.init(databaseId);
-      const database = mockServices.database({ knex, migrations: { skip: false } });
+      const database = mockServices.database({
+        knex,
+        migrations: { skip: false },
+      });
       const before = await DatabaseOpsStore.create({ database });
-      await before.addSignOff({ entityRef: 'component:default/a', itemId: 'tests-passing', by: 'user:default/jane' });
+      await before.addSignOff({
+        entityRef: 'component:default/a',
+        itemId: 'tests-passing',
+        by: 'user:default/jane',
+      });
       const after = await DatabaseOpsStore.create({ database });
-      expect((await after.listSignOffs('component:default/a')).map(s => s.itemId)).toEqual(['tests-passing']);
+      expect(
+        (await after.listSignOffs('component:default/a')).map(s => s.itemId),
+      ).toEqual(['tests-passing']);
     });
 
     it('takes two concurrent writers without losing or mixing anything', async () => {
       const knex = await databases.init(databaseId);
-      const database = mockServices.database({ knex, migrations: { skip: false } });
+      const database = mockServices.database({
+        knex,
+        migrations: { skip: false },
+      });
       const one = await DatabaseOpsStore.create({ database });
       const two = new DatabaseOpsStore(knex);
       const writes = Array.from({ length: 20 }, (_, i) =>
-        (i % 2 ? one : two).addSignOff({ entityRef: 'component:default/a', itemId: `item-${i}`, by: `user:default/u${i}` }),
+        (i % 2 ? one : two).addSignOff({
+          entityRef: 'component:default/a',
+          itemId: `item-${i}`,
+          by: `user:default/u${i}`,
+        }),
       );
-      const runs = Promise.all([evaluate(one, [row('a'), row('b')]), evaluate(two, [row('a', { score: 10 }), row('c')])]);
-      const [signOffs, [r1, r2]] = await Promise.all([Promise.all(writes), runs]);
+      const runs = Promise.all([
+        evaluate(one, [row('a'), row('b')]),
+        evaluate(two, [row('a', { score: 10 }), row('c')]),
+      ]);
+      const [signOffs, [r1, r2]] = await Promise.all([
+        Promise.all(writes),
+        runs,
+      ]);
       expect(new Set(signOffs.map(s => s.id)).size).toBe(20);
       expect((await one.listSignOffs('component:default/a')).length).toBe(20);
       const latest = await one.latestEvaluation();
       expect([r1.id, r2.id]).toContain(latest?.id);
-      const page = await one.listCompliance({ filter: {}, sort: { field: 'entityRef', order: 'asc' }, limit: 10 });
+      const page = await one.listCompliance({
+        filter: {},
+        sort: { field: 'entityRef', order: 'asc' },
+        limit: 10,
+      });
       expect(page.totalItems).toBe(2);
     });
   });

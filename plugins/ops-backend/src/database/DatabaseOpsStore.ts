@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { CHECK_LEVELS, isScoreLevel, levelRank, type RecordChange, type ScoreLevel } from '@opskit/plugin-ops-common';
+import {
+  CHECK_LEVELS,
+  isScoreLevel,
+  levelRank,
+  type RecordChange,
+  type ScoreLevel,
+} from '@opskit/plugin-ops-common';
 import type { Knex } from 'knex';
 import { DatabaseFactStore, type FactStore } from './FactStore';
 import { bulkInsert } from './bulkInsert';
@@ -27,7 +33,10 @@ import type {
   TrendPoint,
 } from './OpsStore';
 
-const migrationsDir = resolvePackagePath('@opskit/plugin-ops-backend', 'migrations');
+const migrationsDir = resolvePackagePath(
+  '@opskit/plugin-ops-backend',
+  'migrations',
+);
 
 /** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const BATCH = 250;
@@ -67,16 +76,26 @@ const RESULT_COLUMNS = [
   'slos',
 ].join(', ');
 
-const emptyLevels = (): Record<ScoreLevel, number> => ({ none: 0, bronze: 0, silver: 0, gold: 0 });
+const emptyLevels = (): Record<ScoreLevel, number> => ({
+  none: 0,
+  bronze: 0,
+  silver: 0,
+  gold: 0,
+});
 
 const iso = (value: unknown): string => new Date(value as any).toISOString();
-const optionalIso = (value: unknown): string | undefined => (value === null || value === undefined ? undefined : iso(value));
-const scoreOut = (value: unknown): number | null => (Number(value) < 0 ? null : Number(value));
+const optionalIso = (value: unknown): string | undefined =>
+  value === null || value === undefined ? undefined : iso(value);
+const scoreOut = (value: unknown): number | null =>
+  Number(value) < 0 ? null : Number(value);
 const scoreIn = (value: number | null): number => (value === null ? -1 : value);
-const idList = (ids: string[]): string => (ids.length ? `,${ids.join(',')},` : '');
-const idsOut = (text: string): string[] => (text ? text.split(',').filter(Boolean) : []);
+const idList = (ids: string[]): string =>
+  ids.length ? `,${ids.join(',')},` : '';
+const idsOut = (text: string): string[] =>
+  text ? text.split(',').filter(Boolean) : [];
 /** LIKE pattern that matches `text` literally (with `ESCAPE '\'`). */
-const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, c => `\\${c}`);
+const likeLiteral = (text: string): string =>
+  text.replace(/[\\%_]/g, c => `\\${c}`);
 
 interface Cursor {
   e: number;
@@ -95,20 +114,32 @@ function encodeCursor(cursor: Cursor): string {
 function decodeCursor(text: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (typeof value?.e === 'number' && typeof value?.r === 'string' && ['string', 'number'].includes(typeof value?.v)) {
+    if (
+      typeof value?.e === 'number' &&
+      typeof value?.r === 'string' &&
+      ['string', 'number'].includes(typeof value?.v)
+    ) {
       return value;
     }
   } catch {
     // fall through
   }
-  throw new InputError('cursor is not valid: pass the nextCursor of a previous page, or omit it for the first page');
+  throw new InputError(
+    'cursor is not valid: pass the nextCursor of a previous page, or omit it for the first page',
+  );
 }
 
 export class DatabaseOpsStore implements OpsStore {
-  static async create(options: { database: DatabaseService; skipMigrations?: boolean }): Promise<DatabaseOpsStore> {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseOpsStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir, tableName: 'ops_knex_migrations' });
+      await client.migrate.latest({
+        directory: migrationsDir,
+        tableName: 'ops_knex_migrations',
+      });
     }
     return new DatabaseOpsStore(client);
   }
@@ -124,7 +155,10 @@ export class DatabaseOpsStore implements OpsStore {
    * queries per request under load. Another replica's new run shows up within
    * that second; this instance's own writes clear it at once.
    */
-  private memo = new Map<string, { at: number; value: Promise<EvaluationRun | undefined> }>();
+  private memo = new Map<
+    string,
+    { at: number; value: Promise<EvaluationRun | undefined> }
+  >();
 
   /**
    * A run's results never change once it completed, so a page of the list or
@@ -138,7 +172,10 @@ export class DatabaseOpsStore implements OpsStore {
     this.facts = new DatabaseFactStore(db);
   }
 
-  private memoized(key: string, load: () => Promise<EvaluationRun | undefined>): Promise<EvaluationRun | undefined> {
+  private memoized(
+    key: string,
+    load: () => Promise<EvaluationRun | undefined>,
+  ): Promise<EvaluationRun | undefined> {
     const hit = this.memo.get(key);
     if (hit && Date.now() - hit.at < 1000) return hit.value;
     const value = load();
@@ -151,7 +188,12 @@ export class DatabaseOpsStore implements OpsStore {
 
   async startEvaluation(trigger: string): Promise<number> {
     const [row] = await this.db('ops_evaluations')
-      .insert({ status: 'running', trigger, started_at: new Date(), entity_count: 0 })
+      .insert({
+        status: 'running',
+        trigger,
+        started_at: new Date(),
+        entity_count: 0,
+      })
       .returning('id');
     return typeof row === 'object' ? Number(row.id) : Number(row);
   }
@@ -165,7 +207,13 @@ export class DatabaseOpsStore implements OpsStore {
     if (rows.length === 0 && !unchanged?.entityRefs.length) return;
     const previous = await this.latestEvaluation();
     await this.db.transaction(async tx => {
-      if (unchanged) await this.copyResults(tx, unchanged.evaluationId, evaluationId, unchanged.entityRefs);
+      if (unchanged)
+        await this.copyResults(
+          tx,
+          unchanged.evaluationId,
+          evaluationId,
+          unchanged.entityRefs,
+        );
       // A page of rows at a time (the evaluator writes 250 at a time): one statement per table on PostgreSQL.
       await bulkInsert(
         tx,
@@ -203,12 +251,23 @@ export class DatabaseOpsStore implements OpsStore {
         })),
       );
       await bulkInsert(tx, 'ops_scorecard_results', cards);
-      await this.writeHistory(tx, evaluationId, previous?.id, rows, evaluatedAt);
+      await this.writeHistory(
+        tx,
+        evaluationId,
+        previous?.id,
+        rows,
+        evaluatedAt,
+      );
     });
   }
 
   /** Copies rows of unchanged entities from an earlier run: no parsing, no round trip of their data. */
-  private async copyResults(tx: Knex.Transaction, from: number, to: number, entityRefs: string[]) {
+  private async copyResults(
+    tx: Knex.Transaction,
+    from: number,
+    to: number,
+    entityRefs: string[],
+  ) {
     for (let i = 0; i < entityRefs.length; i += BATCH) {
       const refs = entityRefs.slice(i, i + BATCH);
       const marks = refs.map(() => '?').join(',');
@@ -224,18 +283,35 @@ export class DatabaseOpsStore implements OpsStore {
   }
 
   /** History grows only when an entity's scores change, so hourly runs stay cheap to keep. */
-  private async writeHistory(tx: Knex.Transaction, evaluationId: number, previousId: number | undefined, chunk: ComplianceRow[], at: Date) {
-    const before = new Map<string, { score: number; level: string; scorecards: string }>();
+  private async writeHistory(
+    tx: Knex.Transaction,
+    evaluationId: number,
+    previousId: number | undefined,
+    chunk: ComplianceRow[],
+    at: Date,
+  ) {
+    const before = new Map<
+      string,
+      { score: number; level: string; scorecards: string }
+    >();
     if (previousId !== undefined) {
       const rows = await tx('ops_entity_results')
         .select('entity_ref', 'score', 'level', 'scorecards')
         .where('evaluation_id', previousId)
-        .whereIn('entity_ref', chunk.map(r => r.entityRef));
+        .whereIn(
+          'entity_ref',
+          chunk.map(r => r.entityRef),
+        );
       for (const row of rows) before.set(row.entity_ref, row);
     }
     const changed = chunk.filter(row => {
       const old = before.get(row.entityRef);
-      return !old || Number(old.score) !== scoreIn(row.score) || old.level !== row.level || old.scorecards !== JSON.stringify(row.scorecards);
+      return (
+        !old ||
+        Number(old.score) !== scoreIn(row.score) ||
+        old.level !== row.level ||
+        old.scorecards !== JSON.stringify(row.scorecards)
+      );
     });
     if (changed.length === 0) return;
     await bulkInsert(
@@ -253,9 +329,17 @@ export class DatabaseOpsStore implements OpsStore {
     );
   }
 
-  async completeEvaluation(evaluationId: number, options: { checkIds: string[]; historyRetentionMs: number }): Promise<EvaluationRun> {
+  async completeEvaluation(
+    evaluationId: number,
+    options: { checkIds: string[]; historyRetentionMs: number },
+  ): Promise<EvaluationRun> {
     await this.db.transaction(async tx => {
-      const totals = await this.aggregate(tx, evaluationId, {}, options.checkIds);
+      const totals = await this.aggregate(
+        tx,
+        evaluationId,
+        {},
+        options.checkIds,
+      );
       await tx('ops_evaluations')
         .where('id', evaluationId)
         .update({
@@ -284,7 +368,11 @@ export class DatabaseOpsStore implements OpsStore {
     this.records.clear();
     await this.prune(options.historyRetentionMs);
     // Fresh planner statistics, or SQLite sorts by the score index and scans a whole run for an owner filter.
-    await this.db.raw(this.db.client.config.client === 'pg' ? 'analyze ops_entity_results, ops_scorecard_results' : 'analyze');
+    await this.db.raw(
+      this.db.client.config.client === 'pg'
+        ? 'analyze ops_entity_results, ops_scorecard_results'
+        : 'analyze',
+    );
     return (await this.getEvaluation(evaluationId))!;
   }
 
@@ -297,36 +385,65 @@ export class DatabaseOpsStore implements OpsStore {
     const oldestKept = Math.min(...kept.map(Number));
     if (Number.isFinite(oldestKept)) {
       // Older result sets go; running evaluations (newer ids) are untouched.
-      await this.db('ops_entity_results').where('evaluation_id', '<', oldestKept).delete();
-      await this.db('ops_scorecard_results').where('evaluation_id', '<', oldestKept).delete();
+      await this.db('ops_entity_results')
+        .where('evaluation_id', '<', oldestKept)
+        .delete();
+      await this.db('ops_scorecard_results')
+        .where('evaluation_id', '<', oldestKept)
+        .delete();
     }
     const cutoff = new Date(Date.now() - historyRetentionMs);
-    const expired = this.db('ops_evaluations').select('id').where('finished_at', '<', cutoff).whereNotIn('id', kept);
-    await this.db('ops_owner_trend').whereIn('evaluation_id', expired.clone()).delete();
-    await this.db('ops_entity_history').where('evaluated_at', '<', cutoff).delete();
+    const expired = this.db('ops_evaluations')
+      .select('id')
+      .where('finished_at', '<', cutoff)
+      .whereNotIn('id', kept);
+    await this.db('ops_owner_trend')
+      .whereIn('evaluation_id', expired.clone())
+      .delete();
+    await this.db('ops_entity_history')
+      .where('evaluated_at', '<', cutoff)
+      .delete();
     await this.db('ops_evaluations').whereIn('id', expired.clone()).delete();
   }
 
   async failEvaluation(evaluationId: number, error: string): Promise<void> {
     await this.db.transaction(async tx => {
-      await tx('ops_entity_results').where('evaluation_id', evaluationId).delete();
-      await tx('ops_scorecard_results').where('evaluation_id', evaluationId).delete();
-      await tx('ops_entity_history').where('evaluation_id', evaluationId).delete();
-      await tx('ops_evaluations').where('id', evaluationId).update({ status: 'failed', finished_at: new Date(), error: error.slice(0, 4000) });
+      await tx('ops_entity_results')
+        .where('evaluation_id', evaluationId)
+        .delete();
+      await tx('ops_scorecard_results')
+        .where('evaluation_id', evaluationId)
+        .delete();
+      await tx('ops_entity_history')
+        .where('evaluation_id', evaluationId)
+        .delete();
+      await tx('ops_evaluations')
+        .where('id', evaluationId)
+        .update({
+          status: 'failed',
+          finished_at: new Date(),
+          error: error.slice(0, 4000),
+        });
     });
     this.memo.clear();
   }
 
   latestEvaluation(): Promise<EvaluationRun | undefined> {
     return this.memoized('latest', async () => {
-      const row = await this.db('ops_evaluations').where('status', 'succeeded').orderBy('id', 'desc').first();
+      const row = await this.db('ops_evaluations')
+        .where('status', 'succeeded')
+        .orderBy('id', 'desc')
+        .first();
       return row ? toRun(row) : undefined;
     });
   }
 
   lastRun(): Promise<EvaluationRun | undefined> {
     return this.memoized('lastRun', async () => {
-      const row = await this.db('ops_evaluations').whereNot('status', 'running').orderBy('id', 'desc').first();
+      const row = await this.db('ops_evaluations')
+        .whereNot('status', 'running')
+        .orderBy('id', 'desc')
+        .first();
       return row ? toRun(row) : undefined;
     });
   }
@@ -338,17 +455,36 @@ export class DatabaseOpsStore implements OpsStore {
 
   // ---- compliance list ----------------------------------------------------
 
-  private filtered(db: Knex | Knex.Transaction, evaluationId: number, filter: ComplianceFilter) {
-    const q = db('ops_entity_results as r').where('r.evaluation_id', evaluationId);
+  private filtered(
+    db: Knex | Knex.Transaction,
+    evaluationId: number,
+    filter: ComplianceFilter,
+  ) {
+    const q = db('ops_entity_results as r').where(
+      'r.evaluation_id',
+      evaluationId,
+    );
     // Stored lower-case, so these compare plainly and can use indexes.
     const lowerIn = (column: string, values?: string[]) => {
-      if (values?.length) q.whereIn(column, values.map(v => v.toLowerCase()));
+      if (values?.length)
+        q.whereIn(
+          column,
+          values.map(v => v.toLowerCase()),
+        );
     };
     lowerIn('r.kind', filter.kind);
     lowerIn('r.type', filter.type);
     lowerIn('r.lifecycle', filter.lifecycle);
-    if (filter.owner?.length) q.whereIn('r.owner', filter.owner.map(v => v.toLowerCase()));
-    if (filter.system?.length) q.whereIn('r.system', filter.system.map(v => v.toLowerCase()));
+    if (filter.owner?.length)
+      q.whereIn(
+        'r.owner',
+        filter.owner.map(v => v.toLowerCase()),
+      );
+    if (filter.system?.length)
+      q.whereIn(
+        'r.system',
+        filter.system.map(v => v.toLowerCase()),
+      );
     if (filter.tier?.length) q.whereIn('r.tier', filter.tier);
     if (filter.scorecard) {
       const scorecard = filter.scorecard;
@@ -368,7 +504,10 @@ export class DatabaseOpsStore implements OpsStore {
     if (filter.failingCheck?.length) {
       const checks = filter.failingCheck;
       q.where(function anyFailing() {
-        for (const check of checks) this.orWhereRaw(`r.failing_checks like ? escape '\\'`, [`%,${likeLiteral(check)},%`]);
+        for (const check of checks)
+          this.orWhereRaw(`r.failing_checks like ? escape '\\'`, [
+            `%,${likeLiteral(check)},%`,
+          ]);
       });
     }
     if (filter.text) {
@@ -378,19 +517,34 @@ export class DatabaseOpsStore implements OpsStore {
     return q;
   }
 
-  private async resultsEvaluation(cursor: Cursor | undefined): Promise<EvaluationRun | undefined> {
+  private async resultsEvaluation(
+    cursor: Cursor | undefined,
+  ): Promise<EvaluationRun | undefined> {
     const latest = await this.latestEvaluation();
-    if (!cursor || latest?.id === cursor.e) return latest ?? (cursor ? this.resultsEvaluationSlow(cursor) : undefined);
+    if (!cursor || latest?.id === cursor.e)
+      return (
+        latest ?? (cursor ? this.resultsEvaluationSlow(cursor) : undefined)
+      );
     return this.resultsEvaluationSlow(cursor);
   }
 
-  private async resultsEvaluationSlow(cursor: Cursor): Promise<EvaluationRun | undefined> {
+  private async resultsEvaluationSlow(
+    cursor: Cursor,
+  ): Promise<EvaluationRun | undefined> {
     const run = await this.getEvaluation(cursor.e);
     const latest = await this.latestEvaluation();
     // The cursor's run is readable while its results are kept (this and the previous run).
-    const kept = await this.db('ops_entity_results').where('evaluation_id', cursor.e).first('entity_ref');
-    if (!run || run.status !== 'succeeded' || (!kept && latest?.id !== cursor.e)) {
-      throw new InputError('cursor refers to an evaluation that is no longer kept; start again from the first page');
+    const kept = await this.db('ops_entity_results')
+      .where('evaluation_id', cursor.e)
+      .first('entity_ref');
+    if (
+      !run ||
+      run.status !== 'succeeded' ||
+      (!kept && latest?.id !== cursor.e)
+    ) {
+      throw new InputError(
+        'cursor refers to an evaluation that is no longer kept; start again from the first page',
+      );
     }
     return run;
   }
@@ -399,31 +553,57 @@ export class DatabaseOpsStore implements OpsStore {
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     const evaluation = await this.resultsEvaluation(cursor);
     if (!evaluation) return { items: [], totalItems: 0, offset: 0 };
-    return this.pages.get(JSON.stringify(['list', evaluation.id, query]), () => this.readPage(evaluation, query, cursor)) as Promise<CompliancePage>;
+    return this.pages.get(JSON.stringify(['list', evaluation.id, query]), () =>
+      this.readPage(evaluation, query, cursor),
+    ) as Promise<CompliancePage>;
   }
 
-  private async readPage(evaluation: EvaluationRun, query: ComplianceQuery, cursor: Cursor | undefined): Promise<CompliancePage> {
+  private async readPage(
+    evaluation: EvaluationRun,
+    query: ComplianceQuery,
+    cursor: Cursor | undefined,
+  ): Promise<CompliancePage> {
     const count =
-      cursor?.t ?? Number((await this.filtered(this.db, evaluation.id, query.filter).count({ count: '*' }))[0].count);
-    const page = this.filtered(this.db, evaluation.id, query.filter).select('r.*');
+      cursor?.t ??
+      Number(
+        (
+          await this.filtered(this.db, evaluation.id, query.filter).count({
+            count: '*',
+          })
+        )[0].count,
+      );
+    const page = this.filtered(this.db, evaluation.id, query.filter).select(
+      'r.*',
+    );
     this.applyKeyset(page, query.sort, cursor);
     const rows = await page.limit(query.limit + 1);
     const items = rows.slice(0, query.limit).map(toRow);
     const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
-    const offset = typeof cursor?.o === 'number' && cursor.o >= 0 ? cursor.o : 0;
+    const offset =
+      typeof cursor?.o === 'number' && cursor.o >= 0 ? cursor.o : 0;
     return {
       evaluation,
       items,
       totalItems: Number(count),
       offset,
       nextCursor: last
-        ? encodeCursor({ e: evaluation.id, v: sortValue(last, query.sort.field), r: last.entity_ref, t: Number(count), o: offset + query.limit })
+        ? encodeCursor({
+            e: evaluation.id,
+            v: sortValue(last, query.sort.field),
+            r: last.entity_ref,
+            t: Number(count),
+            o: offset + query.limit,
+          })
         : undefined,
     };
   }
 
   /** Keyset paging on (sort column, entity ref): constant cost at any depth, stable under inserts. */
-  private applyKeyset(q: Knex.QueryBuilder, sort: ComplianceSort, cursor: Cursor | undefined) {
+  private applyKeyset(
+    q: Knex.QueryBuilder,
+    sort: ComplianceSort,
+    cursor: Cursor | undefined,
+  ) {
     const column = SORT_COLUMNS[sort.field];
     const op = sort.order === 'asc' ? '>' : '<';
     if (cursor) {
@@ -435,58 +615,110 @@ export class DatabaseOpsStore implements OpsStore {
     }
     q.orderBy([
       { column, order: sort.order },
-      ...(column === 'r.entity_ref' ? [] : [{ column: 'r.entity_ref', order: sort.order }]),
+      ...(column === 'r.entity_ref'
+        ? []
+        : [{ column: 'r.entity_ref', order: sort.order }]),
     ]);
   }
 
-  async *streamCompliance(filter: ComplianceFilter, sort: ComplianceSort): AsyncIterable<ComplianceRow> {
+  async *streamCompliance(
+    filter: ComplianceFilter,
+    sort: ComplianceSort,
+  ): AsyncIterable<ComplianceRow> {
     // Pages after the first carry the first page's evaluation id, so a run finishing mid-export cannot mix two result sets.
     let cursor: string | undefined;
     do {
-      const page = await this.listCompliance({ filter, sort, limit: 1000, cursor });
+      const page = await this.listCompliance({
+        filter,
+        sort,
+        limit: 1000,
+        cursor,
+      });
       for (const item of page.items) yield item;
       cursor = page.nextCursor;
     } while (cursor);
   }
 
-  async summary(filter: ComplianceFilter, checkIds: string[]): Promise<ComplianceSummary> {
+  async summary(
+    filter: ComplianceFilter,
+    checkIds: string[],
+  ): Promise<ComplianceSummary> {
     const evaluation = await this.latestEvaluation();
-    if (!evaluation) return { entityCount: 0, averageScore: null, levelCounts: emptyLevels(), failingCounts: {}, owners: [] };
+    if (!evaluation)
+      return {
+        entityCount: 0,
+        averageScore: null,
+        levelCounts: emptyLevels(),
+        failingCounts: {},
+        owners: [],
+      };
     if (Object.values(filter).every(v => v === undefined)) {
       // Unfiltered: the run's own totals and owner roll-up, written when it completed.
-      const rows = await this.db('ops_owner_trend').where('evaluation_id', evaluation.id).orderBy('owner');
+      const rows = await this.db('ops_owner_trend')
+        .where('evaluation_id', evaluation.id)
+        .orderBy('owner');
       return {
         evaluation,
         entityCount: evaluation.entityCount,
-        averageScore: evaluation.averageScore === null ? null : round1(evaluation.averageScore),
+        averageScore:
+          evaluation.averageScore === null
+            ? null
+            : round1(evaluation.averageScore),
         levelCounts: evaluation.levelCounts,
         failingCounts: evaluation.failingCounts,
         owners: rows.map(r => ({
           owner: r.owner,
           entityCount: Number(r.entity_count),
-          averageScore: r.average_score === null ? null : round1(Number(r.average_score)),
+          averageScore:
+            r.average_score === null ? null : round1(Number(r.average_score)),
           levelCounts: { ...emptyLevels(), ...parseJson(r.level_counts, {}) },
         })),
       };
     }
-    return this.pages.get(JSON.stringify(['summary', evaluation.id, filter, checkIds]), async () => {
-      const totals = await this.aggregate(this.db, evaluation.id, filter, checkIds);
-      const owners = await this.ownerRollup(this.db, evaluation.id, filter);
-      return { evaluation, ...totals, owners };
-    }) as Promise<ComplianceSummary>;
+    return this.pages.get(
+      JSON.stringify(['summary', evaluation.id, filter, checkIds]),
+      async () => {
+        const totals = await this.aggregate(
+          this.db,
+          evaluation.id,
+          filter,
+          checkIds,
+        );
+        const owners = await this.ownerRollup(this.db, evaluation.id, filter);
+        return { evaluation, ...totals, owners };
+      },
+    ) as Promise<ComplianceSummary>;
   }
 
-  private async aggregate(db: Knex | Knex.Transaction, evaluationId: number, filter: ComplianceFilter, checkIds: string[]) {
+  private async aggregate(
+    db: Knex | Knex.Transaction,
+    evaluationId: number,
+    filter: ComplianceFilter,
+    checkIds: string[],
+  ) {
     const columns = [
       db.raw('count(*) as entity_count'),
       db.raw('avg(case when r.score >= 0 then r.score end) as average_score'),
-      ...CHECK_LEVELS.map(level => db.raw(`sum(case when r.level = ? then 1 else 0 end) as ??`, [level, `level_${level}`])),
+      ...CHECK_LEVELS.map(level =>
+        db.raw(`sum(case when r.level = ? then 1 else 0 end) as ??`, [
+          level,
+          `level_${level}`,
+        ]),
+      ),
       db.raw(`sum(case when r.level = 'none' then 1 else 0 end) as level_none`),
-      ...checkIds.map((id, i) => db.raw(`sum(case when r.failing_checks like ? escape '\\' then 1 else 0 end) as ??`, [`%,${likeLiteral(id)},%`, `failing_${i}`])),
+      ...checkIds.map((id, i) =>
+        db.raw(
+          `sum(case when r.failing_checks like ? escape '\\' then 1 else 0 end) as ??`,
+          [`%,${likeLiteral(id)},%`, `failing_${i}`],
+        ),
+      ),
     ];
-    const row: any = await this.filtered(db, evaluationId, filter).first(columns);
+    const row: any = await this.filtered(db, evaluationId, filter).first(
+      columns,
+    );
     const levelCounts = emptyLevels();
-    for (const level of [...CHECK_LEVELS, 'none'] as ScoreLevel[]) levelCounts[level] = Number(row?.[`level_${level}`] ?? 0);
+    for (const level of [...CHECK_LEVELS, 'none'] as ScoreLevel[])
+      levelCounts[level] = Number(row?.[`level_${level}`] ?? 0);
     const failingCounts: Record<string, number> = {};
     checkIds.forEach((id, i) => {
       const n = Number(row?.[`failing_${i}`] ?? 0);
@@ -494,22 +726,44 @@ export class DatabaseOpsStore implements OpsStore {
     });
     return {
       entityCount: Number(row?.entity_count ?? 0),
-      averageScore: row?.average_score === null || row?.average_score === undefined ? null : round1(Number(row.average_score)),
+      averageScore:
+        row?.average_score === null || row?.average_score === undefined
+          ? null
+          : round1(Number(row.average_score)),
       levelCounts,
       failingCounts,
     };
   }
 
-  private async ownerRollup(db: Knex | Knex.Transaction, evaluationId: number, filter: ComplianceFilter): Promise<OwnerRollup[]> {
+  private async ownerRollup(
+    db: Knex | Knex.Transaction,
+    evaluationId: number,
+    filter: ComplianceFilter,
+  ): Promise<OwnerRollup[]> {
     const rows: any[] = await this.filtered(db, evaluationId, filter)
       .select('r.owner', 'r.level')
       .count({ n: '*' })
-      .sum({ score_sum: db.raw('case when r.score >= 0 then r.score else 0 end') })
+      .sum({
+        score_sum: db.raw('case when r.score >= 0 then r.score else 0 end'),
+      })
       .sum({ scored: db.raw('case when r.score >= 0 then 1 else 0 end') })
       .groupBy('r.owner', 'r.level');
-    const byOwner = new Map<string, { count: number; sum: number; scored: number; levels: Record<ScoreLevel, number> }>();
+    const byOwner = new Map<
+      string,
+      {
+        count: number;
+        sum: number;
+        scored: number;
+        levels: Record<ScoreLevel, number>;
+      }
+    >();
     for (const row of rows) {
-      const entry = byOwner.get(row.owner) ?? { count: 0, sum: 0, scored: 0, levels: emptyLevels() };
+      const entry = byOwner.get(row.owner) ?? {
+        count: 0,
+        sum: 0,
+        scored: 0,
+        levels: emptyLevels(),
+      };
       entry.count += Number(row.n);
       entry.sum += Number(row.score_sum ?? 0);
       entry.scored += Number(row.scored ?? 0);
@@ -518,11 +772,19 @@ export class DatabaseOpsStore implements OpsStore {
       byOwner.set(row.owner, entry);
     }
     return [...byOwner.entries()]
-      .map(([owner, e]) => ({ owner, entityCount: e.count, averageScore: e.scored ? round1(e.sum / e.scored) : null, levelCounts: e.levels }))
+      .map(([owner, e]) => ({
+        owner,
+        entityCount: e.count,
+        averageScore: e.scored ? round1(e.sum / e.scored) : null,
+        levelCounts: e.levels,
+      }))
       .sort((a, b) => a.owner.localeCompare(b.owner));
   }
 
-  async trend(options: { owner?: string; limit: number }): Promise<TrendPoint[]> {
+  async trend(options: {
+    owner?: string;
+    limit: number;
+  }): Promise<TrendPoint[]> {
     if (options.owner) {
       const rows = await this.db('ops_owner_trend as t')
         .join('ops_evaluations as e', 'e.id', 't.evaluation_id')
@@ -530,14 +792,26 @@ export class DatabaseOpsStore implements OpsStore {
         .where('e.status', 'succeeded')
         .orderBy('e.id', 'desc')
         .limit(options.limit)
-        .select('e.id', 'e.finished_at', 't.entity_count', 't.average_score', 't.level_counts');
+        .select(
+          'e.id',
+          'e.finished_at',
+          't.entity_count',
+          't.average_score',
+          't.level_counts',
+        );
       return rows.reverse().map(trendPoint);
     }
     const rows = await this.db('ops_evaluations')
       .where('status', 'succeeded')
       .orderBy('id', 'desc')
       .limit(options.limit)
-      .select('id', 'finished_at', 'entity_count', 'average_score', 'level_counts');
+      .select(
+        'id',
+        'finished_at',
+        'entity_count',
+        'average_score',
+        'level_counts',
+      );
     return rows.reverse().map(trendPoint);
   }
 
@@ -546,13 +820,21 @@ export class DatabaseOpsStore implements OpsStore {
     if (!evaluation) return undefined;
     // Like pages, a completed run's row never changes: the Ops tab's read costs one query less per visit.
     return this.records.get(`${evaluation.id}\n${entityRef}`, async () => {
-      const row = await this.db('ops_entity_results as r').where({ 'r.evaluation_id': evaluation.id, 'r.entity_ref': entityRef }).first();
+      const row = await this.db('ops_entity_results as r')
+        .where({ 'r.evaluation_id': evaluation.id, 'r.entity_ref': entityRef })
+        .first();
       return row ? toRow(row) : undefined;
     });
   }
 
-  async entityHistory(entityRef: string, limit: number): Promise<HistoryPoint[]> {
-    const rows = await this.db('ops_entity_history').where('entity_ref', entityRef).orderBy('id', 'desc').limit(limit);
+  async entityHistory(
+    entityRef: string,
+    limit: number,
+  ): Promise<HistoryPoint[]> {
+    const rows = await this.db('ops_entity_history')
+      .where('entity_ref', entityRef)
+      .orderBy('id', 'desc')
+      .limit(limit);
     return rows.reverse().map(row => ({
       evaluationId: Number(row.evaluation_id),
       at: iso(row.evaluated_at),
@@ -565,21 +847,37 @@ export class DatabaseOpsStore implements OpsStore {
 
   // ---- sign-offs ------------------------------------------------------------
 
-  async changesBetween(previousId: number, currentId: number): Promise<RecordChange[]> {
+  async changesBetween(
+    previousId: number,
+    currentId: number,
+  ): Promise<RecordChange[]> {
     const rows = await this.db('ops_entity_results as c')
       .join('ops_entity_results as p', function joinPrevious() {
-        this.on('p.entity_ref', '=', 'c.entity_ref').andOnVal('p.evaluation_id', '=', previousId);
+        this.on('p.entity_ref', '=', 'c.entity_ref').andOnVal(
+          'p.evaluation_id',
+          '=',
+          previousId,
+        );
       })
       .where('c.evaluation_id', currentId)
       .andWhere(function changed() {
-        this.whereRaw('c.level_rank < p.level_rank').orWhereRaw('c.failing_checks <> p.failing_checks');
+        this.whereRaw('c.level_rank < p.level_rank').orWhereRaw(
+          'c.failing_checks <> p.failing_checks',
+        );
       })
-      .select('c.entity_ref', 'c.owner', 'c.level', 'c.failing_checks', { previous_level: 'p.level', previous_failing: 'p.failing_checks' });
-    const ids = (text: string | null) => (text ?? '').split(',').filter(Boolean);
+      .select('c.entity_ref', 'c.owner', 'c.level', 'c.failing_checks', {
+        previous_level: 'p.level',
+        previous_failing: 'p.failing_checks',
+      });
+    const ids = (text: string | null) =>
+      (text ?? '').split(',').filter(Boolean);
     return rows.map(row => ({
       entityRef: row.entity_ref,
       owner: row.owner || undefined,
-      previous: { level: row.previous_level, failingChecks: ids(row.previous_failing) },
+      previous: {
+        level: row.previous_level,
+        failingChecks: ids(row.previous_failing),
+      },
       current: { level: row.level, failingChecks: ids(row.failing_checks) },
     }));
   }
@@ -594,13 +892,18 @@ export class DatabaseOpsStore implements OpsStore {
       signed_at: signOff.at ?? new Date(),
       comment: signOff.comment ?? null,
     };
-    const [inserted] = await this.db('ops_signoffs').insert(row).returning('id');
-    const id = typeof inserted === 'object' ? Number(inserted.id) : Number(inserted);
+    const [inserted] = await this.db('ops_signoffs')
+      .insert(row)
+      .returning('id');
+    const id =
+      typeof inserted === 'object' ? Number(inserted.id) : Number(inserted);
     return toSignOff({ ...row, id });
   }
 
   async listSignOffs(entityRef: string): Promise<StoredSignOff[]> {
-    const rows = await this.db('ops_signoffs').where('entity_ref', entityRef).orderBy('id', 'asc');
+    const rows = await this.db('ops_signoffs')
+      .where('entity_ref', entityRef)
+      .orderBy('id', 'asc');
     return rows.map(toSignOff);
   }
 
@@ -608,7 +911,10 @@ export class DatabaseOpsStore implements OpsStore {
     const out = new Map<string, StoredSignOff[]>();
     for (const row of await this.db('ops_signoffs').orderBy('id', 'asc')) {
       const signOff = toSignOff(row);
-      out.set(signOff.entityRef, [...(out.get(signOff.entityRef) ?? []), signOff]);
+      out.set(signOff.entityRef, [
+        ...(out.get(signOff.entityRef) ?? []),
+        signOff,
+      ]);
     }
     return out;
   }
@@ -631,9 +937,15 @@ export class DatabaseOpsStore implements OpsStore {
     return toWaiver(row);
   }
 
-  async listWaivers(entityRef: string, options: { includeInactive: boolean }): Promise<StoredWaiver[]> {
-    const q = this.db('ops_waivers').where('entity_ref', entityRef).orderBy('created_at', 'asc');
-    if (!options.includeInactive) q.whereNull('revoked_at').where('expires_at', '>', new Date());
+  async listWaivers(
+    entityRef: string,
+    options: { includeInactive: boolean },
+  ): Promise<StoredWaiver[]> {
+    const q = this.db('ops_waivers')
+      .where('entity_ref', entityRef)
+      .orderBy('created_at', 'asc');
+    if (!options.includeInactive)
+      q.whereNull('revoked_at').where('expires_at', '>', new Date());
     return (await q).map(toWaiver);
   }
 
@@ -642,15 +954,23 @@ export class DatabaseOpsStore implements OpsStore {
     return row ? toWaiver(row) : undefined;
   }
 
-  async revokeWaiver(id: string, by: string): Promise<StoredWaiver | undefined> {
+  async revokeWaiver(
+    id: string,
+    by: string,
+  ): Promise<StoredWaiver | undefined> {
     // Only the first revocation counts: concurrent revokes keep the first author.
-    await this.db('ops_waivers').where('id', id).whereNull('revoked_at').update({ revoked_at: new Date(), revoked_by: by });
+    await this.db('ops_waivers')
+      .where('id', id)
+      .whereNull('revoked_at')
+      .update({ revoked_at: new Date(), revoked_by: by });
     return this.getWaiver(id);
   }
 
   async activeWaivers(): Promise<Map<string, StoredWaiver[]>> {
     const out = new Map<string, StoredWaiver[]>();
-    const rows = await this.db('ops_waivers').whereNull('revoked_at').where('expires_at', '>', new Date());
+    const rows = await this.db('ops_waivers')
+      .whereNull('revoked_at')
+      .where('expires_at', '>', new Date());
     for (const row of rows) {
       const waiver = toWaiver(row);
       out.set(waiver.entityRef, [...(out.get(waiver.entityRef) ?? []), waiver]);
@@ -666,7 +986,9 @@ function round1(n: number): number {
 function sortValue(row: any, field: SortField): string | number {
   const column = SORT_COLUMNS[field].slice(2);
   const value = row[column];
-  return typeof value === 'number' || typeof value === 'string' ? value : String(value ?? '');
+  return typeof value === 'number' || typeof value === 'string'
+    ? value
+    : String(value ?? '');
 }
 
 function toRun(row: any): EvaluationRun {
@@ -678,7 +1000,10 @@ function toRun(row: any): EvaluationRun {
     finishedAt: optionalIso(row.finished_at),
     error: row.error ?? undefined,
     entityCount: Number(row.entity_count ?? 0),
-    averageScore: row.average_score === null || row.average_score === undefined ? null : Number(row.average_score),
+    averageScore:
+      row.average_score === null || row.average_score === undefined
+        ? null
+        : Number(row.average_score),
     levelCounts: { ...emptyLevels(), ...parseJson(row.level_counts, {}) },
     failingCounts: parseJson(row.failing_counts, {}),
   };
@@ -711,7 +1036,10 @@ function trendPoint(row: any): TrendPoint {
     evaluationId: Number(row.id),
     at: iso(row.finished_at),
     entityCount: Number(row.entity_count),
-    averageScore: row.average_score === null || row.average_score === undefined ? null : round1(Number(row.average_score)),
+    averageScore:
+      row.average_score === null || row.average_score === undefined
+        ? null
+        : round1(Number(row.average_score)),
     levelCounts: { ...emptyLevels(), ...parseJson(row.level_counts, {}) },
   };
 }

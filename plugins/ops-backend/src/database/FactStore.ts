@@ -15,7 +15,10 @@ export interface FactStore {
   /** Deletes the facts of every provider not listed; returns how many. */
   retainProviders(providers: string[]): Promise<number>;
   /** Replaces each listed entity's facts from the provider, in one transaction. */
-  write(provider: string, entries: { entityRef: string; facts: EntityFact[] }[]): Promise<void>;
+  write(
+    provider: string,
+    entries: { entityRef: string; facts: EntityFact[] }[],
+  ): Promise<void>;
 }
 
 const BATCH = 200;
@@ -24,14 +27,18 @@ export class DatabaseFactStore implements FactStore {
   constructor(private readonly db: Knex) {}
 
   async list(entityRef: string): Promise<EntityFact[]> {
-    const rows = await this.db('ops_facts').where('entity_ref', entityRef).orderBy(['provider', 'name']);
+    const rows = await this.db('ops_facts')
+      .where('entity_ref', entityRef)
+      .orderBy(['provider', 'name']);
     return rows.map(toFact);
   }
 
   async forEntities(entityRefs: string[]): Promise<Map<string, EntityFact[]>> {
     const out = new Map<string, EntityFact[]>();
     for (let i = 0; i < entityRefs.length; i += BATCH) {
-      const rows = await this.db('ops_facts').whereIn('entity_ref', entityRefs.slice(i, i + BATCH)).orderBy(['entity_ref', 'provider', 'name']);
+      const rows = await this.db('ops_facts')
+        .whereIn('entity_ref', entityRefs.slice(i, i + BATCH))
+        .orderBy(['entity_ref', 'provider', 'name']);
       for (const row of rows) {
         const list = out.get(row.entity_ref);
         if (list) list.push(toFact(row));
@@ -42,7 +49,9 @@ export class DatabaseFactStore implements FactStore {
   }
 
   async entityRefs(provider: string): Promise<Set<string>> {
-    const rows = await this.db('ops_facts').distinct('entity_ref').where('provider', provider);
+    const rows = await this.db('ops_facts')
+      .distinct('entity_ref')
+      .where('provider', provider);
     return new Set(rows.map(row => row.entity_ref));
   }
 
@@ -51,15 +60,26 @@ export class DatabaseFactStore implements FactStore {
   }
 
   async hasAny(): Promise<boolean> {
-    return (await this.db('ops_facts').select('entity_ref').first()) !== undefined;
+    return (
+      (await this.db('ops_facts').select('entity_ref').first()) !== undefined
+    );
   }
 
-  async write(provider: string, entries: { entityRef: string; facts: EntityFact[] }[]): Promise<void> {
+  async write(
+    provider: string,
+    entries: { entityRef: string; facts: EntityFact[] }[],
+  ): Promise<void> {
     if (entries.length === 0) return;
     await this.db.transaction(async tx => {
       for (let i = 0; i < entries.length; i += BATCH) {
         const chunk = entries.slice(i, i + BATCH);
-        await tx('ops_facts').where('provider', provider).whereIn('entity_ref', chunk.map(e => e.entityRef)).delete();
+        await tx('ops_facts')
+          .where('provider', provider)
+          .whereIn(
+            'entity_ref',
+            chunk.map(e => e.entityRef),
+          )
+          .delete();
         const rows = chunk.flatMap(({ entityRef, facts }) =>
           facts.map(fact => ({
             entity_ref: entityRef,
@@ -72,7 +92,8 @@ export class DatabaseFactStore implements FactStore {
             stale: fact.stale,
           })),
         );
-        for (let j = 0; j < rows.length; j += BATCH) await tx('ops_facts').insert(rows.slice(j, j + BATCH));
+        for (let j = 0; j < rows.length; j += BATCH)
+          await tx('ops_facts').insert(rows.slice(j, j + BATCH));
       }
     });
   }

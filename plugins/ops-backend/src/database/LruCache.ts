@@ -15,7 +15,8 @@ export class LruCache<T> {
     // A failed load is not cached.
     if (value instanceof Promise) value.catch(() => this.entries.delete(key));
     this.entries.set(key, value);
-    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size > this.max)
+      this.entries.delete(this.entries.keys().next().value!);
     return value;
   }
 

@@ -57,21 +57,38 @@ export interface OpsStore {
 
   startEvaluation(trigger: string): Promise<number>;
   /** Writes scored rows, and copies `unchanged` entities' rows from an earlier run inside the database. */
-  writeResults(evaluationId: number, rows: ComplianceRow[], evaluatedAt: Date, unchanged?: { evaluationId: number; entityRefs: string[] }): Promise<void>;
+  writeResults(
+    evaluationId: number,
+    rows: ComplianceRow[],
+    evaluatedAt: Date,
+    unchanged?: { evaluationId: number; entityRefs: string[] },
+  ): Promise<void>;
   /** Computes the run's totals, marks it succeeded and prunes what retention allows. */
-  completeEvaluation(evaluationId: number, options: { checkIds: string[]; historyRetentionMs: number }): Promise<EvaluationRun>;
+  completeEvaluation(
+    evaluationId: number,
+    options: { checkIds: string[]; historyRetentionMs: number },
+  ): Promise<EvaluationRun>;
   /** Marks the run failed and drops its partial results; the previous run stays served. */
   failEvaluation(evaluationId: number, error: string): Promise<void>;
   latestEvaluation(): Promise<EvaluationRun | undefined>;
   lastRun(): Promise<EvaluationRun | undefined>;
 
   listCompliance(query: ComplianceQuery): Promise<CompliancePage>;
-  streamCompliance(filter: ComplianceFilter, sort: ComplianceSort): AsyncIterable<ComplianceRow>;
-  summary(filter: ComplianceFilter, checkIds: string[]): Promise<ComplianceSummary>;
+  streamCompliance(
+    filter: ComplianceFilter,
+    sort: ComplianceSort,
+  ): AsyncIterable<ComplianceRow>;
+  summary(
+    filter: ComplianceFilter,
+    checkIds: string[],
+  ): Promise<ComplianceSummary>;
   trend(options: { owner?: string; limit: number }): Promise<TrendPoint[]>;
   latestRecord(entityRef: string): Promise<ComplianceRow | undefined>;
   /** Entities whose level or failing checks differ between two kept evaluations. */
-  changesBetween(previousId: number, currentId: number): Promise<RecordChange[]>;
+  changesBetween(
+    previousId: number,
+    currentId: number,
+  ): Promise<RecordChange[]>;
   entityHistory(entityRef: string, limit: number): Promise<HistoryPoint[]>;
 
   addSignOff(signOff: NewSignOff): Promise<StoredSignOff>;
@@ -80,7 +97,10 @@ export interface OpsStore {
   allSignOffs(): Promise<Map<string, StoredSignOff[]>>;
 
   addWaiver(waiver: NewWaiver): Promise<StoredWaiver>;
-  listWaivers(entityRef: string, options: { includeInactive: boolean }): Promise<StoredWaiver[]>;
+  listWaivers(
+    entityRef: string,
+    options: { includeInactive: boolean },
+  ): Promise<StoredWaiver[]>;
   getWaiver(id: string): Promise<StoredWaiver | undefined>;
   revokeWaiver(id: string, by: string): Promise<StoredWaiver | undefined>;
   /** Active waivers, grouped by entity ref. */

@@ -13,19 +13,21 @@ function isPostgres(db: Knex | Knex.Transaction): boolean {
  * evaluation writes a page of entities' rows (250) this way. Elsewhere, knex
  * inserts in batches (SQLite binds parameters cheaply, in-process).
  */
-export async function bulkInsert(db: Knex | Knex.Transaction, table: string, rows: Record<string, unknown>[]): Promise<void> {
+export async function bulkInsert(
+  db: Knex | Knex.Transaction,
+  table: string,
+  rows: Record<string, unknown>[],
+): Promise<void> {
   if (rows.length === 0) return;
   if (isPostgres(db)) {
     const columns = Object.keys(rows[0]);
     const list = columns.map(() => '??').join(', ');
-    await db.raw(`insert into ?? (${list}) select ${list} from json_populate_recordset(null::??, ?::json)`, [
-      table,
-      ...columns,
-      ...columns,
-      table,
-      JSON.stringify(rows),
-    ]);
+    await db.raw(
+      `insert into ?? (${list}) select ${list} from json_populate_recordset(null::??, ?::json)`,
+      [table, ...columns, ...columns, table, JSON.stringify(rows)],
+    );
     return;
   }
-  for (let i = 0; i < rows.length; i += BATCH) await db(table).insert(rows.slice(i, i + BATCH));
+  for (let i = 0; i < rows.length; i += BATCH)
+    await db(table).insert(rows.slice(i, i + BATCH));
 }

@@ -1,4 +1,8 @@
-import { mockServices, TestDatabases, type TestDatabaseId } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabases,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseOpsStore } from '../database/DatabaseOpsStore';
 import { exampleCatalog } from '../__testUtils__/exampleCatalog';
@@ -14,7 +18,9 @@ describe('CatalogEvaluator', () => {
   let databaseId: TestDatabaseId = 'SQLITE_3';
   async function setup() {
     const knex = await databases.init(databaseId);
-    const store = await DatabaseOpsStore.create({ database: mockServices.database({ knex, migrations: { skip: false } }) });
+    const store = await DatabaseOpsStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
     const catalog = catalogServiceMock({ entities: exampleCatalog() });
     const evaluator = testEvaluator(store, catalog);
     return { store, catalog, evaluator };
@@ -23,46 +29,102 @@ describe('CatalogEvaluator', () => {
   it('scores every component with only the fields it needs, with sign-offs and targets as facts', async () => {
     const { store, catalog, evaluator } = await setup();
     const spy = jest.spyOn(catalog, 'queryEntities');
-    await store.addSignOff({ entityRef: 'component:default/payments-api', itemId: 'tests-passing', by: 'user:default/jane' });
+    await store.addSignOff({
+      entityRef: 'component:default/payments-api',
+      itemId: 'tests-passing',
+      by: 'user:default/jane',
+    });
     const run = await evaluator.run('test');
     expect(run).toMatchObject({ status: 'succeeded', entityCount: 4 });
-    expect(spy.mock.calls.some(([req]) => JSON.stringify((req as any)?.fields) === JSON.stringify(ENTITY_FIELDS))).toBe(true);
+    expect(
+      spy.mock.calls.some(
+        ([req]) =>
+          JSON.stringify((req as any)?.fields) ===
+          JSON.stringify(ENTITY_FIELDS),
+      ),
+    ).toBe(true);
     const payments = await store.latestRecord('component:default/payments-api');
     expect(payments?.failingChecks).not.toContain('escalation-path');
     expect(payments?.warningChecks).not.toContain('escalation-path');
   });
 
-  it.each(databases.eachSupportedId())('copies unchanged entities from the last run and re-scores only what changed (%p)', async id => {
-    databaseId = id;
-    const { store, evaluator } = await setup();
-    const logger = (evaluator as any).options.logger;
-    const first = await evaluator.run('test');
-    const before = await store.listCompliance({ filter: {}, sort: { field: 'entityRef', order: 'asc' }, limit: 10 });
-    const second = await evaluator.run('test');
-    expect(logger.info).toHaveBeenLastCalledWith(expect.stringMatching(/scored 4 entities \(4 unchanged\)/));
-    const after = await store.listCompliance({ filter: {}, sort: { field: 'entityRef', order: 'asc' }, limit: 10 });
-    expect(after.evaluation?.id).toBe(second.id);
-    expect(after.items).toEqual(before.items);
-    expect(second.id).not.toBe(first.id);
+  it.each(databases.eachSupportedId())(
+    'copies unchanged entities from the last run and re-scores only what changed (%p)',
+    async id => {
+      databaseId = id;
+      const { store, evaluator } = await setup();
+      const logger = (evaluator as any).options.logger;
+      const first = await evaluator.run('test');
+      const before = await store.listCompliance({
+        filter: {},
+        sort: { field: 'entityRef', order: 'asc' },
+        limit: 10,
+      });
+      const second = await evaluator.run('test');
+      expect(logger.info).toHaveBeenLastCalledWith(
+        expect.stringMatching(/scored 4 entities \(4 unchanged\)/),
+      );
+      const after = await store.listCompliance({
+        filter: {},
+        sort: { field: 'entityRef', order: 'asc' },
+        limit: 10,
+      });
+      expect(after.evaluation?.id).toBe(second.id);
+      expect(after.items).toEqual(before.items);
+      expect(second.id).not.toBe(first.id);
 
-    // A new fact (a sign-off) changes that entity's hash: it alone is scored again.
-    const checklist = ['tests-passing', 'code-reviewed', 'migrations-ready', 'rollback-plan'];
-    for (const itemId of checklist) await store.addSignOff({ entityRef: 'component:default/payments-api', itemId, by: 'user:default/jane' });
-    await evaluator.run('test');
-    expect(logger.info).toHaveBeenLastCalledWith(expect.stringMatching(/scored 4 entities \(3 unchanged\)/));
-    expect((await store.latestRecord('component:default/payments-api'))?.failingChecks).not.toContain('checklist-signed-off');
-  });
+      // A new fact (a sign-off) changes that entity's hash: it alone is scored again.
+      const checklist = [
+        'tests-passing',
+        'code-reviewed',
+        'migrations-ready',
+        'rollback-plan',
+      ];
+      for (const itemId of checklist)
+        await store.addSignOff({
+          entityRef: 'component:default/payments-api',
+          itemId,
+          by: 'user:default/jane',
+        });
+      await evaluator.run('test');
+      expect(logger.info).toHaveBeenLastCalledWith(
+        expect.stringMatching(/scored 4 entities \(3 unchanged\)/),
+      );
+      expect(
+        (await store.latestRecord('component:default/payments-api'))
+          ?.failingChecks,
+      ).not.toContain('checklist-signed-off');
+    },
+  );
 
   it('keeps serving the last evaluation, marked stale, while the catalog is unreachable', async () => {
     const { store, catalog, evaluator } = await setup();
     const good = await evaluator.run('test');
-    jest.spyOn(catalog, 'queryEntities').mockRejectedValue(new Error('connect ECONNREFUSED 127.0.0.1:7007'));
+    jest
+      .spyOn(catalog, 'queryEntities')
+      .mockRejectedValue(new Error('connect ECONNREFUSED 127.0.0.1:7007'));
     await expect(evaluator.run('test')).rejects.toThrow(/ECONNREFUSED/);
     const latest = await store.latestEvaluation();
     expect(latest?.id).toBe(good.id);
-    expect((await store.listCompliance({ filter: {}, sort: { field: 'entityRef', order: 'asc' }, limit: 10 })).totalItems).toBe(4);
+    expect(
+      (
+        await store.listCompliance({
+          filter: {},
+          sort: { field: 'entityRef', order: 'asc' },
+          limit: 10,
+        })
+      ).totalItems,
+    ).toBe(4);
     const lastRun = await store.lastRun();
-    expect(lastRun).toMatchObject({ status: 'failed', error: expect.stringMatching(/ECONNREFUSED/) });
-    expect(staleness(latest, lastRun, Date.now(), 86_400_000)).toEqual({ stale: true, reason: expect.stringMatching(/failed: connect ECONNREFUSED.*previous one/) });
+    expect(lastRun).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/ECONNREFUSED/),
+    });
+    expect(staleness(latest, lastRun, Date.now(), 86_400_000)).toEqual({
+      stale: true,
+      reason: expect.stringMatching(
+        /failed: connect ECONNREFUSED.*previous one/,
+      ),
+    });
   });
 });

@@ -18,7 +18,6 @@ import { ENTITY_FIELDS, pageRequest } from './catalogPages';
 
 export { ENTITY_FIELDS } from './catalogPages';
 
-
 const PAGE_SIZE = 250;
 
 export interface CatalogEvaluatorOptions {
@@ -58,21 +57,33 @@ export class CatalogEvaluator {
   constructor(private readonly options: CatalogEvaluatorOptions) {
     const workers = options.workers ?? 0;
     // Custom checks are functions, which cannot cross to a worker thread.
-    this.scorer = workers > 0 && !options.checks ? new WorkerScorer(workers, m => options.logger.warn(m)) : new InlineScorer();
+    this.scorer =
+      workers > 0 && !options.checks
+        ? new WorkerScorer(workers, m => options.logger.warn(m))
+        : new InlineScorer();
   }
 
   /** Compares with the previous run; a notification problem is logged, never fails the run. */
   private async notifyRegressions(previousId: number, currentId: number) {
     try {
       const optOut = new Set(this.options.notificationOptOut ?? []);
-      const changes = await this.options.store.changesBetween(previousId, currentId);
-      const regressions = changes.flatMap(change => findRegressions(change, optOut));
+      const changes = await this.options.store.changesBetween(
+        previousId,
+        currentId,
+      );
+      const regressions = changes.flatMap(change =>
+        findRegressions(change, optOut),
+      );
       if (regressions.length) {
-        this.options.logger.info(`ops evaluation ${currentId}: ${regressions.length} regression(s) since evaluation ${previousId}; notifying owners`);
+        this.options.logger.info(
+          `ops evaluation ${currentId}: ${regressions.length} regression(s) since evaluation ${previousId}; notifying owners`,
+        );
         await this.options.notifier!.notify(regressions);
       }
     } catch (error) {
-      this.options.logger.warn(`ops regression notifications for evaluation ${currentId} failed: ${error}`);
+      this.options.logger.warn(
+        `ops regression notifications for evaluation ${currentId} failed: ${error}`,
+      );
     }
   }
 
@@ -82,7 +93,10 @@ export class CatalogEvaluator {
   }
 
   get checkIds(): string[] {
-    return effectiveChecks(this.options.checks ?? BUILT_IN_CHECKS, this.options.ops.scoring).map(c => c.id);
+    return effectiveChecks(
+      this.options.checks ?? BUILT_IN_CHECKS,
+      this.options.ops.scoring,
+    ).map(c => c.id);
   }
 
   /** Lower-case refs of every catalog user and group: what escalation targets must name. */
@@ -93,10 +107,18 @@ export class CatalogEvaluator {
     let cursor: string | undefined;
     do {
       const page = await catalog.queryEntities(
-        pageRequest({ kinds: ['User', 'Group'], fields: ['kind', 'metadata.name', 'metadata.namespace'], limit: 1000 }, cursor),
+        pageRequest(
+          {
+            kinds: ['User', 'Group'],
+            fields: ['kind', 'metadata.name', 'metadata.namespace'],
+            limit: 1000,
+          },
+          cursor,
+        ),
         { credentials },
       );
-      for (const entity of page.items) known.add(stringifyEntityRef(entity).toLowerCase());
+      for (const entity of page.items)
+        known.add(stringifyEntityRef(entity).toLowerCase());
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
     return known;
@@ -108,43 +130,86 @@ export class CatalogEvaluator {
     const id = await store.startEvaluation(trigger);
     try {
       const credentials = await auth.getOwnServiceCredentials();
-      const [known, signOffs, waivers, hasFacts] = await Promise.all([this.knownPrincipals(), store.allSignOffs(), store.activeWaivers(), store.facts.hasAny()]);
+      const [known, signOffs, waivers, hasFacts] = await Promise.all([
+        this.knownPrincipals(),
+        store.allSignOffs(),
+        store.activeWaivers(),
+        store.facts.hasAny(),
+      ]);
       const now = Date.now();
-      const knownHash = createHash('sha1').update([...known].sort().join('\n')).digest('hex');
+      const knownHash = createHash('sha1')
+        .update([...known].sort().join('\n'))
+        .digest('hex');
       // Time-dependent rules (recovery test age, future dates) work in days, so results keep for the day.
       const day = new Date(now).toISOString().slice(0, 10);
       // Only the latest run's rows may be copied (older ones may have been pruned, or be another replica's).
       const latest = await store.latestEvaluation();
-      const previous = latest?.id === this.hashes.evaluationId ? this.hashes.byRef : new Map<string, number>();
+      const previous =
+        latest?.id === this.hashes.evaluationId
+          ? this.hashes.byRef
+          : new Map<string, number>();
       // Entries leave `previous` as they are compared, so the two maps together stay one catalog's worth at 100,000 entities.
       // Until this run completes, no run's hashes are kept: a failed run costs the next one a full parse, never a wrong copy.
       this.hashes = { evaluationId: -1, byRef: new Map() };
       const nextHashes = new Map<string, number>();
       let hits = 0;
-      const fetchPage = (cursor?: string) => catalog.queryEntities(pageRequest({ kinds, fields: ENTITY_FIELDS, limit: PAGE_SIZE }, cursor), { credentials });
-      this.scorer.begin({ known, defaults: this.options.ops.defaults, scoring: this.options.ops.scoring, now, checks: this.options.checks });
+      const fetchPage = (cursor?: string) =>
+        catalog.queryEntities(
+          pageRequest(
+            { kinds, fields: ENTITY_FIELDS, limit: PAGE_SIZE },
+            cursor,
+          ),
+          { credentials },
+        );
+      this.scorer.begin({
+        known,
+        defaults: this.options.ops.defaults,
+        scoring: this.options.ops.scoring,
+        now,
+        checks: this.options.checks,
+      });
       // Pipelined: the next page is fetched and hashed while earlier pages are scored (in workers) and written (in order).
       let pending: ReturnType<typeof fetchPage> | undefined = fetchPage();
       let writes: Promise<void> = Promise.resolve();
       const inFlight: Promise<void>[] = [];
       while (pending) {
         const page: Awaited<ReturnType<typeof fetchPage>> = await pending;
-        pending = page.pageInfo.nextCursor ? fetchPage(page.pageInfo.nextCursor) : undefined;
+        pending = page.pageInfo.nextCursor
+          ? fetchPage(page.pageInfo.nextCursor)
+          : undefined;
         // Attach a handler now, so a failing prefetch is not an unhandled rejection while we work.
         pending?.catch(() => undefined);
         const items: ScoringItem[] = [];
         const unchanged: string[] = [];
-        const fresh = page.items.map(entity => ({ entity, ref: stringifyEntityRef(entity).toLowerCase() })).filter(({ ref }) => !nextHashes.has(ref));
+        const fresh = page.items
+          .map(entity => ({
+            entity,
+            ref: stringifyEntityRef(entity).toLowerCase(),
+          }))
+          .filter(({ ref }) => !nextHashes.has(ref));
         // Live facts a page at a time (they are part of what the hash covers).
-        const live = hasFacts ? await store.facts.forEntities(fresh.map(f => f.ref)) : new Map<string, EntityFact[]>();
+        const live = hasFacts
+          ? await store.facts.forEntities(fresh.map(f => f.ref))
+          : new Map<string, EntityFact[]>();
         for (const { entity, ref } of fresh) {
           if (nextHashes.has(ref)) continue;
-          const item = { entity, signOffs: signOffs.get(ref), waivers: waivers.get(ref), live: live.get(ref) };
+          const item = {
+            entity,
+            signOffs: signOffs.get(ref),
+            waivers: waivers.get(ref),
+            live: live.get(ref),
+          };
           const key = createHash('sha1')
             .update(day)
             .update(knownHash)
             .update(JSON.stringify(entity))
-            .update(JSON.stringify([item.signOffs ?? null, item.waivers ?? null, item.live ?? null]))
+            .update(
+              JSON.stringify([
+                item.signOffs ?? null,
+                item.waivers ?? null,
+                item.live ?? null,
+              ]),
+            )
             .digest()
             // 48 bits: a number instead of a 40-character string per entity; a collision needs 2^-48 luck for the same ref.
             .readUIntBE(0, 6);
@@ -160,22 +225,40 @@ export class CatalogEvaluator {
         }
         const scored = this.scorer.score(items);
         scored.catch(() => undefined);
-        const copy = unchanged.length ? { evaluationId: latest!.id, entityRefs: unchanged } : undefined;
-        writes = writes.then(async () => store.writeResults(id, await scored, new Date(now), copy));
+        const copy = unchanged.length
+          ? { evaluationId: latest!.id, entityRefs: unchanged }
+          : undefined;
+        writes = writes.then(async () =>
+          store.writeResults(id, await scored, new Date(now), copy),
+        );
         inFlight.push(writes);
         // At most two pages beyond the one being fetched in memory at once.
         if (inFlight.length > 1) await inFlight.shift();
       }
       await writes;
-      const run = await store.completeEvaluation(id, { checkIds: this.checkIds, historyRetentionMs: this.options.historyRetentionMs });
+      const run = await store.completeEvaluation(id, {
+        checkIds: this.checkIds,
+        historyRetentionMs: this.options.historyRetentionMs,
+      });
       this.hashes = { evaluationId: id, byRef: nextHashes };
-      if (latest && this.options.notifier) await this.notifyRegressions(latest.id, id);
-      logger.info(`ops evaluation ${id} scored ${run.entityCount} entities (${hits} unchanged) in ${Date.now() - started} ms`);
+      if (latest && this.options.notifier)
+        await this.notifyRegressions(latest.id, id);
+      logger.info(
+        `ops evaluation ${id} scored ${
+          run.entityCount
+        } entities (${hits} unchanged) in ${Date.now() - started} ms`,
+      );
       return run;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await store.failEvaluation(id, message).catch(e => logger.error(`could not record failed ops evaluation ${id}`, e));
-      logger.warn(`ops evaluation ${id} failed; the previous results stay served: ${message}`);
+      await store
+        .failEvaluation(id, message)
+        .catch(e =>
+          logger.error(`could not record failed ops evaluation ${id}`, e),
+        );
+      logger.warn(
+        `ops evaluation ${id} failed; the previous results stay served: ${message}`,
+      );
       throw error;
     }
   }

@@ -11,26 +11,39 @@ describe('EvaluationTask', () => {
       }),
       triggerTask,
     });
-    const run = jest.fn(async (_trigger: string) => ({}) as any);
-    const task = new EvaluationTask({ scheduler, evaluator: { run } as any, schedule: { frequency: { minutes: 30 }, timeout: { minutes: 5 } }, logger: mockServices.logger.mock() });
+    const run = jest.fn(async (_trigger: string) => ({} as any));
+    const task = new EvaluationTask({
+      scheduler,
+      evaluator: { run } as any,
+      schedule: { frequency: { minutes: 30 }, timeout: { minutes: 5 } },
+      logger: mockServices.logger.mock(),
+    });
     return { task, run, tick: () => fn(), scheduler };
   }
 
   it('registers a global task and labels runs by what started them', async () => {
     const { task, run, tick, scheduler } = setup(jest.fn(async () => {}));
     await task.start();
-    expect(scheduler.scheduleTask).toHaveBeenCalledWith(expect.objectContaining({ id: EVALUATION_TASK_ID, scope: 'global' }));
+    expect(scheduler.scheduleTask).toHaveBeenCalledWith(
+      expect.objectContaining({ id: EVALUATION_TASK_ID, scope: 'global' }),
+    );
     await tick();
     await task.trigger();
     await tick();
     await tick();
-    expect(run.mock.calls.map(([trigger]) => trigger)).toEqual(['schedule', 'manual', 'schedule']);
+    expect(run.mock.calls.map(([trigger]) => trigger)).toEqual([
+      'schedule',
+      'manual',
+      'schedule',
+    ]);
   });
 
   it('passes on a refused trigger (409) without relabelling the next scheduled run', async () => {
-    const { task, run, tick } = setup(jest.fn(async () => {
-      throw new ConflictError('task is currently running');
-    }));
+    const { task, run, tick } = setup(
+      jest.fn(async () => {
+        throw new ConflictError('task is currently running');
+      }),
+    );
     await task.start();
     await expect(task.trigger()).rejects.toThrow(ConflictError);
     await tick();

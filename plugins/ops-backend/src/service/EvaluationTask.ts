@@ -1,4 +1,8 @@
-import type { LoggerService, SchedulerService, SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import type {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import type { CatalogEvaluator } from './CatalogEvaluator';
 
 export const EVALUATION_TASK_ID = 'ops-catalog-evaluation';
@@ -32,7 +36,11 @@ export class EvaluationTask {
           await evaluator.run(trigger);
         } catch (error) {
           // Already recorded as a failed run; the scheduler retries at the next tick.
-          logger.debug(`ops evaluation task ended with an error: ${(error as Error).message}`);
+          logger.debug(
+            `ops evaluation task ended with an error: ${
+              (error as Error).message
+            }`,
+          );
         }
       },
     });

@@ -1,21 +1,39 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { DEFAULT_FACTS_SCHEDULE, DEFAULT_SCHEDULE, readBackendConfig } from './backendConfig';
+import {
+  DEFAULT_FACTS_SCHEDULE,
+  DEFAULT_SCHEDULE,
+  readBackendConfig,
+} from './backendConfig';
 
 const config = (ops: object) => mockServices.rootConfig({ data: { ops } });
 
 describe('readBackendConfig', () => {
   it('gives the documented defaults', () => {
     const read = readBackendConfig(config({}));
-    expect(read).toMatchObject({ schedule: DEFAULT_SCHEDULE, kinds: ['Component'], historyRetentionMs: 90 * 86_400_000, staleAfterMs: 86_400_000, notifications: { enabled: true, optOut: [] } });
+    expect(read).toMatchObject({
+      schedule: DEFAULT_SCHEDULE,
+      kinds: ['Component'],
+      historyRetentionMs: 90 * 86_400_000,
+      staleAfterMs: 86_400_000,
+      notifications: { enabled: true, optOut: [] },
+    });
     expect(read.workers).toBe(0); // jest: no TS loader in worker threads
-    expect(read.facts).toEqual({ schedule: DEFAULT_FACTS_SCHEDULE, timeoutMs: 10_000, concurrency: 8 });
+    expect(read.facts).toEqual({
+      schedule: DEFAULT_FACTS_SCHEDULE,
+      timeoutMs: 10_000,
+      concurrency: 8,
+    });
   });
 
   it('reads schedule, kinds, retention, staleness and workers', () => {
     const read = readBackendConfig(
       config({
         schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } },
-        evaluation: { kinds: ['Component', 'Resource'], staleAfter: '2h', workers: 3 },
+        evaluation: {
+          kinds: ['Component', 'Resource'],
+          staleAfter: '2h',
+          workers: 3,
+        },
         retention: { history: '30d' },
         notifications: { enabled: false, optOut: ['runbook-published'] },
       }),
@@ -31,15 +49,29 @@ describe('readBackendConfig', () => {
   });
 
   it('refuses a duration it cannot read, naming the key', () => {
-    expect(() => readBackendConfig(config({ retention: { history: 'forever' } }))).toThrow(/ops\.retention\.history: "forever" is not a duration/);
-    expect(() => readBackendConfig(config({ evaluation: { staleAfter: '1M' } }))).toThrow(/ops\.evaluation\.staleAfter/);
-    expect(() => readBackendConfig(config({ facts: { timeout: 'soon' } }))).toThrow(/ops\.facts\.timeout: "soon" is not a duration/);
-    expect(() => readBackendConfig(config({ facts: { concurrency: 0 } }))).toThrow('ops.facts.concurrency: must be a whole number of at least 1, got 0');
+    expect(() =>
+      readBackendConfig(config({ retention: { history: 'forever' } })),
+    ).toThrow(/ops\.retention\.history: "forever" is not a duration/);
+    expect(() =>
+      readBackendConfig(config({ evaluation: { staleAfter: '1M' } })),
+    ).toThrow(/ops\.evaluation\.staleAfter/);
+    expect(() =>
+      readBackendConfig(config({ facts: { timeout: 'soon' } })),
+    ).toThrow(/ops\.facts\.timeout: "soon" is not a duration/);
+    expect(() =>
+      readBackendConfig(config({ facts: { concurrency: 0 } })),
+    ).toThrow(
+      'ops.facts.concurrency: must be a whole number of at least 1, got 0',
+    );
   });
 
   it('reports bad org defaults as issues instead of failing', () => {
-    const read = readBackendConfig(config({ defaults: { fallbackTier: 'tier-9' } }));
-    expect(read.ops.issues.some(i => i.path.startsWith('ops.defaults.fallbackTier'))).toBe(true);
+    const read = readBackendConfig(
+      config({ defaults: { fallbackTier: 'tier-9' } }),
+    );
+    expect(
+      read.ops.issues.some(i => i.path.startsWith('ops.defaults.fallbackTier')),
+    ).toBe(true);
     expect(read.ops.defaults.fallbackTier).toBe('tier-3');
   });
 });

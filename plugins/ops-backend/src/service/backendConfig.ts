@@ -4,7 +4,11 @@ import {
   type RootConfigService,
   type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { durationToMs, readOpsConfig, type OpsConfig } from '@opskit/plugin-ops-common';
+import {
+  durationToMs,
+  readOpsConfig,
+  type OpsConfig,
+} from '@opskit/plugin-ops-common';
 
 export interface OpsBackendConfig {
   ops: OpsConfig;
@@ -19,7 +23,11 @@ export interface OpsBackendConfig {
   /** Regression notifications to owners (when the notifications plugin is installed). */
   notifications: { enabled: boolean; optOut: string[] };
   /** Fact providers' collection run (only scheduled when a module adds a provider). */
-  facts: { schedule: SchedulerServiceTaskScheduleDefinition; timeoutMs: number; concurrency: number };
+  facts: {
+    schedule: SchedulerServiceTaskScheduleDefinition;
+    timeoutMs: number;
+    concurrency: number;
+  };
 }
 
 /** One core for the main thread (fetching, writing, serving), the rest score; none under jest (no TS loader in workers there). */
@@ -40,16 +48,30 @@ export const DEFAULT_FACTS_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 5 },
 };
 
-function duration(config: RootConfigService, key: string, fallback: string): number {
+function duration(
+  config: RootConfigService,
+  key: string,
+  fallback: string,
+): number {
   const text = config.getOptionalString(key) ?? fallback;
   const ms = durationToMs(text);
-  if (ms === undefined) throw new Error(`${key}: "${text}" is not a duration; use e.g. 90d, 12h or P90D`);
+  if (ms === undefined)
+    throw new Error(
+      `${key}: "${text}" is not a duration; use e.g. 90d, 12h or P90D`,
+    );
   return ms;
 }
 
-function positive(config: RootConfigService, key: string, fallback: number): number {
+function positive(
+  config: RootConfigService,
+  key: string,
+  fallback: number,
+): number {
   const value = config.getOptionalNumber(key) ?? fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${key}: must be a whole number of at least 1, got ${value}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(
+      `${key}: must be a whole number of at least 1, got ${value}`,
+    );
   return value;
 }
 
@@ -58,19 +80,27 @@ export function readBackendConfig(config: RootConfigService): OpsBackendConfig {
   return {
     ops: readOpsConfig(config.getOptional('ops')),
     schedule: config.has('ops.schedule')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('ops.schedule'))
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          config.getConfig('ops.schedule'),
+        )
       : DEFAULT_SCHEDULE,
-    kinds: config.getOptionalStringArray('ops.evaluation.kinds') ?? ['Component'],
+    kinds: config.getOptionalStringArray('ops.evaluation.kinds') ?? [
+      'Component',
+    ],
     historyRetentionMs: duration(config, 'ops.retention.history', '90d'),
     staleAfterMs: duration(config, 'ops.evaluation.staleAfter', '24h'),
-    workers: config.getOptionalNumber('ops.evaluation.workers') ?? defaultScoringWorkers(),
+    workers:
+      config.getOptionalNumber('ops.evaluation.workers') ??
+      defaultScoringWorkers(),
     notifications: {
       enabled: config.getOptionalBoolean('ops.notifications.enabled') ?? true,
       optOut: config.getOptionalStringArray('ops.notifications.optOut') ?? [],
     },
     facts: {
       schedule: config.has('ops.facts.schedule')
-        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('ops.facts.schedule'))
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+            config.getConfig('ops.facts.schedule'),
+          )
         : DEFAULT_FACTS_SCHEDULE,
       timeoutMs: duration(config, 'ops.facts.timeout', '10s'),
       concurrency: positive(config, 'ops.facts.concurrency', 8),

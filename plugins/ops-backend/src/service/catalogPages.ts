@@ -1,6 +1,8 @@
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 
-type QueryEntitiesRequest = NonNullable<Parameters<CatalogService['queryEntities']>[0]>;
+type QueryEntitiesRequest = NonNullable<
+  Parameters<CatalogService['queryEntities']>[0]
+>;
 
 /** Only what building a profile reads: keeps catalog pages small at 100,000 entities. */
 export const ENTITY_FIELDS = [
@@ -22,8 +24,16 @@ export const ENTITY_FIELDS = [
  * cursor (which carries it), as the catalog's cursor API requires. The
  * evaluation, the fact collection and the principal lookup all page this way.
  */
-export function pageRequest(options: { kinds: string[]; fields: string[]; limit: number }, cursor?: string): QueryEntitiesRequest {
+export function pageRequest(
+  options: { kinds: string[]; fields: string[]; limit: number },
+  cursor?: string,
+): QueryEntitiesRequest {
   return cursor
     ? { cursor, limit: options.limit, fields: options.fields }
-    : { filter: { kind: options.kinds }, limit: options.limit, fields: options.fields, totalItems: 'exclude' };
+    : {
+        filter: { kind: options.kinds },
+        limit: options.limit,
+        fields: options.fields,
+        totalItems: 'exclude',
+      };
 }

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef, type CompoundEntityRef, type Entity } from '@backstage/catalog-model';
+import {
+  stringifyEntityRef,
+  type CompoundEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -25,18 +29,33 @@ import { TargetLookup } from './targetLookup';
  */
 export class EntityOpsReader {
   private readonly targets: TargetLookup;
-  private readonly profiles = new LruCache<ReturnType<typeof buildOpsProfile>>(1000);
+  private readonly profiles = new LruCache<ReturnType<typeof buildOpsProfile>>(
+    1000,
+  );
 
   constructor(
-    private readonly options: { store: OpsStore; catalog: CatalogService; config: OpsBackendConfig; checks?: readonly OpsCheck[] },
+    private readonly options: {
+      store: OpsStore;
+      catalog: CatalogService;
+      config: OpsBackendConfig;
+      checks?: readonly OpsCheck[];
+    },
   ) {
     this.targets = new TargetLookup(options.catalog);
   }
 
   /** The entity named by the ref, read with the caller's credentials; 404 when absent or not visible. */
-  async entity(ref: CompoundEntityRef, credentials: BackstageCredentials): Promise<{ entity: Entity; ref: string }> {
-    const entity = await this.options.catalog.getEntityByRef(ref, { credentials });
-    if (!entity) throw new NotFoundError(`no entity ${ref.kind}:${ref.namespace}/${ref.name} in the catalog`);
+  async entity(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<{ entity: Entity; ref: string }> {
+    const entity = await this.options.catalog.getEntityByRef(ref, {
+      credentials,
+    });
+    if (!entity)
+      throw new NotFoundError(
+        `no entity ${ref.kind}:${ref.namespace}/${ref.name} in the catalog`,
+      );
     return { entity, ref: stringifyEntityRef(entity).toLowerCase() };
   }
 
@@ -44,24 +63,53 @@ export class EntityOpsReader {
    * Evaluates the entity. `authorized` is the caller's permission check: it runs
    * alongside the catalog and store reads, so the three cost one round trip.
    */
-  async read(ref: CompoundEntityRef, credentials: BackstageCredentials, authorized: Promise<void> = Promise.resolve()): Promise<EntityOpsResponse> {
+  async read(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+    authorized: Promise<void> = Promise.resolve(),
+  ): Promise<EntityOpsResponse> {
     const { store, config } = this.options;
     const pathRef = `${ref.kind}:${ref.namespace}/${ref.name}`.toLowerCase();
-    const stored = Promise.all([store.listSignOffs(pathRef), store.listWaivers(pathRef, { includeInactive: false }), store.latestRecord(pathRef), store.facts.list(pathRef)]);
+    const stored = Promise.all([
+      store.listSignOffs(pathRef),
+      store.listWaivers(pathRef, { includeInactive: false }),
+      store.latestRecord(pathRef),
+      store.facts.list(pathRef),
+    ]);
     stored.catch(() => undefined);
-    const [, { entity, ref: entityRef }] = await Promise.all([authorized, this.entity(ref, credentials)]);
+    const [, { entity, ref: entityRef }] = await Promise.all([
+      authorized,
+      this.entity(ref, credentials),
+    ]);
     const now = Date.now();
     // Parsing is the expensive part, and an entity's text changes rarely: profiles are kept by content (and day).
-    const profileKey = createHash('sha1').update(new Date(now).toISOString().slice(0, 10)).update(JSON.stringify(entity)).digest('hex');
-    const { profile, issues } = this.profiles.get(profileKey, () => buildOpsProfile(entity, { defaults: config.ops.defaults, now }));
-    const candidates = [...new Set(escalationTargets(profile).flatMap(escalationTargetCandidates))];
-    const [[signOffs, waivers, latest, live], known] = await Promise.all([stored, this.targets.existing(candidates, credentials)]);
+    const profileKey = createHash('sha1')
+      .update(new Date(now).toISOString().slice(0, 10))
+      .update(JSON.stringify(entity))
+      .digest('hex');
+    const { profile, issues } = this.profiles.get(profileKey, () =>
+      buildOpsProfile(entity, { defaults: config.ops.defaults, now }),
+    );
+    const candidates = [
+      ...new Set(
+        escalationTargets(profile).flatMap(escalationTargetCandidates),
+      ),
+    ];
+    const [[signOffs, waivers, latest, live], known] = await Promise.all([
+      stored,
+      this.targets.existing(candidates, credentials),
+    ]);
     const scorecards = evaluateScorecards(profile, {
       defaults: config.ops.defaults,
       config: config.ops.scoring,
       checks: this.options.checks,
       now,
-      facts: entityFacts({ signOffs, waivers, live, resolvedTargets: resolveEscalationTargets(profile, known) }),
+      facts: entityFacts({
+        signOffs,
+        waivers,
+        live,
+        resolvedTargets: resolveEscalationTargets(profile, known),
+      }),
     });
     return {
       entityRef,

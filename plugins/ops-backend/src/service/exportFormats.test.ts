@@ -7,7 +7,9 @@ describe('csvCell', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
-    expect(csvCell('=HYPERLINK("http://evil")')).toBe(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe(
+      `"'=HYPERLINK(""http://evil"")"`,
+    );
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell(-12.5)).toBe('-12.5');
     expect(csvCell(null)).toBe('');
@@ -16,16 +18,39 @@ describe('csvCell', () => {
 });
 
 describe('staleness', () => {
-  const run = (id: number, status: any, finishedAt: string, error?: string) =>
-    ({ id, status, startedAt: finishedAt, finishedAt, error, entityCount: 1, averageScore: 1, levelCounts: {} as any, failingCounts: {} });
+  const run = (
+    id: number,
+    status: any,
+    finishedAt: string,
+    error?: string,
+  ) => ({
+    id,
+    status,
+    startedAt: finishedAt,
+    finishedAt,
+    error,
+    entityCount: 1,
+    averageScore: 1,
+    levelCounts: {} as any,
+    failingCounts: {},
+  });
   const now = Date.parse('2026-11-27T12:00:00Z');
 
   it('is fresh after a recent success, stale when old or when a later run failed', () => {
     const ok = run(1, 'succeeded', '2026-11-27T11:00:00Z');
     expect(staleness(ok, ok, now, 86_400_000)).toEqual({ stale: false });
-    expect(staleness(ok, ok, now, 1_800_000)).toEqual({ stale: true, reason: 'last evaluated 1 h ago' });
+    expect(staleness(ok, ok, now, 1_800_000)).toEqual({
+      stale: true,
+      reason: 'last evaluated 1 h ago',
+    });
     const failed = run(2, 'failed', '2026-11-27T11:30:00Z', 'catalog down');
-    expect(staleness(ok, failed, now, 86_400_000)).toMatchObject({ stale: true, reason: expect.stringMatching(/failed: catalog down/) });
-    expect(staleness(undefined, undefined, now, 1)).toEqual({ stale: false, reason: 'no evaluation has finished yet' });
+    expect(staleness(ok, failed, now, 86_400_000)).toMatchObject({
+      stale: true,
+      reason: expect.stringMatching(/failed: catalog down/),
+    });
+    expect(staleness(undefined, undefined, now, 1)).toEqual({
+      stale: false,
+      reason: 'no evaluation has finished yet',
+    });
   });
 });

@@ -7,7 +7,8 @@ import type { ComplianceRow } from '../database/OpsStore';
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   let text = Array.isArray(value) ? value.join(' ') : String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text))
+    text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -46,7 +47,10 @@ export function csvRow(row: ComplianceRow, scorecards: string[]): string {
     row.tier,
     row.score,
     row.level,
-    ...scorecards.flatMap(id => [row.scorecards[id]?.score, row.scorecards[id]?.level]),
+    ...scorecards.flatMap(id => [
+      row.scorecards[id]?.score,
+      row.scorecards[id]?.level,
+    ]),
     row.failingChecks,
     row.warningChecks,
     row.errorCount,

@@ -1,5 +1,9 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { OpsCheck } from '@opskit/plugin-ops-common';
 import { opsChecksExtensionPoint } from '@opskit/plugin-ops-node';
@@ -31,7 +35,12 @@ describe('checks from backend modules (ops-node extension point)', () => {
       pluginId: 'ops',
       moduleId: 'security-checks',
       register(env) {
-        env.registerInit({ deps: { checks: opsChecksExtensionPoint }, async init({ checks }) { checks.addChecks(securityContact); } });
+        env.registerInit({
+          deps: { checks: opsChecksExtensionPoint },
+          async init({ checks }) {
+            checks.addChecks(securityContact);
+          },
+        });
       },
     });
     const { server } = await startTestBackend({
@@ -39,21 +48,36 @@ describe('checks from backend modules (ops-node extension point)', () => {
         opsPlugin,
         module,
         catalogServiceMock.factory({ entities: exampleCatalog() }),
-        mockServices.scheduler.factory({ includeInitialDelayedTasksOnStartup: true }),
+        mockServices.scheduler.factory({
+          includeInitialDelayedTasksOnStartup: true,
+        }),
       ],
     });
-    const auth = { Authorization: mockCredentials.user.header('user:default/jane') };
+    const auth = {
+      Authorization: mockCredentials.user.header('user:default/jane'),
+    };
     const checks = await request(server).get('/api/ops/checks').set(auth);
-    expect(checks.body.checks.map((c: any) => c.id)).toContain('security-contact');
+    expect(checks.body.checks.map((c: any) => c.id)).toContain(
+      'security-contact',
+    );
     expect(checks.body.checks).toHaveLength(16);
 
-    const payments = await request(server).get('/api/ops/entities/component/default/payments-api').set(auth);
-    const result = payments.body.scorecards.find((c: any) => c.scorecard === 'deployment').results.find((r: any) => r.checkId === 'security-contact');
-    expect(result).toMatchObject({ status: 'pass', title: 'Security contact named' });
+    const payments = await request(server)
+      .get('/api/ops/entities/component/default/payments-api')
+      .set(auth);
+    const result = payments.body.scorecards
+      .find((c: any) => c.scorecard === 'deployment')
+      .results.find((r: any) => r.checkId === 'security-contact');
+    expect(result).toMatchObject({
+      status: 'pass',
+      title: 'Security contact named',
+    });
 
     let summary: any;
     for (let i = 0; i < 100 && !summary?.evaluation; i++) {
-      summary = (await request(server).get('/api/ops/compliance/summary').set(auth)).body;
+      summary = (
+        await request(server).get('/api/ops/compliance/summary').set(auth)
+      ).body;
       if (!summary.evaluation) await new Promise(r => setTimeout(r, 100));
     }
     // Three of the four examples are owned by other teams: they fail the module's check.
@@ -63,21 +87,39 @@ describe('checks from backend modules (ops-node extension point)', () => {
   it('refuses a malformed or duplicate check with a message naming it', () => {
     const registry = new OpsExtensions();
     expect(registry.withModuleChecks()).toBeUndefined();
-    expect(() => registry.addChecks({ ...securityContact, id: 'slo-indicators' })).toThrow(/"slo-indicators" is registered twice/);
-    expect(() => registry.addChecks({ ...securityContact, scorecard: 'security' })).toThrow(/scorecard "security" does not exist; use one of deployment, monitoring/);
-    expect(() => registry.addChecks({ ...securityContact, id: 'Bad Id' })).toThrow(/lower-case slug/);
-    expect(() => registry.addChecks({ ...securityContact, evaluate: undefined as any })).toThrow(/no evaluate function/);
+    expect(() =>
+      registry.addChecks({ ...securityContact, id: 'slo-indicators' }),
+    ).toThrow(/"slo-indicators" is registered twice/);
+    expect(() =>
+      registry.addChecks({ ...securityContact, scorecard: 'security' }),
+    ).toThrow(
+      /scorecard "security" does not exist; use one of deployment, monitoring/,
+    );
+    expect(() =>
+      registry.addChecks({ ...securityContact, id: 'Bad Id' }),
+    ).toThrow(/lower-case slug/);
+    expect(() =>
+      registry.addChecks({ ...securityContact, evaluate: undefined as any }),
+    ).toThrow(/no evaluate function/);
     registry.addChecks(securityContact);
-    expect(registry.withModuleChecks()?.map(c => c.id)).toContain('security-contact');
+    expect(registry.withModuleChecks()?.map(c => c.id)).toContain(
+      'security-contact',
+    );
   });
 
   it('refuses a malformed or duplicate fact provider with a message naming it', () => {
     const registry = new OpsExtensions();
     const provider = { id: 'deploys', collect: async () => [] };
     registry.addFactProviders(provider);
-    expect(() => registry.addFactProviders(provider)).toThrow(/"deploys" is registered twice/);
-    expect(() => registry.addFactProviders({ ...provider, id: 'Deploys!' })).toThrow(/lower-case slug/);
-    expect(() => registry.addFactProviders({ id: 'x', collect: undefined as any })).toThrow(/"x" has no collect function/);
+    expect(() => registry.addFactProviders(provider)).toThrow(
+      /"deploys" is registered twice/,
+    );
+    expect(() =>
+      registry.addFactProviders({ ...provider, id: 'Deploys!' }),
+    ).toThrow(/lower-case slug/);
+    expect(() =>
+      registry.addFactProviders({ id: 'x', collect: undefined as any }),
+    ).toThrow(/"x" has no collect function/);
     expect(registry.factProviders().map(p => p.id)).toEqual(['deploys']);
   });
 });

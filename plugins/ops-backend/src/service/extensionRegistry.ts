@@ -1,5 +1,12 @@
-import { BUILT_IN_CHECKS, BUILT_IN_SCORECARDS, type OpsCheck } from '@opskit/plugin-ops-common';
-import type { OpsExtensionPoint, OpsFactProvider } from '@opskit/plugin-ops-node';
+import {
+  BUILT_IN_CHECKS,
+  BUILT_IN_SCORECARDS,
+  type OpsCheck,
+} from '@opskit/plugin-ops-common';
+import type {
+  OpsExtensionPoint,
+  OpsFactProvider,
+} from '@opskit/plugin-ops-node';
 
 const SLUG = /^[a-z0-9][a-z0-9._-]*$/;
 
@@ -23,24 +30,49 @@ export class OpsExtensions implements OpsExtensionPoint {
     const scorecards = BUILT_IN_SCORECARDS.map(card => card.id);
     for (const check of checks) {
       if (!check || typeof check.id !== 'string' || !SLUG.test(check.id)) {
-        throw new Error(`ops check ${JSON.stringify(check?.id)}: the id must be a lower-case slug such as "security-review"`);
+        throw new Error(
+          `ops check ${JSON.stringify(
+            check?.id,
+          )}: the id must be a lower-case slug such as "security-review"`,
+        );
       }
-      if (this.checks.some(existing => existing.id === check.id)) throw new Error(`ops check "${check.id}" is registered twice`);
+      if (this.checks.some(existing => existing.id === check.id))
+        throw new Error(`ops check "${check.id}" is registered twice`);
       if (!scorecards.includes(check.scorecard)) {
-        throw new Error(`ops check "${check.id}": scorecard "${check.scorecard}" does not exist; use one of ${scorecards.join(', ')}`);
+        throw new Error(
+          `ops check "${check.id}": scorecard "${
+            check.scorecard
+          }" does not exist; use one of ${scorecards.join(', ')}`,
+        );
       }
-      if (typeof check.evaluate !== 'function') throw new Error(`ops check "${check.id}" has no evaluate function`);
+      if (typeof check.evaluate !== 'function')
+        throw new Error(`ops check "${check.id}" has no evaluate function`);
       this.checks.push(check);
     }
   }
 
   addFactProviders(...providers: OpsFactProvider[]) {
     for (const provider of providers) {
-      if (!provider || typeof provider.id !== 'string' || !SLUG.test(provider.id) || provider.id.length > 64) {
-        throw new Error(`ops fact provider ${JSON.stringify(provider?.id)}: the id must be a lower-case slug of at most 64 characters such as "prometheus"`);
+      if (
+        !provider ||
+        typeof provider.id !== 'string' ||
+        !SLUG.test(provider.id) ||
+        provider.id.length > 64
+      ) {
+        throw new Error(
+          `ops fact provider ${JSON.stringify(
+            provider?.id,
+          )}: the id must be a lower-case slug of at most 64 characters such as "prometheus"`,
+        );
       }
-      if (this.providers.some(existing => existing.id === provider.id)) throw new Error(`ops fact provider "${provider.id}" is registered twice`);
-      if (typeof provider.collect !== 'function') throw new Error(`ops fact provider "${provider.id}" has no collect function`);
+      if (this.providers.some(existing => existing.id === provider.id))
+        throw new Error(
+          `ops fact provider "${provider.id}" is registered twice`,
+        );
+      if (typeof provider.collect !== 'function')
+        throw new Error(
+          `ops fact provider "${provider.id}" has no collect function`,
+        );
       this.providers.push(provider);
     }
   }

@@ -1,4 +1,8 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
@@ -9,18 +13,31 @@ jest.setTimeout(60_000);
 
 const PAYMENTS = '/api/ops/entities/component/default/payments-api';
 const user = mockCredentials.user('user:default/jane');
-const auth = { Authorization: mockCredentials.user.header('user:default/jane') };
+const auth = {
+  Authorization: mockCredentials.user.header('user:default/jane'),
+};
 
-async function start(options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY; config?: object } = {}) {
+async function start(
+  options: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    config?: object;
+  } = {},
+) {
   const { server } = await startTestBackend({
     features: [
       opsPlugin,
       catalogServiceMock.factory({ entities: exampleCatalog() }),
-      mockServices.scheduler.factory({ includeInitialDelayedTasksOnStartup: true }),
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
       mockServices.rootConfig.factory({ data: { ops: options.config ?? {} } }),
       // A request without a token is anonymous, as in a real backend (the mock's default is a user).
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-      ...(options.permission ? [mockServices.permissions.factory({ result: options.permission })] : []),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      ...(options.permission
+        ? [mockServices.permissions.factory({ result: options.permission })]
+        : []),
     ],
   });
   return server;
@@ -29,7 +46,9 @@ async function start(options: { permission?: AuthorizeResult.ALLOW | AuthorizeRe
 /** The startup evaluation runs in the background; wait for it like a client would. */
 async function evaluated(server: any) {
   for (let i = 0; i < 100; i++) {
-    const res = await request(server).get('/api/ops/compliance/summary').set(auth);
+    const res = await request(server)
+      .get('/api/ops/compliance/summary')
+      .set(auth);
     if (res.body.evaluation) return res.body;
     await new Promise(r => setTimeout(r, 100));
   }
@@ -45,19 +64,41 @@ describe('ops router', () => {
 
   it('serves /health without credentials and refuses everything else without them (401)', async () => {
     expect((await request(server).get('/api/ops/health')).status).toBe(200);
-    for (const path of ['/checks', '/compliance', '/compliance/summary', '/compliance/export', '/compliance/trend', '/entities/component/default/payments-api']) {
+    for (const path of [
+      '/checks',
+      '/compliance',
+      '/compliance/summary',
+      '/compliance/export',
+      '/compliance/trend',
+      '/entities/component/default/payments-api',
+    ]) {
       expect((await request(server).get(`/api/ops${path}`)).status).toBe(401);
     }
     expect((await request(server).post('/api/ops/refresh')).status).toBe(401);
-    expect((await request(server).post(`${PAYMENTS}/signoffs`).send({ itemId: 'tests-passing' })).status).toBe(401);
+    expect(
+      (
+        await request(server)
+          .post(`${PAYMENTS}/signoffs`)
+          .send({ itemId: 'tests-passing' })
+      ).status,
+    ).toBe(401);
   });
 
   it('lists the scorecards and their checks', async () => {
     const res = await request(server).get('/api/ops/checks').set(auth);
     expect(res.status).toBe(200);
-    expect(res.body.scorecards.map((s: any) => s.id)).toEqual(['deployment', 'monitoring']);
+    expect(res.body.scorecards.map((s: any) => s.id)).toEqual([
+      'deployment',
+      'monitoring',
+    ]);
     expect(res.body.checks.length).toBe(15);
-    expect(res.body.checks[0]).toEqual(expect.objectContaining({ id: expect.any(String), howToFix: expect.any(String), level: expect.any(String) }));
+    expect(res.body.checks[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        howToFix: expect.any(String),
+        level: expect.any(String),
+      }),
+    );
   });
 
   it("returns one entity's profile, issues and scorecards, with escalation targets resolved in the catalog", async () => {
@@ -65,71 +106,166 @@ describe('ops router', () => {
     expect(res.status).toBe(200);
     expect(res.body.entityRef).toBe('component:default/payments-api');
     expect(res.body.profile.tier).toBe('tier-1');
-    expect(res.body.issues.filter((i: any) => i.severity === 'error')).toEqual([]);
-    const escalation = res.body.scorecards.flatMap((c: any) => c.results).find((r: any) => r.checkId === 'escalation-path');
+    expect(res.body.issues.filter((i: any) => i.severity === 'error')).toEqual(
+      [],
+    );
+    const escalation = res.body.scorecards
+      .flatMap((c: any) => c.results)
+      .find((r: any) => r.checkId === 'escalation-path');
     expect(escalation.status).toBe('pass');
-    expect(res.body.latest).toMatchObject({ entityRef: 'component:default/payments-api' });
+    expect(res.body.latest).toMatchObject({
+      entityRef: 'component:default/payments-api',
+    });
   });
 
   it('reports the broken example through its issues, and 404s an unknown entity', async () => {
-    const broken = await request(server).get('/api/ops/entities/component/default/legacy-billing').set(auth);
+    const broken = await request(server)
+      .get('/api/ops/entities/component/default/legacy-billing')
+      .set(auth);
     expect(broken.status).toBe(200);
-    expect(broken.body.issues.some((i: any) => i.severity === 'error')).toBe(true);
-    const missing = await request(server).get('/api/ops/entities/component/default/nope').set(auth);
+    expect(broken.body.issues.some((i: any) => i.severity === 'error')).toBe(
+      true,
+    );
+    const missing = await request(server)
+      .get('/api/ops/entities/component/default/nope')
+      .set(auth);
     expect(missing.status).toBe(404);
-    expect(missing.body.error.message).toMatch(/no entity component:default\/nope/);
+    expect(missing.body.error.message).toMatch(
+      /no entity component:default\/nope/,
+    );
   });
 
   it('records a sign-off with who and when, and names the bad field otherwise (400)', async () => {
-    const ok = await request(server).post(`${PAYMENTS}/signoffs`).set(auth).send({ itemId: 'tests-passing', version: '2.4.0', environment: 'production' });
+    const ok = await request(server)
+      .post(`${PAYMENTS}/signoffs`)
+      .set(auth)
+      .send({
+        itemId: 'tests-passing',
+        version: '2.4.0',
+        environment: 'production',
+      });
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ itemId: 'tests-passing', by: 'user:default/jane', version: '2.4.0', environment: 'production', at: expect.any(String) });
+    expect(ok.body).toMatchObject({
+      itemId: 'tests-passing',
+      by: 'user:default/jane',
+      version: '2.4.0',
+      environment: 'production',
+      at: expect.any(String),
+    });
     const list = await request(server).get(`${PAYMENTS}/signoffs`).set(auth);
-    expect(list.body.items.map((s: any) => s.itemId)).toContain('tests-passing');
+    expect(list.body.items.map((s: any) => s.itemId)).toContain(
+      'tests-passing',
+    );
 
-    const typo = await request(server).post(`${PAYMENTS}/signoffs`).set(auth).send({ itemId: 'test-passing' });
+    const typo = await request(server)
+      .post(`${PAYMENTS}/signoffs`)
+      .set(auth)
+      .send({ itemId: 'test-passing' });
     expect(typo.status).toBe(400);
-    expect(typo.body.error.message).toMatch(/itemId.*did you mean "tests-passing"/);
-    const env = await request(server).post(`${PAYMENTS}/signoffs`).set(auth).send({ itemId: 'tests-passing', environment: 'prod' });
+    expect(typo.body.error.message).toMatch(
+      /itemId.*did you mean "tests-passing"/,
+    );
+    const env = await request(server)
+      .post(`${PAYMENTS}/signoffs`)
+      .set(auth)
+      .send({ itemId: 'tests-passing', environment: 'prod' });
     expect(env.status).toBe(400);
     expect(env.body.error.message).toMatch(/environment/);
-    const missing = await request(server).post(`${PAYMENTS}/signoffs`).set(auth).send({});
+    const missing = await request(server)
+      .post(`${PAYMENTS}/signoffs`)
+      .set(auth)
+      .send({});
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toMatch(/itemId/);
-    const extra = await request(server).post(`${PAYMENTS}/signoffs`).set(auth).send({ itemId: 'tests-passing', sneaky: 1 });
+    const extra = await request(server)
+      .post(`${PAYMENTS}/signoffs`)
+      .set(auth)
+      .send({ itemId: 'tests-passing', sneaky: 1 });
     expect(extra.status).toBe(400);
-    const notJson = await request(server).post(`${PAYMENTS}/signoffs`).set({ ...auth, 'Content-Type': 'application/json' }).send('{"itemId":');
+    const notJson = await request(server)
+      .post(`${PAYMENTS}/signoffs`)
+      .set({ ...auth, 'Content-Type': 'application/json' })
+      .send('{"itemId":');
     expect(notJson.status).toBe(400);
   });
 
   it('creates, lists and revokes waivers, and the waiver turns a failing check into waived', async () => {
     const inventory = '/api/ops/entities/component/default/legacy-billing';
     const before = await request(server).get(inventory).set(auth);
-    const failing = before.body.scorecards.flatMap((c: any) => c.results).find((r: any) => r.status === 'fail');
+    const failing = before.body.scorecards
+      .flatMap((c: any) => c.results)
+      .find((r: any) => r.status === 'fail');
     expect(failing).toBeDefined();
 
     const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    const created = await request(server).post(`${inventory}/waivers`).set(auth).send({ checkId: failing.checkId, reason: 'Being retired in Q1', expiresAt });
+    const created = await request(server)
+      .post(`${inventory}/waivers`)
+      .set(auth)
+      .send({
+        checkId: failing.checkId,
+        reason: 'Being retired in Q1',
+        expiresAt,
+      });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ checkId: failing.checkId, by: 'user:default/jane', active: true });
+    expect(created.body).toMatchObject({
+      checkId: failing.checkId,
+      by: 'user:default/jane',
+      active: true,
+    });
 
     const after = await request(server).get(inventory).set(auth);
-    expect(after.body.scorecards.flatMap((c: any) => c.results).find((r: any) => r.checkId === failing.checkId).status).toBe('waived');
+    expect(
+      after.body.scorecards
+        .flatMap((c: any) => c.results)
+        .find((r: any) => r.checkId === failing.checkId).status,
+    ).toBe('waived');
 
-    const revoked = await request(server).delete(`/api/ops/waivers/${created.body.id}`).set(auth);
+    const revoked = await request(server)
+      .delete(`/api/ops/waivers/${created.body.id}`)
+      .set(auth);
     expect(revoked.status).toBe(200);
-    expect(revoked.body).toMatchObject({ active: false, revokedBy: 'user:default/jane' });
-    expect((await request(server).get(`${inventory}/waivers`).set(auth)).body.items).toEqual([]);
-    expect((await request(server).get(`${inventory}/waivers?includeInactive=true`).set(auth)).body.items).toHaveLength(1);
+    expect(revoked.body).toMatchObject({
+      active: false,
+      revokedBy: 'user:default/jane',
+    });
+    expect(
+      (await request(server).get(`${inventory}/waivers`).set(auth)).body.items,
+    ).toEqual([]);
+    expect(
+      (
+        await request(server)
+          .get(`${inventory}/waivers?includeInactive=true`)
+          .set(auth)
+      ).body.items,
+    ).toHaveLength(1);
 
-    const past = await request(server).post(`${inventory}/waivers`).set(auth).send({ checkId: failing.checkId, reason: 'x', expiresAt: '2020-01-01T00:00:00Z' });
+    const past = await request(server)
+      .post(`${inventory}/waivers`)
+      .set(auth)
+      .send({
+        checkId: failing.checkId,
+        reason: 'x',
+        expiresAt: '2020-01-01T00:00:00Z',
+      });
     expect(past.status).toBe(400);
     expect(past.body.error.message).toMatch(/expiresAt/);
-    const unknown = await request(server).post(`${inventory}/waivers`).set(auth).send({ checkId: 'backupz', reason: 'x', expiresAt });
+    const unknown = await request(server)
+      .post(`${inventory}/waivers`)
+      .set(auth)
+      .send({ checkId: 'backupz', reason: 'x', expiresAt });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(/checkId/);
-    expect((await request(server).delete('/api/ops/waivers/6f1c1b7e-0000-4000-8000-000000000000').set(auth)).status).toBe(404);
-    expect((await request(server).delete('/api/ops/waivers/not-a-uuid').set(auth)).status).toBe(400);
+    expect(
+      (
+        await request(server)
+          .delete('/api/ops/waivers/6f1c1b7e-0000-4000-8000-000000000000')
+          .set(auth)
+      ).status,
+    ).toBe(404);
+    expect(
+      (await request(server).delete('/api/ops/waivers/not-a-uuid').set(auth))
+        .status,
+    ).toBe(400);
   });
 
   it('lists, filters, sorts and pages the compliance list', async () => {
@@ -140,55 +276,113 @@ describe('ops router', () => {
     const scores = all.body.items.map((i: any) => i.score ?? -1);
     expect([...scores].sort((a, b) => a - b)).toEqual(scores);
 
-    const payments = await request(server).get('/api/ops/compliance?owner=payments-team&tier=tier-1').set(auth);
-    expect(payments.body.items.map((i: any) => i.entityRef)).toEqual(['component:default/payments-api']);
-    const text = await request(server).get('/api/ops/compliance?q=BILLING').set(auth);
-    expect(text.body.items.map((i: any) => i.entityRef)).toEqual(['component:default/legacy-billing']);
+    const payments = await request(server)
+      .get('/api/ops/compliance?owner=payments-team&tier=tier-1')
+      .set(auth);
+    expect(payments.body.items.map((i: any) => i.entityRef)).toEqual([
+      'component:default/payments-api',
+    ]);
+    const text = await request(server)
+      .get('/api/ops/compliance?q=BILLING')
+      .set(auth);
+    expect(text.body.items.map((i: any) => i.entityRef)).toEqual([
+      'component:default/legacy-billing',
+    ]);
 
-    const first = await request(server).get('/api/ops/compliance?limit=3&sort=entityRef&order=desc').set(auth);
+    const first = await request(server)
+      .get('/api/ops/compliance?limit=3&sort=entityRef&order=desc')
+      .set(auth);
     expect(first.body.items).toHaveLength(3);
-    const second = await request(server).get(`/api/ops/compliance?limit=3&sort=entityRef&order=desc&cursor=${first.body.nextCursor}`).set(auth);
+    const second = await request(server)
+      .get(
+        `/api/ops/compliance?limit=3&sort=entityRef&order=desc&cursor=${first.body.nextCursor}`,
+      )
+      .set(auth);
     expect(second.body.items).toHaveLength(1);
     expect(second.body.nextCursor).toBeUndefined();
 
-    for (const bad of ['limit=0', 'limit=abc', 'sort=colour', 'tier=tier-9', 'level=platinum', 'cursor=xyz', 'unknown=1', 'owner=group:']) {
-      const res = await request(server).get(`/api/ops/compliance?${bad}`).set(auth);
+    for (const bad of [
+      'limit=0',
+      'limit=abc',
+      'sort=colour',
+      'tier=tier-9',
+      'level=platinum',
+      'cursor=xyz',
+      'unknown=1',
+      'owner=group:',
+    ]) {
+      const res = await request(server)
+        .get(`/api/ops/compliance?${bad}`)
+        .set(auth);
       expect({ bad, status: res.status }).toEqual({ bad, status: 400 });
       expect(res.body.error.message).toBeTruthy();
     }
   });
 
   it('summarises with a per-owner roll-up and a trend', async () => {
-    const summary = await request(server).get('/api/ops/compliance/summary').set(auth);
+    const summary = await request(server)
+      .get('/api/ops/compliance/summary')
+      .set(auth);
     expect(summary.body.entityCount).toBe(4);
-    expect(summary.body.owners.map((o: any) => o.owner)).toContain('group:default/payments-team');
-    expect(Object.values(summary.body.levelCounts).reduce((a: any, b: any) => a + b, 0)).toBe(4);
-    const trend = await request(server).get('/api/ops/compliance/trend').set(auth);
+    expect(summary.body.owners.map((o: any) => o.owner)).toContain(
+      'group:default/payments-team',
+    );
+    expect(
+      Object.values(summary.body.levelCounts).reduce(
+        (a: any, b: any) => a + b,
+        0,
+      ),
+    ).toBe(4);
+    const trend = await request(server)
+      .get('/api/ops/compliance/trend')
+      .set(auth);
     expect(trend.body.points.length).toBeGreaterThanOrEqual(1);
-    const owner = await request(server).get('/api/ops/compliance/trend?owner=payments-team').set(auth);
+    const owner = await request(server)
+      .get('/api/ops/compliance/trend?owner=payments-team')
+      .set(auth);
     expect(owner.body.owner).toBe('group:default/payments-team');
     expect(owner.body.points[0].entityCount).toBe(1);
   });
 
   it('exports the list as CSV and JSON', async () => {
-    const csv = await request(server).get('/api/ops/compliance/export?format=csv').set(auth);
+    const csv = await request(server)
+      .get('/api/ops/compliance/export?format=csv')
+      .set(auth);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="ops-compliance-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(csv.headers['content-disposition']).toMatch(
+      /attachment; filename="ops-compliance-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toMatch(/^entityRef,title,kind/);
     expect(lines).toHaveLength(5);
-    const json = await request(server).get('/api/ops/compliance/export?format=json&owner=payments-team').set(auth);
-    expect(JSON.parse(json.text).items.map((i: any) => i.entityRef)).toEqual(['component:default/payments-api']);
-    expect((await request(server).get('/api/ops/compliance/export?format=xml').set(auth)).status).toBe(400);
+    const json = await request(server)
+      .get('/api/ops/compliance/export?format=json&owner=payments-team')
+      .set(auth);
+    expect(JSON.parse(json.text).items.map((i: any) => i.entityRef)).toEqual([
+      'component:default/payments-api',
+    ]);
+    expect(
+      (
+        await request(server)
+          .get('/api/ops/compliance/export?format=xml')
+          .set(auth)
+      ).status,
+    ).toBe(400);
   });
 
   it('starts an evaluation on refresh', async () => {
-    const before = (await request(server).get('/api/ops/compliance/trend').set(auth)).body.points.length;
+    const before = (
+      await request(server).get('/api/ops/compliance/trend').set(auth)
+    ).body.points.length;
     const res = await request(server).post('/api/ops/refresh').set(auth);
     expect(res.status).toBe(202);
     for (let i = 0; i < 100; i++) {
-      if ((await request(server).get('/api/ops/compliance/trend').set(auth)).body.points.length > before) return;
+      if (
+        (await request(server).get('/api/ops/compliance/trend').set(auth)).body
+          .points.length > before
+      )
+        return;
       await new Promise(r => setTimeout(r, 100));
     }
     throw new Error('refresh did not evaluate');
@@ -198,13 +392,23 @@ describe('ops router', () => {
     const res = await request(server).get(`${PAYMENTS}/history`).set(auth);
     expect(res.status).toBe(200);
     expect(res.body.items.length).toBeGreaterThanOrEqual(1);
-    expect(res.body.items[0]).toEqual(expect.objectContaining({ at: expect.any(String), level: expect.any(String) }));
+    expect(res.body.items[0]).toEqual(
+      expect.objectContaining({
+        at: expect.any(String),
+        level: expect.any(String),
+      }),
+    );
   });
 
   it('accepts service credentials (CI signing off with a static token)', async () => {
     const res = await request(server)
       .post(`${PAYMENTS}/signoffs`)
-      .set({ Authorization: mockCredentials.service.header({ onBehalfOf: mockCredentials.service('external:ci-pipeline'), targetPluginId: 'ops' }) })
+      .set({
+        Authorization: mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service('external:ci-pipeline'),
+          targetPluginId: 'ops',
+        }),
+      })
       .send({ itemId: 'code-reviewed' });
     expect(res.status).toBe(201);
     expect(res.body.by).toBe('external:ci-pipeline');
@@ -216,27 +420,54 @@ describe('ops router audit', () => {
   it('emits an audit event for every write, success or failure', async () => {
     const success = jest.fn(async () => {});
     const fail = jest.fn(async () => {});
-    const auditor = mockServices.auditor.mock({ createEvent: jest.fn(async () => ({ success, fail })) });
+    const auditor = mockServices.auditor.mock({
+      createEvent: jest.fn(async () => ({ success, fail })),
+    });
     const { server } = await startTestBackend({
       features: [
         opsPlugin,
         catalogServiceMock.factory({ entities: exampleCatalog() }),
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
         auditor.factory,
       ],
     });
-    await request(server).post(`${PAYMENTS}/signoffs`).set(auth).send({ itemId: 'tests-passing' }).expect(201);
+    await request(server)
+      .post(`${PAYMENTS}/signoffs`)
+      .set(auth)
+      .send({ itemId: 'tests-passing' })
+      .expect(201);
     const waiver = await request(server)
       .post(`${PAYMENTS}/waivers`)
       .set(auth)
-      .send({ checkId: 'backups-scheduled', reason: 'moving to managed backups', expiresAt: new Date(Date.now() + 86_400_000).toISOString() })
+      .send({
+        checkId: 'backups-scheduled',
+        reason: 'moving to managed backups',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      })
       .expect(201);
-    await request(server).delete(`/api/ops/waivers/${waiver.body.id}`).set(auth).expect(200);
-    const events = (auditor.createEvent as jest.Mock).mock.calls.map(([e]) => [e.eventId, e.meta]);
+    await request(server)
+      .delete(`/api/ops/waivers/${waiver.body.id}`)
+      .set(auth)
+      .expect(200);
+    const events = (auditor.createEvent as jest.Mock).mock.calls.map(([e]) => [
+      e.eventId,
+      e.meta,
+    ]);
     expect(events).toEqual([
-      ['checklist-signoff', expect.objectContaining({ entityRef: 'component:default/payments-api', itemId: 'tests-passing' })],
-      ['waiver-create', expect.objectContaining({ checkId: 'backups-scheduled' })],
+      [
+        'checklist-signoff',
+        expect.objectContaining({
+          entityRef: 'component:default/payments-api',
+          itemId: 'tests-passing',
+        }),
+      ],
+      [
+        'waiver-create',
+        expect.objectContaining({ checkId: 'backups-scheduled' }),
+      ],
       ['waiver-revoke', expect.objectContaining({ waiverId: waiver.body.id })],
     ]);
     expect(success).toHaveBeenCalledTimes(3);
@@ -253,12 +484,22 @@ describe('ops router without permission', () => {
       request(server).get('/api/ops/compliance/export').set(auth),
       request(server).get('/api/ops/compliance/trend').set(auth),
       request(server).get(PAYMENTS).set(auth),
-      request(server).post(`${PAYMENTS}/signoffs`).set(auth).send({ itemId: 'tests-passing' }),
-      request(server).post(`${PAYMENTS}/waivers`).set(auth).send({ checkId: 'backups', reason: 'x', expiresAt: '2099-01-01T00:00:00Z' }),
+      request(server)
+        .post(`${PAYMENTS}/signoffs`)
+        .set(auth)
+        .send({ itemId: 'tests-passing' }),
+      request(server).post(`${PAYMENTS}/waivers`).set(auth).send({
+        checkId: 'backups',
+        reason: 'x',
+        expiresAt: '2099-01-01T00:00:00Z',
+      }),
       request(server).post('/api/ops/refresh').set(auth),
     ];
     for (const res of await Promise.all(checks)) {
-      expect({ path: (res as any).req.path, status: res.status }).toEqual({ path: (res as any).req.path, status: 403 });
+      expect({ path: (res as any).req.path, status: res.status }).toEqual({
+        path: (res as any).req.path,
+        status: 403,
+      });
       expect(res.body.error.message).toMatch(/ops\./);
     }
   });

@@ -25,7 +25,11 @@ import {
 import express, { type Request, type Response } from 'express';
 import type { OpsStore } from '../database/OpsStore';
 import type { OpsBackendConfig } from './backendConfig';
-import { parseComplianceFilter, parseComplianceSort, parseLimit } from './complianceParams';
+import {
+  parseComplianceFilter,
+  parseComplianceSort,
+  parseLimit,
+} from './complianceParams';
 import { csvHeader, csvRow } from './exportFormats';
 import { requirePermission } from './requirePermission';
 import { staleness } from './staleness';
@@ -49,34 +53,71 @@ export interface RouterOptions {
 
 /** Who did it, as stored with sign-offs and waivers. */
 function principalOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
-  if (principal.type === 'user' && principal.userEntityRef) return principal.userEntityRef;
-  if (principal.type === 'service' && principal.subject) return principal.subject;
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal.type === 'user' && principal.userEntityRef)
+    return principal.userEntityRef;
+  if (principal.type === 'service' && principal.subject)
+    return principal.subject;
   return principal.type;
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { store, catalog, httpAuth, permissions, auditor, config } = options;
-  const checks = effectiveChecks(options.checks ?? BUILT_IN_CHECKS, config.ops.scoring);
+  const checks = effectiveChecks(
+    options.checks ?? BUILT_IN_CHECKS,
+    config.ops.scoring,
+  );
   const checkIds = checks.map(c => c.id);
   const scorecardIds = BUILT_IN_SCORECARDS.map(s => s.id);
-  const entities = options.entities ?? new EntityOpsReader({ store, catalog, config, checks: options.checks });
+  const entities =
+    options.entities ??
+    new EntityOpsReader({ store, catalog, config, checks: options.checks });
 
   // Typed loosely on purpose: the spec still validates every request at run time.
-  const router = (await createValidatedOpenApiRouter(spec as any)) as unknown as express.Router;
+  const router = (await createValidatedOpenApiRouter(
+    spec as any,
+  )) as unknown as express.Router;
 
-  const credentialsOf = (req: Request) => httpAuth.credentials(req, { allow: ['user', 'service'] });
-  const allowed = async (req: Request, permission: Parameters<typeof requirePermission>[0]['permission']) => {
+  const credentialsOf = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const allowed = async (
+    req: Request,
+    permission: Parameters<typeof requirePermission>[0]['permission'],
+  ) => {
     const credentials = await credentialsOf(req);
     await requirePermission({ permissions, permission, credentials });
     return credentials;
   };
 
   /** The entity named by the path, read with the caller's credentials: catalog permissions hold. */
-  const loadEntity = (req: Request, credentials: BackstageCredentials) => entities.entity({ kind: req.params.kind, namespace: req.params.namespace, name: req.params.name }, credentials);
+  const loadEntity = (req: Request, credentials: BackstageCredentials) =>
+    entities.entity(
+      {
+        kind: req.params.kind,
+        namespace: req.params.namespace,
+        name: req.params.name,
+      },
+      credentials,
+    );
 
-  async function audited<T>(req: Request, eventId: string, meta: JsonObject, action: () => Promise<T>): Promise<T> {
-    const event = await auditor.createEvent({ eventId, request: req, meta, severityLevel: 'medium' });
+  async function audited<T>(
+    req: Request,
+    eventId: string,
+    meta: JsonObject,
+    action: () => Promise<T>,
+  ): Promise<T> {
+    const event = await auditor.createEvent({
+      eventId,
+      request: req,
+      meta,
+      severityLevel: 'medium',
+    });
     try {
       const result = await action();
       await event.success();
@@ -103,15 +144,27 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await credentialsOf(req);
     const { kind, namespace, name } = req.params;
-    const authorized = requirePermission({ permissions, permission: opsComplianceReadPermission, credentials });
+    const authorized = requirePermission({
+      permissions,
+      permission: opsComplianceReadPermission,
+      credentials,
+    });
     authorized.catch(() => undefined);
-    res.json(await entities.read({ kind, namespace, name }, credentials, authorized));
+    res.json(
+      await entities.read({ kind, namespace, name }, credentials, authorized),
+    );
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
     const credentials = await allowed(req, opsComplianceReadPermission);
     const { ref } = await loadEntity(req, credentials);
-    res.json({ entityRef: ref, items: await store.entityHistory(ref, parseLimit(req.query.limit, 100, 1000)) });
+    res.json({
+      entityRef: ref,
+      items: await store.entityHistory(
+        ref,
+        parseLimit(req.query.limit, 100, 1000),
+      ),
+    });
   });
 
   router.get('/entities/:kind/:namespace/:name/signoffs', async (req, res) => {
@@ -123,20 +176,59 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.post('/entities/:kind/:namespace/:name/signoffs', async (req, res) => {
     const credentials = await allowed(req, opsChecklistUpdatePermission);
     const { entity, ref } = await loadEntity(req, credentials);
-    const body = req.body as { itemId: string; version?: string; environment?: string; comment?: string };
-    const { profile } = buildOpsProfile(entity, { defaults: config.ops.defaults });
+    const body = req.body as {
+      itemId: string;
+      version?: string;
+      environment?: string;
+      comment?: string;
+    };
+    const { profile } = buildOpsProfile(entity, {
+      defaults: config.ops.defaults,
+    });
     const items = (profile.deployment?.checklist ?? []).map(item => item.id);
     if (!items.includes(body.itemId)) {
       throw new InputError(
-        `itemId: "${body.itemId}" is not an item of ${ref}'s deployment checklist${hint(body.itemId, items)}; items: ${items.join(', ') || 'none'}`,
+        `itemId: "${
+          body.itemId
+        }" is not an item of ${ref}'s deployment checklist${hint(
+          body.itemId,
+          items,
+        )}; items: ${items.join(', ') || 'none'}`,
       );
     }
     const environments = (profile.environments ?? []).map(e => e.name);
-    if (body.environment !== undefined && environments.length && !environments.includes(body.environment)) {
-      throw new InputError(`environment: "${body.environment}" is not an environment of ${ref}${hint(body.environment, environments)}; environments: ${environments.join(', ')}`);
+    if (
+      body.environment !== undefined &&
+      environments.length &&
+      !environments.includes(body.environment)
+    ) {
+      throw new InputError(
+        `environment: "${
+          body.environment
+        }" is not an environment of ${ref}${hint(
+          body.environment,
+          environments,
+        )}; environments: ${environments.join(', ')}`,
+      );
     }
-    const signOff = await audited(req, 'checklist-signoff', { entityRef: ref, itemId: body.itemId, version: body.version ?? null, environment: body.environment ?? null }, () =>
-      store.addSignOff({ entityRef: ref, itemId: body.itemId, version: body.version, environment: body.environment, comment: body.comment, by: principalOf(credentials) }),
+    const signOff = await audited(
+      req,
+      'checklist-signoff',
+      {
+        entityRef: ref,
+        itemId: body.itemId,
+        version: body.version ?? null,
+        environment: body.environment ?? null,
+      },
+      () =>
+        store.addSignOff({
+          entityRef: ref,
+          itemId: body.itemId,
+          version: body.version,
+          environment: body.environment,
+          comment: body.comment,
+          by: principalOf(credentials),
+        }),
     );
     res.status(201).json(signOff);
   });
@@ -144,23 +236,55 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
     const credentials = await allowed(req, opsComplianceReadPermission);
     const { ref } = await loadEntity(req, credentials);
-    const includeInactive = req.query.includeInactive === 'true' || (req.query.includeInactive as unknown) === true;
+    const includeInactive =
+      req.query.includeInactive === 'true' ||
+      (req.query.includeInactive as unknown) === true;
     res.json({ items: await store.listWaivers(ref, { includeInactive }) });
   });
 
   router.post('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
     const credentials = await allowed(req, opsWaiverManagePermission);
     const { ref } = await loadEntity(req, credentials);
-    const body = req.body as { checkId: string; reason: string; expiresAt: string };
+    const body = req.body as {
+      checkId: string;
+      reason: string;
+      expiresAt: string;
+    };
     if (!checkIds.includes(body.checkId)) {
-      throw new InputError(`checkId: "${body.checkId}" is not a check${hint(body.checkId, checkIds)}; checks: ${checkIds.join(', ')}`);
+      throw new InputError(
+        `checkId: "${body.checkId}" is not a check${hint(
+          body.checkId,
+          checkIds,
+        )}; checks: ${checkIds.join(', ')}`,
+      );
     }
     const expiresAt = new Date(body.expiresAt);
-    if (Number.isNaN(expiresAt.getTime())) throw new InputError(`expiresAt: "${body.expiresAt}" is not an ISO timestamp`);
-    if (expiresAt.getTime() <= Date.now()) throw new InputError(`expiresAt: ${body.expiresAt} is in the past; a waiver must expire in the future`);
-    if (!body.reason.trim()) throw new InputError('reason: say why the check is waived');
-    const waiver = await audited(req, 'waiver-create', { entityRef: ref, checkId: body.checkId, expiresAt: expiresAt.toISOString() }, () =>
-      store.addWaiver({ entityRef: ref, checkId: body.checkId, reason: body.reason.trim(), expiresAt, by: principalOf(credentials) }),
+    if (Number.isNaN(expiresAt.getTime()))
+      throw new InputError(
+        `expiresAt: "${body.expiresAt}" is not an ISO timestamp`,
+      );
+    if (expiresAt.getTime() <= Date.now())
+      throw new InputError(
+        `expiresAt: ${body.expiresAt} is in the past; a waiver must expire in the future`,
+      );
+    if (!body.reason.trim())
+      throw new InputError('reason: say why the check is waived');
+    const waiver = await audited(
+      req,
+      'waiver-create',
+      {
+        entityRef: ref,
+        checkId: body.checkId,
+        expiresAt: expiresAt.toISOString(),
+      },
+      () =>
+        store.addWaiver({
+          entityRef: ref,
+          checkId: body.checkId,
+          reason: body.reason.trim(),
+          expiresAt,
+          by: principalOf(credentials),
+        }),
     );
     res.status(201).json(waiver);
   });
@@ -170,10 +294,19 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const existing = await store.getWaiver(req.params.id);
     if (!existing) throw new NotFoundError(`no waiver ${req.params.id}`);
     // Revoking needs read access to the waiver's entity too.
-    const visible = await catalog.getEntityByRef(existing.entityRef, { credentials });
+    const visible = await catalog.getEntityByRef(existing.entityRef, {
+      credentials,
+    });
     if (!visible) throw new NotFoundError(`no waiver ${req.params.id}`);
-    const waiver = await audited(req, 'waiver-revoke', { waiverId: existing.id, entityRef: existing.entityRef, checkId: existing.checkId }, () =>
-      store.revokeWaiver(existing.id, principalOf(credentials)),
+    const waiver = await audited(
+      req,
+      'waiver-revoke',
+      {
+        waiverId: existing.id,
+        entityRef: existing.entityRef,
+        checkId: existing.checkId,
+      },
+      () => store.revokeWaiver(existing.id, principalOf(credentials)),
     );
     res.json(waiver);
   });
@@ -185,17 +318,40 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       filter: parseComplianceFilter(query),
       sort: parseComplianceSort(query),
       limit: parseLimit(query.limit, 50, 500),
-      cursor: typeof query.cursor === 'string' && query.cursor ? query.cursor : undefined,
+      cursor:
+        typeof query.cursor === 'string' && query.cursor
+          ? query.cursor
+          : undefined,
     });
     const lastRun = await store.lastRun();
-    res.json({ ...page, ...staleness(page.evaluation ?? (await store.latestEvaluation()), lastRun, Date.now(), config.staleAfterMs) });
+    res.json({
+      ...page,
+      ...staleness(
+        page.evaluation ?? (await store.latestEvaluation()),
+        lastRun,
+        Date.now(),
+        config.staleAfterMs,
+      ),
+    });
   });
 
   router.get('/compliance/summary', async (req, res) => {
     await allowed(req, opsComplianceReadPermission);
-    const summary = await store.summary(parseComplianceFilter(req.query as Record<string, unknown>), checkIds);
+    const summary = await store.summary(
+      parseComplianceFilter(req.query as Record<string, unknown>),
+      checkIds,
+    );
     const lastRun = await store.lastRun();
-    res.json({ ...summary, lastRun: lastRun ?? null, ...staleness(summary.evaluation, lastRun, Date.now(), config.staleAfterMs) });
+    res.json({
+      ...summary,
+      lastRun: lastRun ?? null,
+      ...staleness(
+        summary.evaluation,
+        lastRun,
+        Date.now(),
+        config.staleAfterMs,
+      ),
+    });
   });
 
   router.get('/compliance/export', async (req, res) => {
@@ -206,15 +362,39 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const format = query.format === 'json' ? 'json' : 'csv';
     const latest = await store.latestEvaluation();
     const day = (latest?.finishedAt ?? new Date().toISOString()).slice(0, 10);
-    res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="ops-compliance-${day}.${format}"`);
-    await streamExport(res, format, store.streamCompliance(filter, sort), scorecardIds, latest, options.logger);
+    res.setHeader(
+      'Content-Type',
+      format === 'csv'
+        ? 'text/csv; charset=utf-8'
+        : 'application/json; charset=utf-8',
+    );
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="ops-compliance-${day}.${format}"`,
+    );
+    await streamExport(
+      res,
+      format,
+      store.streamCompliance(filter, sort),
+      scorecardIds,
+      latest,
+      options.logger,
+    );
   });
 
   router.get('/compliance/trend', async (req, res) => {
     await allowed(req, opsComplianceReadPermission);
-    const owner = typeof req.query.owner === 'string' && req.query.owner ? parseComplianceFilter({ owner: req.query.owner }).owner?.[0] : undefined;
-    res.json({ owner: owner ?? null, points: await store.trend({ owner, limit: parseLimit(req.query.limit, 90, 1000) }) });
+    const owner =
+      typeof req.query.owner === 'string' && req.query.owner
+        ? parseComplianceFilter({ owner: req.query.owner }).owner?.[0]
+        : undefined;
+    res.json({
+      owner: owner ?? null,
+      points: await store.trend({
+        owner,
+        limit: parseLimit(req.query.limit, 90, 1000),
+      }),
+    });
   });
 
   router.post('/refresh', async (req, res) => {
@@ -241,13 +421,18 @@ async function streamExport(
   logger: LoggerService,
 ) {
   const write = (chunk: string) =>
-    res.write(chunk) ? Promise.resolve() : new Promise<void>(resolve => res.once('drain', () => resolve()));
+    res.write(chunk)
+      ? Promise.resolve()
+      : new Promise<void>(resolve => res.once('drain', () => resolve()));
   try {
     if (format === 'csv') {
       await write(`${csvHeader(scorecards)}\r\n`);
-      for await (const row of rows) await write(`${csvRow(row, scorecards)}\r\n`);
+      for await (const row of rows)
+        await write(`${csvRow(row, scorecards)}\r\n`);
     } else {
-      await write(`{"evaluation":${JSON.stringify(evaluation ?? null)},"items":[`);
+      await write(
+        `{"evaluation":${JSON.stringify(evaluation ?? null)},"items":[`,
+      );
       let first = true;
       for await (const row of rows) {
         await write(`${first ? '' : ','}\n${JSON.stringify(row)}`);
@@ -258,7 +443,9 @@ async function streamExport(
     res.end();
   } catch (error) {
     // Headers are gone; all we can do is cut the stream so the client sees a truncated download.
-    logger.error(`ops export failed: ${serializeError(error as Error).message}`);
+    logger.error(
+      `ops export failed: ${serializeError(error as Error).message}`,
+    );
     res.destroy(error as Error);
   }
 }

@@ -14,7 +14,10 @@ export class TargetLookup {
 
   constructor(private readonly catalog: CatalogService) {}
 
-  async existing(refs: string[], credentials: BackstageCredentials): Promise<Set<string>> {
+  async existing(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
     const now = Date.now();
     const missing = refs.filter(ref => {
       const hit = this.known.get(ref);
@@ -22,11 +25,19 @@ export class TargetLookup {
     });
     if (missing.length) {
       const found = await this.catalog.getEntitiesByRefs(
-        { entityRefs: missing, fields: ['kind', 'metadata.name', 'metadata.namespace'] },
+        {
+          entityRefs: missing,
+          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+        },
         { credentials },
       );
-      const present = new Set(found.items.filter((e): e is Entity => Boolean(e)).map(e => stringifyEntityRef(e).toLowerCase()));
-      for (const ref of missing) this.known.set(ref, { exists: present.has(ref), at: now });
+      const present = new Set(
+        found.items
+          .filter((e): e is Entity => Boolean(e))
+          .map(e => stringifyEntityRef(e).toLowerCase()),
+      );
+      for (const ref of missing)
+        this.known.set(ref, { exists: present.has(ref), at: now });
       if (this.known.size > 10_000) this.known.clear();
     }
     return new Set(refs.filter(ref => this.known.get(ref)?.exists));

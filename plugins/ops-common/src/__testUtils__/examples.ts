@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { load as parse } from 'js-yaml';
-import { OPS_DESCRIPTOR_ERROR_ANNOTATION, type OpsEntityLike } from '../annotations';
+import {
+  OPS_DESCRIPTOR_ERROR_ANNOTATION,
+  type OpsEntityLike,
+} from '../annotations';
 import { withLocalDescriptor } from '../opsRef';
 
 /** The repository's examples/ folder: the fixtures of these tests are the examples users see. */
@@ -13,8 +16,9 @@ export function readExample(relative: string): string {
 
 /** An example entity with its ops-ref resolved, as the catalog module will deliver it. */
 export function exampleEntity(service: string): OpsEntityLike {
-  const entity = withLocalDescriptor(parse(readExample(`${service}/catalog-info.yaml`)) as OpsEntityLike, path =>
-    readExample(`${service}/${path}`),
+  const entity = withLocalDescriptor(
+    parse(readExample(`${service}/catalog-info.yaml`)) as OpsEntityLike,
+    path => readExample(`${service}/${path}`),
   );
   const error = entity.metadata?.annotations?.[OPS_DESCRIPTOR_ERROR_ANNOTATION];
   if (error) throw new Error(`example ${service}: ${error}`);

@@ -3,7 +3,14 @@
  * and the frontend (which shows them). Plain data, no behaviour.
  */
 import type { ComplianceRecord } from '../scoring/complianceRecord';
-import type { CheckDefinition, ScoreLevel, ScorecardDefinition, ScorecardResult, SignOff, Waiver } from '../scoring/types';
+import type {
+  CheckDefinition,
+  ScoreLevel,
+  ScorecardDefinition,
+  ScorecardResult,
+  SignOff,
+  Waiver,
+} from '../scoring/types';
 import type { OpsProfile } from '../descriptor/types';
 import type { OpsIssue } from '../validation/issues';
 import type { EntityFact } from '../facts/liveFacts';
@@ -62,7 +69,15 @@ export interface ComplianceFilter {
   text?: string;
 }
 
-export const SORT_FIELDS = ['entityRef', 'owner', 'kind', 'tier', 'score', 'level', 'errorCount'] as const;
+export const SORT_FIELDS = [
+  'entityRef',
+  'owner',
+  'kind',
+  'tier',
+  'score',
+  'level',
+  'errorCount',
+] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 
 export interface ComplianceSort {
@@ -145,7 +160,8 @@ export interface EntityOpsResponse {
 export type ComplianceListResponse = CompliancePage & Staleness;
 
 /** `GET /compliance/summary`. */
-export type ComplianceSummaryResponse = ComplianceSummary & Staleness & { lastRun: EvaluationRun | null };
+export type ComplianceSummaryResponse = ComplianceSummary &
+  Staleness & { lastRun: EvaluationRun | null };
 
 /** `GET /compliance/trend`. */
 export interface ComplianceTrendResponse {

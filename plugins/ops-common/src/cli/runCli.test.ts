@@ -10,8 +10,12 @@ function run(args: string[]) {
   const io: CliIo = {
     readFile: path => readFileSync(resolve(EXAMPLES, path), 'utf8'),
     resolve: (from, rel) => resolve(dirname(resolve(EXAMPLES, from)), rel),
-    stdout: t => { stdout += t; },
-    stderr: t => { stderr += t; },
+    stdout: t => {
+      stdout += t;
+    },
+    stderr: t => {
+      stderr += t;
+    },
     now: () => NOW,
   };
   const code = runCli(args, io);
@@ -20,25 +24,53 @@ function run(args: string[]) {
 
 describe('opskit validate', () => {
   it('passes the compliant examples with exit code 0', () => {
-    const result = run(['validate', 'payments-api/catalog-info.yaml', 'payments-api/ops.yaml', 'inventory-service/catalog-info.yaml']);
+    const result = run([
+      'validate',
+      'payments-api/catalog-info.yaml',
+      'payments-api/ops.yaml',
+      'inventory-service/catalog-info.yaml',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('0 error(s), 0 warning(s)');
   });
 
   it('prints JSON in the documented shape and exits 1 on errors', () => {
-    const result = run(['validate', 'legacy-billing/catalog-info.yaml', '--format', 'json']);
+    const result = run([
+      'validate',
+      'legacy-billing/catalog-info.yaml',
+      '--format',
+      'json',
+    ]);
     expect(result.code).toBe(1);
     const json = JSON.parse(result.stdout);
     expect(Object.keys(json)).toEqual(['files']);
     expect(json.files[0].file).toBe('legacy-billing/catalog-info.yaml');
-    expect(json.files[0].issues).toContainEqual(expect.objectContaining({ path: 'environments[1].url', severity: 'error', message: expect.stringMatching(/javascript/), entity: 'component:default/legacy-billing' }));
+    expect(json.files[0].issues).toContainEqual(
+      expect.objectContaining({
+        path: 'environments[1].url',
+        severity: 'error',
+        message: expect.stringMatching(/javascript/),
+        entity: 'component:default/legacy-billing',
+      }),
+    );
   });
 
   it('reads every entity of a catalog file, including unquoted annotations', () => {
-    const result = run(['validate', '--format=json', 'invalid/catalog-info.yaml']);
+    const result = run([
+      'validate',
+      '--format=json',
+      'invalid/catalog-info.yaml',
+    ]);
     expect(result.code).toBe(1);
-    const messages = JSON.parse(result.stdout).files[0].issues.map((i: any) => i.message);
-    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/number 1; quote it/), expect.stringMatching(/did you mean "opskit.io\/runbook"/)]));
+    const messages = JSON.parse(result.stdout).files[0].issues.map(
+      (i: any) => i.message,
+    );
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/number 1; quote it/),
+        expect.stringMatching(/did you mean "opskit.io\/runbook"/),
+      ]),
+    );
   });
 
   it('reports unreadable files and a missing descriptor', () => {
@@ -56,26 +88,46 @@ describe('opskit validate', () => {
 
 describe('opskit score', () => {
   it('prints both scorecards per entity', () => {
-    const result = run(['score', 'notifications-worker/catalog-info.yaml', '--format', 'json']);
+    const result = run([
+      'score',
+      'notifications-worker/catalog-info.yaml',
+      '--format',
+      'json',
+    ]);
     expect(result.code).toBe(0);
     const [entity] = JSON.parse(result.stdout).entities;
     expect(entity.entityRef).toBe('component:default/notifications-worker');
-    expect(entity.scorecards.map((c: any) => [c.scorecard, c.level])).toEqual([['deployment', 'none'], ['monitoring', 'none']]);
+    expect(entity.scorecards.map((c: any) => [c.scorecard, c.level])).toEqual([
+      ['deployment', 'none'],
+      ['monitoring', 'none'],
+    ]);
   });
 
   it('scores a bare ops.yaml', () => {
     const result = run(['score', 'payments-api/ops.yaml']);
-    expect(result.stdout).toMatch(/Monitoring compliance: \d+(\.\d)?% · level gold/);
+    expect(result.stdout).toMatch(
+      /Monitoring compliance: \d+(\.\d)?% · level gold/,
+    );
   });
 });
 
 describe('the opskit binary', () => {
   const bin = resolve(__dirname, '../../bin/opskit');
   it('exits 1 with errors and 0 without, from a real process', () => {
-    const bad = spawnSync(process.execPath, [bin, 'validate', resolve(EXAMPLES, 'legacy-billing/catalog-info.yaml')], { encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      [bin, 'validate', resolve(EXAMPLES, 'legacy-billing/catalog-info.yaml')],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).toBe(1);
-    expect(bad.stdout).toMatch(/✖ error {3}environments\[1\]\.url: javascript: URLs are never allowed/);
-    const good = execFileSync(process.execPath, [bin, 'validate', resolve(EXAMPLES, 'payments-api/catalog-info.yaml')], { encoding: 'utf8' });
+    expect(bad.stdout).toMatch(
+      /✖ error {3}environments\[1\]\.url: javascript: URLs are never allowed/,
+    );
+    const good = execFileSync(
+      process.execPath,
+      [bin, 'validate', resolve(EXAMPLES, 'payments-api/catalog-info.yaml')],
+      { encoding: 'utf8' },
+    );
     expect(good).toContain('no issues');
   });
 });

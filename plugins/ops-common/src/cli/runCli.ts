@@ -35,7 +35,18 @@ function examine(file: string, io: CliIo, score: boolean): Target[] {
   try {
     text = io.readFile(file);
   } catch (error) {
-    return [{ file, issues: [{ path: '', severity: 'error', message: `cannot read file: ${(error as Error).message}` }] }];
+    return [
+      {
+        file,
+        issues: [
+          {
+            path: '',
+            severity: 'error',
+            message: `cannot read file: ${(error as Error).message}`,
+          },
+        ],
+      },
+    ];
   }
   const docs = readYamlDocuments(text, file);
   const targets: Target[] = [];
@@ -47,20 +58,51 @@ function examine(file: string, io: CliIo, score: boolean): Target[] {
     const value = doc.value as Record<string, unknown>;
     if (typeof value === 'object' && value.kind === OPS_KIND) {
       if (!score) {
-        targets.push({ file, issues: validateOpsDescriptor(value, { source: file, now: io.now() }).issues });
+        targets.push({
+          file,
+          issues: validateOpsDescriptor(value, { source: file, now: io.now() })
+            .issues,
+        });
         continue;
       }
       const name = file.split('/').slice(-2, -1)[0] || 'service';
-      const entity = { kind: 'Component', metadata: { name, annotations: { [OPS_DESCRIPTOR_ANNOTATION]: text } }, spec: {} };
-      const evaluation = evaluateEntity(entity, { now: io.now(), descriptorSource: file });
-      targets.push({ file, entityRef: evaluation.profile.entityRef, issues: evaluation.issues, scorecards: evaluation.scorecards });
+      const entity = {
+        kind: 'Component',
+        metadata: { name, annotations: { [OPS_DESCRIPTOR_ANNOTATION]: text } },
+        spec: {},
+      };
+      const evaluation = evaluateEntity(entity, {
+        now: io.now(),
+        descriptorSource: file,
+      });
+      targets.push({
+        file,
+        entityRef: evaluation.profile.entityRef,
+        issues: evaluation.issues,
+        scorecards: evaluation.scorecards,
+      });
       continue;
     }
-    if (typeof value !== 'object' || Array.isArray(value) || typeof value.kind !== 'string') {
-      targets.push({ file, issues: [{ path: '', severity: 'error', message: `neither an ${OPS_KIND} nor a catalog entity (no kind)` }] });
+    if (
+      typeof value !== 'object' ||
+      Array.isArray(value) ||
+      typeof value.kind !== 'string'
+    ) {
+      targets.push({
+        file,
+        issues: [
+          {
+            path: '',
+            severity: 'error',
+            message: `neither an ${OPS_KIND} nor a catalog entity (no kind)`,
+          },
+        ],
+      });
       continue;
     }
-    const entity = withLocalDescriptor(value as OpsEntityLike, relative => io.readFile(io.resolve(file, relative)));
+    const entity = withLocalDescriptor(value as OpsEntityLike, relative =>
+      io.readFile(io.resolve(file, relative)),
+    );
     const evaluation = evaluateEntity(entity, { now: io.now() });
     targets.push({
       file,
@@ -80,19 +122,40 @@ function human(targets: Target[], io: CliIo) {
     if (t.entityRef) io.stdout(`  ${t.entityRef}\n`);
     if (t.issues.length === 0) io.stdout('    ✔ no issues\n');
     for (const issue of t.issues) {
-      const from = issue.source && issue.source !== t.file ? ` (${issue.source})` : '';
-      io.stdout(`    ${issue.severity === 'error' ? '✖ error  ' : '⚠ warning'} ${issue.path || '(file)'}: ${issue.message}${from}\n`);
+      const from =
+        issue.source && issue.source !== t.file ? ` (${issue.source})` : '';
+      io.stdout(
+        `    ${issue.severity === 'error' ? '✖ error  ' : '⚠ warning'} ${
+          issue.path || '(file)'
+        }: ${issue.message}${from}\n`,
+      );
     }
     for (const card of t.scorecards ?? []) {
-      io.stdout(`    ${card.title}: ${card.score === null ? 'n/a' : `${card.score}%`} · level ${card.level}\n`);
+      io.stdout(
+        `    ${card.title}: ${
+          card.score === null ? 'n/a' : `${card.score}%`
+        } · level ${card.level}\n`,
+      );
       for (const r of card.results) {
-        const mark = { pass: '✔', fail: '✖', warn: '⚠', waived: '⊘', 'not-applicable': '–' }[r.status];
+        const mark = {
+          pass: '✔',
+          fail: '✖',
+          warn: '⚠',
+          waived: '⊘',
+          'not-applicable': '–',
+        }[r.status];
         io.stdout(`      ${mark} ${r.title}: ${r.message}\n`);
       }
     }
   }
-  const errors = targets.reduce((n, t) => n + t.issues.filter(i => i.severity === 'error').length, 0);
-  const warnings = targets.reduce((n, t) => n + t.issues.filter(i => i.severity === 'warning').length, 0);
+  const errors = targets.reduce(
+    (n, t) => n + t.issues.filter(i => i.severity === 'error').length,
+    0,
+  );
+  const warnings = targets.reduce(
+    (n, t) => n + t.issues.filter(i => i.severity === 'warning').length,
+    0,
+  );
   io.stdout(`\n${errors} error(s), ${warnings} warning(s)\n`);
 }
 
@@ -100,17 +163,25 @@ function human(targets: Target[], io: CliIo) {
 export function runCli(argv: string[], io: CliIo): number {
   const args = [...argv];
   let format = 'human';
-  const formatAt = args.findIndex(a => a === '--format' || a.startsWith('--format='));
+  const formatAt = args.findIndex(
+    a => a === '--format' || a.startsWith('--format='),
+  );
   if (formatAt >= 0) {
     const [flag] = args.splice(formatAt, 1);
-    format = flag.includes('=') ? flag.split('=')[1] : args.splice(formatAt, 1)[0];
+    format = flag.includes('=')
+      ? flag.split('=')[1]
+      : args.splice(formatAt, 1)[0];
   }
   const [command, ...files] = args;
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout(USAGE);
     return 0;
   }
-  if ((command !== 'validate' && command !== 'score') || files.length === 0 || (format !== 'human' && format !== 'json')) {
+  if (
+    (command !== 'validate' && command !== 'score') ||
+    files.length === 0 ||
+    (format !== 'human' && format !== 'json')
+  ) {
     io.stderr(USAGE);
     return 2;
   }
@@ -119,11 +190,30 @@ export function runCli(argv: string[], io: CliIo): number {
     if (command === 'validate') {
       const byFile = files.map(file => ({
         file,
-        issues: targets.filter(t => t.file === file).flatMap(t => t.issues.map(i => (t.entityRef ? { ...i, entity: t.entityRef } : i))),
+        issues: targets
+          .filter(t => t.file === file)
+          .flatMap(t =>
+            t.issues.map(i =>
+              t.entityRef ? { ...i, entity: t.entityRef } : i,
+            ),
+          ),
       }));
       io.stdout(`${JSON.stringify({ files: byFile }, null, 2)}\n`);
     } else {
-      io.stdout(`${JSON.stringify({ entities: targets.map(t => ({ file: t.file, entityRef: t.entityRef, issues: t.issues, scorecards: t.scorecards ?? [] })) }, null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify(
+          {
+            entities: targets.map(t => ({
+              file: t.file,
+              entityRef: t.entityRef,
+              issues: t.issues,
+              scorecards: t.scorecards ?? [],
+            })),
+          },
+          null,
+          2,
+        )}\n`,
+      );
     }
   } else human(targets, io);
   return targets.some(t => t.issues.some(i => i.severity === 'error')) ? 1 : 0;

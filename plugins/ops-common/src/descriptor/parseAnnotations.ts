@@ -42,7 +42,9 @@ function escalationShortForm(value: unknown): unknown {
 }
 
 /** Reads the per-section `opskit.io/*` annotations. Values must be strings (catalog-model's rule). */
-export function parseOpsAnnotations(annotations: Record<string, unknown>): AnnotationParse {
+export function parseOpsAnnotations(
+  annotations: Record<string, unknown>,
+): AnnotationParse {
   const issues: OpsIssue[] = [];
   const sections: OpsSections = {};
   const indexMaps: Partial<Record<SectionName, IndexMaps>> = {};
@@ -50,11 +52,16 @@ export function parseOpsAnnotations(annotations: Record<string, unknown>): Annot
     const value = annotations[key];
     if (value === undefined) return undefined;
     if (typeof value !== 'string') {
-      const shown = typeof value === 'object' ? JSON.stringify(value)?.slice(0, 40) ?? String(value) : String(value);
+      const shown =
+        typeof value === 'object'
+          ? JSON.stringify(value)?.slice(0, 40) ?? String(value)
+          : String(value);
       issues.push({
         path: `metadata.annotations["${key}"]`,
         severity: 'error',
-        message: `annotation values must be strings, but YAML read ${Array.isArray(value) ? 'a list' : typeof value} ${shown}; quote it, or use a block scalar (${key}: |)`,
+        message: `annotation values must be strings, but YAML read ${
+          Array.isArray(value) ? 'a list' : typeof value
+        } ${shown}; quote it, or use a block scalar (${key}: |)`,
         source: annotationSource(key),
       });
       return undefined;
@@ -67,21 +74,33 @@ export function parseOpsAnnotations(annotations: Record<string, unknown>): Annot
       issues.push({
         path: `metadata.annotations["${key}"]`,
         severity: 'warning',
-        message: `unknown annotation "${key}" is ignored${suggestion(key, KNOWN)}`,
+        message: `unknown annotation "${key}" is ignored${suggestion(
+          key,
+          KNOWN,
+        )}`,
         source: annotationSource(key),
       });
     }
   }
 
-  for (const [section, key] of Object.entries(OPS_SECTION_ANNOTATIONS) as [SectionName, string][]) {
+  for (const [section, key] of Object.entries(OPS_SECTION_ANNOTATIONS) as [
+    SectionName,
+    string,
+  ][]) {
     const text = stringValue(key);
     if (text === undefined) continue;
     const source = annotationSource(key);
     const read = readYaml(text, source);
     issues.push(...read.issues);
     if (read.value === undefined) continue;
-    const raw = section === 'escalation' ? escalationShortForm(read.value) : read.value;
-    const parsed = parseSection(sectionSchemas[section] as any, raw, section, source);
+    const raw =
+      section === 'escalation' ? escalationShortForm(read.value) : read.value;
+    const parsed = parseSection(
+      sectionSchemas[section] as any,
+      raw,
+      section,
+      source,
+    );
     issues.push(...parsed.issues);
     indexMaps[section] = parsed.indexMaps;
     if (parsed.value !== undefined) (sections as any)[section] = parsed.value;
@@ -92,8 +111,20 @@ export function parseOpsAnnotations(annotations: Record<string, unknown>): Annot
   if (tierText !== undefined) {
     const parsed = tierSchema.safeParse(tierText.trim());
     if (parsed.success) tier = parsed.data;
-    else issues.push({ path: 'tier', severity: 'error', message: tierMessage(tierText), source: annotationSource(OPS_TIER_ANNOTATION) });
+    else
+      issues.push({
+        path: 'tier',
+        severity: 'error',
+        message: tierMessage(tierText),
+        source: annotationSource(OPS_TIER_ANNOTATION),
+      });
   }
   const runbookText = stringValue(OPS_RUNBOOK_ANNOTATION)?.trim();
-  return { sections, tier, runbook: runbookText || undefined, issues, indexMaps };
+  return {
+    sections,
+    tier,
+    runbook: runbookText || undefined,
+    issues,
+    indexMaps,
+  };
 }

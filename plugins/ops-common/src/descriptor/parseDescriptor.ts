@@ -24,8 +24,12 @@ const TOP_LEVEL_KEYS = [
 ];
 
 /** Where each section sits in ops.yaml (severities and escalation live under `incident`). */
-export function descriptorPath(section: SectionName | 'tier' | 'runbook'): string {
-  return section === 'severities' || section === 'escalation' ? `incident.${section}` : section;
+export function descriptorPath(
+  section: SectionName | 'tier' | 'runbook',
+): string {
+  return section === 'severities' || section === 'escalation'
+    ? `incident.${section}`
+    : section;
 }
 
 export interface DescriptorParse {
@@ -44,7 +48,10 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * Reads `ops.yaml` (text, or an already parsed object). Every section is parsed
  * on its own, so a broken one costs only itself; nothing here throws.
  */
-export function parseOpsDescriptor(input: unknown, options: { source?: string } = {}): DescriptorParse {
+export function parseOpsDescriptor(
+  input: unknown,
+  options: { source?: string } = {},
+): DescriptorParse {
   const source = options.source ?? 'ops.yaml';
   const issues: OpsIssue[] = [];
   let raw = input;
@@ -52,7 +59,8 @@ export function parseOpsDescriptor(input: unknown, options: { source?: string } 
     const read = readYaml(input, source);
     issues.push(...read.issues);
     raw = read.value;
-    if (read.value === undefined && read.issues.length > 0) return { sections: {}, issues, indexMaps: {} };
+    if (read.value === undefined && read.issues.length > 0)
+      return { sections: {}, issues, indexMaps: {} };
   }
   if (!isObject(raw)) {
     issues.push({
@@ -67,7 +75,12 @@ export function parseOpsDescriptor(input: unknown, options: { source?: string } 
     issues.push({
       path: 'apiVersion',
       severity: 'error',
-      message: raw.apiVersion === undefined ? `is missing; write apiVersion: ${OPS_API_VERSION}` : `"${String(raw.apiVersion)}" is not supported; write ${OPS_API_VERSION}`,
+      message:
+        raw.apiVersion === undefined
+          ? `is missing; write apiVersion: ${OPS_API_VERSION}`
+          : `"${String(
+              raw.apiVersion,
+            )}" is not supported; write ${OPS_API_VERSION}`,
       source,
     });
   }
@@ -75,7 +88,10 @@ export function parseOpsDescriptor(input: unknown, options: { source?: string } 
     issues.push({
       path: 'kind',
       severity: 'error',
-      message: raw.kind === undefined ? `is missing; write kind: ${OPS_KIND}` : `"${String(raw.kind)}" is not ${OPS_KIND}`,
+      message:
+        raw.kind === undefined
+          ? `is missing; write kind: ${OPS_KIND}`
+          : `"${String(raw.kind)}" is not ${OPS_KIND}`,
       source,
     });
   }
@@ -84,7 +100,10 @@ export function parseOpsDescriptor(input: unknown, options: { source?: string } 
       issues.push({
         path: key,
         severity: 'warning',
-        message: `unknown section "${key}" is ignored${suggestion(key, TOP_LEVEL_KEYS)}`,
+        message: `unknown section "${key}" is ignored${suggestion(
+          key,
+          TOP_LEVEL_KEYS,
+        )}`,
         source,
       });
     }
@@ -92,31 +111,54 @@ export function parseOpsDescriptor(input: unknown, options: { source?: string } 
 
   const rawSections: Partial<Record<SectionName, unknown>> = {};
   for (const name of Object.keys(sectionSchemas) as SectionName[]) {
-    if (name !== 'severities' && name !== 'escalation' && raw[name] !== undefined) rawSections[name] = raw[name];
+    if (
+      name !== 'severities' &&
+      name !== 'escalation' &&
+      raw[name] !== undefined
+    )
+      rawSections[name] = raw[name];
   }
   if (raw.incident !== undefined) {
     if (!isObject(raw.incident)) {
-      issues.push({ path: 'incident', severity: 'error', message: 'expected a mapping with severities and escalation', source });
+      issues.push({
+        path: 'incident',
+        severity: 'error',
+        message: 'expected a mapping with severities and escalation',
+        source,
+      });
     } else {
       for (const key of Object.keys(raw.incident)) {
         if (key !== 'severities' && key !== 'escalation') {
           issues.push({
             path: `incident.${key}`,
             severity: 'warning',
-            message: `unknown field "${key}" is ignored${suggestion(key, ['severities', 'escalation'])}`,
+            message: `unknown field "${key}" is ignored${suggestion(key, [
+              'severities',
+              'escalation',
+            ])}`,
             source,
           });
         }
       }
-      if (raw.incident.severities !== undefined) rawSections.severities = raw.incident.severities;
-      if (raw.incident.escalation !== undefined) rawSections.escalation = raw.incident.escalation;
+      if (raw.incident.severities !== undefined)
+        rawSections.severities = raw.incident.severities;
+      if (raw.incident.escalation !== undefined)
+        rawSections.escalation = raw.incident.escalation;
     }
   }
 
   const sections: OpsSections = {};
   const indexMaps: Partial<Record<SectionName, IndexMaps>> = {};
-  for (const [name, value] of Object.entries(rawSections) as [SectionName, unknown][]) {
-    const parsed = parseSection(sectionSchemas[name] as any, value, descriptorPath(name), source);
+  for (const [name, value] of Object.entries(rawSections) as [
+    SectionName,
+    unknown,
+  ][]) {
+    const parsed = parseSection(
+      sectionSchemas[name] as any,
+      value,
+      descriptorPath(name),
+      source,
+    );
     issues.push(...parsed.issues);
     indexMaps[name] = parsed.indexMaps;
     if (parsed.value !== undefined) (sections as any)[name] = parsed.value;
@@ -126,20 +168,36 @@ export function parseOpsDescriptor(input: unknown, options: { source?: string } 
   if (raw.tier !== undefined) {
     const parsed = tierSchema.safeParse(raw.tier);
     if (parsed.success) tier = parsed.data;
-    else issues.push({ path: 'tier', severity: 'error', message: tierMessage(raw.tier), source });
+    else
+      issues.push({
+        path: 'tier',
+        severity: 'error',
+        message: tierMessage(raw.tier),
+        source,
+      });
   }
   let runbook: string | undefined;
   if (raw.runbook !== undefined) {
-    if (typeof raw.runbook === 'string' && raw.runbook.trim()) runbook = raw.runbook.trim();
-    else issues.push({ path: 'runbook', severity: 'error', message: 'expected a URL or TechDocs path as text', source });
+    if (typeof raw.runbook === 'string' && raw.runbook.trim())
+      runbook = raw.runbook.trim();
+    else
+      issues.push({
+        path: 'runbook',
+        severity: 'error',
+        message: 'expected a URL or TechDocs path as text',
+        source,
+      });
   }
   return { sections, tier, runbook, issues, indexMaps };
 }
 
 export function tierMessage(value: unknown): string {
   const text = String(value);
-  if (/^[1-4]$/.test(text.trim())) return `"${text}" is not a tier; write tier-${text.trim()}`;
-  return `"${text.slice(0, 40)}" is not a tier; use one of ${TIERS.join(', ')}${suggestion(text, TIERS)}`;
+  if (/^[1-4]$/.test(text.trim()))
+    return `"${text}" is not a tier; write tier-${text.trim()}`;
+  return `"${text.slice(0, 40)}" is not a tier; use one of ${TIERS.join(
+    ', ',
+  )}${suggestion(text, TIERS)}`;
 }
 
 /**
@@ -159,10 +217,16 @@ export function validateOpsDescriptor(
       locate: section => ({
         prefix: section === 'runbook' ? 'runbook' : descriptorPath(section),
         source,
-        indexMaps: section === 'runbook' ? undefined : parsed.indexMaps[section],
+        indexMaps:
+          section === 'runbook' ? undefined : parsed.indexMaps[section],
       }),
     },
   );
   const { runbook, ...sections } = validated.sections;
-  return { ...parsed, sections, runbook, issues: [...parsed.issues, ...validated.issues] };
+  return {
+    ...parsed,
+    sections,
+    runbook,
+    issues: [...parsed.issues, ...validated.issues],
+  };
 }

@@ -7,7 +7,8 @@ import { arrayElement, isOptional, objectShape } from './schemaWalk';
 /** More unknown keys than this in one section are summarised, not listed. */
 const MAX_UNKNOWN_KEYS = 20;
 
-const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const hasOwn = (o: object, k: string) =>
+  Object.prototype.hasOwnProperty.call(o, k);
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -59,7 +60,8 @@ function repair(
       kept.push(fixed);
       originalIndex.push(i);
     });
-    if (originalIndex.length !== value.length) indexMaps.set(formatPath(path), originalIndex);
+    if (originalIndex.length !== value.length)
+      indexMaps.set(formatPath(path), originalIndex);
     return schema.safeParse(kept).success ? kept : undefined;
   }
   if (isPlainObject(value)) {
@@ -90,7 +92,10 @@ function repair(
 export type IndexMaps = Map<string, number[]>;
 
 /** Rewrites `[1].url` in repaired coordinates to the index the user wrote. */
-export function remapPath(rest: string, indexMaps: IndexMaps | undefined): string {
+export function remapPath(
+  rest: string,
+  indexMaps: IndexMaps | undefined,
+): string {
   if (!indexMaps || indexMaps.size === 0) return rest;
   let original = '';
   const tokens = rest.match(/\[\d+\]|\[[^\]]*\]|[^.[\]]+/g) ?? [];
@@ -100,7 +105,9 @@ export function remapPath(rest: string, indexMaps: IndexMaps | undefined): strin
       const map = indexMaps.get(original);
       original += `[${map ? map[Number(index[1])] ?? index[1] : index[1]}]`;
     } else {
-      original += token.startsWith('[') ? token : `${original ? '.' : ''}${token}`;
+      original += token.startsWith('[')
+        ? token
+        : `${original ? '.' : ''}${token}`;
     }
   }
   return original;
@@ -123,13 +130,17 @@ export function parseSection<T>(
   source: string | undefined,
 ): SectionParse<T> {
   const issues: OpsIssue[] = [];
-  const unknown: { path: (string | number)[]; key: string; known: string[] }[] = [];
+  const unknown: { path: (string | number)[]; key: string; known: string[] }[] =
+    [];
   unknownKeys(schema, raw, [], unknown);
   for (const { path, key, known } of unknown.slice(0, MAX_UNKNOWN_KEYS)) {
     issues.push({
       path: joinPath(prefix, formatPath([...path, key])),
       severity: 'warning',
-      message: `unknown field "${key}" is ignored${suggestion(key, known)}; known fields: ${known.join(', ')}`,
+      message: `unknown field "${key}" is ignored${suggestion(
+        key,
+        known,
+      )}; known fields: ${known.join(', ')}`,
       ...(source ? { source } : {}),
     });
   }

@@ -26,7 +26,9 @@ const text = z.string().trim().min(1, 'must not be empty');
 /** A duration, stored normalised (`60m` → `1h`); `1M` and bare numbers refused. */
 export const durationSchema = z
   .string()
-  .describe('A duration: a whole number and ms, s, m, h, d or w ("15m", "30d"), or ISO-8601 ("PT15M")')
+  .describe(
+    'A duration: a whole number and ms, s, m, h, d or w ("15m", "30d"), or ISO-8601 ("PT15M")',
+  )
   .transform((value, ctx) => {
     const result = parseDuration(value);
     if (!result.ok) {
@@ -37,7 +39,11 @@ export const durationSchema = z
   });
 
 /** A URL as written; its scheme is checked by the URL rule, which also strips unsafe ones. */
-const url = z.string().trim().min(1, 'must not be empty').describe('An https URL');
+const url = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .describe('An https URL');
 
 export const environmentSchema = z.object({
   name: z
@@ -58,7 +64,9 @@ export const checklistItemSchema = z.object({
       /^[a-z0-9]+(-[a-z0-9]+)*$/,
       'must be a lower-case slug such as "tests-passing"',
     )
-    .describe('Stable id; standard ones: tests-passing, code-reviewed, migrations-ready, rollback-plan'),
+    .describe(
+      'Stable id; standard ones: tests-passing, code-reviewed, migrations-ready, rollback-plan',
+    ),
   title: text,
   required: z.boolean().default(true),
 });
@@ -67,7 +75,9 @@ export const deploymentProcessSchema = z.object({
   environment: z
     .string()
     .optional()
-    .describe('Environment these steps deploy to; omit for steps that apply to all'),
+    .describe(
+      'Environment these steps deploy to; omit for steps that apply to all',
+    ),
   steps: z.array(text).min(1, 'needs at least one step'),
   commands: z.array(text).optional(),
 });
@@ -80,7 +90,12 @@ const rollbackObject = z.object({
 export const deploymentSchema = z.object({
   process: z.array(deploymentProcessSchema).optional(),
   rollback: z
-    .union([text.transform(step => ({ steps: [step] }) as { steps: string[]; automated?: boolean }), rollbackObject])
+    .union([
+      text.transform(
+        step => ({ steps: [step] } as { steps: string[]; automated?: boolean }),
+      ),
+      rollbackObject,
+    ])
     .optional(),
   checklist: z.array(checklistItemSchema).optional(),
 });
@@ -169,22 +184,30 @@ export const severitySchema = z.object({
 
 /** One escalation level (PagerDuty's shape); a bare string is a level of one target. */
 export const escalationLevelSchema = z.union([
-  text.transform(target => ({ targets: [target] }) as { targets: string[]; after?: string }),
+  text.transform(
+    target => ({ targets: [target] } as { targets: string[]; after?: string }),
+  ),
   z.object({
     targets: z
       .union([text.transform(t => [t]), z.array(text)])
       .describe('Entity refs (group:payments-oncall, user:jane) or names'),
-    after: durationSchema.optional().describe('Escalate after this long without acknowledgement'),
+    after: durationSchema
+      .optional()
+      .describe('Escalate after this long without acknowledgement'),
   }),
 ]);
 
 const cron = /^(\S+\s+){4}\S+$/;
 export const backupSchema = z.object({
-  data: text.describe('The data store, e.g. resource:payments-db or "orders database"'),
+  data: text.describe(
+    'The data store, e.g. resource:payments-db or "orders database"',
+  ),
   schedule: z
     .string()
     .refine(
-      s => (BACKUP_SCHEDULES as readonly string[]).includes(s) || cron.test(s.trim()),
+      s =>
+        (BACKUP_SCHEDULES as readonly string[]).includes(s) ||
+        cron.test(s.trim()),
       'must be hourly, daily, weekly, monthly or a 5-field cron expression',
     ),
   retention: durationSchema,
@@ -197,7 +220,10 @@ export const recoverySchema = z.object({
   steps: z.array(text).optional(),
   lastTested: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be a date such as 2026-03-01')
+    .regex(
+      /^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/,
+      'must be a date such as 2026-03-01',
+    )
     .refine(s => !Number.isNaN(Date.parse(s)), 'is not a real date')
     .optional(),
   rto: durationSchema.optional(),
@@ -238,7 +264,9 @@ export const descriptorSchema = z
     apiVersion: z.literal(OPS_API_VERSION),
     kind: z.literal(OPS_KIND),
     tier: tierSchema.optional(),
-    runbook: text.optional().describe('URL or TechDocs path of the published runbook'),
+    runbook: text
+      .optional()
+      .describe('URL or TechDocs path of the published runbook'),
     environments: sectionSchemas.environments.optional(),
     deployment: sectionSchemas.deployment.optional(),
     slos: sectionSchemas.slos.optional(),

@@ -8,7 +8,15 @@ import type { z } from 'zod';
 
 type Schema = z.ZodType;
 
-const WRAPPERS = new Set(['optional', 'nullable', 'default', 'catch', 'readonly', 'prefault', 'nonoptional']);
+const WRAPPERS = new Set([
+  'optional',
+  'nullable',
+  'default',
+  'catch',
+  'readonly',
+  'prefault',
+  'nonoptional',
+]);
 
 /** Strips optional/default/pipe wrappers down to the schema that checks the input. */
 export function unwrap(schema: Schema | undefined): Schema | undefined {
@@ -36,18 +44,27 @@ function pickOption(schema: any, value: unknown): Schema | undefined {
 }
 
 /** The object-or-array schema that would check `value`, looking through unions. */
-export function structuralSchema(schema: Schema | undefined, value: unknown): any {
+export function structuralSchema(
+  schema: Schema | undefined,
+  value: unknown,
+): any {
   const inner: any = unwrap(schema);
   if (inner?.def?.type === 'union') return pickOption(inner, value);
   return inner;
 }
 
-export function objectShape(schema: Schema | undefined, value: unknown): Record<string, Schema> | undefined {
+export function objectShape(
+  schema: Schema | undefined,
+  value: unknown,
+): Record<string, Schema> | undefined {
   const inner = structuralSchema(schema, value);
   return inner?.def?.type === 'object' ? inner.def.shape : undefined;
 }
 
-export function arrayElement(schema: Schema | undefined, value: unknown): Schema | undefined {
+export function arrayElement(
+  schema: Schema | undefined,
+  value: unknown,
+): Schema | undefined {
   const inner = structuralSchema(schema, value);
   return inner?.def?.type === 'array' ? inner.def.element : undefined;
 }
@@ -55,5 +72,9 @@ export function arrayElement(schema: Schema | undefined, value: unknown): Schema
 /** True when the object field may be left out. */
 export function isOptional(schema: Schema | undefined): boolean {
   const type = (schema as any)?.def?.type;
-  return type === 'optional' || type === 'default' || (schema as any)?.safeParse?.(undefined)?.success === true;
+  return (
+    type === 'optional' ||
+    type === 'default' ||
+    (schema as any)?.safeParse?.(undefined)?.success === true
+  );
 }

@@ -11,10 +11,14 @@ export type Threshold = Slo['objective'];
 export type Monitoring = z.output<typeof sectionSchemas.monitoring>;
 export type Logging = z.output<typeof sectionSchemas.logging>;
 export type Severity = z.output<typeof sectionSchemas.severities>[number];
-export type EscalationLevel = z.output<typeof sectionSchemas.escalation>[number];
+export type EscalationLevel = z.output<
+  typeof sectionSchemas.escalation
+>[number];
 export type Backup = z.output<typeof sectionSchemas.backups>[number];
 export type Recovery = z.output<typeof sectionSchemas.recovery>;
-export type VersionEntry = z.output<typeof sectionSchemas.versionHistory>[number];
+export type VersionEntry = z.output<
+  typeof sectionSchemas.versionHistory
+>[number];
 
 /** The sections, each optional: a service describes what it has. */
 export interface OpsSections {
@@ -62,5 +66,7 @@ export interface OpsProfile extends OpsSections {
   references: OpsReferences;
   /** Resource refs from `spec.dependsOn`: the data stores that need backups. */
   dataStores: string[];
-  sources: Partial<Record<keyof OpsSections | 'tier' | 'runbook', SectionSource>>;
+  sources: Partial<
+    Record<keyof OpsSections | 'tier' | 'runbook', SectionSource>
+  >;
 }

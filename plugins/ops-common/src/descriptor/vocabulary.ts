@@ -53,7 +53,12 @@ export const REQUIRED_LOG_FIELDS = [
   'context',
 ] as const;
 
-export const BACKUP_SCHEDULES = ['hourly', 'daily', 'weekly', 'monthly'] as const;
+export const BACKUP_SCHEDULES = [
+  'hourly',
+  'daily',
+  'weekly',
+  'monthly',
+] as const;
 
 /** Checklist items every deployment is expected to carry. */
 export const STANDARD_CHECKLIST_IDS = [

@@ -30,17 +30,35 @@ export interface YamlResult {
 function syntaxIssue(error: unknown, source: string): OpsIssue {
   const e = error as Partial<YAMLException>;
   const mark = e.mark as { line?: number; column?: number } | undefined;
-  const where = mark && typeof mark.line === 'number' ? ` at line ${mark.line + 1}, column ${(mark.column ?? 0) + 1}` : '';
+  const where =
+    mark && typeof mark.line === 'number'
+      ? ` at line ${mark.line + 1}, column ${(mark.column ?? 0) + 1}`
+      : '';
   const reason = e.reason ?? (error as Error)?.message ?? String(error);
-  return { path: '', severity: 'error', message: `YAML syntax error${where}: ${reason}`, source };
+  return {
+    path: '',
+    severity: 'error',
+    message: `YAML syntax error${where}: ${reason}`,
+    source,
+  };
 }
 
 function guard(text: unknown, source: string): OpsIssue | undefined {
   if (typeof text !== 'string') {
-    return { path: '', severity: 'error', message: 'expected YAML text', source };
+    return {
+      path: '',
+      severity: 'error',
+      message: 'expected YAML text',
+      source,
+    };
   }
   if (text.length > MAX_YAML_LENGTH) {
-    return { path: '', severity: 'error', message: `is ${text.length} characters long; the limit is ${MAX_YAML_LENGTH}`, source };
+    return {
+      path: '',
+      severity: 'error',
+      message: `is ${text.length} characters long; the limit is ${MAX_YAML_LENGTH}`,
+      source,
+    };
   }
   return undefined;
 }
@@ -54,7 +72,8 @@ function tooLarge(value: unknown): boolean {
     const children = Object.values(stack.pop() as object);
     budget -= children.length;
     if (budget < 0) return true;
-    for (const child of children) if (child && typeof child === 'object') stack.push(child);
+    for (const child of children)
+      if (child && typeof child === 'object') stack.push(child);
   }
   return false;
 }
@@ -66,7 +85,14 @@ function checked(value: unknown, source: string, text: string): YamlResult {
   if (canExpand && tooLarge(value)) {
     return {
       value: undefined,
-      issues: [{ path: '', severity: 'error', message: `expands to more than ${MAX_YAML_NODES} values (too many aliases or too large)`, source }],
+      issues: [
+        {
+          path: '',
+          severity: 'error',
+          message: `expands to more than ${MAX_YAML_NODES} values (too many aliases or too large)`,
+          source,
+        },
+      ],
     };
   }
   return { value, issues: [] };
@@ -97,7 +123,9 @@ export function readYamlDocuments(text: string, source: string): YamlResult[] {
   const refused = guard(text, source);
   if (refused) return [{ value: undefined, issues: [refused] }];
   try {
-    return loadAll(text, undefined, OPTIONS).map(doc => checked(doc, source, text));
+    return loadAll(text, undefined, OPTIONS).map(doc =>
+      checked(doc, source, text),
+    );
   } catch (error) {
     return [{ value: undefined, issues: [syntaxIssue(error, source)] }];
   }
@@ -109,9 +137,17 @@ export function readYamlDocuments(text: string, source: string): YamlResult[] {
  * reads it with JSON.parse. Text with a YAML problem is kept as written, so
  * its issues still name the line and column.
  */
-export function canonicalDescriptorText(text: string, source = 'ops.yaml'): string {
+export function canonicalDescriptorText(
+  text: string,
+  source = 'ops.yaml',
+): string {
   const { value, issues } = readYaml(text, source);
-  return issues.length === 0 && value !== null && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : text;
+  return issues.length === 0 &&
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value)
+    ? JSON.stringify(value)
+    : text;
 }
 
 /** YAML text for a value the scaffolder writes: block style, no line folding, no anchors. */

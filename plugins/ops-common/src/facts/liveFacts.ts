@@ -5,7 +5,13 @@
  */
 
 /** JSON a provider may return as a fact's value. */
-export type FactValue = string | number | boolean | null | FactValue[] | { [key: string]: FactValue };
+export type FactValue =
+  | string
+  | number
+  | boolean
+  | null
+  | FactValue[]
+  | { [key: string]: FactValue };
 
 /** What a provider returns for one entity. */
 export type FactInput =
@@ -43,8 +49,15 @@ export interface EntityFact {
 
 /** Fact names (`slo/production/Checkout latency`): printable, not starting with a space, short enough for an index. */
 export function isValidFactName(name: unknown): name is string {
-  if (typeof name !== 'string' || name.length === 0 || name.length > 255 || name.trimStart() !== name) return false;
-  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 0x20) return false;
+  if (
+    typeof name !== 'string' ||
+    name.length === 0 ||
+    name.length > 255 ||
+    name.trimStart() !== name
+  )
+    return false;
+  for (let i = 0; i < name.length; i++)
+    if (name.charCodeAt(i) < 0x20) return false;
   return true;
 }
 
@@ -54,14 +67,22 @@ function jsonValue(provider: string, name: string, value: unknown): FactValue {
     const text = JSON.stringify(value ?? null);
     return text === undefined ? null : JSON.parse(text);
   } catch (error) {
-    throw new Error(`fact provider "${provider}" returned a value for "${name}" that is not JSON: ${(error as Error).message}`);
+    throw new Error(
+      `fact provider "${provider}" returned a value for "${name}" that is not JSON: ${
+        (error as Error).message
+      }`,
+    );
   }
 }
 
 /** Whether two fact lists say the same thing, ignoring when they were observed and checked. */
-export function sameFactContent(a: readonly EntityFact[], b: readonly EntityFact[]): boolean {
+export function sameFactContent(
+  a: readonly EntityFact[],
+  b: readonly EntityFact[],
+): boolean {
   if (a.length !== b.length) return false;
-  const key = (f: EntityFact) => JSON.stringify([f.provider, f.name, f.value, f.error ?? null, f.stale]);
+  const key = (f: EntityFact) =>
+    JSON.stringify([f.provider, f.name, f.value, f.error ?? null, f.stale]);
   const before = new Set(a.map(key));
   return b.every(f => before.has(key(f)));
 }
@@ -71,12 +92,24 @@ export function sameFactContent(a: readonly EntityFact[], b: readonly EntityFact
  * values replace old ones, an unavailable source keeps the old value marked
  * stale, and facts the provider no longer returns are dropped.
  */
-export function mergeFacts(provider: string, previous: readonly EntityFact[], inputs: readonly FactInput[], now: Date): EntityFact[] {
-  const before = new Map(previous.filter(f => f.provider === provider).map(f => [f.name, f]));
+export function mergeFacts(
+  provider: string,
+  previous: readonly EntityFact[],
+  inputs: readonly FactInput[],
+  now: Date,
+): EntityFact[] {
+  const before = new Map(
+    previous.filter(f => f.provider === provider).map(f => [f.name, f]),
+  );
   const checkedAt = now.toISOString();
   const merged = new Map<string, EntityFact>();
   for (const input of inputs) {
-    if (!isValidFactName(input.name)) throw new Error(`fact provider "${provider}" returned an invalid fact name ${JSON.stringify(input.name)}`);
+    if (!isValidFactName(input.name))
+      throw new Error(
+        `fact provider "${provider}" returned an invalid fact name ${JSON.stringify(
+          input.name,
+        )}`,
+      );
     if ('unavailable' in input) {
       const old = before.get(input.name);
       merged.set(input.name, {
@@ -90,13 +123,19 @@ export function mergeFacts(provider: string, previous: readonly EntityFact[], in
       });
       continue;
     }
-    const observed = input.observedAt === undefined ? now : new Date(input.observedAt);
-    const error = input.error === undefined || input.error === null || input.error === '' ? undefined : String(input.error);
+    const observed =
+      input.observedAt === undefined ? now : new Date(input.observedAt);
+    const error =
+      input.error === undefined || input.error === null || input.error === ''
+        ? undefined
+        : String(input.error);
     merged.set(input.name, {
       provider,
       name: input.name,
       value: error ? null : jsonValue(provider, input.name, input.value),
-      observedAt: Number.isNaN(observed.getTime()) ? checkedAt : observed.toISOString(),
+      observedAt: Number.isNaN(observed.getTime())
+        ? checkedAt
+        : observed.toISOString(),
       checkedAt,
       ...(error ? { error } : {}),
       stale: false,
@@ -106,8 +145,18 @@ export function mergeFacts(provider: string, previous: readonly EntityFact[], in
 }
 
 /** Every fact of a provider that could not be asked at all (it threw or timed out): kept, marked stale. */
-export function markStale(provider: string, previous: readonly EntityFact[], reason: string, now: Date): EntityFact[] {
+export function markStale(
+  provider: string,
+  previous: readonly EntityFact[],
+  reason: string,
+  now: Date,
+): EntityFact[] {
   return previous
     .filter(f => f.provider === provider)
-    .map(f => ({ ...f, checkedAt: now.toISOString(), error: reason, stale: true }));
+    .map(f => ({
+      ...f,
+      checkedAt: now.toISOString(),
+      error: reason,
+      stale: true,
+    }));
 }

@@ -1,7 +1,10 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { OpsProfile, Slo, Threshold } from '../descriptor/types';
 import type { Unit } from '../descriptor/vocabulary';
-import { isProductionName, productionEnvironment } from '../scoring/profileFacts';
+import {
+  isProductionName,
+  productionEnvironment,
+} from '../scoring/profileFacts';
 import { describeThreshold } from '../validation/sloRules';
 import type { EntityFact, FactValue } from './liveFacts';
 
@@ -38,7 +41,13 @@ export interface SloObservation {
   alerting: boolean | null;
 }
 
-export type SloState = 'met' | 'breached' | 'alerting' | 'stale' | 'error' | 'unmeasured';
+export type SloState =
+  | 'met'
+  | 'breached'
+  | 'alerting'
+  | 'stale'
+  | 'error'
+  | 'unmeasured';
 
 /** The Ops tab's and compliance page's view of one SLO's live value. */
 export interface LiveSlo {
@@ -83,24 +92,47 @@ const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
  * error rather than left in place, where Prometheus would reject it with a
  * message about PromQL syntax instead of the variable's name.
  */
-export function expandQuery(query: string, variables: Record<string, string>): { query: string } | { error: string } {
+export function expandQuery(
+  query: string,
+  variables: Record<string, string>,
+): { query: string } | { error: string } {
   const unknown = new Set<string>();
-  const expanded = query.replace(VARIABLE, (whole, braced: string | undefined, bare: string | undefined) => {
-    const name = braced ?? bare!;
-    if (Object.prototype.hasOwnProperty.call(variables, name)) return variables[name];
-    unknown.add(name);
-    return whole;
-  });
+  const expanded = query.replace(
+    VARIABLE,
+    (whole, braced: string | undefined, bare: string | undefined) => {
+      const name = braced ?? bare!;
+      if (Object.prototype.hasOwnProperty.call(variables, name))
+        return variables[name];
+      unknown.add(name);
+      return whole;
+    },
+  );
   if (unknown.size) {
-    return { error: `unknown variable ${[...unknown].map(v => `$${v}`).join(', ')} in the query; known: ${Object.keys(variables).map(v => `$${v}`).join(', ')}` };
+    return {
+      error: `unknown variable ${[...unknown]
+        .map(v => `$${v}`)
+        .join(', ')} in the query; known: ${Object.keys(variables)
+        .map(v => `$${v}`)
+        .join(', ')}`,
+    };
   }
   return { query: expanded };
 }
 
 /** The variables a query may use for this profile in this environment. */
-export function queryVariables(profile: OpsProfile, environment: string): Record<string, string> {
+export function queryVariables(
+  profile: OpsProfile,
+  environment: string,
+): Record<string, string> {
   const { namespace, name } = parseEntityRef(profile.entityRef);
-  return { environment, service: name, name, namespace, kind: profile.kind.toLowerCase(), ...(profile.system ? { system: profile.system } : {}) };
+  return {
+    environment,
+    service: name,
+    name,
+    namespace,
+    kind: profile.kind.toLowerCase(),
+    ...(profile.system ? { system: profile.system } : {}),
+  };
 }
 
 /**
@@ -121,14 +153,20 @@ export function sloQueries(profile: OpsProfile): SloQuery[] {
       const factName = sloFactName(environment, slo.name);
       const existing = byFact.get(factName);
       if (existing && (existing.slo.environment || !slo.environment)) continue;
-      const expanded = expandQuery(slo.query!, queryVariables(profile, environment));
+      const expanded = expandQuery(
+        slo.query!,
+        queryVariables(profile, environment),
+      );
       byFact.set(factName, { slo, index, environment, factName, ...expanded });
     }
   });
   return [...byFact.values()].sort((a, b) => a.index - b.index);
 }
 
-function holds(value: number, threshold: Pick<Threshold, 'op' | 'value'>): boolean {
+function holds(
+  value: number,
+  threshold: Pick<Threshold, 'op' | 'value'>,
+): boolean {
   switch (threshold.op) {
     case 'lt':
       return value < threshold.value;
@@ -142,7 +180,10 @@ function holds(value: number, threshold: Pick<Threshold, 'op' | 'value'>): boole
 }
 
 /** Compares a measured value (in the SLO's unit) with its objective and alert threshold. */
-export function observeSlo(query: SloQuery, value: number | null): SloObservation {
+export function observeSlo(
+  query: SloQuery,
+  value: number | null,
+): SloObservation {
   const measured = value !== null && Number.isFinite(value) ? value : null;
   return {
     slo: query.slo.name,
@@ -150,49 +191,104 @@ export function observeSlo(query: SloQuery, value: number | null): SloObservatio
     unit: query.slo.unit,
     query: query.query ?? query.slo.query ?? '',
     value: measured,
-    objectiveMet: measured === null ? null : holds(measured, query.slo.objective),
-    alerting: measured === null || !query.slo.alert ? null : holds(measured, query.slo.alert),
+    objectiveMet:
+      measured === null ? null : holds(measured, query.slo.objective),
+    alerting:
+      measured === null || !query.slo.alert
+        ? null
+        : holds(measured, query.slo.alert),
   };
 }
 
 function isObservation(value: FactValue): value is FactValue & SloObservation {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof value.slo === 'string' && typeof value.environment === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof value.slo === 'string' &&
+    typeof value.environment === 'string'
+  );
 }
 
 /** Judged against the SLO as it reads now, so an edited objective applies before the next measurement. */
-function measuredState(slo: Slo, value: number | null): 'met' | 'breached' | 'alerting' | undefined {
+function measuredState(
+  slo: Slo,
+  value: number | null,
+): 'met' | 'breached' | 'alerting' | undefined {
   if (value === null || !Number.isFinite(value)) return undefined;
   if (slo.alert && holds(value, slo.alert)) return 'alerting';
   return holds(value, slo.objective) ? 'met' : 'breached';
 }
 
 /** The live view of each of the profile's queried SLOs, from whatever facts were collected. */
-export function liveSlos(profile: OpsProfile, facts: readonly EntityFact[] | undefined): LiveSlo[] {
+export function liveSlos(
+  profile: OpsProfile,
+  facts: readonly EntityFact[] | undefined,
+): LiveSlo[] {
   const byName = new Map((facts ?? []).map(f => [f.name, f]));
   return sloQueries(profile).map(query => {
     const fact = byName.get(query.factName);
-    const base = { slo: query.slo.name, index: query.index, objective: describeThreshold(query.slo.objective, query.slo.unit), environment: query.environment, unit: query.slo.unit };
+    const base = {
+      slo: query.slo.name,
+      index: query.index,
+      objective: describeThreshold(query.slo.objective, query.slo.unit),
+      environment: query.environment,
+      unit: query.slo.unit,
+    };
     if (!fact) {
-      return { ...base, value: null, state: 'unmeasured' as const, observedAt: null, checkedAt: null, ...(query.error ? { error: query.error } : {}) };
+      return {
+        ...base,
+        value: null,
+        state: 'unmeasured' as const,
+        observedAt: null,
+        checkedAt: null,
+        ...(query.error ? { error: query.error } : {}),
+      };
     }
     const observation = isObservation(fact.value) ? fact.value : undefined;
-    const measured = observation ? measuredState(query.slo, observation.value) : undefined;
-    const common = { ...base, value: observation?.value ?? null, observedAt: fact.observedAt, checkedAt: fact.checkedAt, ...(fact.error ? { error: fact.error } : {}) };
-    if (fact.stale) return { ...common, state: 'stale' as const, ...(measured ? { lastKnown: measured } : {}) };
-    if (fact.error || !measured) return { ...common, state: fact.error ? ('error' as const) : ('unmeasured' as const) };
+    const measured = observation
+      ? measuredState(query.slo, observation.value)
+      : undefined;
+    const common = {
+      ...base,
+      value: observation?.value ?? null,
+      observedAt: fact.observedAt,
+      checkedAt: fact.checkedAt,
+      ...(fact.error ? { error: fact.error } : {}),
+    };
+    if (fact.stale)
+      return {
+        ...common,
+        state: 'stale' as const,
+        ...(measured ? { lastKnown: measured } : {}),
+      };
+    if (fact.error || !measured)
+      return {
+        ...common,
+        state: fact.error ? ('error' as const) : ('unmeasured' as const),
+      };
     return { ...common, state: measured };
   });
 }
 
 /** Production's SLOs for the compliance list; undefined when none has a query. */
-export function liveSloSummary(profile: OpsProfile, facts: readonly EntityFact[] | undefined): LiveSloSummary | undefined {
+export function liveSloSummary(
+  profile: OpsProfile,
+  facts: readonly EntityFact[] | undefined,
+): LiveSloSummary | undefined {
   // Without declared environments, any of production's usual names counts (an SLO may say `environment: prod`).
   const declared = productionEnvironment(profile)?.name;
-  const slos = liveSlos(profile, facts).filter(s => (declared ? s.environment === declared : isProductionName(s.environment)));
+  const slos = liveSlos(profile, facts).filter(s =>
+    declared ? s.environment === declared : isProductionName(s.environment),
+  );
   if (slos.length === 0) return undefined;
   const production = declared ?? slos[0].environment;
-  const count = (...states: SloState[]) => slos.filter(s => states.includes(s.state)).length;
-  const observed = slos.map(s => s.observedAt).filter((at): at is string => at !== null).sort();
+  const count = (...states: SloState[]) =>
+    slos.filter(s => states.includes(s.state)).length;
+  const observed = slos
+    .map(s => s.observedAt)
+    .filter((at): at is string => at !== null)
+    .sort();
   return {
     environment: production,
     total: slos.length,

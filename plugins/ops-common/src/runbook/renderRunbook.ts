@@ -40,15 +40,39 @@ export type RunbookChapter = (typeof RUNBOOK_CHAPTERS)[number];
 
 /** What each chapter asks for when the data is missing: the TODO the reader sees. */
 const TODO: Partial<Record<RunbookChapter, [string, string]>> = {
-  environments: ['Environments', 'List the environments (name, purpose, URL) under `environments` in ops.yaml.'],
-  deployment: ['Deployment', 'Describe the deployment process per environment, the rollback and the checklist under `deployment`.'],
-  slos: ['Service level objectives', 'Define SLOs with an objective and an alert threshold under `slos`.'],
-  monitoring: ['Monitoring', 'Name the monitoring tools and dashboards under `monitoring`.'],
+  environments: [
+    'Environments',
+    'List the environments (name, purpose, URL) under `environments` in ops.yaml.',
+  ],
+  deployment: [
+    'Deployment',
+    'Describe the deployment process per environment, the rollback and the checklist under `deployment`.',
+  ],
+  slos: [
+    'Service level objectives',
+    'Define SLOs with an objective and an alert threshold under `slos`.',
+  ],
+  monitoring: [
+    'Monitoring',
+    'Name the monitoring tools and dashboards under `monitoring`.',
+  ],
   logging: ['Logging', 'State log levels, format and fields under `logging`.'],
-  incidents: ['Incidents', 'Define severities with response times and the escalation path under `incident`.'],
-  backups: ['Backups', 'List what is backed up, how often and for how long under `backups`.'],
-  recovery: ['Recovery', 'Write the recovery procedure and when it was last tested under `recovery`.'],
-  versionHistory: ['Version history', 'Record releases under `versionHistory`.'],
+  incidents: [
+    'Incidents',
+    'Define severities with response times and the escalation path under `incident`.',
+  ],
+  backups: [
+    'Backups',
+    'List what is backed up, how often and for how long under `backups`.',
+  ],
+  recovery: [
+    'Recovery',
+    'Write the recovery procedure and when it was last tested under `recovery`.',
+  ],
+  versionHistory: [
+    'Version history',
+    'Record releases under `versionHistory`.',
+  ],
 };
 
 export interface RenderRunbookOptions {
@@ -69,15 +93,32 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
       ['Owner', profile.owner ? `\`${profile.owner}\`` : undefined],
       ['System', profile.system ? `\`${profile.system}\`` : undefined],
       ['Lifecycle', profile.lifecycle && md(profile.lifecycle)],
-      ['Tier', profile.tier ?? `${profile.effectiveTier} (not declared; org default)`],
-      ['Published runbook', profile.runbook ? link(profile.runbook, profile.runbook) : undefined],
+      [
+        'Tier',
+        profile.tier ?? `${profile.effectiveTier} (not declared; org default)`,
+      ],
+      [
+        'Published runbook',
+        profile.runbook ? link(profile.runbook, profile.runbook) : undefined,
+      ],
     ].filter((row): row is [string, string] => Boolean(row[1]));
     return table(['', ''], facts);
   },
 
   environments({ profile }) {
     if (!profile.environments?.length) return [];
-    return ['## Environments', '', ...table(['Name', 'Purpose', 'URL'], profile.environments.map(e => [md(e.name), md(e.purpose ?? ''), e.url ? link(e.url, e.url) : '']))];
+    return [
+      '## Environments',
+      '',
+      ...table(
+        ['Name', 'Purpose', 'URL'],
+        profile.environments.map(e => [
+          md(e.name),
+          md(e.purpose ?? ''),
+          e.url ? link(e.url, e.url) : '',
+        ]),
+      ),
+    ];
   },
 
   deployment({ profile }) {
@@ -85,20 +126,39 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
     if (!deployment) return [];
     const out = ['## Deployment', ''];
     for (const proc of deployment.process ?? []) {
-      out.push(`### ${proc.environment ? `To ${md(proc.environment)}` : 'Process'}`, '');
+      out.push(
+        `### ${proc.environment ? `To ${md(proc.environment)}` : 'Process'}`,
+        '',
+      );
       proc.steps.forEach((step, i) => out.push(`${i + 1}. ${md(step)}`));
       // Commands are code: fenced, never escaped, and a fence inside them cannot close the block.
-      if (proc.commands?.length) out.push('', '````sh', ...proc.commands.map(c => c.replace(/`{4,}/g, '```')), '````');
+      if (proc.commands?.length)
+        out.push(
+          '',
+          '````sh',
+          ...proc.commands.map(c => c.replace(/`{4,}/g, '```')),
+          '````',
+        );
       out.push('');
     }
     if (deployment.rollback) {
-      out.push(`### Rollback${deployment.rollback.automated ? ' (automated)' : ''}`, '');
-      deployment.rollback.steps.forEach((step, i) => out.push(`${i + 1}. ${md(step)}`));
+      out.push(
+        `### Rollback${deployment.rollback.automated ? ' (automated)' : ''}`,
+        '',
+      );
+      deployment.rollback.steps.forEach((step, i) =>
+        out.push(`${i + 1}. ${md(step)}`),
+      );
       out.push('');
     }
     if (deployment.checklist?.length) {
       out.push('### Checklist', '');
-      for (const item of deployment.checklist) out.push(`- [ ] ${md(item.title)}${item.required ? '' : ' (optional)'} \`${item.id}\``);
+      for (const item of deployment.checklist)
+        out.push(
+          `- [ ] ${md(item.title)}${item.required ? '' : ' (optional)'} \`${
+            item.id
+          }\``,
+        );
     }
     return out;
   },
@@ -123,12 +183,23 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
 
   monitoring({ profile }) {
     const monitoring = profile.monitoring;
-    if (!monitoring?.tools?.length && !monitoring?.dashboards?.length) return [];
+    if (!monitoring?.tools?.length && !monitoring?.dashboards?.length)
+      return [];
     return [
       '## Monitoring',
       '',
-      ...(monitoring.tools ?? []).map(tool => `- ${tool.url ? link(tool.name, tool.url) : md(tool.name)} (${tool.purpose})`),
-      ...(monitoring.dashboards ?? []).map(board => `- Dashboard: ${link(board.name, board.url)}${board.environment ? ` (${md(board.environment)})` : ''}`),
+      ...(monitoring.tools ?? []).map(
+        tool =>
+          `- ${tool.url ? link(tool.name, tool.url) : md(tool.name)} (${
+            tool.purpose
+          })`,
+      ),
+      ...(monitoring.dashboards ?? []).map(
+        board =>
+          `- Dashboard: ${link(board.name, board.url)}${
+            board.environment ? ` (${md(board.environment)})` : ''
+          }`,
+      ),
     ];
   },
 
@@ -138,9 +209,17 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
     return [
       '## Logging',
       '',
-      ...(logging.levels?.length ? [`- Levels: ${logging.levels.map(md).join(', ')}`] : []),
+      ...(logging.levels?.length
+        ? [`- Levels: ${logging.levels.map(md).join(', ')}`]
+        : []),
       ...(logging.format ? [`- Format: ${logging.format}`] : []),
-      ...(logging.fields?.length ? [`- Fields: ${logging.fields.map(f => `\`${f.replace(/`/g, '')}\``).join(', ')}`] : []),
+      ...(logging.fields?.length
+        ? [
+            `- Fields: ${logging.fields
+              .map(f => `\`${f.replace(/`/g, '')}\``)
+              .join(', ')}`,
+          ]
+        : []),
       ...(logging.retention ? [`- Retention: ${logging.retention}`] : []),
     ];
   },
@@ -150,7 +229,17 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
     if (!profile.severities?.length && !profile.escalation?.length) return [];
     const out = ['## Incidents', ''];
     if (profile.severities?.length) {
-      out.push(...table(['Severity', 'Description', 'Response time'], profile.severities.map(s => [md(s.id), md(s.description ?? ''), s.responseTime])), '');
+      out.push(
+        ...table(
+          ['Severity', 'Description', 'Response time'],
+          profile.severities.map(s => [
+            md(s.id),
+            md(s.description ?? ''),
+            s.responseTime,
+          ]),
+        ),
+        '',
+      );
     }
     if (profile.escalation?.length) {
       out.push('### Escalation path', '');
@@ -159,7 +248,11 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
           const ref = input.escalationTargets?.[t];
           return ref && ref !== t ? `${md(t)} (\`${ref}\`)` : md(t);
         });
-        out.push(`${i + 1}. ${targets.join(', ') || 'no targets'}${level.after ? ` — after ${level.after} without acknowledgement` : ''}`);
+        out.push(
+          `${i + 1}. ${targets.join(', ') || 'no targets'}${
+            level.after ? ` — after ${level.after} without acknowledgement` : ''
+          }`,
+        );
       });
     }
     return out;
@@ -172,7 +265,14 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
       '',
       ...table(
         ['Data', 'Schedule', 'Retention', 'RPO', 'RTO', 'Tool'],
-        profile.backups.map(b => [md(b.data), md(b.schedule), b.retention, b.rpo ?? '—', b.rto ?? '—', md(b.tool ?? '—')]),
+        profile.backups.map(b => [
+          md(b.data),
+          md(b.schedule),
+          b.retention,
+          b.rpo ?? '—',
+          b.rto ?? '—',
+          md(b.tool ?? '—'),
+        ]),
       ),
     ];
   },
@@ -183,7 +283,11 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
     return [
       '## Recovery',
       '',
-      recovery.lastTested ? `Last tested: ${recovery.lastTested}${recovery.rto ? ` · RTO ${recovery.rto}` : ''}` : '> **TODO:** Test the restore and record the date under `recovery.lastTested`.',
+      recovery.lastTested
+        ? `Last tested: ${recovery.lastTested}${
+            recovery.rto ? ` · RTO ${recovery.rto}` : ''
+          }`
+        : '> **TODO:** Test the restore and record the date under `recovery.lastTested`.',
       '',
       ...(recovery.steps ?? []).map((step, i) => `${i + 1}. ${md(step)}`),
     ];
@@ -196,7 +300,12 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
       '',
       ...table(
         ['Version', 'Date', 'Author', 'Changes'],
-        profile.versionHistory.map(v => [md(v.version), v.date ?? '', md(v.author ?? ''), md((v.changes ?? []).join('; '))]),
+        profile.versionHistory.map(v => [
+          md(v.version),
+          v.date ?? '',
+          md(v.author ?? ''),
+          md((v.changes ?? []).join('; ')),
+        ]),
       ),
     ];
   },
@@ -205,15 +314,31 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
     if (!scorecards?.length) return [];
     const out = ['## Readiness', ''];
     for (const card of scorecards) {
-      out.push(`- **${md(card.title)}**: ${card.score === null ? 'not applicable' : `${card.score}% (${card.level})`}`);
-      for (const result of card.results.filter(r => r.status === 'fail')) out.push(`    - Failing: ${md(result.title)} — ${md(result.howToFix)}`);
+      out.push(
+        `- **${md(card.title)}**: ${
+          card.score === null
+            ? 'not applicable'
+            : `${card.score}% (${card.level})`
+        }`,
+      );
+      for (const result of card.results.filter(r => r.status === 'fail'))
+        out.push(`    - Failing: ${md(result.title)} — ${md(result.howToFix)}`);
     }
     return out;
   },
 
   issues({ issues }) {
     if (!issues?.length) return [];
-    return ['## Open validation issues', '', ...issues.map(issue => `- ${issue.severity}: \`${issue.path || '(whole value)'}\` ${md(issue.message)}`)];
+    return [
+      '## Open validation issues',
+      '',
+      ...issues.map(
+        issue =>
+          `- ${issue.severity}: \`${issue.path || '(whole value)'}\` ${md(
+            issue.message,
+          )}`,
+      ),
+    ];
   },
 };
 
@@ -222,33 +347,55 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
  * scaffolder, so the document a team starts with and the one they download
  * read alike. User text is escaped for Markdown and stripped of raw HTML.
  */
-export function renderRunbook(input: RunbookInput, options: RenderRunbookOptions = {}): string {
+export function renderRunbook(
+  input: RunbookInput,
+  options: RenderRunbookOptions = {},
+): string {
   const chapters = renderRunbookChapters(input, options);
-  const title = `${md(input.title ?? input.profile.entityRef)} — operations runbook`;
+  const title = `${md(
+    input.title ?? input.profile.entityRef,
+  )} — operations runbook`;
   let text: string;
   if (options.template !== undefined) {
     const known = new Set<string>(['title', ...RUNBOOK_CHAPTERS]);
-    const unknown = [...options.template.matchAll(/\{\{\s*([^}\s]*)\s*\}\}/g)].map(m => m[1]).filter(name => !known.has(name));
+    const unknown = [...options.template.matchAll(/\{\{\s*([^}\s]*)\s*\}\}/g)]
+      .map(m => m[1])
+      .filter(name => !known.has(name));
     if (unknown.length) {
-      throw new Error(`the runbook template uses unknown placeholder(s) ${unknown.map(u => `{{ ${u} }}`).join(', ')}; known: ${[...known].join(', ')}`);
+      throw new Error(
+        `the runbook template uses unknown placeholder(s) ${unknown
+          .map(u => `{{ ${u} }}`)
+          .join(', ')}; known: ${[...known].join(', ')}`,
+      );
     }
-    text = options.template.replace(/\{\{\s*([^}\s]*)\s*\}\}/g, (_, name: string) => (name === 'title' ? title : chapters[name as RunbookChapter]));
+    text = options.template.replace(
+      /\{\{\s*([^}\s]*)\s*\}\}/g,
+      (_, name: string) =>
+        name === 'title' ? title : chapters[name as RunbookChapter],
+    );
   } else {
-    text = [`# ${title}`, ...RUNBOOK_CHAPTERS.map(id => chapters[id])].filter(Boolean).join('\n\n');
-    if (input.generatedAt) text += `\n\n_Generated by OpsKit from the catalog on ${input.generatedAt}._`;
+    text = [`# ${title}`, ...RUNBOOK_CHAPTERS.map(id => chapters[id])]
+      .filter(Boolean)
+      .join('\n\n');
+    if (input.generatedAt)
+      text += `\n\n_Generated by OpsKit from the catalog on ${input.generatedAt}._`;
   }
   return `${text.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
 /** Each chapter's Markdown (empty when there is nothing to say and no TODO is wanted). */
-export function renderRunbookChapters(input: RunbookInput, options: Pick<RenderRunbookOptions, 'todos'> = {}): Record<RunbookChapter, string> {
+export function renderRunbookChapters(
+  input: RunbookInput,
+  options: Pick<RenderRunbookOptions, 'todos'> = {},
+): Record<RunbookChapter, string> {
   const todos = options.todos ?? true;
   const out = {} as Record<RunbookChapter, string>;
   for (const id of RUNBOOK_CHAPTERS) {
     const lines = CHAPTERS[id](input);
     const todo = TODO[id];
     if (lines.length) out[id] = lines.join('\n').trim();
-    else out[id] = todos && todo ? `## ${todo[0]}\n\n> **TODO:** ${todo[1]}` : '';
+    else
+      out[id] = todos && todo ? `## ${todo[0]}\n\n> **TODO:** ${todo[1]}` : '';
   }
   return out;
 }
@@ -263,12 +410,17 @@ function md(text: string): string {
 
 /** Only safe URLs become links; anything else stays visible as text. */
 function link(label: string, url: string): string {
-  if (isSafeUrl(url)) return `[${md(label)}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+  if (isSafeUrl(url))
+    return `[${md(label)}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
   return label === url ? '(unsafe URL removed)' : md(label);
 }
 
 /** Cells arrive formatted (escaped by `md`, or links); only a pipe would break the row. */
 function table(head: string[], rows: string[][]): string[] {
   const cell = (value: string) => value.replace(/\|/g, '\\|');
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map(row => `| ${row.map(cell).join(' | ')} |`)];
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map(row => `| ${row.map(cell).join(' | ')} |`),
+  ];
 }

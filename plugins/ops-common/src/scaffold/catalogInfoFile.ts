@@ -16,11 +16,20 @@ export class CatalogInfoFile {
     const documents = parseAllDocuments(text);
     if (!Array.isArray(documents)) throw new Error(`${path} is empty`);
     for (const doc of documents) {
-      if (doc.errors.length) throw new Error(`${path} is not valid YAML: ${doc.errors[0].message}`);
+      if (doc.errors.length)
+        throw new Error(`${path} is not valid YAML: ${doc.errors[0].message}`);
     }
-    const entities = documents.filter(doc => isMap(doc.contents) && doc.get('kind'));
-    const target = entities.find(doc => String(doc.get('kind')).toLowerCase() === 'component') ?? entities[0];
-    if (!target) throw new Error(`${path} holds no catalog entity (no document with a kind)`);
+    const entities = documents.filter(
+      doc => isMap(doc.contents) && doc.get('kind'),
+    );
+    const target =
+      entities.find(
+        doc => String(doc.get('kind')).toLowerCase() === 'component',
+      ) ?? entities[0];
+    if (!target)
+      throw new Error(
+        `${path} holds no catalog entity (no document with a kind)`,
+      );
     return new CatalogInfoFile(documents, target);
   }
 

@@ -32,13 +32,23 @@ export interface CreatedDescriptor {
 
 /** A parsed SLO back in the shape people write (`objective: {op, value}`). */
 function writtenSlo(slo: Slo): Record<string, unknown> {
-  const threshold = (t: { op: string; value: number; for?: string }) => ({ op: t.op, value: t.value, ...(t.for ? { for: t.for } : {}) });
+  const threshold = (t: { op: string; value: number; for?: string }) => ({
+    op: t.op,
+    value: t.value,
+    ...(t.for ? { for: t.for } : {}),
+  });
   return {
     name: slo.name,
     indicator: slo.indicator,
     unit: slo.unit,
     objective: threshold(slo.objective),
-    ...(slo.alert ? { alert: threshold(slo.alert as { op: string; value: number; for?: string }) } : {}),
+    ...(slo.alert
+      ? {
+          alert: threshold(
+            slo.alert as { op: string; value: number; for?: string },
+          ),
+        }
+      : {}),
     ...(slo.window ? { window: slo.window } : {}),
     ...(slo.query ? { query: slo.query } : {}),
     ...(slo.environment ? { environment: slo.environment } : {}),
@@ -46,7 +56,11 @@ function writtenSlo(slo: Slo): Record<string, unknown> {
 }
 
 const compact = <T extends Record<string, unknown>>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
+  Object.fromEntries(
+    Object.entries(value).filter(
+      ([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0),
+    ),
+  ) as T;
 
 /**
  * A new service's `ops.yaml`: the org defaults for its tier (SLOs, severities,
@@ -54,16 +68,24 @@ const compact = <T extends Record<string, unknown>>(value: T): T =>
  * with the same rules the catalog applies. The scaffolder writes it only when
  * no issue is an error.
  */
-export function createOpsDescriptor(defaults: OpsDefaults, inputs: DescriptorInputs, options: { now?: number } = {}): CreatedDescriptor {
+export function createOpsDescriptor(
+  defaults: OpsDefaults,
+  inputs: DescriptorInputs,
+  options: { now?: number } = {},
+): CreatedDescriptor {
   const policy = defaults.tiers[inputs.tier];
-  const slos: Array<Record<string, unknown>> = (policy?.slos ?? []).map(writtenSlo);
+  const slos: Array<Record<string, unknown>> = (policy?.slos ?? []).map(
+    writtenSlo,
+  );
   for (const override of inputs.slos ?? []) {
     const index = slos.findIndex(slo => slo.name === override.name);
     if (index >= 0) slos[index] = { ...slos[index], ...override };
     else slos.push(override);
   }
   const escalation = [
-    ...(inputs.onCallGroup ? [{ targets: [inputs.onCallGroup], after: '15m' }] : []),
+    ...(inputs.onCallGroup
+      ? [{ targets: [inputs.onCallGroup], after: '15m' }]
+      : []),
     ...(inputs.escalation ?? []),
   ];
   const descriptor = compact({
@@ -75,9 +97,19 @@ export function createOpsDescriptor(defaults: OpsDefaults, inputs: DescriptorInp
     deployment: { checklist: defaults.checklist.map(item => ({ ...item })) },
     slos,
     logging: { ...defaults.logging },
-    incident: compact({ severities: defaults.severities.map(s => compact({ ...s })), escalation }),
+    incident: compact({
+      severities: defaults.severities.map(s => compact({ ...s })),
+      escalation,
+    }),
     backups: inputs.backups,
-    versionHistory: inputs.version ? [compact({ ...inputs.version, changes: ['Created from the service template'] })] : undefined,
+    versionHistory: inputs.version
+      ? [
+          compact({
+            ...inputs.version,
+            changes: ['Created from the service template'],
+          }),
+        ]
+      : undefined,
   });
   const { issues } = validateOpsDescriptor(descriptor, { now: options.now });
   const header = [

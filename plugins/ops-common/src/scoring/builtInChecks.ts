@@ -7,18 +7,27 @@ export const BUILT_IN_SCORECARDS: ScorecardDefinition[] = [
   {
     id: DEPLOYMENT_SCORECARD,
     title: 'Deployment checklist',
-    description: 'Can this service be deployed, rolled back and restored safely?',
+    description:
+      'Can this service be deployed, rolled back and restored safely?',
   },
   {
     id: MONITORING_SCORECARD,
     title: 'Monitoring compliance',
-    description: 'Will we know when this service misbehaves, and who gets paged?',
+    description:
+      'Will we know when this service misbehaves, and who gets paged?',
   },
 ];
 
-export const BUILT_IN_CHECKS: OpsCheck[] = [...DEPLOYMENT_CHECKS, ...MONITORING_CHECKS, slosMetInProductionCheck];
+export const BUILT_IN_CHECKS: OpsCheck[] = [
+  ...DEPLOYMENT_CHECKS,
+  ...MONITORING_CHECKS,
+  slosMetInProductionCheck,
+];
 
 /** A check without its function, as the API and UI list it. */
-export function describeCheck({ evaluate: _evaluate, ...definition }: OpsCheck): CheckDefinition {
+export function describeCheck({
+  evaluate: _evaluate,
+  ...definition
+}: OpsCheck): CheckDefinition {
   return definition;
 }

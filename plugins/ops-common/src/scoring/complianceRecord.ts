@@ -29,7 +29,12 @@ export interface ComplianceRecord {
   slos?: LiveSloSummary;
 }
 
-const LEVEL_RANK: Record<ScoreLevel, number> = { none: 0, bronze: 1, silver: 2, gold: 3 };
+const LEVEL_RANK: Record<ScoreLevel, number> = {
+  none: 0,
+  bronze: 1,
+  silver: 2,
+  gold: 3,
+};
 
 /** Orders levels for sorting and comparisons: none < bronze < silver < gold. */
 export function levelRank(level: ScoreLevel): number {
@@ -37,18 +42,28 @@ export function levelRank(level: ScoreLevel): number {
 }
 
 export function isScoreLevel(value: unknown): value is ScoreLevel {
-  return value === 'none' || (CHECK_LEVELS as readonly unknown[]).includes(value);
+  return (
+    value === 'none' || (CHECK_LEVELS as readonly unknown[]).includes(value)
+  );
 }
 
 /** `live`: the entity's stored facts, for the production SLO summary. */
-export function complianceRecord(evaluation: EntityEvaluation, live?: readonly EntityFact[]): ComplianceRecord {
+export function complianceRecord(
+  evaluation: EntityEvaluation,
+  live?: readonly EntityFact[],
+): ComplianceRecord {
   const { profile, issues, scorecards } = evaluation;
   const applicable = scorecards.filter(card => card.score !== null);
   const score = applicable.length
-    ? Math.round((applicable.reduce((sum, card) => sum + (card.score ?? 0), 0) / applicable.length) * 10) / 10
+    ? Math.round(
+        (applicable.reduce((sum, card) => sum + (card.score ?? 0), 0) /
+          applicable.length) *
+          10,
+      ) / 10
     : null;
   let level: ScoreLevel = applicable.length ? 'gold' : 'none';
-  for (const card of applicable) if (levelRank(card.level) < levelRank(level)) level = card.level;
+  for (const card of applicable)
+    if (levelRank(card.level) < levelRank(level)) level = card.level;
   const failingChecks: string[] = [];
   const warningChecks: string[] = [];
   for (const card of scorecards) {
@@ -68,7 +83,12 @@ export function complianceRecord(evaluation: EntityEvaluation, live?: readonly E
     declaredTier: profile.tier !== undefined,
     score,
     level,
-    scorecards: Object.fromEntries(scorecards.map(card => [card.scorecard, { score: card.score, level: card.level }])),
+    scorecards: Object.fromEntries(
+      scorecards.map(card => [
+        card.scorecard,
+        { score: card.score, level: card.level },
+      ]),
+    ),
     failingChecks,
     warningChecks,
     errorCount: issues.filter(i => i.severity === 'error').length,
@@ -82,10 +102,15 @@ function withSlos(slos: LiveSloSummary | undefined): { slos?: LiveSloSummary } {
 }
 
 /** `payments-team` → `group:default/payments-team`, so filters match however the entity wrote it. */
-function fullRef(ref: string | undefined, defaultKind: string): string | undefined {
+function fullRef(
+  ref: string | undefined,
+  defaultKind: string,
+): string | undefined {
   if (!ref) return undefined;
   try {
-    return stringifyEntityRef(parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' })).toLowerCase();
+    return stringifyEntityRef(
+      parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }),
+    ).toLowerCase();
   } catch {
     return ref.toLowerCase();
   }

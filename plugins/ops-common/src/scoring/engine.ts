@@ -25,15 +25,22 @@ export interface EvaluateOptions {
   now?: number;
 }
 
-const lower = (values: readonly string[] | undefined) => values?.map(v => v.toLowerCase());
+const lower = (values: readonly string[] | undefined) =>
+  values?.map(v => v.toLowerCase());
 
-function matches(list: readonly string[] | undefined, value: string | undefined): boolean {
+function matches(
+  list: readonly string[] | undefined,
+  value: string | undefined,
+): boolean {
   if (!list || list.length === 0) return true;
   return value !== undefined && list.includes(value.toLowerCase());
 }
 
 /** True when the check is meant for this entity. */
-export function appliesTo(applicability: CheckApplicability | undefined, profile: OpsProfile): boolean {
+export function appliesTo(
+  applicability: CheckApplicability | undefined,
+  profile: OpsProfile,
+): boolean {
   if (!applicability) return true;
   return (
     matches(lower(applicability.kinds), profile.kind) &&
@@ -44,7 +51,10 @@ export function appliesTo(applicability: CheckApplicability | undefined, profile
 }
 
 /** Checks with config overrides applied and disabled ones removed. */
-export function effectiveChecks(checks: readonly OpsCheck[], config: ScoringConfig): OpsCheck[] {
+export function effectiveChecks(
+  checks: readonly OpsCheck[],
+  config: ScoringConfig,
+): OpsCheck[] {
   const out: OpsCheck[] = [];
   for (const check of checks) {
     const override = config.checks[check.id];
@@ -63,8 +73,14 @@ export function effectiveChecks(checks: readonly OpsCheck[], config: ScoringConf
   return out;
 }
 
-function activeWaiver(waivers: Waiver[] | undefined, checkId: string, now: number): Waiver | undefined {
-  return waivers?.find(w => w.checkId === checkId && Date.parse(w.expiresAt) > now);
+function activeWaiver(
+  waivers: Waiver[] | undefined,
+  checkId: string,
+  now: number,
+): Waiver | undefined {
+  return waivers?.find(
+    w => w.checkId === checkId && Date.parse(w.expiresAt) > now,
+  );
 }
 
 const CREDIT: Record<CheckStatus, number> = {
@@ -89,7 +105,10 @@ function levelOf(results: CheckResult[]): ScoreLevel {
   return level;
 }
 
-function runCheck(check: OpsCheck, context: Parameters<OpsCheck['evaluate']>[0]): CheckResult {
+function runCheck(
+  check: OpsCheck,
+  context: Parameters<OpsCheck['evaluate']>[0],
+): CheckResult {
   const base = {
     checkId: check.id,
     title: check.title,
@@ -98,14 +117,24 @@ function runCheck(check: OpsCheck, context: Parameters<OpsCheck['evaluate']>[0])
     howToFix: check.howToFix,
   };
   if (!appliesTo(check.appliesTo, context.profile)) {
-    return { ...base, status: 'not-applicable', message: 'does not apply to this entity' };
+    return {
+      ...base,
+      status: 'not-applicable',
+      message: 'does not apply to this entity',
+    };
   }
   let outcome;
   try {
     outcome = check.evaluate(context);
   } catch (error) {
     // A custom check that throws must not take the scorecard down with it.
-    return { ...base, status: 'warn', message: `check could not run: ${(error as Error)?.message ?? String(error)}` };
+    return {
+      ...base,
+      status: 'warn',
+      message: `check could not run: ${
+        (error as Error)?.message ?? String(error)
+      }`,
+    };
   }
   if (outcome.status === 'fail') {
     const waiver = activeWaiver(context.facts.waivers, check.id, context.now);
@@ -113,7 +142,9 @@ function runCheck(check: OpsCheck, context: Parameters<OpsCheck['evaluate']>[0])
       return {
         ...base,
         status: 'waived',
-        message: `${outcome.message} — waived by ${waiver.by} until ${waiver.expiresAt.slice(0, 10)}: ${waiver.reason}`,
+        message: `${outcome.message} — waived by ${
+          waiver.by
+        } until ${waiver.expiresAt.slice(0, 10)}: ${waiver.reason}`,
         waiver,
       };
     }
@@ -125,7 +156,10 @@ function runCheck(check: OpsCheck, context: Parameters<OpsCheck['evaluate']>[0])
  * Scores one profile against every scorecard. Pure: facts, config and "now"
  * are inputs, so the same inputs always give the same scorecards.
  */
-export function evaluateScorecards(profile: OpsProfile, options: EvaluateOptions = {}): ScorecardResult[] {
+export function evaluateScorecards(
+  profile: OpsProfile,
+  options: EvaluateOptions = {},
+): ScorecardResult[] {
   const config = options.config ?? DEFAULT_SCORING_CONFIG;
   const defaults = options.defaults ?? BUILT_IN_DEFAULTS;
   const checks = effectiveChecks(options.checks ?? BUILT_IN_CHECKS, config);
@@ -138,8 +172,16 @@ export function evaluateScorecards(profile: OpsProfile, options: EvaluateOptions
   };
   const credit = { ...CREDIT, warn: config.warnCredit };
   return (options.scorecards ?? BUILT_IN_SCORECARDS).map(card => {
-    const results = checks.filter(c => c.scorecard === card.id).map(c => runCheck(c, context));
-    const counts: Record<CheckStatus, number> = { pass: 0, fail: 0, warn: 0, waived: 0, 'not-applicable': 0 };
+    const results = checks
+      .filter(c => c.scorecard === card.id)
+      .map(c => runCheck(c, context));
+    const counts: Record<CheckStatus, number> = {
+      pass: 0,
+      fail: 0,
+      warn: 0,
+      waived: 0,
+      'not-applicable': 0,
+    };
     let earned = 0;
     let possible = 0;
     for (const result of results) {

@@ -21,8 +21,12 @@ export function escalationTargetCandidates(target: string): string[] {
 }
 
 /** Every escalation target of a profile, as written. */
-export function escalationTargets(profile: Pick<OpsProfile, 'escalation'>): string[] {
-  return [...new Set((profile.escalation ?? []).flatMap(level => level.targets))];
+export function escalationTargets(
+  profile: Pick<OpsProfile, 'escalation'>,
+): string[] {
+  return [
+    ...new Set((profile.escalation ?? []).flatMap(level => level.targets)),
+  ];
 }
 
 /**
@@ -33,7 +37,11 @@ export function resolveEscalationTargets(
   profile: Pick<OpsProfile, 'escalation'>,
   known: ReadonlySet<string>,
 ): Record<string, boolean> {
-  return Object.fromEntries(Object.entries(escalationTargetRefs(profile, known)).map(([target, ref]) => [target, ref !== null]));
+  return Object.fromEntries(
+    Object.entries(escalationTargetRefs(profile, known)).map(
+      ([target, ref]) => [target, ref !== null],
+    ),
+  );
 }
 
 /**
@@ -46,7 +54,8 @@ export function escalationTargetRefs(
 ): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const target of escalationTargets(profile)) {
-    out[target] = escalationTargetCandidates(target).find(ref => known.has(ref)) ?? null;
+    out[target] =
+      escalationTargetCandidates(target).find(ref => known.has(ref)) ?? null;
   }
   return out;
 }

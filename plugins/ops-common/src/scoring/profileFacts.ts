@@ -1,10 +1,16 @@
-import type { Environment, OpsProfile, VersionEntry } from '../descriptor/types';
+import type {
+  Environment,
+  OpsProfile,
+  VersionEntry,
+} from '../descriptor/types';
 
 /** Small readings of a profile that several checks share. */
 
 const PRODUCTION_NAMES = ['production', 'prod', 'prd', 'live'];
 
-export function productionEnvironment(profile: OpsProfile): Environment | undefined {
+export function productionEnvironment(
+  profile: OpsProfile,
+): Environment | undefined {
   return profile.environments?.find(e => PRODUCTION_NAMES.includes(e.name));
 }
 
@@ -14,17 +20,25 @@ export function isProductionName(environment: string): boolean {
 }
 
 /** The newest version: the entry with the latest date, else the first listed. */
-export function latestVersion(history: VersionEntry[] | undefined): string | undefined {
+export function latestVersion(
+  history: VersionEntry[] | undefined,
+): string | undefined {
   if (!history || history.length === 0) return undefined;
-  const dated = history.filter(v => v.date && !Number.isNaN(Date.parse(v.date)));
+  const dated = history.filter(
+    v => v.date && !Number.isNaN(Date.parse(v.date)),
+  );
   if (dated.length === 0) return history[0].version;
-  return dated.reduce((a, b) => (Date.parse(b.date!) > Date.parse(a.date!) ? b : a)).version;
+  return dated.reduce((a, b) =>
+    Date.parse(b.date!) > Date.parse(a.date!) ? b : a,
+  ).version;
 }
 
 /** `resource:default/orders-db`, `resource:orders-db` and `orders-db` name the same store. */
 export function storeName(ref: string): string {
   const withoutKind = ref.includes(':') ? ref.slice(ref.indexOf(':') + 1) : ref;
-  const name = withoutKind.includes('/') ? withoutKind.slice(withoutKind.lastIndexOf('/') + 1) : withoutKind;
+  const name = withoutKind.includes('/')
+    ? withoutKind.slice(withoutKind.lastIndexOf('/') + 1)
+    : withoutKind;
   return name.trim().toLowerCase();
 }
 

@@ -9,18 +9,49 @@ const change = (previous: [string, string[]], current: [string, string[]]) => ({
 
 describe('findRegressions', () => {
   it('reports a dropped level and each newly failing check', () => {
-    expect(findRegressions(change(['gold', ['x']], ['bronze', ['x', 'y', 'z']]))).toEqual([
-      { type: 'level-dropped', entityRef: 'component:default/a', owner: 'group:default/team', from: 'gold', to: 'bronze' },
-      { type: 'check-failing', entityRef: 'component:default/a', owner: 'group:default/team', checkId: 'y' },
-      { type: 'check-failing', entityRef: 'component:default/a', owner: 'group:default/team', checkId: 'z' },
+    expect(
+      findRegressions(change(['gold', ['x']], ['bronze', ['x', 'y', 'z']])),
+    ).toEqual([
+      {
+        type: 'level-dropped',
+        entityRef: 'component:default/a',
+        owner: 'group:default/team',
+        from: 'gold',
+        to: 'bronze',
+      },
+      {
+        type: 'check-failing',
+        entityRef: 'component:default/a',
+        owner: 'group:default/team',
+        checkId: 'y',
+      },
+      {
+        type: 'check-failing',
+        entityRef: 'component:default/a',
+        owner: 'group:default/team',
+        checkId: 'z',
+      },
     ]);
   });
 
   it('ignores improvements, unchanged failures and opted-out checks', () => {
-    expect(findRegressions(change(['bronze', ['x', 'y']], ['gold', ['x']]))).toEqual([]);
-    expect(findRegressions(change(['silver', ['x']], ['silver', ['x', 'noisy']]), new Set(['noisy']))).toEqual([]);
+    expect(
+      findRegressions(change(['bronze', ['x', 'y']], ['gold', ['x']])),
+    ).toEqual([]);
+    expect(
+      findRegressions(
+        change(['silver', ['x']], ['silver', ['x', 'noisy']]),
+        new Set(['noisy']),
+      ),
+    ).toEqual([]);
     expect(findRegressions(change(['silver', []], ['none', []]))).toEqual([
-      { type: 'level-dropped', entityRef: 'component:default/a', owner: 'group:default/team', from: 'silver', to: 'none' },
+      {
+        type: 'level-dropped',
+        entityRef: 'component:default/a',
+        owner: 'group:default/team',
+        from: 'silver',
+        to: 'none',
+      },
     ]);
   });
 });

@@ -8,7 +8,12 @@ export type CheckLevel = (typeof CHECK_LEVELS)[number];
 /** A scorecard's level: the highest whose checks all pass, or none. */
 export type ScoreLevel = CheckLevel | 'none';
 
-export type CheckStatus = 'pass' | 'fail' | 'warn' | 'waived' | 'not-applicable';
+export type CheckStatus =
+  | 'pass'
+  | 'fail'
+  | 'warn'
+  | 'waived'
+  | 'not-applicable';
 
 /** Which entities a check applies to; an omitted list matches everything. Case-insensitive. */
 export interface CheckApplicability {
@@ -131,4 +136,7 @@ export interface ScoringConfig {
   warnCredit: number;
 }
 
-export const DEFAULT_SCORING_CONFIG: ScoringConfig = { checks: {}, warnCredit: 0.5 };
+export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
+  checks: {},
+  warnCredit: 0.5,
+};

@@ -29,19 +29,37 @@ export function backupIntervalMs(schedule: string): number | undefined {
   return 366 * 24 * HOUR;
 }
 
-export function validateBackups(ctx: RuleContext, backups: Backup[] | undefined) {
+export function validateBackups(
+  ctx: RuleContext,
+  backups: Backup[] | undefined,
+) {
   if (!backups) return;
   const seen = new Set<string>();
   backups.forEach((backup, i) => {
-    if (seen.has(backup.data)) ctx.warn('backups', `[${i}].data`, `"${backup.data}" has two backup entries; merge them or name each store distinctly`);
+    if (seen.has(backup.data))
+      ctx.warn(
+        'backups',
+        `[${i}].data`,
+        `"${backup.data}" has two backup entries; merge them or name each store distinctly`,
+      );
     seen.add(backup.data);
     const interval = backupIntervalMs(backup.schedule);
     const retention = durationToMs(backup.retention);
-    if (interval !== undefined && retention !== undefined && retention < interval) {
+    if (
+      interval !== undefined &&
+      retention !== undefined &&
+      retention < interval
+    ) {
       ctx.error(
         'backups',
         `[${i}].retention`,
-        `retention ${backup.retention} is shorter than the ${backup.schedule} backup interval (${formatDuration(interval)}): each backup expires before the next one exists; keep at least ${formatDuration(interval)}`,
+        `retention ${backup.retention} is shorter than the ${
+          backup.schedule
+        } backup interval (${formatDuration(
+          interval,
+        )}): each backup expires before the next one exists; keep at least ${formatDuration(
+          interval,
+        )}`,
       );
     }
     const rpo = durationToMs(backup.rpo);
@@ -49,22 +67,37 @@ export function validateBackups(ctx: RuleContext, backups: Backup[] | undefined)
       ctx.warn(
         'backups',
         `[${i}].rpo`,
-        `RPO ${backup.rpo} cannot be met by ${backup.schedule} backups: up to ${formatDuration(interval)} of data can be lost; back up more often or raise the RPO`,
+        `RPO ${backup.rpo} cannot be met by ${
+          backup.schedule
+        } backups: up to ${formatDuration(
+          interval,
+        )} of data can be lost; back up more often or raise the RPO`,
       );
     }
   });
 }
 
-export function validateRecovery(ctx: RuleContext, recovery: Recovery | undefined) {
+export function validateRecovery(
+  ctx: RuleContext,
+  recovery: Recovery | undefined,
+) {
   if (!recovery) return;
   if (recovery.lastTested) {
     const tested = Date.parse(recovery.lastTested);
     // A day of slack for time zones: "today" in Auckland is tomorrow in UTC.
     if (tested > ctx.now + 24 * HOUR) {
-      ctx.error('recovery', 'lastTested', `${recovery.lastTested} is in the future; record the date the restore was actually tested`);
+      ctx.error(
+        'recovery',
+        'lastTested',
+        `${recovery.lastTested} is in the future; record the date the restore was actually tested`,
+      );
     }
   }
   if (!recovery.steps || recovery.steps.length === 0) {
-    ctx.warn('recovery', 'steps', 'no recovery steps; write down how to restore from a backup');
+    ctx.warn(
+      'recovery',
+      'steps',
+      'no recovery steps; write down how to restore from a backup',
+    );
   }
 }

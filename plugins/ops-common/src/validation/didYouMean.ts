@@ -30,7 +30,8 @@ export function didYouMean(
     const c = candidate.toLowerCase();
     let score = distance(lowered, c);
     if (c === lowered) score = 0;
-    else if (c.startsWith(lowered) || lowered.startsWith(c)) score = Math.min(score, 1);
+    else if (c.startsWith(lowered) || lowered.startsWith(c))
+      score = Math.min(score, 1);
     if (score < bestScore) {
       bestScore = score;
       best = candidate;
@@ -41,7 +42,10 @@ export function didYouMean(
 }
 
 /** ` (did you mean "x"?)` or nothing. */
-export function suggestion(input: string, candidates: readonly string[]): string {
+export function suggestion(
+  input: string,
+  candidates: readonly string[],
+): string {
   const match = didYouMean(input, candidates);
   return match ? ` (did you mean "${match}"?)` : '';
 }

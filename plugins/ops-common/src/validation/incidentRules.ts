@@ -9,11 +9,15 @@ export function responseTimeMs(severity: Severity): number {
     : durationToMs(severity.responseTime) ?? Number.POSITIVE_INFINITY;
 }
 
-export function validateSeverities(ctx: RuleContext, severities: Severity[] | undefined) {
+export function validateSeverities(
+  ctx: RuleContext,
+  severities: Severity[] | undefined,
+) {
   if (!severities) return;
   const ids = new Set<string>();
   severities.forEach((severity, i) => {
-    if (ids.has(severity.id)) ctx.error('severities', `[${i}].id`, `"${severity.id}" is listed twice`);
+    if (ids.has(severity.id))
+      ctx.error('severities', `[${i}].id`, `"${severity.id}" is listed twice`);
     ids.add(severity.id);
     if (i > 0) {
       const previous = severities[i - 1];
@@ -28,13 +32,23 @@ export function validateSeverities(ctx: RuleContext, severities: Severity[] | un
   });
 }
 
-const TARGET = /^((user|group):)?([a-z0-9A-Z_.-]+\/)?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+const TARGET =
+  /^((user|group):)?([a-z0-9A-Z_.-]+\/)?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
-export function validateEscalation(ctx: RuleContext, levels: EscalationLevel[] | undefined) {
+export function validateEscalation(
+  ctx: RuleContext,
+  levels: EscalationLevel[] | undefined,
+) {
   if (!levels) return;
   levels.forEach((level, i) => {
     if (level.targets.length === 0) {
-      ctx.error('escalation', `[${i}].targets`, `level ${i + 1} has no targets; name a group or user (group:payments-oncall) or remove the level`);
+      ctx.error(
+        'escalation',
+        `[${i}].targets`,
+        `level ${
+          i + 1
+        } has no targets; name a group or user (group:payments-oncall) or remove the level`,
+      );
     }
     level.targets.forEach((target, j) => {
       if (!TARGET.test(target)) {

@@ -10,10 +10,19 @@ export class RuleContext {
 
   constructor(
     readonly now: number,
-    private readonly locate: (section: RuleSection) => { prefix: string; source?: string; indexMaps?: IndexMaps },
+    private readonly locate: (section: RuleSection) => {
+      prefix: string;
+      source?: string;
+      indexMaps?: IndexMaps;
+    },
   ) {}
 
-  report(section: RuleSection, rest: string, severity: OpsIssue['severity'], message: string) {
+  report(
+    section: RuleSection,
+    rest: string,
+    severity: OpsIssue['severity'],
+    message: string,
+  ) {
     const { prefix, source, indexMaps } = this.locate(section);
     this.issues.push({
       path: joinPath(prefix, remapPath(rest, indexMaps)),

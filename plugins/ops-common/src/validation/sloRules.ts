@@ -3,7 +3,12 @@ import type { Operator, Unit } from '../descriptor/vocabulary';
 import type { RuleContext } from './ruleContext';
 
 const LOWER_IS_BETTER: ReadonlySet<Operator> = new Set(['lt', 'lte']);
-const SYMBOL: Record<Operator, string> = { lt: '<', lte: '≤', gt: '>', gte: '≥' };
+const SYMBOL: Record<Operator, string> = {
+  lt: '<',
+  lte: '≤',
+  gt: '>',
+  gte: '≥',
+};
 
 /** How a value reads with its unit: `200 ms`, `99.9%`. */
 export function describeValue(value: number, unit?: Unit): string {
@@ -16,14 +21,20 @@ export function describeValue(value: number, unit?: Unit): string {
 }
 
 /** How an objective or threshold reads to a person: `< 200 ms`. */
-export function describeThreshold(threshold: Pick<Threshold, 'op' | 'value'>, unit?: Unit): string {
+export function describeThreshold(
+  threshold: Pick<Threshold, 'op' | 'value'>,
+  unit?: Unit,
+): string {
   return `${SYMBOL[threshold.op]} ${describeValue(threshold.value, unit)}`;
 }
 
 /** How an SLO's alert reads: `> 500 ms for 5m`, or undefined when it has none. */
-export function describeAlert(slo: Pick<Slo, 'alert' | 'unit'>): string | undefined {
+export function describeAlert(
+  slo: Pick<Slo, 'alert' | 'unit'>,
+): string | undefined {
   if (!slo.alert) return undefined;
-  const lasting = 'for' in slo.alert && slo.alert.for ? ` for ${slo.alert.for}` : '';
+  const lasting =
+    'for' in slo.alert && slo.alert.for ? ` for ${slo.alert.for}` : '';
   return `${describeThreshold(slo.alert, slo.unit)}${lasting}`;
 }
 
@@ -43,18 +54,35 @@ const EXPECTED_UNITS: Record<string, Unit[]> = {
 function checkValue(ctx: RuleContext, at: string, slo: Slo, value: number) {
   const range = RANGES[slo.unit];
   if (range && (value < range[0] || value > range[1])) {
-    ctx.error('slos', at, `${value} is outside ${range[0]}–${range[1]}: ${range[2]}`);
+    ctx.error(
+      'slos',
+      at,
+      `${value} is outside ${range[0]}–${range[1]}: ${range[2]}`,
+    );
   }
   if (!range && value < 0) {
-    ctx.error('slos', at, `${value} ${slo.unit} is negative; a ${slo.indicator} value cannot be`);
+    ctx.error(
+      'slos',
+      at,
+      `${value} ${slo.unit} is negative; a ${slo.indicator} value cannot be`,
+    );
   }
 }
 
 /** Returns false when the threshold is written in another unit than the SLO's. */
-function checkWrittenUnit(ctx: RuleContext, at: string, slo: Slo, threshold: Threshold): boolean {
+function checkWrittenUnit(
+  ctx: RuleContext,
+  at: string,
+  slo: Slo,
+  threshold: Threshold,
+): boolean {
   const written = (threshold as { writtenUnit?: string }).writtenUnit;
   if (written && written !== slo.unit) {
-    ctx.error('slos', at, `is written in ${written} but the SLO's unit is ${slo.unit}; use one unit for both`);
+    ctx.error(
+      'slos',
+      at,
+      `is written in ${written} but the SLO's unit is ${slo.unit}; use one unit for both`,
+    );
     return false;
   }
   return true;
@@ -69,7 +97,9 @@ export function isAlertOnRightSide(slo: Slo): boolean {
   if (!slo.alert) return false;
   const objectiveLower = LOWER_IS_BETTER.has(slo.objective.op);
   if (objectiveLower === LOWER_IS_BETTER.has(slo.alert.op)) return false;
-  return objectiveLower ? slo.alert.value >= slo.objective.value : slo.alert.value <= slo.objective.value;
+  return objectiveLower
+    ? slo.alert.value >= slo.objective.value
+    : slo.alert.value <= slo.objective.value;
 }
 
 function checkAlertSide(ctx: RuleContext, i: number, slo: Slo) {
@@ -83,43 +113,84 @@ function checkAlertSide(ctx: RuleContext, i: number, slo: Slo) {
     ctx.error(
       'slos',
       `[${i}].alert`,
-      `alert "${threshold}" points the same way as the objective "${objective}", so it fires while the objective is met; use ${objectiveLower ? '">"' : '"<"'}`,
+      `alert "${threshold}" points the same way as the objective "${objective}", so it fires while the objective is met; use ${
+        objectiveLower ? '">"' : '"<"'
+      }`,
     );
     return;
   }
-  const wrongSide = objectiveLower ? alert.value < slo.objective.value : alert.value > slo.objective.value;
+  const wrongSide = objectiveLower
+    ? alert.value < slo.objective.value
+    : alert.value > slo.objective.value;
   if (wrongSide) {
     ctx.error(
       'slos',
       `[${i}].alert.value`,
-      `alert threshold ${threshold} is on the wrong side of the objective ${objective}: it fires before the objective is missed; set it ${objectiveLower ? 'at or above' : 'at or below'} ${slo.objective.value}`,
+      `alert threshold ${threshold} is on the wrong side of the objective ${objective}: it fires before the objective is missed; set it ${
+        objectiveLower ? 'at or above' : 'at or below'
+      } ${slo.objective.value}`,
     );
   }
 }
 
-export function validateSlos(ctx: RuleContext, slos: Slo[] | undefined, environments: Set<string>) {
+export function validateSlos(
+  ctx: RuleContext,
+  slos: Slo[] | undefined,
+  environments: Set<string>,
+) {
   if (!slos) return;
   const names = new Set<string>();
   slos.forEach((slo, i) => {
     const key = `${slo.name}\u0000${slo.environment ?? ''}`;
-    if (names.has(key)) ctx.warn('slos', `[${i}].name`, `"${slo.name}" is defined twice; give each SLO its own name`);
+    if (names.has(key))
+      ctx.warn(
+        'slos',
+        `[${i}].name`,
+        `"${slo.name}" is defined twice; give each SLO its own name`,
+      );
     names.add(key);
     checkValue(ctx, `[${i}].objective.value`, slo, slo.objective.value);
     // Comparing thresholds written in different units would only add noise.
-    let sameUnits = checkWrittenUnit(ctx, `[${i}].objective`, slo, slo.objective);
+    let sameUnits = checkWrittenUnit(
+      ctx,
+      `[${i}].objective`,
+      slo,
+      slo.objective,
+    );
     if (slo.alert) {
       checkValue(ctx, `[${i}].alert.value`, slo, slo.alert.value);
-      sameUnits = checkWrittenUnit(ctx, `[${i}].alert`, slo, slo.alert) && sameUnits;
+      sameUnits =
+        checkWrittenUnit(ctx, `[${i}].alert`, slo, slo.alert) && sameUnits;
     } else {
-      ctx.warn('slos', `[${i}].alert`, `has no alert threshold; nobody is paged when "${slo.name}" degrades`);
+      ctx.warn(
+        'slos',
+        `[${i}].alert`,
+        `has no alert threshold; nobody is paged when "${slo.name}" degrades`,
+      );
     }
     if (sameUnits) checkAlertSide(ctx, i, slo);
     const expected = EXPECTED_UNITS[slo.indicator];
     if (expected && !expected.includes(slo.unit)) {
-      ctx.warn('slos', `[${i}].unit`, `${slo.indicator} is usually measured in ${expected.join(' or ')}, not ${slo.unit}`);
+      ctx.warn(
+        'slos',
+        `[${i}].unit`,
+        `${slo.indicator} is usually measured in ${expected.join(
+          ' or ',
+        )}, not ${slo.unit}`,
+      );
     }
-    if (slo.environment && environments.size > 0 && !environments.has(slo.environment)) {
-      ctx.warn('slos', `[${i}].environment`, `"${slo.environment}" is not one of the environments (${[...environments].join(', ')})`);
+    if (
+      slo.environment &&
+      environments.size > 0 &&
+      !environments.has(slo.environment)
+    ) {
+      ctx.warn(
+        'slos',
+        `[${i}].environment`,
+        `"${slo.environment}" is not one of the environments (${[
+          ...environments,
+        ].join(', ')})`,
+      );
     }
   });
 }

@@ -7,8 +7,15 @@ import { browserView, checkUrl } from './urls';
  * is dropped (a dashboard without its URL is dropped whole) so no consumer can
  * ever render it.
  */
-export function sanitizeUrls(ctx: RuleContext, sections: OpsSections): OpsSections {
-  const safe = (section: 'environments' | 'monitoring', at: string, url: string | undefined) => {
+export function sanitizeUrls(
+  ctx: RuleContext,
+  sections: OpsSections,
+): OpsSections {
+  const safe = (
+    section: 'environments' | 'monitoring',
+    at: string,
+    url: string | undefined,
+  ) => {
     if (url === undefined) return true;
     const verdict = checkUrl(url);
     if (!verdict.ok) ctx.error(section, at, verdict.message);
@@ -17,7 +24,9 @@ export function sanitizeUrls(ctx: RuleContext, sections: OpsSections): OpsSectio
   const out: OpsSections = { ...sections };
   if (sections.environments) {
     out.environments = sections.environments.map((env, i) =>
-      safe('environments', `[${i}].url`, env.url) ? env : { ...env, url: undefined },
+      safe('environments', `[${i}].url`, env.url)
+        ? env
+        : { ...env, url: undefined },
     );
   }
   if (sections.monitoring) {
@@ -26,11 +35,15 @@ export function sanitizeUrls(ctx: RuleContext, sections: OpsSections): OpsSectio
       ...sections.monitoring,
       ...(tools && {
         tools: tools.map((tool, i) =>
-          safe('monitoring', `tools[${i}].url`, tool.url) ? tool : { ...tool, url: undefined },
+          safe('monitoring', `tools[${i}].url`, tool.url)
+            ? tool
+            : { ...tool, url: undefined },
         ),
       }),
       ...(dashboards && {
-        dashboards: dashboards.filter((d, i) => safe('monitoring', `dashboards[${i}].url`, d.url)),
+        dashboards: dashboards.filter((d, i) =>
+          safe('monitoring', `dashboards[${i}].url`, d.url),
+        ),
       }),
     };
   }
@@ -38,7 +51,10 @@ export function sanitizeUrls(ctx: RuleContext, sections: OpsSections): OpsSectio
 }
 
 /** A runbook is a URL or a TechDocs path (`/docs/…`, `docs/runbook.md`). */
-export function sanitizeRunbook(ctx: RuleContext, runbook: string | undefined): string | undefined {
+export function sanitizeRunbook(
+  ctx: RuleContext,
+  runbook: string | undefined,
+): string | undefined {
   if (runbook === undefined) return undefined;
   if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(browserView(runbook))) {
     return runbook;

@@ -15,7 +15,10 @@ describe('checkUrl', () => {
     ['java\tscript:alert(1)', /never allowed/],
     ['data:text/html,<script>', /never allowed/],
     ['file:///etc/passwd', /never allowed/],
-    ['http://grafana.example.com', /only allowed for localhost.*https:\/\/grafana.example.com/],
+    [
+      'http://grafana.example.com',
+      /only allowed for localhost.*https:\/\/grafana.example.com/,
+    ],
     ['ftp://example.com', /not allowed/],
     ['grafana.example.com', /not an absolute URL/],
   ])('refuses %s', (url, message) => {

@@ -25,20 +25,40 @@ export function checkUrl(value: string): UrlVerdict {
   try {
     parsed = new URL(cleaned);
   } catch {
-    return { ok: false, message: `"${value.slice(0, 60)}" is not an absolute URL; write it in full, e.g. https://example.com/path` };
+    return {
+      ok: false,
+      message: `"${value.slice(
+        0,
+        60,
+      )}" is not an absolute URL; write it in full, e.g. https://example.com/path`,
+    };
   }
   const scheme = parsed.protocol.toLowerCase();
   if (NEVER.has(scheme)) {
-    return { ok: false, message: `${scheme} URLs are never allowed; use an https link` };
+    return {
+      ok: false,
+      message: `${scheme} URLs are never allowed; use an https link`,
+    };
   }
   if (scheme === 'https:') return { ok: true };
   if (scheme === 'http:') {
-    if (LOCAL_HOSTS.has(parsed.hostname.toLowerCase()) || parsed.hostname.endsWith('.localhost')) {
+    if (
+      LOCAL_HOSTS.has(parsed.hostname.toLowerCase()) ||
+      parsed.hostname.endsWith('.localhost')
+    ) {
       return { ok: true };
     }
-    return { ok: false, message: `http is only allowed for localhost; use https://${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}` };
+    return {
+      ok: false,
+      message: `http is only allowed for localhost; use https://${parsed.host}${
+        parsed.pathname === '/' ? '' : parsed.pathname
+      }`,
+    };
   }
-  return { ok: false, message: `the ${scheme} scheme is not allowed; use an https link` };
+  return {
+    ok: false,
+    message: `the ${scheme} scheme is not allowed; use an https link`,
+  };
 }
 
 /** True when a value may be rendered as a link. */

@@ -15,7 +15,11 @@ import { validateSlos } from './sloRules';
 import { sanitizeRunbook, sanitizeUrls } from './urlRules';
 
 export interface SectionLocator {
-  (section: RuleSection): { prefix: string; source?: string; indexMaps?: IndexMaps };
+  (section: RuleSection): {
+    prefix: string;
+    source?: string;
+    indexMaps?: IndexMaps;
+  };
 }
 
 /** Default locations: section names as paths, as in an ops.yaml without `incident:`. */
@@ -29,7 +33,10 @@ export function validateSections(
   sections: OpsSections & { runbook?: string },
   options: { now?: number; locate?: SectionLocator } = {},
 ): { sections: OpsSections & { runbook?: string }; issues: OpsIssue[] } {
-  const ctx = new RuleContext(options.now ?? Date.now(), options.locate ?? plainLocator);
+  const ctx = new RuleContext(
+    options.now ?? Date.now(),
+    options.locate ?? plainLocator,
+  );
   const environments = new Set((sections.environments ?? []).map(e => e.name));
   validateEnvironments(ctx, sections.environments);
   validateDeployment(ctx, sections.deployment, environments);

@@ -17,19 +17,23 @@ function describeValue(value: unknown): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return `text "${truncate(value)}"`;
-  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${value}`;
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return `${typeof value} ${value}`;
   if (typeof value === 'object') return 'a mapping';
   return typeof value;
 }
 
 function describeTypeIssue(issue: ZodIssue): string {
-  const expected = TYPE_NAMES[(issue as any).expected] ?? String((issue as any).expected);
+  const expected =
+    TYPE_NAMES[(issue as any).expected] ?? String((issue as any).expected);
   if (issue.input === undefined) return `is required (${expected})`;
   if (
     (issue as any).expected === 'string' &&
     (typeof issue.input === 'number' || typeof issue.input === 'boolean')
   ) {
-    return `must be text, but YAML read ${describeValue(issue.input)}; quote it ("${String(issue.input)}")`;
+    return `must be text, but YAML read ${describeValue(
+      issue.input,
+    )}; quote it ("${String(issue.input)}")`;
   }
   return `expected ${expected}, got ${describeValue(issue.input)}`;
 }
@@ -38,7 +42,8 @@ function describeTypeIssue(issue: ZodIssue): string {
 function bestUnionBranch(issue: ZodIssue): ZodIssue[] | undefined {
   const branches = ((issue as any).errors ?? []) as ZodIssue[][];
   const meaningful = branches.filter(
-    branch => !branch.every(i => i.code === 'invalid_type' && i.path.length === 0),
+    branch =>
+      !branch.every(i => i.code === 'invalid_type' && i.path.length === 0),
   );
   if (meaningful.length === 0) return undefined;
   return meaningful.reduce((a, b) => (b.length < a.length ? b : a));
@@ -50,26 +55,40 @@ function message(issue: ZodIssue): string {
       return describeTypeIssue(issue);
     case 'invalid_value': {
       const values = ((issue as any).values ?? []).map(String) as string[];
-      if (issue.input === undefined) return `is required: one of ${values.join(', ')}`;
+      if (issue.input === undefined)
+        return `is required: one of ${values.join(', ')}`;
       const given = String(issue.input);
-      return `"${truncate(given)}" is not one of ${values.join(', ')}${suggestion(given, values)}`;
+      return `"${truncate(given)}" is not one of ${values.join(
+        ', ',
+      )}${suggestion(given, values)}`;
     }
     case 'too_small':
       if ((issue as any).origin === 'array')
         return `needs at least ${(issue as any).minimum} item(s)`;
       if ((issue as any).origin === 'string') return 'must not be empty';
-      if ((issue as any).origin === 'number') return `must be ${(issue as any).inclusive ? 'at least' : 'more than'} ${(issue as any).minimum}`;
+      if ((issue as any).origin === 'number')
+        return `must be ${
+          (issue as any).inclusive ? 'at least' : 'more than'
+        } ${(issue as any).minimum}`;
       return issue.message;
     case 'too_big':
-      if ((issue as any).origin === 'number') return `must be ${(issue as any).inclusive ? 'at most' : 'less than'} ${(issue as any).maximum}`;
-      if ((issue as any).origin === 'array') return `has too many items (at most ${(issue as any).maximum})`;
+      if ((issue as any).origin === 'number')
+        return `must be ${(issue as any).inclusive ? 'at most' : 'less than'} ${
+          (issue as any).maximum
+        }`;
+      if ((issue as any).origin === 'array')
+        return `has too many items (at most ${(issue as any).maximum})`;
       return issue.message;
     case 'invalid_union': {
       const expected = ((issue as any).errors as ZodIssue[][])
-        .map(branch => branch.find(i => i.code === 'invalid_type' && i.path.length === 0))
+        .map(branch =>
+          branch.find(i => i.code === 'invalid_type' && i.path.length === 0),
+        )
         .filter(Boolean)
         .map(i => TYPE_NAMES[(i as any).expected] ?? (i as any).expected);
-      return `expected ${[...new Set(expected)].join(' or ') || 'another shape'}, got ${describeValue(issue.input)}`;
+      return `expected ${
+        [...new Set(expected)].join(' or ') || 'another shape'
+      }, got ${describeValue(issue.input)}`;
     }
     default:
       return issue.message;

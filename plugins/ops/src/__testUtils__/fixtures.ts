@@ -27,13 +27,22 @@ export const BASE_URL = 'http://localhost:7007/api/ops';
 
 /** An example entity as the catalog delivers it (ops-ref resolved into the descriptor annotation). */
 export function exampleEntity(service: string): Entity {
-  const read = (path: string) => readFileSync(resolve(EXAMPLES, service, path), 'utf8');
-  const parsed = readYaml(read('catalog-info.yaml'), 'catalog-info.yaml').value as Entity;
+  const read = (path: string) =>
+    readFileSync(resolve(EXAMPLES, service, path), 'utf8');
+  const parsed = readYaml(read('catalog-info.yaml'), 'catalog-info.yaml')
+    .value as Entity;
   return withLocalDescriptor(parsed, read) as Entity;
 }
 
 /** What ops-backend answers for an entity, computed with the same ops-common code it runs. */
-export function entityResponse(entity: Entity, options: { signOffs?: StoredSignOff[]; known?: string[]; live?: EntityFact[] } = {}): EntityOpsResponse {
+export function entityResponse(
+  entity: Entity,
+  options: {
+    signOffs?: StoredSignOff[];
+    known?: string[];
+    live?: EntityFact[];
+  } = {},
+): EntityOpsResponse {
   const signOffs = options.signOffs ?? [];
   const live = options.live ?? [];
   let known = new Set<string>(options.known ?? []);
@@ -41,8 +50,17 @@ export function entityResponse(entity: Entity, options: { signOffs?: StoredSignO
     now: NOW,
     facts: profile => {
       // Every target resolves unless the test says which do.
-      if (!options.known) known = new Set(escalationTargets(profile).map(t => escalationTargetCandidates(t)[0]));
-      return { signOffs, live, resolvedTargets: Object.fromEntries(escalationTargets(profile).map(t => [t, true])) };
+      if (!options.known)
+        known = new Set(
+          escalationTargets(profile).map(t => escalationTargetCandidates(t)[0]),
+        );
+      return {
+        signOffs,
+        live,
+        resolvedTargets: Object.fromEntries(
+          escalationTargets(profile).map(t => [t, true]),
+        ),
+      };
     },
   });
   return {
@@ -62,17 +80,39 @@ export function entityResponse(entity: Entity, options: { signOffs?: StoredSignO
  * a value per environment, or 'stale' for one whose source went down after
  * measuring 150.
  */
-export function sloFacts(entity: Entity, values: Record<string, number | 'stale'>, observedAt: Date): EntityFact[] {
+export function sloFacts(
+  entity: Entity,
+  values: Record<string, number | 'stale'>,
+  observedAt: Date,
+): EntityFact[] {
   const profile = buildOpsProfile(entity, { now: NOW }).profile;
   const queries = sloQueries(profile).filter(q => q.environment in values);
   const fresh = mergeFacts(
     'prometheus',
     [],
-    queries.map(q => ({ name: q.factName, value: { ...observeSlo(q, values[q.environment] === 'stale' ? 150 : (values[q.environment] as number)) }, observedAt })),
+    queries.map(q => ({
+      name: q.factName,
+      value: {
+        ...observeSlo(
+          q,
+          values[q.environment] === 'stale'
+            ? 150
+            : (values[q.environment] as number),
+        ),
+      },
+      observedAt,
+    })),
     observedAt,
   );
-  const stale = new Set(queries.filter(q => values[q.environment] === 'stale').map(q => q.factName));
-  const marked = markStale('prometheus', fresh.filter(f => stale.has(f.name)), 'Prometheus at http://prometheus:9090 is unreachable: ECONNREFUSED', new Date());
+  const stale = new Set(
+    queries.filter(q => values[q.environment] === 'stale').map(q => q.factName),
+  );
+  const marked = markStale(
+    'prometheus',
+    fresh.filter(f => stale.has(f.name)),
+    'Prometheus at http://prometheus:9090 is unreachable: ECONNREFUSED',
+    new Date(),
+  );
   return [...fresh.filter(f => !stale.has(f.name)), ...marked];
 }
 
@@ -84,7 +124,10 @@ export function complianceRows(count: number): ComplianceRow[] {
   const observed = new Date(Date.now() - 4 * 60_000);
   const slos = [120, 700, 'stale' as const].map(value => {
     const live = sloFacts(payments, { production: value }, observed);
-    return complianceRecord(evaluateEntity(payments, { now: NOW, facts: { live } }), live).slos;
+    return complianceRecord(
+      evaluateEntity(payments, { now: NOW, facts: { live } }),
+      live,
+    ).slos;
   });
   return Array.from({ length: count }, (_, i) => ({
     ...base,

@@ -40,15 +40,31 @@ export type ExportFormat = 'csv' | 'json';
 export interface OpsApi {
   getChecks(): Promise<ChecksResponse>;
   getEntityOps(entityRef: string): Promise<EntityOpsResponse>;
-  getEntityHistory(entityRef: string, options?: { limit?: number }): Promise<EntityHistoryResponse>;
+  getEntityHistory(
+    entityRef: string,
+    options?: { limit?: number },
+  ): Promise<EntityHistoryResponse>;
   signOff(entityRef: string, request: SignOffRequest): Promise<StoredSignOff>;
-  createWaiver(entityRef: string, request: WaiverRequest): Promise<StoredWaiver>;
+  createWaiver(
+    entityRef: string,
+    request: WaiverRequest,
+  ): Promise<StoredWaiver>;
   revokeWaiver(id: string): Promise<StoredWaiver>;
-  listCompliance(request: ComplianceListRequest): Promise<ComplianceListResponse>;
-  getComplianceSummary(filter?: ComplianceFilter): Promise<ComplianceSummaryResponse>;
-  getComplianceTrend(options?: { owner?: string; limit?: number }): Promise<ComplianceTrendResponse>;
+  listCompliance(
+    request: ComplianceListRequest,
+  ): Promise<ComplianceListResponse>;
+  getComplianceSummary(
+    filter?: ComplianceFilter,
+  ): Promise<ComplianceSummaryResponse>;
+  getComplianceTrend(options?: {
+    owner?: string;
+    limit?: number;
+  }): Promise<ComplianceTrendResponse>;
   /** The whole filtered list as a file. */
-  exportCompliance(format: ExportFormat, request: Omit<ComplianceListRequest, 'limit' | 'cursor'>): Promise<Blob>;
+  exportCompliance(
+    format: ExportFormat,
+    request: Omit<ComplianceListRequest, 'limit' | 'cursor'>,
+  ): Promise<Blob>;
   /** Starts a catalog-wide evaluation; resolves `false` when one is already running. */
   refresh(): Promise<{ started: boolean }>;
 }

@@ -12,14 +12,21 @@ describe('OpsClient', () => {
 
   it('maps filters to the API query: text becomes q, lists repeat', async () => {
     await client.listCompliance({
-      filter: { owner: ['group:default/a', 'group:default/b'], text: 'pay', tier: ['tier-1'] },
+      filter: {
+        owner: ['group:default/a', 'group:default/b'],
+        text: 'pay',
+        tier: ['tier-1'],
+      },
       sort: { field: 'score', order: 'desc' },
       limit: 50,
       cursor: 'abc',
     });
     const url = ops.requests.at(-1)!;
     expect(url.pathname).toBe('/api/ops/compliance');
-    expect(url.searchParams.getAll('owner')).toEqual(['group:default/a', 'group:default/b']);
+    expect(url.searchParams.getAll('owner')).toEqual([
+      'group:default/a',
+      'group:default/b',
+    ]);
     expect(url.searchParams.get('q')).toBe('pay');
     expect(url.searchParams.get('text')).toBeNull();
     expect(url.searchParams.get('sort')).toBe('score');
@@ -35,7 +42,9 @@ describe('OpsClient', () => {
   });
 
   it('turns an error response into a ResponseError carrying the backend message', async () => {
-    const error = await client.getEntityOps('component:default/nope').catch(e => e);
+    const error = await client
+      .getEntityOps('component:default/nope')
+      .catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(404);
     expect(describeError(error)).toBe('No entity component:default/nope');
@@ -47,7 +56,9 @@ describe('OpsClient', () => {
   });
 
   it('exports the filtered list as a file', async () => {
-    const blob = await client.exportCompliance('csv', { filter: { level: ['gold'] } });
+    const blob = await client.exportCompliance('csv', {
+      filter: { level: ['gold'] },
+    });
     expect(await blob.text()).toBe('entityRef,score\n');
     const url = ops.requests.at(-1)!;
     expect(url.searchParams.get('format')).toBe('csv');

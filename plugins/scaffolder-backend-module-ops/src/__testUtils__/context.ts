@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const EXAMPLES = resolve(__dirname, '../../../../examples');
-export const readExample = (path: string) => readFileSync(resolve(EXAMPLES, path), 'utf8');
+export const readExample = (path: string) =>
+  readFileSync(resolve(EXAMPLES, path), 'utf8');
 export const NOW = Date.parse('2026-11-27T12:00:00Z');
 
 export function config(ops: Record<string, unknown> = {}) {
@@ -14,12 +15,16 @@ export function config(ops: Record<string, unknown> = {}) {
 }
 
 /** An action context on a real directory, collecting outputs. */
-export function actionContext<T extends Record<string, unknown>>(workspacePath: string, input: T) {
+export function actionContext<T extends Record<string, unknown>>(
+  workspacePath: string,
+  input: T,
+) {
   const outputs: Record<string, unknown> = {};
   const ctx = createMockActionContext({
     workspacePath,
     input: input as any,
-    getInitiatorCredentials: async () => mockCredentials.user('user:default/jane'),
+    getInitiatorCredentials: async () =>
+      mockCredentials.user('user:default/jane'),
   });
   ctx.output = (name: string, value: unknown) => {
     outputs[name] = value;

@@ -2,7 +2,8 @@ import type { TemplateExample } from '@backstage/plugin-scaffolder-node';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'A tier-2 service with its environments and on-call group; everything else from the org defaults',
+    description:
+      'A tier-2 service with its environments and on-call group; everything else from the org defaults',
     example: `steps:
   - id: ops
     action: ops:descriptor:create
@@ -18,7 +19,8 @@ export const examples: TemplateExample[] = [
 `,
   },
   {
-    description: 'A tier-1 service with a stricter uptime objective, an escalation path and a backup',
+    description:
+      'A tier-1 service with a stricter uptime objective, an escalation path and a backup',
     example: `steps:
   - id: ops
     action: ops:descriptor:create

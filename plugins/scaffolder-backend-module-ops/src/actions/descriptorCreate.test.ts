@@ -1,11 +1,23 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { buildOpsProfile, readYamlDocuments, withLocalDescriptor } from '@opskit/plugin-ops-common';
-import { actionContext, CATALOG_INFO, config, NOW } from '../__testUtils__/context';
+import {
+  buildOpsProfile,
+  readYamlDocuments,
+  withLocalDescriptor,
+} from '@opskit/plugin-ops-common';
+import {
+  actionContext,
+  CATALOG_INFO,
+  config,
+  NOW,
+} from '../__testUtils__/context';
 import { createOpsDescriptorAction } from './descriptorCreate';
 
 describe('ops:descriptor:create', () => {
   const dir = createMockDirectory();
-  const action = createOpsDescriptorAction({ config: config(), now: () => NOW });
+  const action = createOpsDescriptorAction({
+    config: config(),
+    now: () => NOW,
+  });
   beforeEach(() => dir.setContent({ 'catalog-info.yaml': CATALOG_INFO }));
 
   it('writes ops.yaml from the tier defaults and points catalog-info.yaml at it, keeping the rest intact', async () => {
@@ -16,27 +28,51 @@ describe('ops:descriptor:create', () => {
       version: '0.1.0',
     });
     await action.handler(ctx as any);
-    expect(outputs).toMatchObject({ path: 'ops.yaml', catalogInfoPath: 'catalog-info.yaml', opsRef: 'dir:.' });
+    expect(outputs).toMatchObject({
+      path: 'ops.yaml',
+      catalogInfoPath: 'catalog-info.yaml',
+      opsRef: 'dir:.',
+    });
 
     const catalogInfo = dir.content()!['catalog-info.yaml'] as string;
     // Comments, the other document and every other key are as they were; only two annotations were added.
-    expect(catalogInfo.replace('    opskit.io/ops-ref: dir:.\n    opskit.io/tier: tier-2\n', '')).toBe(CATALOG_INFO);
+    expect(
+      catalogInfo.replace(
+        '    opskit.io/ops-ref: dir:.\n    opskit.io/tier: tier-2\n',
+        '',
+      ),
+    ).toBe(CATALOG_INFO);
     // The catalog reads the pair back as a tier-2 profile with the answers and the defaults.
-    const entity = readYamlDocuments(catalogInfo, 'catalog-info.yaml')[0].value as any;
-    const resolved = withLocalDescriptor(entity, path => dir.content()![path] as string);
+    const entity = readYamlDocuments(catalogInfo, 'catalog-info.yaml')[0]
+      .value as any;
+    const resolved = withLocalDescriptor(
+      entity,
+      path => dir.content()![path] as string,
+    );
     const { profile, issues } = buildOpsProfile(resolved, { now: NOW });
     expect(issues.filter(i => i.severity === 'error')).toEqual([]);
     expect(profile.tier).toBe('tier-2');
-    expect(profile.environments).toEqual([{ name: 'production', url: 'https://orders.example.com' }]);
+    expect(profile.environments).toEqual([
+      { name: 'production', url: 'https://orders.example.com' },
+    ]);
     expect(profile.escalation?.[0].targets).toEqual(['group:orders-oncall']);
     expect(profile.slos?.length).toBeGreaterThan(0);
-    expect(profile.versionHistory?.[0]).toMatchObject({ version: '0.1.0', date: '2026-11-27' });
+    expect(profile.versionHistory?.[0]).toMatchObject({
+      version: '0.1.0',
+      date: '2026-11-27',
+    });
   });
 
   it('refuses paths that leave the workspace, and writes nothing', async () => {
-    for (const input of [{ path: '../escape.yaml' }, { catalogInfoPath: '../../etc/catalog-info.yaml' }, { path: '/tmp/abs.yaml' }]) {
+    for (const input of [
+      { path: '../escape.yaml' },
+      { catalogInfoPath: '../../etc/catalog-info.yaml' },
+      { path: '/tmp/abs.yaml' },
+    ]) {
       const { ctx } = actionContext(dir.path, { tier: 'tier-3', ...input });
-      await expect(action.handler(ctx as any)).rejects.toThrow(/outside the workspace/);
+      await expect(action.handler(ctx as any)).rejects.toThrow(
+        /outside the workspace/,
+      );
     }
     expect(Object.keys(dir.content()!)).toEqual(['catalog-info.yaml']);
   });
@@ -49,21 +85,37 @@ describe('ops:descriptor:create', () => {
     });
     const error = await action.handler(ctx as any).catch(e => e);
     expect(error.name).toBe('InputError');
-    expect(error.message).toMatch(/environments\[0\]\.name: must be a DNS label/);
+    expect(error.message).toMatch(
+      /environments\[0\]\.name: must be a DNS label/,
+    );
     expect(error.message).toMatch(/slos\[2\]\.objective\.value/);
     expect(Object.keys(dir.content()!)).toEqual(['catalog-info.yaml']);
     expect(dir.content()!['catalog-info.yaml']).toBe(CATALOG_INFO);
   });
 
   it('refuses to start a service from invalid org defaults', async () => {
-    const broken = createOpsDescriptorAction({ config: config({ defaults: { checklist: [{ id: 'Not A Slug', title: '' }] } }), now: () => NOW });
+    const broken = createOpsDescriptorAction({
+      config: config({
+        defaults: { checklist: [{ id: 'Not A Slug', title: '' }] },
+      }),
+      now: () => NOW,
+    });
     const { ctx } = actionContext(dir.path, { tier: 'tier-2' });
-    await expect(broken.handler(ctx as any)).rejects.toThrow(/ops\.defaults in app-config is invalid, so no ops\.yaml was written:\n- ops\.defaults\.checklist\[0\]/);
+    await expect(broken.handler(ctx as any)).rejects.toThrow(
+      /ops\.defaults in app-config is invalid, so no ops\.yaml was written:\n- ops\.defaults\.checklist\[0\]/,
+    );
     expect(Object.keys(dir.content()!)).toEqual(['catalog-info.yaml']);
   });
 
   it("uses the organisation's defaults from config", async () => {
-    const custom = createOpsDescriptorAction({ config: config({ defaults: { checklist: [{ id: 'security-review', title: 'Security review' }] } }), now: () => NOW });
+    const custom = createOpsDescriptorAction({
+      config: config({
+        defaults: {
+          checklist: [{ id: 'security-review', title: 'Security review' }],
+        },
+      }),
+      now: () => NOW,
+    });
     const { ctx } = actionContext(dir.path, { tier: 'tier-4' });
     await custom.handler(ctx as any);
     expect(dir.content()!['ops.yaml']).toContain('id: security-review');
@@ -72,7 +124,9 @@ describe('ops:descriptor:create', () => {
   it('does not overwrite an existing descriptor unless asked', async () => {
     dir.addContent({ 'ops.yaml': 'kept' });
     const { ctx } = actionContext(dir.path, { tier: 'tier-2' });
-    await expect(action.handler(ctx as any)).rejects.toThrow(/already exists; set overwrite: true/);
+    await expect(action.handler(ctx as any)).rejects.toThrow(
+      /already exists; set overwrite: true/,
+    );
     expect(dir.content()!['ops.yaml']).toBe('kept');
     const again = actionContext(dir.path, { tier: 'tier-2', overwrite: true });
     await action.handler(again.ctx as any);
@@ -81,17 +135,31 @@ describe('ops:descriptor:create', () => {
 
   it('references a descriptor in a subfolder, and refuses one outside the entity folder', async () => {
     dir.setContent({ 'service/catalog-info.yaml': CATALOG_INFO });
-    const { ctx, outputs } = actionContext(dir.path, { tier: 'tier-2', catalogInfoPath: 'service/catalog-info.yaml', path: 'service/ops/ops.yaml' });
+    const { ctx, outputs } = actionContext(dir.path, {
+      tier: 'tier-2',
+      catalogInfoPath: 'service/catalog-info.yaml',
+      path: 'service/ops/ops.yaml',
+    });
     await action.handler(ctx as any);
     expect(outputs.opsRef).toBe('dir:./ops');
-    const outside = actionContext(dir.path, { tier: 'tier-2', catalogInfoPath: 'service/catalog-info.yaml', path: 'ops.yaml' });
-    await expect(action.handler(outside.ctx as any)).rejects.toThrow(/must sit in or below the folder/);
+    const outside = actionContext(dir.path, {
+      tier: 'tier-2',
+      catalogInfoPath: 'service/catalog-info.yaml',
+      path: 'ops.yaml',
+    });
+    await expect(action.handler(outside.ctx as any)).rejects.toThrow(
+      /must sit in or below the folder/,
+    );
   });
 
   it('explains a missing or broken catalog-info.yaml', async () => {
     dir.setContent({});
-    await expect(action.handler(actionContext(dir.path, { tier: 'tier-2' }).ctx as any)).rejects.toThrow(/does not exist in the workspace/);
+    await expect(
+      action.handler(actionContext(dir.path, { tier: 'tier-2' }).ctx as any),
+    ).rejects.toThrow(/does not exist in the workspace/);
     dir.setContent({ 'catalog-info.yaml': 'kind: [unclosed' });
-    await expect(action.handler(actionContext(dir.path, { tier: 'tier-2' }).ctx as any)).rejects.toThrow(/catalog-info\.yaml is not valid YAML/);
+    await expect(
+      action.handler(actionContext(dir.path, { tier: 'tier-2' }).ctx as any),
+    ).rejects.toThrow(/catalog-info\.yaml is not valid YAML/);
   });
 });

@@ -1,7 +1,13 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { CatalogInfoFile, createOpsDescriptor, OPS_REF_ANNOTATION, OPS_TIER_ANNOTATION, TIERS } from '@opskit/plugin-ops-common';
+import {
+  CatalogInfoFile,
+  createOpsDescriptor,
+  OPS_REF_ANNOTATION,
+  OPS_TIER_ANNOTATION,
+  TIERS,
+} from '@opskit/plugin-ops-common';
 import { inputError, Workspace } from '../workspace';
 import { examples } from './descriptorCreate.examples';
 import { opsRefFor } from './opsRefFor';
@@ -10,7 +16,10 @@ import { readDefaults } from './readDefaults';
 export const DESCRIPTOR_CREATE_ID = 'ops:descriptor:create';
 
 /** `ops:descriptor:create`: ops.yaml from the org defaults of the tier plus the template's answers. */
-export function createOpsDescriptorAction(options: { config: Config; now?: () => number }) {
+export function createOpsDescriptorAction(options: {
+  config: Config;
+  now?: () => number;
+}) {
   const now = options.now ?? Date.now;
   return createTemplateAction({
     id: DESCRIPTOR_CREATE_ID,
@@ -20,31 +29,90 @@ export function createOpsDescriptorAction(options: { config: Config; now?: () =>
     supportsDryRun: true,
     schema: {
       input: {
-        tier: z => z.enum(TIERS).describe('Criticality, tier-1 (most critical) to tier-4: picks the default SLOs and policies'),
+        tier: z =>
+          z
+            .enum(TIERS)
+            .describe(
+              'Criticality, tier-1 (most critical) to tier-4: picks the default SLOs and policies',
+            ),
         environments: z =>
           z
-            .array(z.object({ name: z.string(), url: z.string().optional(), purpose: z.string().optional() }))
+            .array(
+              z.object({
+                name: z.string(),
+                url: z.string().optional(),
+                purpose: z.string().optional(),
+              }),
+            )
             .optional()
-            .describe('Environments in promotion order, e.g. [{name: production, url: https://…}]'),
-        onCallGroup: z => z.string().optional().describe('The on-call group paged first, e.g. group:payments-oncall'),
-        escalation: z => z.array(z.string()).optional().describe('Further escalation levels after the on-call group, one target each'),
+            .describe(
+              'Environments in promotion order, e.g. [{name: production, url: https://…}]',
+            ),
+        onCallGroup: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The on-call group paged first, e.g. group:payments-oncall',
+            ),
+        escalation: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              'Further escalation levels after the on-call group, one target each',
+            ),
         slos: z =>
           z
             .array(z.object({ name: z.string() }).passthrough())
             .optional()
-            .describe("Overrides of the tier's default SLOs by name (e.g. {name: Uptime, objective: '>= 99.95%'}); other names are added"),
-        backups: z => z.array(z.object({}).passthrough()).optional().describe('Backups: {data, schedule, retention, rpo?, rto?}'),
-        runbook: z => z.string().optional().describe('URL or TechDocs path of the published runbook'),
-        version: z => z.string().optional().describe('First version, recorded in versionHistory with today’s date'),
-        path: z => z.string().default('ops.yaml').describe('Where to write the descriptor, relative to the workspace'),
-        catalogInfoPath: z => z.string().default('catalog-info.yaml').describe('The catalog-info.yaml to annotate'),
-        overwrite: z => z.boolean().default(false).describe('Replace an existing descriptor instead of failing'),
+            .describe(
+              "Overrides of the tier's default SLOs by name (e.g. {name: Uptime, objective: '>= 99.95%'}); other names are added",
+            ),
+        backups: z =>
+          z
+            .array(z.object({}).passthrough())
+            .optional()
+            .describe('Backups: {data, schedule, retention, rpo?, rto?}'),
+        runbook: z =>
+          z
+            .string()
+            .optional()
+            .describe('URL or TechDocs path of the published runbook'),
+        version: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'First version, recorded in versionHistory with today’s date',
+            ),
+        path: z =>
+          z
+            .string()
+            .default('ops.yaml')
+            .describe(
+              'Where to write the descriptor, relative to the workspace',
+            ),
+        catalogInfoPath: z =>
+          z
+            .string()
+            .default('catalog-info.yaml')
+            .describe('The catalog-info.yaml to annotate'),
+        overwrite: z =>
+          z
+            .boolean()
+            .default(false)
+            .describe('Replace an existing descriptor instead of failing'),
       },
       output: {
         path: z => z.string().describe('The descriptor written'),
-        catalogInfoPath: z => z.string().describe('The catalog-info.yaml annotated'),
+        catalogInfoPath: z =>
+          z.string().describe('The catalog-info.yaml annotated'),
         opsRef: z => z.string().describe('The opskit.io/ops-ref value written'),
-        warnings: z => z.array(z.string()).describe('Validation warnings (the descriptor is still valid)'),
+        warnings: z =>
+          z
+            .array(z.string())
+            .describe('Validation warnings (the descriptor is still valid)'),
       },
     },
     async handler(ctx) {
@@ -53,14 +121,23 @@ export function createOpsDescriptorAction(options: { config: Config; now?: () =>
       const path = input.path ?? 'ops.yaml';
       const catalogInfoPath = input.catalogInfoPath ?? 'catalog-info.yaml';
       workspace.resolve(path, 'path');
-      const catalogText = await workspace.read(catalogInfoPath, 'catalogInfoPath');
+      const catalogText = await workspace.read(
+        catalogInfoPath,
+        'catalogInfoPath',
+      );
       if (catalogText === undefined) {
-        throw new InputError(`catalogInfoPath "${catalogInfoPath}" does not exist in the workspace; lay out the skeleton (fetch:template) first`);
+        throw new InputError(
+          `catalogInfoPath "${catalogInfoPath}" does not exist in the workspace; lay out the skeleton (fetch:template) first`,
+        );
       }
       if (!input.overwrite && (await workspace.exists(path, 'path'))) {
-        throw new InputError(`"${path}" already exists; set overwrite: true to replace it`);
+        throw new InputError(
+          `"${path}" already exists; set overwrite: true to replace it`,
+        );
       }
-      const catalogInfo = inputError(() => CatalogInfoFile.parse(catalogText, catalogInfoPath));
+      const catalogInfo = inputError(() =>
+        CatalogInfoFile.parse(catalogText, catalogInfoPath),
+      );
       const defaults = readDefaults(options.config);
       const today = new Date(now()).toISOString().slice(0, 10);
       const created = createOpsDescriptor(
@@ -70,25 +147,39 @@ export function createOpsDescriptorAction(options: { config: Config; now?: () =>
           environments: input.environments,
           onCallGroup: input.onCallGroup,
           escalation: input.escalation,
-          slos: input.slos as Array<Record<string, unknown> & { name: string }> | undefined,
+          slos: input.slos as
+            | Array<Record<string, unknown> & { name: string }>
+            | undefined,
           backups: input.backups as Array<Record<string, unknown>> | undefined,
           runbook: input.runbook,
-          version: input.version ? { version: input.version, date: today } : undefined,
+          version: input.version
+            ? { version: input.version, date: today }
+            : undefined,
         },
         { now: now() },
       );
       const errors = created.issues.filter(issue => issue.severity === 'error');
       if (errors.length) {
-        throw new InputError(`the ops.yaml these inputs make is not valid, so nothing was written:\n${errors.map(e => `- ${e.path}: ${e.message}`).join('\n')}`);
+        throw new InputError(
+          `the ops.yaml these inputs make is not valid, so nothing was written:\n${errors
+            .map(e => `- ${e.path}: ${e.message}`)
+            .join('\n')}`,
+        );
       }
       const opsRef = opsRefFor(catalogInfoPath, path);
       catalogInfo.setAnnotation(OPS_REF_ANNOTATION, opsRef);
       catalogInfo.setAnnotation(OPS_TIER_ANNOTATION, input.tier);
       const written = await workspace.write(path, 'path', created.text);
-      const annotated = await workspace.write(catalogInfoPath, 'catalogInfoPath', catalogInfo.toString());
+      const annotated = await workspace.write(
+        catalogInfoPath,
+        'catalogInfoPath',
+        catalogInfo.toString(),
+      );
       const warnings = created.issues.map(w => `${w.path}: ${w.message}`);
       for (const warning of warnings) ctx.logger.warn(`ops.yaml: ${warning}`);
-      ctx.logger.info(`Wrote ${written} (${input.tier} defaults) and pointed ${annotated} at it with ${OPS_REF_ANNOTATION}: ${opsRef}`);
+      ctx.logger.info(
+        `Wrote ${written} (${input.tier} defaults) and pointed ${annotated} at it with ${OPS_REF_ANNOTATION}: ${opsRef}`,
+      );
       ctx.output('path', written);
       ctx.output('catalogInfoPath', annotated);
       ctx.output('opsRef', opsRef);

@@ -15,19 +15,36 @@ jest.setTimeout(60_000);
  */
 describe('generated runbook docs', () => {
   const dir = createMockDirectory();
-  const action = createOpsRunbookAction({ config: config(), catalog: catalogServiceMock({ entities: [] }) });
+  const action = createOpsRunbookAction({
+    config: config(),
+    catalog: catalogServiceMock({ entities: [] }),
+  });
 
-  it.each(['payments-api', 'notifications-worker', 'legacy-billing', 'inventory-service'])('build with mkdocs --strict for %s', async service => {
-    dir.setContent({ 'catalog-info.yaml': readExample(`${service}/catalog-info.yaml`) });
+  it.each([
+    'payments-api',
+    'notifications-worker',
+    'legacy-billing',
+    'inventory-service',
+  ])('build with mkdocs --strict for %s', async service => {
+    dir.setContent({
+      'catalog-info.yaml': readExample(`${service}/catalog-info.yaml`),
+    });
     try {
       dir.addContent({ 'ops.yaml': readExample(`${service}/ops.yaml`) });
     } catch {
       // inventory-service keeps its ops data in annotations only
     }
     await action.handler(actionContext(dir.path, {}).ctx as any);
-    const output = execFileSync('mkdocs', ['build', '--strict', '--site-dir', 'site'], { cwd: dir.path, encoding: 'utf8', stdio: 'pipe' });
+    const output = execFileSync(
+      'mkdocs',
+      ['build', '--strict', '--site-dir', 'site'],
+      { cwd: dir.path, encoding: 'utf8', stdio: 'pipe' },
+    );
     expect(output).not.toMatch(/WARNING/);
-    const html = readFileSync(join(dir.path, 'site/runbook/index.html'), 'utf8');
+    const html = readFileSync(
+      join(dir.path, 'site/runbook/index.html'),
+      'utf8',
+    );
     expect(html).toContain(`${service} — operations runbook`);
     expect(html).toMatch(/<h2 id="[^"]*">Incidents<\/h2>/);
     expect(html).not.toMatch(/<script>alert/);

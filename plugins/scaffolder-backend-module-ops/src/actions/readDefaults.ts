@@ -11,7 +11,11 @@ export function readDefaults(config: Config): OpsDefaults {
   const { defaults, issues } = readOpsConfig(config.getOptional('ops'));
   const errors = issues.filter(issue => issue.severity === 'error');
   if (errors.length) {
-    throw new InputError(`ops.defaults in app-config is invalid, so no ops.yaml was written:\n${errors.map(e => `- ${e.path}: ${e.message}`).join('\n')}`);
+    throw new InputError(
+      `ops.defaults in app-config is invalid, so no ops.yaml was written:\n${errors
+        .map(e => `- ${e.path}: ${e.message}`)
+        .join('\n')}`,
+    );
   }
   return defaults;
 }

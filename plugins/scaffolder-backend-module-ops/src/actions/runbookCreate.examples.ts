@@ -2,7 +2,8 @@ import type { TemplateExample } from '@backstage/plugin-scaffolder-node';
 
 export const examples: TemplateExample[] = [
   {
-    description: "The new service's runbook from the workspace's catalog-info.yaml and ops.yaml, listed in mkdocs.yml",
+    description:
+      "The new service's runbook from the workspace's catalog-info.yaml and ops.yaml, listed in mkdocs.yml",
     example: `steps:
   - id: runbook
     action: ops:runbook:create
@@ -10,7 +11,8 @@ export const examples: TemplateExample[] = [
 `,
   },
   {
-    description: 'A runbook from a descriptor given inline, written to a custom path without touching mkdocs.yml',
+    description:
+      'A runbook from a descriptor given inline, written to a custom path without touching mkdocs.yml',
     example: `steps:
   - id: runbook
     action: ops:runbook:create

@@ -24,8 +24,13 @@ export const RUNBOOK_CREATE_ID = 'ops:runbook:create';
 const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 
 /** `ops:runbook:create`: a TechDocs-ready runbook from an ops profile. */
-export function createOpsRunbookAction(options: { config: Config; catalog: CatalogService }) {
-  const template = options.config.getOptionalString('ops.scaffolder.runbookTemplate');
+export function createOpsRunbookAction(options: {
+  config: Config;
+  catalog: CatalogService;
+}) {
+  const template = options.config.getOptionalString(
+    'ops.scaffolder.runbookTemplate',
+  );
   return createTemplateAction({
     id: RUNBOOK_CREATE_ID,
     description:
@@ -34,19 +39,68 @@ export function createOpsRunbookAction(options: { config: Config; catalog: Catal
     supportsDryRun: true,
     schema: {
       input: {
-        entityRef: z => z.string().optional().describe('Render an existing catalog entity instead of the workspace, e.g. component:default/payments-api'),
-        descriptor: z => z.object({}).passthrough().optional().describe('Render this ops.yaml content (an object) instead of the workspace files'),
-        title: z => z.string().optional().describe('Title of the runbook; defaults to the entity title or name'),
-        catalogInfoPath: z => z.string().default('catalog-info.yaml').describe('The workspace catalog-info.yaml (its ops-ref is followed)'),
-        outputPath: z => z.string().default('docs/runbook.md').describe('Where to write the runbook'),
-        mkdocsPath: z => z.string().default('mkdocs.yml').describe('The mkdocs.yml to list the runbook in'),
-        updateMkdocs: z => z.boolean().default(true).describe('Add the runbook to mkdocs.yml (and create it when missing)'),
+        entityRef: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Render an existing catalog entity instead of the workspace, e.g. component:default/payments-api',
+            ),
+        descriptor: z =>
+          z
+            .object({})
+            .passthrough()
+            .optional()
+            .describe(
+              'Render this ops.yaml content (an object) instead of the workspace files',
+            ),
+        title: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Title of the runbook; defaults to the entity title or name',
+            ),
+        catalogInfoPath: z =>
+          z
+            .string()
+            .default('catalog-info.yaml')
+            .describe(
+              'The workspace catalog-info.yaml (its ops-ref is followed)',
+            ),
+        outputPath: z =>
+          z
+            .string()
+            .default('docs/runbook.md')
+            .describe('Where to write the runbook'),
+        mkdocsPath: z =>
+          z
+            .string()
+            .default('mkdocs.yml')
+            .describe('The mkdocs.yml to list the runbook in'),
+        updateMkdocs: z =>
+          z
+            .boolean()
+            .default(true)
+            .describe(
+              'Add the runbook to mkdocs.yml (and create it when missing)',
+            ),
       },
       output: {
         path: z => z.string().describe('The runbook written'),
-        mkdocsPath: z => z.string().optional().describe('The mkdocs.yml written, when updated'),
-        todos: z => z.number().describe('Chapters marked TODO because their data is missing'),
-        issues: z => z.array(z.string()).describe('Validation issues of the ops data rendered'),
+        mkdocsPath: z =>
+          z
+            .string()
+            .optional()
+            .describe('The mkdocs.yml written, when updated'),
+        todos: z =>
+          z
+            .number()
+            .describe('Chapters marked TODO because their data is missing'),
+        issues: z =>
+          z
+            .array(z.string())
+            .describe('Validation issues of the ops data rendered'),
       },
     },
     async handler(ctx) {
@@ -62,69 +116,138 @@ export function createOpsRunbookAction(options: { config: Config; catalog: Catal
       // The entity to render, from the catalog, the input or the workspace.
       let entity: OpsEntityLike;
       let catalogInfo: CatalogInfoFile | undefined;
-      const catalogText = await workspace.read(catalogInfoPath, 'catalogInfoPath');
-      if (catalogText !== undefined) catalogInfo = inputError(() => CatalogInfoFile.parse(catalogText, catalogInfoPath));
+      const catalogText = await workspace.read(
+        catalogInfoPath,
+        'catalogInfoPath',
+      );
+      if (catalogText !== undefined)
+        catalogInfo = inputError(() =>
+          CatalogInfoFile.parse(catalogText, catalogInfoPath),
+        );
       if (input.entityRef) {
         let ref;
         try {
-          ref = parseEntityRef(input.entityRef, { defaultKind: 'component', defaultNamespace: 'default' });
+          ref = parseEntityRef(input.entityRef, {
+            defaultKind: 'component',
+            defaultNamespace: 'default',
+          });
         } catch (error) {
-          throw new InputError(`entityRef "${input.entityRef}" is not an entity ref: ${(error as Error).message}`);
+          throw new InputError(
+            `entityRef "${input.entityRef}" is not an entity ref: ${
+              (error as Error).message
+            }`,
+          );
         }
-        const found = await options.catalog.getEntityByRef(ref, { credentials: await ctx.getInitiatorCredentials() });
-        if (!found) throw new NotFoundError(`entityRef "${input.entityRef}": no such entity in the catalog (or not visible to you)`);
+        const found = await options.catalog.getEntityByRef(ref, {
+          credentials: await ctx.getInitiatorCredentials(),
+        });
+        if (!found)
+          throw new NotFoundError(
+            `entityRef "${input.entityRef}": no such entity in the catalog (or not visible to you)`,
+          );
         entity = found as Entity;
       } else if (input.descriptor) {
         entity = {
           kind: 'Component',
-          metadata: { name: catalogInfo?.name ?? 'service', annotations: { [OPS_DESCRIPTOR_ANNOTATION]: writeYaml(input.descriptor) } },
+          metadata: {
+            name: catalogInfo?.name ?? 'service',
+            annotations: {
+              [OPS_DESCRIPTOR_ANNOTATION]: writeYaml(input.descriptor),
+            },
+          },
           spec: {},
         };
       } else {
         if (!catalogInfo) {
-          throw new InputError(`catalogInfoPath "${catalogInfoPath}" does not exist: give entityRef or descriptor, or run ops:descriptor:create first`);
+          throw new InputError(
+            `catalogInfoPath "${catalogInfoPath}" does not exist: give entityRef or descriptor, or run ops:descriptor:create first`,
+          );
         }
         // ops-ref is resolved as the catalog module does, inside the workspace only (Workspace refuses escapes).
         const ref = parseOpsRef(catalogInfo.annotation(OPS_REF_ANNOTATION));
-        const text = ref.type === 'path' ? await workspace.read(posix.join(posix.dirname(catalogInfoPath), ref.path), 'opskit.io/ops-ref') : undefined;
-        entity = withLocalDescriptor(catalogInfo.entity() as OpsEntityLike, path => {
-          if (text === undefined) throw new Error(`${path} does not exist next to ${catalogInfoPath}`);
-          return text;
-        });
+        const text =
+          ref.type === 'path'
+            ? await workspace.read(
+                posix.join(posix.dirname(catalogInfoPath), ref.path),
+                'opskit.io/ops-ref',
+              )
+            : undefined;
+        entity = withLocalDescriptor(
+          catalogInfo.entity() as OpsEntityLike,
+          path => {
+            if (text === undefined)
+              throw new Error(
+                `${path} does not exist next to ${catalogInfoPath}`,
+              );
+            return text;
+          },
+        );
       }
 
       const { profile, issues } = buildOpsProfile(entity, { defaults });
-      const metadata = (entity.metadata ?? {}) as { title?: string; name?: string };
+      const metadata = (entity.metadata ?? {}) as {
+        title?: string;
+        name?: string;
+      };
       let text: string;
       try {
         text = renderRunbook(
-          { profile, issues, title: input.title ?? metadata.title ?? metadata.name },
+          {
+            profile,
+            issues,
+            title: input.title ?? metadata.title ?? metadata.name,
+          },
           { template, todos: true },
         );
       } catch (error) {
-        throw new InputError(`ops.scaffolder.runbookTemplate: ${(error as Error).message}`);
+        throw new InputError(
+          `ops.scaffolder.runbookTemplate: ${(error as Error).message}`,
+        );
       }
       const todos = (text.match(/^> \*\*TODO:\*\*/gm) ?? []).length;
       const written = await workspace.write(outputPath, 'outputPath', text);
       ctx.output('path', written);
       ctx.output('todos', todos);
-      ctx.output('issues', issues.map(i => `${i.severity}: ${i.path || '(whole value)'} ${i.message}`));
+      ctx.output(
+        'issues',
+        issues.map(
+          i => `${i.severity}: ${i.path || '(whole value)'} ${i.message}`,
+        ),
+      );
 
       if (input.updateMkdocs ?? true) {
         const existingMkdocs = await workspace.read(mkdocsPath, 'mkdocsPath');
-        const mkdocs = inputError(() => withRunbookPage(existingMkdocs, {
-          mkdocsPath,
-          runbookPath: outputPath,
-          siteName: input.title ?? metadata.title ?? metadata.name ?? 'Service',
-        }));
-        ctx.output('mkdocsPath', await workspace.write(mkdocsPath, 'mkdocsPath', mkdocs));
+        const mkdocs = inputError(() =>
+          withRunbookPage(existingMkdocs, {
+            mkdocsPath,
+            runbookPath: outputPath,
+            siteName:
+              input.title ?? metadata.title ?? metadata.name ?? 'Service',
+          }),
+        );
+        ctx.output(
+          'mkdocsPath',
+          await workspace.write(mkdocsPath, 'mkdocsPath', mkdocs),
+        );
         // TechDocs finds the docs through this annotation when mkdocs.yml sits beside catalog-info.yaml.
-        if (catalogInfo && catalogInfo.annotation(TECHDOCS_REF) === undefined && posix.dirname(mkdocsPath) === posix.dirname(catalogInfoPath)) {
+        if (
+          catalogInfo &&
+          catalogInfo.annotation(TECHDOCS_REF) === undefined &&
+          posix.dirname(mkdocsPath) === posix.dirname(catalogInfoPath)
+        ) {
           catalogInfo.setAnnotation(TECHDOCS_REF, 'dir:.');
-          await workspace.write(catalogInfoPath, 'catalogInfoPath', catalogInfo.toString());
+          await workspace.write(
+            catalogInfoPath,
+            'catalogInfoPath',
+            catalogInfo.toString(),
+          );
         }
       }
-      ctx.logger.info(`Wrote the runbook to ${written}${todos ? ` with ${todos} chapter(s) marked TODO` : ''}`);
+      ctx.logger.info(
+        `Wrote the runbook to ${written}${
+          todos ? ` with ${todos} chapter(s) marked TODO` : ''
+        }`,
+      );
     },
   });
 }

@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { buildOpsProfile, markStale, mergeFacts, sameFactContent, type EntityFact, type OpsDefaults, type OpsProfile } from '@opskit/plugin-ops-common';
+import {
+  buildOpsProfile,
+  markStale,
+  mergeFacts,
+  sameFactContent,
+  type EntityFact,
+  type OpsDefaults,
+  type OpsProfile,
+} from '@opskit/plugin-ops-common';
 import type { OpsFactProvider } from '@opskit/plugin-ops-node';
 import { durationToMilliseconds } from '@backstage/types';
 import type { FactStore } from '../../database/FactStore';
@@ -48,16 +56,26 @@ interface Target {
 }
 
 /** Runs `fn` over the items with at most `limit` at once. */
-async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+async function eachLimited<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  });
+  const lanes = Array.from(
+    { length: Math.min(limit, items.length) },
+    async () => {
+      while (next < items.length) await fn(items[next++]);
+    },
+  );
   await Promise.all(lanes);
 }
 
 /** Same facts, observation times included: anything else is written (the Ops tab shows their age). */
-function sameFacts(a: readonly EntityFact[], b: readonly EntityFact[]): boolean {
+function sameFacts(
+  a: readonly EntityFact[],
+  b: readonly EntityFact[],
+): boolean {
   if (!sameFactContent(a, b)) return false;
   const observed = new Set(a.map(f => `${f.name}\n${f.observedAt}`));
   return b.every(f => observed.has(`${f.name}\n${f.observedAt}`));
@@ -77,7 +95,10 @@ export class FactCollector {
    * so a large catalog with a few measured services costs a hash per entity.
    * Profiles of measured entities are kept in a bounded cache.
    */
-  private known = new Map<string, { hash: number; applies: readonly string[] }>();
+  private known = new Map<
+    string,
+    { hash: number; applies: readonly string[] }
+  >();
   private profiles = new LruCache<OpsProfile>(PROFILE_CACHE);
 
   constructor(private readonly options: FactCollectorOptions) {}
@@ -89,11 +110,21 @@ export class FactCollector {
   /** `signal`: the scheduler's, aborted when the run outlives its timeout; checked between pages. */
   async run(signal?: AbortSignal): Promise<FactRunResult> {
     const { catalog, auth, facts, providers, kinds } = this.options;
-    const result: FactRunResult = { entities: 0, collected: 0, failed: 0, changed: 0, written: 0 };
+    const result: FactRunResult = {
+      entities: 0,
+      collected: 0,
+      failed: 0,
+      changed: 0,
+      written: 0,
+    };
     if (providers.length === 0) return result;
     const credentials = await auth.getOwnServiceCredentials();
     // Only refs: the facts themselves are read a page at a time.
-    const stored = new Map(await Promise.all(providers.map(async p => [p.id, await facts.entityRefs(p.id)] as const)));
+    const stored = new Map(
+      await Promise.all(
+        providers.map(async p => [p.id, await facts.entityRefs(p.id)] as const),
+      ),
+    );
     const seen = new Set<string>();
     const failures = new Map<string, number>();
     // Time-dependent validation (future dates) works in days: a profile keeps for the day.
@@ -101,21 +132,38 @@ export class FactCollector {
     let cursor: string | undefined;
     do {
       // Stop between pages: another run may take over, and must not race this one's writes.
-      if (signal?.aborted) throw new Error('the collection was aborted (it outlived ops.facts.schedule.timeout)');
-      const page = await catalog.queryEntities(pageRequest({ kinds, fields: ENTITY_FIELDS, limit: PAGE_SIZE }, cursor), { credentials });
+      if (signal?.aborted)
+        throw new Error(
+          'the collection was aborted (it outlived ops.facts.schedule.timeout)',
+        );
+      const page = await catalog.queryEntities(
+        pageRequest({ kinds, fields: ENTITY_FIELDS, limit: PAGE_SIZE }, cursor),
+        { credentials },
+      );
       const targets: Target[] = [];
       for (const entity of page.items) {
         const ref = stringifyEntityRef(entity).toLowerCase();
         if (seen.has(ref)) continue;
         seen.add(ref);
         result.entities++;
-        const target = this.target(ref, entity, day, ref_ => providers.some(p => stored.get(p.id)!.has(ref_)));
+        const target = this.target(ref, entity, day, ref_ =>
+          providers.some(p => stored.get(p.id)!.has(ref_)),
+        );
         if (target) targets.push(target);
       }
       if (targets.length) {
         const pageFacts = await facts.forEntities(targets.map(t => t.ref));
         for (const provider of providers) {
-          await facts.write(provider.id, await this.collectPage(provider, targets, pageFacts, result, failures));
+          await facts.write(
+            provider.id,
+            await this.collectPage(
+              provider,
+              targets,
+              pageFacts,
+              result,
+              failures,
+            ),
+          );
         }
       }
       cursor = page.pageInfo.nextCursor;
@@ -123,34 +171,61 @@ export class FactCollector {
     // Entities that left the catalog (or the evaluated kinds) take their facts with them.
     for (const provider of providers) {
       const gone = [...stored.get(provider.id)!].filter(ref => !seen.has(ref));
-      await facts.write(provider.id, gone.map(entityRef => ({ entityRef, facts: [] })));
+      await facts.write(
+        provider.id,
+        gone.map(entityRef => ({ entityRef, facts: [] })),
+      );
       result.changed += gone.length;
     }
-    for (const ref of this.known.keys()) if (!seen.has(ref)) this.known.delete(ref);
-    for (const [id, count] of failures) if (count > 3) this.options.logger.warn(`ops fact provider "${id}" failed for ${count} entities in this run`);
+    for (const ref of this.known.keys())
+      if (!seen.has(ref)) this.known.delete(ref);
+    for (const [id, count] of failures)
+      if (count > 3)
+        this.options.logger.warn(
+          `ops fact provider "${id}" failed for ${count} entities in this run`,
+        );
     return result;
   }
 
   /** The entity with its profile, when a provider applies to it or it has facts to clear; else undefined. */
-  private target(ref: string, entity: Entity, day: string, hasFacts: (ref: string) => boolean): Target | undefined {
+  private target(
+    ref: string,
+    entity: Entity,
+    day: string,
+    hasFacts: (ref: string) => boolean,
+  ): Target | undefined {
     // 48 bits as a number: compact for 100,000 entities, and a collision for the same ref needs 2^-48 luck.
-    const hash = createHash('sha1').update(day).update(JSON.stringify(entity)).digest().readUIntBE(0, 6);
+    const hash = createHash('sha1')
+      .update(day)
+      .update(JSON.stringify(entity))
+      .digest()
+      .readUIntBE(0, 6);
     const known = this.known.get(ref);
-    if (known?.hash === hash && known.applies.length === 0 && !hasFacts(ref)) return undefined;
+    if (known?.hash === hash && known.applies.length === 0 && !hasFacts(ref))
+      return undefined;
     try {
       const key = `${ref}\n${hash}`;
-      const parse = () => buildOpsProfile(entity, { defaults: this.options.defaults }).profile;
+      const parse = () =>
+        buildOpsProfile(entity, { defaults: this.options.defaults }).profile;
       const unchanged = known?.hash === hash;
       // Only measured entities' profiles are cached: the others are not asked for again while unchanged.
       const profile = unchanged ? this.profiles.get(key, parse) : parse();
-      let applies = unchanged ? known.applies : this.options.providers.filter(p => !p.appliesTo || safeAppliesTo(p, profile)).map(p => p.id);
+      let applies = unchanged
+        ? known.applies
+        : this.options.providers
+            .filter(p => !p.appliesTo || safeAppliesTo(p, profile))
+            .map(p => p.id);
       if (applies.length === 0) applies = NONE;
       else if (!unchanged) this.profiles.get(key, () => profile);
       this.known.set(ref, { hash, applies });
       // Not applicable now but with facts stored from before (an SLO query removed): collectPage clears them.
-      return applies.length || hasFacts(ref) ? { ref, entity, profile, applies: new Set(applies) } : undefined;
+      return applies.length || hasFacts(ref)
+        ? { ref, entity, profile, applies: new Set(applies) }
+        : undefined;
     } catch (error) {
-      this.options.logger.warn(`ops facts: could not build the profile of ${ref}: ${error}`);
+      this.options.logger.warn(
+        `ops facts: could not build the profile of ${ref}: ${error}`,
+      );
       return undefined;
     }
   }
@@ -164,33 +239,57 @@ export class FactCollector {
     failures: Map<string, number>,
   ): Promise<{ entityRef: string; facts: EntityFact[] }[]> {
     const writes: { entityRef: string; facts: EntityFact[] }[] = [];
-    await eachLimited(targets, this.options.concurrency, async ({ ref, entity, profile, applies }) => {
-      const old = (pageFacts.get(ref) ?? []).filter(f => f.provider === provider.id);
-      let next: EntityFact[] = [];
-      if (applies.has(provider.id)) {
-        try {
-          next = mergeFacts(provider.id, old, await this.collect(provider, { entity, profile, previous: old }), new Date());
-          result.collected++;
-        } catch (error) {
-          result.failed++;
-          const count = (failures.get(provider.id) ?? 0) + 1;
-          failures.set(provider.id, count);
-          if (count <= 3) this.options.logger.warn(`ops fact provider "${provider.id}" failed for ${ref}; its previous facts stay, marked stale: ${message(error)}`);
-          next = markStale(provider.id, old, message(error), new Date());
+    await eachLimited(
+      targets,
+      this.options.concurrency,
+      async ({ ref, entity, profile, applies }) => {
+        const old = (pageFacts.get(ref) ?? []).filter(
+          f => f.provider === provider.id,
+        );
+        let next: EntityFact[] = [];
+        if (applies.has(provider.id)) {
+          try {
+            next = mergeFacts(
+              provider.id,
+              old,
+              await this.collect(provider, { entity, profile, previous: old }),
+              new Date(),
+            );
+            result.collected++;
+          } catch (error) {
+            result.failed++;
+            const count = (failures.get(provider.id) ?? 0) + 1;
+            failures.set(provider.id, count);
+            if (count <= 3)
+              this.options.logger.warn(
+                `ops fact provider "${
+                  provider.id
+                }" failed for ${ref}; its previous facts stay, marked stale: ${message(
+                  error,
+                )}`,
+              );
+            next = markStale(provider.id, old, message(error), new Date());
+          }
         }
-      }
-      if (!sameFactContent(old, next)) result.changed += Math.max(1, next.length);
-      if (!sameFacts(old, next)) {
-        result.written++;
-        writes.push({ entityRef: ref, facts: next });
-      }
-    });
+        if (!sameFactContent(old, next))
+          result.changed += Math.max(1, next.length);
+        if (!sameFacts(old, next)) {
+          result.written++;
+          writes.push({ entityRef: ref, facts: next });
+        }
+      },
+    );
     return writes;
   }
 
   /** One provider for one entity, cut off at its timeout. */
-  private async collect(provider: OpsFactProvider, context: { entity: Entity; profile: OpsProfile; previous: EntityFact[] }) {
-    const timeoutMs = provider.timeout ? durationToMilliseconds(provider.timeout) : this.options.timeoutMs;
+  private async collect(
+    provider: OpsFactProvider,
+    context: { entity: Entity; profile: OpsProfile; previous: EntityFact[] },
+  ) {
+    const timeoutMs = provider.timeout
+      ? durationToMilliseconds(provider.timeout)
+      : this.options.timeoutMs;
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
@@ -200,8 +299,12 @@ export class FactCollector {
       }, timeoutMs);
     });
     try {
-      const inputs = await Promise.race([provider.collect({ ...context, signal: controller.signal }), timedOut]);
-      if (!Array.isArray(inputs)) throw new Error(`returned ${typeof inputs} instead of a list of facts`);
+      const inputs = await Promise.race([
+        provider.collect({ ...context, signal: controller.signal }),
+        timedOut,
+      ]);
+      if (!Array.isArray(inputs))
+        throw new Error(`returned ${typeof inputs} instead of a list of facts`);
       return inputs;
     } finally {
       clearTimeout(timer);
@@ -209,7 +312,10 @@ export class FactCollector {
   }
 }
 
-function safeAppliesTo(provider: OpsFactProvider, profile: OpsProfile): boolean {
+function safeAppliesTo(
+  provider: OpsFactProvider,
+  profile: OpsProfile,
+): boolean {
   try {
     return provider.appliesTo!(profile);
   } catch {

@@ -1,4 +1,8 @@
-import type { LoggerService, SchedulerService, SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import type {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import type { FactCollector } from './FactCollector';
 
 export const FACTS_TASK_ID = 'ops-facts';
@@ -37,14 +41,32 @@ export class FactsTask {
           const result = await collector.run(signal);
           changed = result.changed;
           logger.info(
-            `ops facts: ${result.collected} collected, ${result.failed} failed, ${result.changed} changed (${result.written} entities written) over ${result.entities} entities in ${Date.now() - started} ms`,
+            `ops facts: ${result.collected} collected, ${
+              result.failed
+            } failed, ${result.changed} changed (${
+              result.written
+            } entities written) over ${result.entities} entities in ${
+              Date.now() - started
+            } ms`,
           );
         } catch (error) {
           // The catalog or the store failed, or the run timed out: what was written stays, the rest as it was.
-          logger.warn(`ops fact collection did not finish; stored facts are kept: ${(error as Error).message}`);
+          logger.warn(
+            `ops fact collection did not finish; stored facts are kept: ${
+              (error as Error).message
+            }`,
+          );
         }
         if (changed > 0) {
-          await this.options.evaluate().catch(error => logger.info(`ops facts changed; evaluation not started now (${(error as Error).message}), the next one scores them`));
+          await this.options
+            .evaluate()
+            .catch(error =>
+              logger.info(
+                `ops facts changed; evaluation not started now (${
+                  (error as Error).message
+                }), the next one scores them`,
+              ),
+            );
         }
       },
     });

@@ -1,14 +1,20 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
-import { describeCheck, BUILT_IN_CHECKS, type Regression } from '@opskit/plugin-ops-common';
+import {
+  describeCheck,
+  BUILT_IN_CHECKS,
+  type Regression,
+} from '@opskit/plugin-ops-common';
 
 /** Tells owners what got worse. */
 export interface RegressionNotifier {
   notify(regressions: Regression[]): Promise<void>;
 }
 
-const TITLES = new Map(BUILT_IN_CHECKS.map(check => [check.id, describeCheck(check).title]));
+const TITLES = new Map(
+  BUILT_IN_CHECKS.map(check => [check.id, describeCheck(check).title]),
+);
 
 /**
  * Sends each regression to the entity's owning group through Backstage's
@@ -37,15 +43,22 @@ export class NotificationsRegressionNotifier implements RegressionNotifier {
               scope: `ops:level:${regression.entityRef}`,
             }
           : {
-              title: `${name}: ops check "${TITLES.get(regression.checkId) ?? regression.checkId}" now fails`,
+              title: `${name}: ops check "${
+                TITLES.get(regression.checkId) ?? regression.checkId
+              }" now fails`,
               description: `${regression.entityRef} passed "${regression.checkId}" in the previous ops evaluation and fails it now. The Ops tab says how to fix it.`,
               severity: 'normal' as const,
               scope: `ops:check:${regression.entityRef}:${regression.checkId}`,
             };
       try {
-        await this.notifications.send({ recipients: { type: 'entity', entityRef: regression.owner }, payload: { ...payload, link, topic: 'ops-regression' } });
+        await this.notifications.send({
+          recipients: { type: 'entity', entityRef: regression.owner },
+          payload: { ...payload, link, topic: 'ops-regression' },
+        });
       } catch (error) {
-        this.logger.warn(`could not notify ${regression.owner} of an ops regression of ${regression.entityRef}: ${error}`);
+        this.logger.warn(
+          `could not notify ${regression.owner} of an ops regression of ${regression.entityRef}: ${error}`,
+        );
       }
     }
   }

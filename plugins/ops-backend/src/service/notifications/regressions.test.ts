@@ -13,41 +13,74 @@ jest.setTimeout(60_000);
 function withoutMonitoring(entities: Entity[]): Entity[] {
   return entities.map(entity => {
     if (entity.metadata.name !== 'payments-api') return entity;
-    const descriptor = JSON.parse(entity.metadata.annotations!['opskit.io/descriptor']);
+    const descriptor = JSON.parse(
+      entity.metadata.annotations!['opskit.io/descriptor'],
+    );
     delete descriptor.monitoring;
-    return { ...entity, metadata: { ...entity.metadata, annotations: { ...entity.metadata.annotations, 'opskit.io/descriptor': JSON.stringify(descriptor) } } };
+    return {
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: {
+          ...entity.metadata.annotations,
+          'opskit.io/descriptor': JSON.stringify(descriptor),
+        },
+      },
+    };
   });
 }
 
 describe('regression notifications', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-  it.each(databases.eachSupportedId())('notify once per regression, only what got worse, minus opted-out checks (%p)', async id => {
-    const knex = await databases.init(id);
-    const store = await DatabaseOpsStore.create({ database: mockServices.database({ knex, migrations: { skip: false } }) });
-    const sent: Regression[][] = [];
-    const evaluator = (entities: Entity[], optOut: string[] = []) =>
-      testEvaluator(store, catalogServiceMock({ entities }), {
-        notifier: { notify: async regressions => void sent.push(regressions) },
-        notificationOptOut: optOut,
+  it.each(databases.eachSupportedId())(
+    'notify once per regression, only what got worse, minus opted-out checks (%p)',
+    async id => {
+      const knex = await databases.init(id);
+      const store = await DatabaseOpsStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
       });
+      const sent: Regression[][] = [];
+      const evaluator = (entities: Entity[], optOut: string[] = []) =>
+        testEvaluator(store, catalogServiceMock({ entities }), {
+          notifier: {
+            notify: async regressions => void sent.push(regressions),
+          },
+          notificationOptOut: optOut,
+        });
 
-    await evaluator(exampleCatalog()).run('test');
-    await evaluator(exampleCatalog()).run('test');
-    expect(sent).toEqual([]); // nothing changed
+      await evaluator(exampleCatalog()).run('test');
+      await evaluator(exampleCatalog()).run('test');
+      expect(sent).toEqual([]); // nothing changed
 
-    await evaluator(withoutMonitoring(exampleCatalog()), ['monitoring-tools']).run('test');
-    expect(sent).toHaveLength(1);
-    const regressions = sent[0];
-    expect(new Set(regressions.map(r => r.entityRef))).toEqual(new Set(['component:default/payments-api']));
-    expect(regressions.every(r => r.owner === 'group:default/payments-team')).toBe(true);
-    expect(regressions.some(r => r.type === 'check-failing' && r.checkId === 'production-dashboards')).toBe(true);
-    expect(regressions.some(r => r.type === 'check-failing' && r.checkId === 'monitoring-tools')).toBe(false); // opted out
+      await evaluator(withoutMonitoring(exampleCatalog()), [
+        'monitoring-tools',
+      ]).run('test');
+      expect(sent).toHaveLength(1);
+      const regressions = sent[0];
+      expect(new Set(regressions.map(r => r.entityRef))).toEqual(
+        new Set(['component:default/payments-api']),
+      );
+      expect(
+        regressions.every(r => r.owner === 'group:default/payments-team'),
+      ).toBe(true);
+      expect(
+        regressions.some(
+          r =>
+            r.type === 'check-failing' && r.checkId === 'production-dashboards',
+        ),
+      ).toBe(true);
+      expect(
+        regressions.some(
+          r => r.type === 'check-failing' && r.checkId === 'monitoring-tools',
+        ),
+      ).toBe(false); // opted out
 
-    // The next run sees the same failures: nothing new to say.
-    await evaluator(withoutMonitoring(exampleCatalog())).run('test');
-    expect(sent).toHaveLength(1);
-  });
+      // The next run sees the same failures: nothing new to say.
+      await evaluator(withoutMonitoring(exampleCatalog())).run('test');
+      expect(sent).toHaveLength(1);
+    },
+  );
 
   it('sends each regression to the owner with a link to the Ops tab, and survives a failing send', async () => {
     const sends: any[] = [];
@@ -66,15 +99,39 @@ describe('regression notifications', () => {
       logger,
     );
     await notifier.notify([
-      { type: 'level-dropped', entityRef: 'component:default/a', owner: 'group:default/team-a', from: 'gold', to: 'bronze' },
-      { type: 'check-failing', entityRef: 'component:default/b', owner: 'group:default/team-b', checkId: 'slo-alerts' },
-      { type: 'check-failing', entityRef: 'component:default/c', checkId: 'slo-alerts' },
+      {
+        type: 'level-dropped',
+        entityRef: 'component:default/a',
+        owner: 'group:default/team-a',
+        from: 'gold',
+        to: 'bronze',
+      },
+      {
+        type: 'check-failing',
+        entityRef: 'component:default/b',
+        owner: 'group:default/team-b',
+        checkId: 'slo-alerts',
+      },
+      {
+        type: 'check-failing',
+        entityRef: 'component:default/c',
+        checkId: 'slo-alerts',
+      },
     ]);
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/could not notify group:default\/team-a .*not installed/));
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /could not notify group:default\/team-a .*not installed/,
+      ),
+    );
     expect(sends).toEqual([
       {
         recipients: { type: 'entity', entityRef: 'group:default/team-b' },
-        payload: expect.objectContaining({ link: '/catalog/default/component/b/ops', topic: 'ops-regression', scope: 'ops:check:component:default/b:slo-alerts', title: expect.stringMatching(/^b: ops check ".+" now fails$/) }),
+        payload: expect.objectContaining({
+          link: '/catalog/default/component/b/ops',
+          topic: 'ops-regression',
+          scope: 'ops:check:component:default/b:slo-alerts',
+          title: expect.stringMatching(/^b: ops check ".+" now fails$/),
+        }),
       },
     ]);
   });

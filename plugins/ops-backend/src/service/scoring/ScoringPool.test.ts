@@ -17,17 +17,34 @@ describe('WorkerScorer', () => {
   it('scores in a worker thread exactly as in the main thread', async () => {
     const script = resolve(__dirname, '__fixtures__/scoreInWorker.ts');
     const components = exampleCatalog().filter(e => e.kind === 'Component');
-    const input = join(mkdtempSync(join(tmpdir(), 'opskit-worker-')), 'entities.json');
+    const input = join(
+      mkdtempSync(join(tmpdir(), 'opskit-worker-')),
+      'entities.json',
+    );
     writeFileSync(input, JSON.stringify(components));
-    const out = execFileSync(process.execPath, ['-r', require.resolve('@backstage/cli/config/nodeTransform.cjs'), script, input], {
-      encoding: 'utf8',
-      env: { ...process.env, JEST_WORKER_ID: '' },
-    });
+    const out = execFileSync(
+      process.execPath,
+      [
+        '-r',
+        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+        script,
+        input,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, JEST_WORKER_ID: '' },
+      },
+    );
     const fromWorker = JSON.parse(out.trim().split('\n').pop()!);
 
     const inline = new InlineScorer();
     const items = components.map(entity => ({ entity }));
-    inline.begin({ known: new Set(['group:default/payments-oncall']), defaults: readOpsConfig({}).defaults, scoring: readOpsConfig({}).scoring, now: Date.parse('2026-11-27T12:00:00Z') });
+    inline.begin({
+      known: new Set(['group:default/payments-oncall']),
+      defaults: readOpsConfig({}).defaults,
+      scoring: readOpsConfig({}).scoring,
+      now: Date.parse('2026-11-27T12:00:00Z'),
+    });
     const expected = await inline.score(items);
 
     expect(fromWorker.usedWorker).toBe(true);

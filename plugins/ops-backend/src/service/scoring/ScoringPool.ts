@@ -1,6 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import type { ComplianceRow } from '../../database/OpsStore';
-import { scoreEntities, type ScoringContext, type ScoringItem } from './scoreEntities';
+import {
+  scoreEntities,
+  type ScoringContext,
+  type ScoringItem,
+} from './scoreEntities';
 import { SCORE_WORKER_FILE } from './scoreWorker';
 
 /** Scores pages of entities: in worker threads when it can, in this thread otherwise. */
@@ -29,7 +33,10 @@ export class InlineScorer implements Scorer {
 interface PoolWorker {
   worker: Worker;
   busy: number;
-  waiting: Map<number, { resolve(rows: ComplianceRow[]): void; reject(error: Error): void }>;
+  waiting: Map<
+    number,
+    { resolve(rows: ComplianceRow[]): void; reject(error: Error): void }
+  >;
   loaded: Promise<void>;
 }
 
@@ -57,7 +64,13 @@ export class WorkerScorer implements Scorer {
       let loaded!: () => void;
       const entry: PoolWorker = {
         // A worker holds one page at a time: a small heap makes V8 collect early instead of growing the process.
-        worker: new Worker(SCORE_WORKER_FILE, { workerData: { opskitScoreWorker: true }, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } }),
+        worker: new Worker(SCORE_WORKER_FILE, {
+          workerData: { opskitScoreWorker: true },
+          resourceLimits: {
+            maxOldGenerationSizeMb: 64,
+            maxYoungGenerationSizeMb: 8,
+          },
+        }),
         busy: 0,
         waiting: new Map(),
         loaded: new Promise<void>(resolve => (loaded = resolve)),
@@ -78,13 +91,18 @@ export class WorkerScorer implements Scorer {
       const fail = (error: Error) => {
         if (this.closing) return;
         this.broken = true;
-        this.onError(`ops scoring worker failed, scoring in the main thread from now on: ${error.message}`);
+        this.onError(
+          `ops scoring worker failed, scoring in the main thread from now on: ${error.message}`,
+        );
         loaded();
         for (const waiter of entry.waiting.values()) waiter.reject(error);
         entry.waiting.clear();
       };
       entry.worker.on('error', fail);
-      entry.worker.on('exit', code => code !== 0 && fail(new Error(`exited with code ${code}`)));
+      entry.worker.on(
+        'exit',
+        code => code !== 0 && fail(new Error(`exited with code ${code}`)),
+      );
       this.workers.push(entry);
     }
     return this.workers;
@@ -101,7 +119,10 @@ export class WorkerScorer implements Scorer {
   begin(context: ScoringContext) {
     this.inline.begin(context);
     const { checks: _checks, ...data } = context;
-    const message = { type: 'context', context: { ...data, known: [...context.known] } };
+    const message = {
+      type: 'context',
+      context: { ...data, known: [...context.known] },
+    };
     for (const { worker } of this.start()) worker.postMessage(message);
   }
 
@@ -117,7 +138,11 @@ export class WorkerScorer implements Scorer {
       });
     } catch (error) {
       // The page is not lost: score it here.
-      this.onError(`ops scoring worker: ${(error as Error).message}; scoring the page in the main thread`);
+      this.onError(
+        `ops scoring worker: ${
+          (error as Error).message
+        }; scoring the page in the main thread`,
+      );
       return this.inline.score(items);
     }
   }

@@ -33,15 +33,27 @@ export interface ScoringContext {
 }
 
 /** ops-common's evaluation of each entity, flattened into compliance rows. */
-export function scoreEntities(items: ScoringItem[], context: ScoringContext): ComplianceRow[] {
+export function scoreEntities(
+  items: ScoringItem[],
+  context: ScoringContext,
+): ComplianceRow[] {
   return items.map(({ entity, signOffs, waivers, live }) => {
     const evaluation = evaluateEntity(entity, {
       defaults: context.defaults,
       config: context.scoring,
       checks: context.checks,
       now: context.now,
-      facts: profile => entityFacts({ signOffs, waivers, live, resolvedTargets: resolveEscalationTargets(profile, context.known) }),
+      facts: profile =>
+        entityFacts({
+          signOffs,
+          waivers,
+          live,
+          resolvedTargets: resolveEscalationTargets(profile, context.known),
+        }),
     });
-    return { ...complianceRecord(evaluation, live), title: entity.metadata.title };
+    return {
+      ...complianceRecord(evaluation, live),
+      title: entity.metadata.title,
+    };
   });
 }

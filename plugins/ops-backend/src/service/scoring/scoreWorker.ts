@@ -1,5 +1,10 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { BUILT_IN_DEFAULTS, DEFAULT_SCORING_CONFIG, canonicalDescriptorText, createOpsDescriptor } from '@opskit/plugin-ops-common';
+import {
+  BUILT_IN_DEFAULTS,
+  DEFAULT_SCORING_CONFIG,
+  canonicalDescriptorText,
+  createOpsDescriptor,
+} from '@opskit/plugin-ops-common';
 import { scoreEntities, type ScoringContext } from './scoreEntities';
 
 /**
@@ -12,20 +17,40 @@ const WARM_UP_ROUNDS = 400;
 function warmUp(rounds: number) {
   const { text } = createOpsDescriptor(BUILT_IN_DEFAULTS, {
     tier: 'tier-2',
-    environments: [{ name: 'staging' }, { name: 'production', url: 'https://warm-up.example.com' }],
+    environments: [
+      { name: 'staging' },
+      { name: 'production', url: 'https://warm-up.example.com' },
+    ],
     onCallGroup: 'group:warm-up',
-    backups: [{ data: 'resource:warm-up-db', schedule: 'daily', retention: '30d' }],
+    backups: [
+      { data: 'resource:warm-up-db', schedule: 'daily', retention: '30d' },
+    ],
   });
   const descriptors = [text, canonicalDescriptorText(text)];
   const items = Array.from({ length: rounds }, (_, i) => ({
     entity: {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
-      metadata: { name: `warm-up-${i}`, annotations: { 'opskit.io/descriptor': descriptors[i % 2], 'opskit.io/escalation': 'group:a, group:b' } },
-      spec: { type: 'service', lifecycle: 'production', owner: 'group:warm-up' },
+      metadata: {
+        name: `warm-up-${i}`,
+        annotations: {
+          'opskit.io/descriptor': descriptors[i % 2],
+          'opskit.io/escalation': 'group:a, group:b',
+        },
+      },
+      spec: {
+        type: 'service',
+        lifecycle: 'production',
+        owner: 'group:warm-up',
+      },
     },
   }));
-  scoreEntities(items, { known: new Set(['group:default/warm-up']), defaults: BUILT_IN_DEFAULTS, scoring: DEFAULT_SCORING_CONFIG, now: Date.now() });
+  scoreEntities(items, {
+    known: new Set(['group:default/warm-up']),
+    defaults: BUILT_IN_DEFAULTS,
+    scoring: DEFAULT_SCORING_CONFIG,
+    now: Date.now(),
+  });
 }
 
 /** This module's own file (src/….ts in development, dist/….cjs.js when built): the worker's entry point. */
@@ -50,9 +75,15 @@ function runScoreWorker() {
     }
     try {
       if (!context) throw new Error('no scoring context');
-      parentPort!.postMessage({ id: message.id, rows: scoreEntities(message.items, context) });
+      parentPort!.postMessage({
+        id: message.id,
+        rows: scoreEntities(message.items, context),
+      });
     } catch (error) {
-      parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+      parentPort!.postMessage({
+        id: message.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   });
 }

@@ -18,9 +18,12 @@ describe('EntityOpsCard', () => {
   it('shows both scores with their level and links to the Ops tab', async () => {
     await renderOps(<EntityOpsCard />, { entity: payments });
     const expected = entityResponse(payments).scorecards;
-    for (const card of expected) expect(await screen.findByText(card.title)).toBeInTheDocument();
+    for (const card of expected)
+      expect(await screen.findByText(card.title)).toBeInTheDocument();
     expect(screen.getByText(`${expected[0].score}%`)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /Open the Ops tab/ })).toHaveAttribute('href', '/catalog/default/component/payments-api/ops');
+    expect(
+      screen.getByRole('link', { name: /Open the Ops tab/ }),
+    ).toHaveAttribute('href', '/catalog/default/component/payments-api/ops');
   });
 
   it('lists the top failing checks with how to fix them', async () => {
@@ -30,8 +33,12 @@ describe('EntityOpsCard', () => {
       .sort((a, b) => b.weight - a.weight);
     expect(failing.length).toBeGreaterThan(0);
     await renderOps(<EntityOpsCard maxChecks={2} />, { entity: partial });
-    const list = await screen.findByRole('list', { name: 'Top failing checks' });
-    expect(list.querySelectorAll('li')).toHaveLength(Math.min(2, failing.length));
+    const list = await screen.findByRole('list', {
+      name: 'Top failing checks',
+    });
+    expect(list.querySelectorAll('li')).toHaveLength(
+      Math.min(2, failing.length),
+    );
     expect(screen.getByText(failing[0].howToFix)).toBeInTheDocument();
   });
 });

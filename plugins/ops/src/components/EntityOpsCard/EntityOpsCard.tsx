@@ -1,7 +1,15 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import { entityRouteParams, entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  entityRouteParams,
+  entityRouteRef,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -25,19 +33,29 @@ export function EntityOpsCard(props: EntityOpsCardProps) {
   const api = useApi(opsApiRef);
   const entityRef = stringifyEntityRef(entity);
   const available = isOpsAvailable(entity);
-  const state = useAsync(() => (available ? api.getEntityOps(entityRef) : Promise.resolve(undefined)), [api, entityRef, available]);
+  const state = useAsync(
+    () =>
+      available ? api.getEntityOps(entityRef) : Promise.resolve(undefined),
+    [api, entityRef, available],
+  );
   const entityRoute = useRouteRef(entityRouteRef);
-  const tab = `${entityRoute(entityRouteParams(entity))}/${props.tabPath ?? 'ops'}`;
+  const tab = `${entityRoute(entityRouteParams(entity))}/${
+    props.tabPath ?? 'ops'
+  }`;
 
   let body: React.ReactNode;
   if (!available) {
     body = (
       <Typography variant="body2">
-        No ops data. Add the <code>opskit.io/ops-ref</code> annotation to describe environments, SLOs, on-call and backups.
+        No ops data. Add the <code>opskit.io/ops-ref</code> annotation to
+        describe environments, SLOs, on-call and backups.
       </Typography>
     );
   } else if (state.loading) body = <Progress />;
-  else if (state.error) body = <ResponseErrorPanel error={state.error} title="Could not load ops data" />;
+  else if (state.error)
+    body = (
+      <ResponseErrorPanel error={state.error} title="Could not load ops data" />
+    );
   else {
     const data = state.value!;
     // Failing checks first, the most important (heaviest) on top.
@@ -65,14 +83,18 @@ export function EntityOpsCard(props: EntityOpsCardProps) {
         </Box>
         {data.issues.some(i => i.severity === 'error') && (
           <Typography variant="body2" color="error">
-            {data.issues.filter(i => i.severity === 'error').length} validation error(s) in the ops data
+            {data.issues.filter(i => i.severity === 'error').length} validation
+            error(s) in the ops data
           </Typography>
         )}
         {failing.length > 0 ? (
           <List dense aria-label="Top failing checks">
             {failing.map(result => (
               <ListItem key={result.checkId} disableGutters>
-                <ListItemText primary={result.title} secondary={result.howToFix} />
+                <ListItemText
+                  primary={result.title}
+                  secondary={result.howToFix}
+                />
               </ListItem>
             ))}
           </List>
@@ -83,7 +105,12 @@ export function EntityOpsCard(props: EntityOpsCardProps) {
     );
   }
   return (
-    <InfoCard title="Ops readiness" deepLink={available ? { title: 'Open the Ops tab', link: tab } : undefined}>
+    <InfoCard
+      title="Ops readiness"
+      deepLink={
+        available ? { title: 'Open the Ops tab', link: tab } : undefined
+      }
+    >
       {body}
     </InfoCard>
   );

@@ -3,7 +3,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { BUILT_IN_SCORECARDS } from '@opskit/plugin-ops-common';
-import { BASE_URL, entityResponse, exampleEntity, sloFacts } from '../../__testUtils__/fixtures';
+import {
+  BASE_URL,
+  entityResponse,
+  exampleEntity,
+  sloFacts,
+} from '../../__testUtils__/fixtures';
 import { createOpsServer } from '../../__testUtils__/opsServer';
 import { renderOps } from '../../__testUtils__/renderOps';
 import { EntityOpsContent } from './EntityOpsContent';
@@ -16,8 +21,15 @@ const legacy = exampleEntity('legacy-billing');
 
 describe('EntityOpsContent', () => {
   // payments-api's latency SLO has a query: measured 4 minutes ago in production and staging; development's Prometheus is down.
-  const live = sloFacts(payments, { production: 120, staging: 700, development: 'stale' }, new Date(Date.now() - 4 * 60_000));
-  const ops = createOpsServer({ entities: [payments, legacy], live: { 'component:default/payments-api': live } });
+  const live = sloFacts(
+    payments,
+    { production: 120, staging: 700, development: 'stale' },
+    new Date(Date.now() - 4 * 60_000),
+  );
+  const ops = createOpsServer({
+    entities: [payments, legacy],
+    live: { 'component:default/payments-api': live },
+  });
   registerMswTestHooks(ops.server);
 
   it('lays out every runbook section of a compliant service', async () => {
@@ -38,7 +50,9 @@ describe('EntityOpsContent', () => {
       expect(screen.getAllByText(title).length).toBeGreaterThan(0);
     }
     // SLO rows show objective and alert threshold with their operators.
-    const slos = screen.getByRole('table', { name: 'Service level objectives' });
+    const slos = screen.getByRole('table', {
+      name: 'Service level objectives',
+    });
     expect(within(slos).getAllByRole('row').length).toBeGreaterThan(1);
     expect(within(slos).getAllByText(/^[<>≤≥] /).length).toBeGreaterThan(0);
     // The escalation path is ordered, and its catalog targets link to their pages.
@@ -47,21 +61,41 @@ describe('EntityOpsContent', () => {
     expect(within(path).getAllByRole('link').length).toBeGreaterThan(0);
     // Environments with safe URLs are links.
     const environments = screen.getByRole('list', { name: 'Environments' });
-    expect(within(environments).getAllByRole('link')[0]).toHaveAttribute('href', expect.stringMatching(/^https:/));
+    expect(within(environments).getAllByRole('link')[0]).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^https:/),
+    );
     // No validation issues card for a clean descriptor.
-    expect(screen.queryByRole('table', { name: 'Validation issues' })).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Download runbook' })).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'Validation issues' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Download runbook' }),
+    ).toBeInTheDocument();
   });
 
   it('shows each SLO’s live value per environment with its state and age, and which SLOs have no query', async () => {
     await renderOps(<EntityOpsContent />, { entity: payments });
-    const slos = await screen.findByRole('table', { name: 'Service level objectives' });
-    const production = within(slos).getByTestId('slo-live-production-Response time (p95)');
+    const slos = await screen.findByRole('table', {
+      name: 'Service level objectives',
+    });
+    const production = within(slos).getByTestId(
+      'slo-live-production-Response time (p95)',
+    );
     expect(production).toHaveTextContent('production: 120 ms met · 4 min ago');
-    expect(within(slos).getByTestId('slo-live-staging-Response time (p95)')).toHaveTextContent('staging: 700 ms alerting · 4 min ago');
-    const development = within(slos).getByTestId('slo-live-development-Response time (p95)');
+    expect(
+      within(slos).getByTestId('slo-live-staging-Response time (p95)'),
+    ).toHaveTextContent('staging: 700 ms alerting · 4 min ago');
+    const development = within(slos).getByTestId(
+      'slo-live-development-Response time (p95)',
+    );
     expect(development).toHaveTextContent('development: 150 ms stale');
-    expect(development).toHaveAttribute('title', expect.stringContaining('stale, was met — Prometheus at http://prometheus:9090 is unreachable'));
+    expect(development).toHaveAttribute(
+      'title',
+      expect.stringContaining(
+        'stale, was met — Prometheus at http://prometheus:9090 is unreachable',
+      ),
+    );
     // Error rate and uptime have no query.
     expect(within(slos).getAllByText('no query')).toHaveLength(2);
     // The check scores production: met.
@@ -70,35 +104,57 @@ describe('EntityOpsContent', () => {
 
   it("shows a broken service's validation issues with their paths, and how to fix failing checks", async () => {
     await renderOps(<EntityOpsContent />, { entity: legacy });
-    const issues = await screen.findByRole('table', { name: 'Validation issues' });
+    const issues = await screen.findByRole('table', {
+      name: 'Validation issues',
+    });
     const expected = entityResponse(legacy).issues;
     expect(expected.length).toBeGreaterThan(0);
-    expect(within(issues).getAllByText(expected[0].path).length).toBeGreaterThan(0);
-    expect(within(issues).getAllByRole('row')).toHaveLength(expected.length + 1);
+    expect(
+      within(issues).getAllByText(expected[0].path).length,
+    ).toBeGreaterThan(0);
+    expect(within(issues).getAllByRole('row')).toHaveLength(
+      expected.length + 1,
+    );
     expect(screen.getAllByText(/^How to fix:/).length).toBeGreaterThan(0);
   });
 
   it('offers sign-off to permitted users, records it and shows who signed', async () => {
     await renderOps(<EntityOpsContent />, { entity: payments, allow: true });
-    const checklist = await screen.findByRole('list', { name: 'Deployment checklist' });
-    const buttons = within(checklist).getAllByRole('button', { name: /^Sign off / });
+    const checklist = await screen.findByRole('list', {
+      name: 'Deployment checklist',
+    });
+    const buttons = within(checklist).getAllByRole('button', {
+      name: /^Sign off /,
+    });
     expect(buttons.length).toBeGreaterThan(0);
     const before = buttons.length;
     await userEvent.click(buttons[0]);
     const dialog = await screen.findByRole('dialog');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign off' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Sign off' }),
+    );
     await waitFor(() => expect(ops.signOffs).toHaveLength(1));
     expect(ops.signOffs[0].version).toBeDefined();
     await waitFor(() =>
-      expect(within(screen.getByRole('list', { name: 'Deployment checklist' })).getAllByRole('button', { name: /^Sign off / })).toHaveLength(before - 1),
+      expect(
+        within(
+          screen.getByRole('list', { name: 'Deployment checklist' }),
+        ).getAllByRole('button', { name: /^Sign off / }),
+      ).toHaveLength(before - 1),
     );
-    expect(screen.getByText(/Signed off by user:default\/guest/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Signed off by user:default\/guest/),
+    ).toBeInTheDocument();
   });
 
   it('shows no sign-off action without the ops.checklist.update permission', async () => {
     await renderOps(<EntityOpsContent />, { entity: payments, allow: false });
-    const checklist = await screen.findByRole('list', { name: 'Deployment checklist' });
-    expect(within(checklist).getAllByText('Not signed off').length).toBeGreaterThan(0);
+    const checklist = await screen.findByRole('list', {
+      name: 'Deployment checklist',
+    });
+    expect(
+      within(checklist).getAllByText('Not signed off').length,
+    ).toBeGreaterThan(0);
     expect(within(checklist).queryByRole('button')).not.toBeInTheDocument();
   });
 
@@ -107,35 +163,62 @@ describe('EntityOpsContent', () => {
     // An older or tampered backend could send these: the frontend must not trust the server to strip them.
     const scriptUrl = ['javascript', 'alert(1)'].join(':');
     data.profile.environments = [{ name: 'production', url: scriptUrl }];
-    data.profile.monitoring = { dashboards: [{ name: 'Evil board', url: 'data:text/html,<script>alert(1)</script>' }] };
-    ops.server.use(http.get(`${BASE_URL}/entities/:kind/:namespace/:name`, () => HttpResponse.json(data)));
+    data.profile.monitoring = {
+      dashboards: [
+        { name: 'Evil board', url: 'data:text/html,<script>alert(1)</script>' },
+      ],
+    };
+    ops.server.use(
+      http.get(`${BASE_URL}/entities/:kind/:namespace/:name`, () =>
+        HttpResponse.json(data),
+      ),
+    );
     await renderOps(<EntityOpsContent />, { entity: payments });
     await screen.findByTestId('ops-content');
     expect(screen.getAllByText('production')[0].closest('a')).toBeNull();
     expect(screen.getByText('Evil board').closest('a')).toBeNull();
     for (const link of screen.getAllByRole('link')) {
-      expect(link.getAttribute('href') ?? '').not.toMatch(/^(javascript|data):/);
+      expect(link.getAttribute('href') ?? '').not.toMatch(
+        /^(javascript|data):/,
+      );
     }
   });
 
   it('tells the team how to add ops data when the entity has none', async () => {
     const before = ops.requests.length;
     await renderOps(<EntityOpsContent />, {
-      entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'bare' }, spec: {} },
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'bare' },
+        spec: {},
+      },
     });
-    expect(await screen.findByText('No ops data for this entity yet')).toBeInTheDocument();
-    expect(screen.getAllByText(/opskit\.io\/ops-ref/).length).toBeGreaterThan(0);
+    expect(
+      await screen.findByText('No ops data for this entity yet'),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/opskit\.io\/ops-ref/).length).toBeGreaterThan(
+      0,
+    );
     expect(ops.requests.slice(before)).toHaveLength(0);
   });
 
   it('shows the backend error instead of the tab when loading fails', async () => {
     ops.server.use(
       http.get(`${BASE_URL}/entities/:kind/:namespace/:name`, () =>
-        HttpResponse.json({ error: { name: 'Error', message: 'database is down' }, response: { statusCode: 503 } }, { status: 503 }),
+        HttpResponse.json(
+          {
+            error: { name: 'Error', message: 'database is down' },
+            response: { statusCode: 503 },
+          },
+          { status: 503 },
+        ),
       ),
     );
     await renderOps(<EntityOpsContent />, { entity: payments });
-    expect((await screen.findAllByText(/Could not load ops data/)).length).toBeGreaterThan(0);
+    expect(
+      (await screen.findAllByText(/Could not load ops data/)).length,
+    ).toBeGreaterThan(0);
     expect(screen.getAllByText(/database is down/).length).toBeGreaterThan(0);
   });
 });

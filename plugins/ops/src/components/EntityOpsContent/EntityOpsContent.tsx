@@ -37,13 +37,24 @@ export function EntityOpsContent() {
   const available = isOpsAvailable(entity);
   const api = useApi(opsApiRef);
   const alertApi = useApi(alertApiRef);
-  const { allowed: canSignOff } = usePermission({ permission: opsChecklistUpdatePermission });
-  const { allowed: canManageWaivers } = usePermission({ permission: opsWaiverManagePermission });
-  const state = useAsyncRetry(() => (available ? api.getEntityOps(entityRef) : Promise.resolve(undefined)), [api, entityRef, available]);
+  const { allowed: canSignOff } = usePermission({
+    permission: opsChecklistUpdatePermission,
+  });
+  const { allowed: canManageWaivers } = usePermission({
+    permission: opsWaiverManagePermission,
+  });
+  const state = useAsyncRetry(
+    () =>
+      available ? api.getEntityOps(entityRef) : Promise.resolve(undefined),
+    [api, entityRef, available],
+  );
 
   if (!available) return <OpsMissingState />;
   if (state.loading && !state.value) return <Progress />;
-  if (state.error) return <ResponseErrorPanel error={state.error} title="Could not load ops data" />;
+  if (state.error)
+    return (
+      <ResponseErrorPanel error={state.error} title="Could not load ops data" />
+    );
   const data = state.value!;
 
   const revoke = async (id: string) => {
@@ -51,13 +62,19 @@ export function EntityOpsContent() {
       await api.revokeWaiver(id);
       state.retry();
     } catch (e) {
-      alertApi.post({ message: `Could not revoke the waiver: ${describeError(e)}`, severity: 'error' });
+      alertApi.post({
+        message: `Could not revoke the waiver: ${describeError(e)}`,
+        severity: 'error',
+      });
     }
   };
 
   return (
     <Box data-testid="ops-content">
-      <OpsHeader data={data} title={entity.metadata.title ?? entity.metadata.name} />
+      <OpsHeader
+        data={data}
+        title={entity.metadata.title ?? entity.metadata.name}
+      />
       <Grid container spacing={3}>
         {data.issues.length > 0 && (
           <Grid item xs={12}>
@@ -86,7 +103,10 @@ export function EntityOpsContent() {
           <SloSection profile={data.profile} facts={data.facts} />
         </Grid>
         <Grid item xs={12} md={6}>
-          <IncidentSection profile={data.profile} targets={data.escalationTargets ?? {}} />
+          <IncidentSection
+            profile={data.profile}
+            targets={data.escalationTargets ?? {}}
+          />
         </Grid>
         <Grid item xs={12} md={6}>
           <LoggingSection profile={data.profile} />
@@ -98,14 +118,24 @@ export function EntityOpsContent() {
           <VersionHistorySection profile={data.profile} />
         </Grid>
         <Grid item xs={12}>
-          <WaiversSection waivers={data.waivers} canManage={canManageWaivers} onRevoke={revoke} />
+          <WaiversSection
+            waivers={data.waivers}
+            canManage={canManageWaivers}
+            onRevoke={revoke}
+          />
         </Grid>
       </Grid>
     </Box>
   );
 }
 
-function OpsHeader({ data, title }: { data: EntityOpsResponse; title: string }) {
+function OpsHeader({
+  data,
+  title,
+}: {
+  data: EntityOpsResponse;
+  title: string;
+}) {
   const download = () => {
     const text = renderRunbook({
       profile: data.profile,
@@ -116,12 +146,22 @@ function OpsHeader({ data, title }: { data: EntityOpsResponse; title: string }) 
       generatedAt: data.evaluatedAt,
     });
     const name = data.entityRef.split('/').pop() ?? 'service';
-    downloadBlob(new Blob([text], { type: 'text/markdown' }), `${name}-runbook.md`);
+    downloadBlob(
+      new Blob([text], { type: 'text/markdown' }),
+      `${name}-runbook.md`,
+    );
   };
   return (
-    <Box display="flex" alignItems="center" justifyContent="space-between" mb={2}>
+    <Box
+      display="flex"
+      alignItems="center"
+      justifyContent="space-between"
+      mb={2}
+    >
       <Typography variant="body2" color="textSecondary">
-        Tier {data.profile.tier ?? `${data.profile.effectiveTier} (org default)`} · evaluated {new Date(data.evaluatedAt).toLocaleString()}
+        Tier{' '}
+        {data.profile.tier ?? `${data.profile.effectiveTier} (org default)`} ·
+        evaluated {new Date(data.evaluatedAt).toLocaleString()}
       </Typography>
       <Button variant="outlined" startIcon={<GetAppIcon />} onClick={download}>
         Download runbook

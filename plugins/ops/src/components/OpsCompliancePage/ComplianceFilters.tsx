@@ -3,14 +3,31 @@ import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { useEffect, useState } from 'react';
-import { TIERS, type ChecksResponse, type ComplianceFilter } from '@opskit/plugin-ops-common';
+import {
+  TIERS,
+  type ChecksResponse,
+  type ComplianceFilter,
+} from '@opskit/plugin-ops-common';
 
 const LEVELS = ['gold', 'silver', 'bronze', 'none'];
 const KINDS = ['Component', 'API', 'Resource', 'System'];
 
-type ListKey = 'owner' | 'kind' | 'tier' | 'level' | 'failingCheck' | 'type' | 'lifecycle' | 'system';
+type ListKey =
+  | 'owner'
+  | 'kind'
+  | 'tier'
+  | 'level'
+  | 'failingCheck'
+  | 'type'
+  | 'lifecycle'
+  | 'system';
 
-function Select(props: { label: string; value?: string; options: Array<{ value: string; label: string }>; onChange: (value: string | undefined) => void }) {
+function Select(props: {
+  label: string;
+  value?: string;
+  options: Array<{ value: string; label: string }>;
+  onChange: (value: string | undefined) => void;
+}) {
   const id = `ops-filter-${props.label.toLowerCase().replace(/\W+/g, '-')}`;
   return (
     <TextField
@@ -35,7 +52,11 @@ function Select(props: { label: string; value?: string; options: Array<{ value: 
 }
 
 /** A free-text filter (type, lifecycle, system) applied on Enter or when the field loses focus. */
-function TextFilter(props: { label: string; value?: string; onChange: (value: string | undefined) => void }) {
+function TextFilter(props: {
+  label: string;
+  value?: string;
+  onChange: (value: string | undefined) => void;
+}) {
   const [text, setText] = useState(props.value ?? '');
   useEffect(() => setText(props.value ?? ''), [props.value]);
   const commit = () => {
@@ -62,7 +83,11 @@ function TextFilter(props: { label: string; value?: string; onChange: (value: st
 }
 
 /** Text typed into the search box reaches the URL (and the API) after a pause, not on every key. */
-function useDebounced(value: string, commit: (value: string) => void, delayMs = 300) {
+function useDebounced(
+  value: string,
+  commit: (value: string) => void,
+  delayMs = 300,
+) {
   useEffect(() => {
     const timer = setTimeout(() => commit(value), delayMs);
     return () => clearTimeout(timer);
@@ -80,52 +105,121 @@ export function ComplianceFilters(props: {
   const [text, setText] = useState(filter.text ?? '');
   useEffect(() => setText(filter.text ?? ''), [filter.text]);
   useDebounced(text, value => {
-    if ((filter.text ?? '') !== value) onChange({ ...filter, text: value || undefined });
+    if ((filter.text ?? '') !== value)
+      onChange({ ...filter, text: value || undefined });
   });
-  const setList = (key: ListKey) => (value: string | undefined) => onChange({ ...filter, [key]: value ? [value] : undefined });
+  const setList = (key: ListKey) => (value: string | undefined) =>
+    onChange({ ...filter, [key]: value ? [value] : undefined });
   const single = (key: ListKey) => filter[key]?.[0];
-  const owners = [...new Set([...props.owners, ...(filter.owner ?? [])])].sort();
-  const active = Object.values(filter).some(v => v !== undefined && (!Array.isArray(v) || v.length > 0));
+  const owners = [
+    ...new Set([...props.owners, ...(filter.owner ?? [])]),
+  ].sort();
+  const active = Object.values(filter).some(
+    v => v !== undefined && (!Array.isArray(v) || v.length > 0),
+  );
 
   return (
-    <Grid container spacing={2} component="form" role="search" aria-label="Filter the compliance list" onSubmit={e => e.preventDefault()}>
+    <Grid
+      container
+      spacing={2}
+      component="form"
+      role="search"
+      aria-label="Filter the compliance list"
+      onSubmit={e => e.preventDefault()}
+    >
       <Grid item xs={12} md={3}>
-        <TextField fullWidth size="small" variant="outlined" label="Search entities" value={text} onChange={e => setText(e.target.value)} inputProps={{ 'data-testid': 'ops-filter-search', maxLength: 200 }} />
+        <TextField
+          fullWidth
+          size="small"
+          variant="outlined"
+          label="Search entities"
+          value={text}
+          onChange={e => setText(e.target.value)}
+          inputProps={{ 'data-testid': 'ops-filter-search', maxLength: 200 }}
+        />
       </Grid>
       <Grid item xs={6} md={2}>
-        <Select label="Owner" value={single('owner')} options={owners.map(o => ({ value: o, label: o }))} onChange={setList('owner')} />
+        <Select
+          label="Owner"
+          value={single('owner')}
+          options={owners.map(o => ({ value: o, label: o }))}
+          onChange={setList('owner')}
+        />
       </Grid>
       <Grid item xs={6} md={1}>
-        <Select label="Kind" value={single('kind')} options={KINDS.map(k => ({ value: k, label: k }))} onChange={setList('kind')} />
+        <Select
+          label="Kind"
+          value={single('kind')}
+          options={KINDS.map(k => ({ value: k, label: k }))}
+          onChange={setList('kind')}
+        />
       </Grid>
       <Grid item xs={6} md={1}>
-        <Select label="Tier" value={single('tier')} options={TIERS.map(t => ({ value: t, label: t }))} onChange={setList('tier')} />
+        <Select
+          label="Tier"
+          value={single('tier')}
+          options={TIERS.map(t => ({ value: t, label: t }))}
+          onChange={setList('tier')}
+        />
       </Grid>
       <Grid item xs={6} md={1}>
-        <Select label="Level" value={single('level')} options={LEVELS.map(l => ({ value: l, label: l }))} onChange={setList('level')} />
+        <Select
+          label="Level"
+          value={single('level')}
+          options={LEVELS.map(l => ({ value: l, label: l }))}
+          onChange={setList('level')}
+        />
       </Grid>
       <Grid item xs={6} md={2}>
         <Select
           label="Scorecard"
           value={filter.scorecard}
-          options={(props.checks?.scorecards ?? []).map(s => ({ value: s.id, label: s.title }))}
+          options={(props.checks?.scorecards ?? []).map(s => ({
+            value: s.id,
+            label: s.title,
+          }))}
           onChange={value => onChange({ ...filter, scorecard: value })}
         />
       </Grid>
       <Grid item xs={6} md={2}>
-        <Select label="Failing check" value={single('failingCheck')} options={(props.checks?.checks ?? []).map(c => ({ value: c.id, label: c.title }))} onChange={setList('failingCheck')} />
+        <Select
+          label="Failing check"
+          value={single('failingCheck')}
+          options={(props.checks?.checks ?? []).map(c => ({
+            value: c.id,
+            label: c.title,
+          }))}
+          onChange={setList('failingCheck')}
+        />
       </Grid>
       <Grid item xs={4} md={2}>
-        <TextFilter label="Type" value={single('type')} onChange={setList('type')} />
+        <TextFilter
+          label="Type"
+          value={single('type')}
+          onChange={setList('type')}
+        />
       </Grid>
       <Grid item xs={4} md={2}>
-        <TextFilter label="Lifecycle" value={single('lifecycle')} onChange={setList('lifecycle')} />
+        <TextFilter
+          label="Lifecycle"
+          value={single('lifecycle')}
+          onChange={setList('lifecycle')}
+        />
       </Grid>
       <Grid item xs={4} md={2}>
-        <TextFilter label="System" value={single('system')} onChange={setList('system')} />
+        <TextFilter
+          label="System"
+          value={single('system')}
+          onChange={setList('system')}
+        />
       </Grid>
       {active && (
-        <Grid item xs={12} md={6} style={{ display: 'flex', alignItems: 'center' }}>
+        <Grid
+          item
+          xs={12}
+          md={6}
+          style={{ display: 'flex', alignItems: 'center' }}
+        >
           <Button size="small" onClick={() => onChange({})}>
             Clear filters
           </Button>

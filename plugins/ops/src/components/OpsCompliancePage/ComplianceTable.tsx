@@ -10,7 +10,11 @@ import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import type { ComplianceListResponse, ComplianceSort, SortField } from '@opskit/plugin-ops-common';
+import type {
+  ComplianceListResponse,
+  ComplianceSort,
+  SortField,
+} from '@opskit/plugin-ops-common';
 import { formatScore, LevelChip, SloSummaryChip } from '../common';
 import { PAGE_SIZES } from './complianceSearch';
 
@@ -44,19 +48,36 @@ export function ComplianceTable(props: {
   return (
     <>
       <Box style={{ overflowX: 'auto' }}>
-        <Table size="small" aria-label="Compliance of every entity" aria-busy={props.loading} data-testid="ops-compliance-table">
+        <Table
+          size="small"
+          aria-label="Compliance of every entity"
+          aria-busy={props.loading}
+          data-testid="ops-compliance-table"
+        >
           <TableHead>
             <TableRow>
               {COLUMNS.map(column => (
-                <TableCell key={column.label} align={column.align} style={{ whiteSpace: 'nowrap' }} sortDirection={column.field === sort.field ? sort.order : false}>
+                <TableCell
+                  key={column.label}
+                  align={column.align}
+                  style={{ whiteSpace: 'nowrap' }}
+                  sortDirection={
+                    column.field === sort.field ? sort.order : false
+                  }
+                >
                   {column.field ? (
                     <TableSortLabel
                       active={column.field === sort.field}
-                      direction={column.field === sort.field ? sort.order : 'asc'}
+                      direction={
+                        column.field === sort.field ? sort.order : 'asc'
+                      }
                       onClick={() =>
                         props.onSort({
                           field: column.field!,
-                          order: column.field === sort.field && sort.order === 'asc' ? 'desc' : 'asc',
+                          order:
+                            column.field === sort.field && sort.order === 'asc'
+                              ? 'desc'
+                              : 'asc',
                         })
                       }
                     >
@@ -75,12 +96,20 @@ export function ComplianceTable(props: {
                 <TableCell>
                   <EntityRefLink entityRef={row.entityRef} title={row.title} />
                 </TableCell>
-                <TableCell>{row.owner ? <EntityRefLink entityRef={row.owner} defaultKind="group" /> : '—'}</TableCell>
+                <TableCell>
+                  {row.owner ? (
+                    <EntityRefLink entityRef={row.owner} defaultKind="group" />
+                  ) : (
+                    '—'
+                  )}
+                </TableCell>
                 <TableCell>
                   {row.kind}
                   {row.type ? ` · ${row.type}` : ''}
                 </TableCell>
-                <TableCell>{row.declaredTier ? row.tier : `${row.tier} (default)`}</TableCell>
+                <TableCell>
+                  {row.declaredTier ? row.tier : `${row.tier} (default)`}
+                </TableCell>
                 <TableCell align="right">{formatScore(row.score)}</TableCell>
                 <TableCell>
                   <LevelChip level={row.level} />
@@ -90,12 +119,15 @@ export function ComplianceTable(props: {
                     '—'
                   ) : (
                     <span title={row.failingChecks.join(', ')}>
-                      {row.failingChecks.length}: {row.failingChecks.slice(0, 2).join(', ')}
+                      {row.failingChecks.length}:{' '}
+                      {row.failingChecks.slice(0, 2).join(', ')}
                       {row.failingChecks.length > 2 ? ', …' : ''}
                     </span>
                   )}
                 </TableCell>
-                <TableCell>{row.slos ? <SloSummaryChip summary={row.slos} /> : '—'}</TableCell>
+                <TableCell>
+                  {row.slos ? <SloSummaryChip summary={row.slos} /> : '—'}
+                </TableCell>
                 <TableCell align="right">{row.errorCount}</TableCell>
               </TableRow>
             ))}
@@ -111,8 +143,20 @@ export function ComplianceTable(props: {
           </TableBody>
         </Table>
       </Box>
-      <Box display="flex" alignItems="center" justifyContent="flex-end" mt={1} style={{ gap: 16 }}>
-        <TextField select size="small" label="Rows" value={props.limit} onChange={e => props.onLimit(Number(e.target.value))}>
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="flex-end"
+        mt={1}
+        style={{ gap: 16 }}
+      >
+        <TextField
+          select
+          size="small"
+          label="Rows"
+          value={props.limit}
+          onChange={e => props.onLimit(Number(e.target.value))}
+        >
           {PAGE_SIZES.map(size => (
             <MenuItem key={size} value={size}>
               {size}
@@ -120,12 +164,26 @@ export function ComplianceTable(props: {
           ))}
         </TextField>
         <Typography variant="body2" data-testid="ops-page-range">
-          {total === 0 ? '0 of 0' : `${(props.offset + 1).toLocaleString()}–${(props.offset + items.length).toLocaleString()} of ${total.toLocaleString()}`}
+          {total === 0
+            ? '0 of 0'
+            : `${(props.offset + 1).toLocaleString()}–${(
+                props.offset + items.length
+              ).toLocaleString()} of ${total.toLocaleString()}`}
         </Typography>
-        <Button size="small" onClick={props.onPrevious} disabled={!props.hasPrevious || props.loading} aria-label="Previous page">
+        <Button
+          size="small"
+          onClick={props.onPrevious}
+          disabled={!props.hasPrevious || props.loading}
+          aria-label="Previous page"
+        >
           Previous
         </Button>
-        <Button size="small" onClick={props.onNext} disabled={!page?.nextCursor || props.loading} aria-label="Next page">
+        <Button
+          size="small"
+          onClick={props.onNext}
+          disabled={!page?.nextCursor || props.loading}
+          aria-label="Next page"
+        >
           Next
         </Button>
       </Box>

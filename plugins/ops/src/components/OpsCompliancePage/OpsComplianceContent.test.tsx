@@ -11,23 +11,42 @@ jest.setTimeout(30_000);
 describe('OpsComplianceContent', () => {
   const ops = createOpsServer({ stale: 'last evaluated 30 h ago' });
   registerMswTestHooks(ops.server);
-  const listRequests = () => ops.requests.filter(u => u.pathname.endsWith('/compliance'));
+  const listRequests = () =>
+    ops.requests.filter(u => u.pathname.endsWith('/compliance'));
 
   it('shows summary tiles, the owner roll-up, the trend and the first page of entities', async () => {
     await renderOps(<OpsComplianceContent />);
     expect(await screen.findByTestId('ops-total')).toHaveTextContent('60');
-    const table = screen.getByRole('table', { name: 'Compliance of every entity' });
-    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(26));
-    expect(screen.getByTestId('ops-page-range')).toHaveTextContent('1–25 of 60');
+    const table = screen.getByRole('table', {
+      name: 'Compliance of every entity',
+    });
+    await waitFor(() =>
+      expect(within(table).getAllByRole('row')).toHaveLength(26),
+    );
+    expect(screen.getByTestId('ops-page-range')).toHaveTextContent(
+      '1–25 of 60',
+    );
     expect(screen.getByRole('table', { name: 'Owners' })).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: /Average score from 41% .* to 50.5%/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: /Average score from 41% .* to 50.5%/ }),
+    ).toBeInTheDocument();
     // Production SLOs measured live, with the age of the values: met, alerting, stale in turn.
     const rows = within(table).getAllByRole('row');
-    expect(rows[1]).toHaveTextContent('1/1 met Response time (p95) 120 ms · 4 min ago');
-    expect(within(rows[2]).getByTestId('slo-state-alerting')).toHaveTextContent('1 breached');
+    expect(rows[1]).toHaveTextContent(
+      '1/1 met Response time (p95) 120 ms · 4 min ago',
+    );
+    expect(within(rows[2]).getByTestId('slo-state-alerting')).toHaveTextContent(
+      '1 breached',
+    );
     expect(rows[2]).toHaveTextContent('Response time (p95) 700 ms · 4 min ago');
-    expect(within(rows[2]).getByTitle('Response time (p95) (production): 700 ms, alerting')).toBeInTheDocument();
-    expect(within(rows[3]).getByTestId('slo-state-stale')).toHaveTextContent('stale');
+    expect(
+      within(rows[2]).getByTitle(
+        'Response time (p95) (production): 700 ms, alerting',
+      ),
+    ).toBeInTheDocument();
+    expect(within(rows[3]).getByTestId('slo-state-stale')).toHaveTextContent(
+      'stale',
+    );
     expect(rows[3]).toHaveTextContent('Response time (p95) 150 ms');
   });
 
@@ -37,7 +56,9 @@ describe('OpsComplianceContent', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
     await screen.findByText('26–50 of 60');
     expect(listRequests().at(-1)!.searchParams.get('cursor')).toBe('25');
-    await userEvent.click(screen.getByRole('button', { name: 'Previous page' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Previous page' }),
+    );
     await screen.findByText('1–25 of 60');
     expect(listRequests().at(-1)!.searchParams.get('cursor')).toBeNull();
   });
@@ -46,36 +67,75 @@ describe('OpsComplianceContent', () => {
     await renderOps(<OpsComplianceContent />);
     await screen.findByText('1–25 of 60');
     await userEvent.click(screen.getByRole('button', { name: 'Owner' }));
-    await waitFor(() => expect(listRequests().at(-1)!.searchParams.get('sort')).toBe('owner'));
+    await waitFor(() =>
+      expect(listRequests().at(-1)!.searchParams.get('sort')).toBe('owner'),
+    );
     expect(listRequests().at(-1)!.searchParams.get('order')).toBe('asc');
 
     await userEvent.type(screen.getByTestId('ops-filter-search'), 'service-1');
-    await waitFor(() => expect(listRequests().at(-1)!.searchParams.get('q')).toBe('service-1'));
+    await waitFor(() =>
+      expect(listRequests().at(-1)!.searchParams.get('q')).toBe('service-1'),
+    );
 
     // Filter by owner from the roll-up.
-    await userEvent.click(screen.getByRole('button', { name: 'Show only group:default/team-1' }));
-    await waitFor(() => expect(listRequests().at(-1)!.searchParams.getAll('owner')).toEqual(['group:default/team-1']));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show only group:default/team-1' }),
+    );
+    await waitFor(() =>
+      expect(listRequests().at(-1)!.searchParams.getAll('owner')).toEqual([
+        'group:default/team-1',
+      ]),
+    );
     await screen.findByText(/of 9$/);
-    expect(ops.requests.filter(u => u.pathname.endsWith('/trend')).at(-1)!.searchParams.get('owner')).toBe('group:default/team-1');
+    expect(
+      ops.requests
+        .filter(u => u.pathname.endsWith('/trend'))
+        .at(-1)!
+        .searchParams.get('owner'),
+    ).toBe('group:default/team-1');
   });
 
   it('filters by type, lifecycle and system on Enter', async () => {
     await renderOps(<OpsComplianceContent />);
     await screen.findByText('1–25 of 60');
-    await userEvent.type(screen.getByTestId('ops-filter-type'), 'service{Enter}');
-    await waitFor(() => expect(listRequests().at(-1)!.searchParams.getAll('type')).toEqual(['service']));
-    await userEvent.type(screen.getByTestId('ops-filter-lifecycle'), 'production{Enter}');
-    await userEvent.type(screen.getByTestId('ops-filter-system'), 'system:default/commerce{Enter}');
-    await waitFor(() => expect(listRequests().at(-1)!.searchParams.getAll('system')).toEqual(['system:default/commerce']));
+    await userEvent.type(
+      screen.getByTestId('ops-filter-type'),
+      'service{Enter}',
+    );
+    await waitFor(() =>
+      expect(listRequests().at(-1)!.searchParams.getAll('type')).toEqual([
+        'service',
+      ]),
+    );
+    await userEvent.type(
+      screen.getByTestId('ops-filter-lifecycle'),
+      'production{Enter}',
+    );
+    await userEvent.type(
+      screen.getByTestId('ops-filter-system'),
+      'system:default/commerce{Enter}',
+    );
+    await waitFor(() =>
+      expect(listRequests().at(-1)!.searchParams.getAll('system')).toEqual([
+        'system:default/commerce',
+      ]),
+    );
     const url = listRequests().at(-1)!;
     expect(url.searchParams.getAll('lifecycle')).toEqual(['production']);
     expect(url.searchParams.getAll('type')).toEqual(['service']);
     // The summary follows the same filters.
-    expect(ops.requests.filter(u => u.pathname.endsWith('/summary')).at(-1)!.searchParams.getAll('system')).toEqual(['system:default/commerce']);
+    expect(
+      ops.requests
+        .filter(u => u.pathname.endsWith('/summary'))
+        .at(-1)!
+        .searchParams.getAll('system'),
+    ).toEqual(['system:default/commerce']);
   });
 
   it('restores a shared view from the URL', async () => {
-    await renderOps(<OpsComplianceContent />, { route: '/ops?tier=tier-2&sort=errorCount&order=desc&limit=50' });
+    await renderOps(<OpsComplianceContent />, {
+      route: '/ops?tier=tier-2&sort=errorCount&order=desc&limit=50',
+    });
     await screen.findByText(/of 60$/);
     const url = listRequests().at(-1)!;
     expect(url.searchParams.getAll('tier')).toEqual(['tier-2']);
@@ -86,16 +146,26 @@ describe('OpsComplianceContent', () => {
 
   it('warns when the evaluation is stale and offers refresh to permitted users', async () => {
     await renderOps(<OpsComplianceContent />, { allow: true });
-    expect(await screen.findByText(/last evaluated 30 h ago/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/last evaluated 30 h ago/),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
-    await waitFor(() => expect(ops.requests.some(u => u.pathname.endsWith('/refresh'))).toBe(true));
+    await waitFor(() =>
+      expect(ops.requests.some(u => u.pathname.endsWith('/refresh'))).toBe(
+        true,
+      ),
+    );
   });
 
   it('hides refresh without the ops.compliance.refresh permission', async () => {
     await renderOps(<OpsComplianceContent />, { allow: false });
     await screen.findByText('1–25 of 60');
-    expect(screen.queryByRole('button', { name: 'Refresh' })).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Refresh' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Export CSV' }),
+    ).toBeInTheDocument();
   });
 
   it('exports the filtered list as CSV and JSON downloads', async () => {
@@ -109,7 +179,9 @@ describe('OpsComplianceContent', () => {
     await screen.findByText(/of 60$/);
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(created).toHaveLength(1));
-    const url = ops.requests.filter(u => u.pathname.endsWith('/export')).at(-1)!;
+    const url = ops.requests
+      .filter(u => u.pathname.endsWith('/export'))
+      .at(-1)!;
     expect(url.searchParams.get('format')).toBe('csv');
     expect(url.searchParams.getAll('level')).toEqual(['gold']);
     await userEvent.click(screen.getByRole('button', { name: 'Export JSON' }));

@@ -7,7 +7,11 @@ import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { opsComplianceRefreshPermission, type ComplianceFilter, type ComplianceSort } from '@opskit/plugin-ops-common';
+import {
+  opsComplianceRefreshPermission,
+  type ComplianceFilter,
+  type ComplianceSort,
+} from '@opskit/plugin-ops-common';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
@@ -15,7 +19,12 @@ import { opsApiRef, type ExportFormat } from '../../api';
 import { describeError, downloadBlob } from '../common';
 import { ComplianceFilters } from './ComplianceFilters';
 import { ComplianceTable } from './ComplianceTable';
-import { readView, viewKey, writeView, type ComplianceView } from './complianceSearch';
+import {
+  readView,
+  viewKey,
+  writeView,
+  type ComplianceView,
+} from './complianceSearch';
 import { OwnerRollup } from './OwnerRollup';
 import { SummaryTiles } from './SummaryTiles';
 import { TrendChart } from './TrendChart';
@@ -24,25 +33,44 @@ import { TrendChart } from './TrendChart';
 export function OpsComplianceContent() {
   const api = useApi(opsApiRef);
   const alertApi = useApi(alertApiRef);
-  const { allowed: canRefresh } = usePermission({ permission: opsComplianceRefreshPermission });
+  const { allowed: canRefresh } = usePermission({
+    permission: opsComplianceRefreshPermission,
+  });
   const [params, setParams] = useSearchParams();
   const view = useMemo(() => readView(params), [params]);
   const key = viewKey(view);
   // Cursors of the pages before the current one, for "Previous"; a new view starts over.
-  const [history, setHistory] = useState<{ key: string; cursors: Array<string | undefined> }>({ key, cursors: [] });
+  const [history, setHistory] = useState<{
+    key: string;
+    cursors: Array<string | undefined>;
+  }>({ key, cursors: [] });
   const previous = history.key === key ? history.cursors : [];
   const [refreshing, setRefreshing] = useState(false);
 
-  const setView = useCallback((next: ComplianceView) => setParams(writeView(next)), [setParams]);
+  const setView = useCallback(
+    (next: ComplianceView) => setParams(writeView(next)),
+    [setParams],
+  );
   const filterKey = JSON.stringify(view.filter);
 
-  const page = useAsync(() => api.listCompliance(view), [api, key, view.cursor]);
-  const summary = useAsync(() => api.getComplianceSummary(view.filter), [api, filterKey]);
-  const trend = useAsync(() => api.getComplianceTrend({ owner: view.filter.owner?.[0], limit: 90 }), [api, view.filter.owner?.[0]]);
+  const page = useAsync(
+    () => api.listCompliance(view),
+    [api, key, view.cursor],
+  );
+  const summary = useAsync(
+    () => api.getComplianceSummary(view.filter),
+    [api, filterKey],
+  );
+  const trend = useAsync(
+    () => api.getComplianceTrend({ owner: view.filter.owner?.[0], limit: 90 }),
+    [api, view.filter.owner?.[0]],
+  );
   const checks = useAsync(() => api.getChecks(), [api]);
 
-  const changeFilter = (filter: ComplianceFilter) => setView({ ...view, filter, cursor: undefined });
-  const changeSort = (sort: ComplianceSort) => setView({ ...view, sort, cursor: undefined });
+  const changeFilter = (filter: ComplianceFilter) =>
+    setView({ ...view, filter, cursor: undefined });
+  const changeSort = (sort: ComplianceSort) =>
+    setView({ ...view, sort, cursor: undefined });
   const next = () => {
     if (!page.value?.nextCursor) return;
     setHistory({ key, cursors: [...previous, view.cursor] });
@@ -55,10 +83,16 @@ export function OpsComplianceContent() {
 
   const exportAs = async (format: ExportFormat) => {
     try {
-      const blob = await api.exportCompliance(format, { filter: view.filter, sort: view.sort });
+      const blob = await api.exportCompliance(format, {
+        filter: view.filter,
+        sort: view.sort,
+      });
       downloadBlob(blob, `ops-compliance.${format}`);
     } catch (e) {
-      alertApi.post({ message: `Export failed: ${describeError(e)}`, severity: 'error' });
+      alertApi.post({
+        message: `Export failed: ${describeError(e)}`,
+        severity: 'error',
+      });
     }
   };
   const refresh = async () => {
@@ -66,12 +100,17 @@ export function OpsComplianceContent() {
     try {
       const { started } = await api.refresh();
       alertApi.post({
-        message: started ? 'Evaluation started; the list updates when it finishes.' : 'An evaluation is already running.',
+        message: started
+          ? 'Evaluation started; the list updates when it finishes.'
+          : 'An evaluation is already running.',
         severity: 'info',
         display: 'transient',
       });
     } catch (e) {
-      alertApi.post({ message: `Could not start an evaluation: ${describeError(e)}`, severity: 'error' });
+      alertApi.post({
+        message: `Could not start an evaluation: ${describeError(e)}`,
+        severity: 'error',
+      });
     } finally {
       setRefreshing(false);
     }
@@ -82,17 +121,29 @@ export function OpsComplianceContent() {
     <Box data-testid="ops-compliance">
       {status?.stale && (
         <Alert severity="warning" style={{ marginBottom: 16 }}>
-          These results may be out of date: {status.reason}.{canRefresh ? ' Start a new evaluation with Refresh.' : ''}
+          These results may be out of date: {status.reason}.
+          {canRefresh ? ' Start a new evaluation with Refresh.' : ''}
         </Alert>
       )}
       {!status?.stale && status?.reason && !page.value?.evaluation && (
         <Alert severity="info" style={{ marginBottom: 16 }}>
-          Nothing to show yet: {status.reason}. The evaluation runs on the schedule in <code>ops.schedule</code>.
+          Nothing to show yet: {status.reason}. The evaluation runs on the
+          schedule in <code>ops.schedule</code>.
         </Alert>
       )}
-      <Box display="flex" justifyContent="space-between" alignItems="center" mb={2} style={{ gap: 8 }}>
+      <Box
+        display="flex"
+        justifyContent="space-between"
+        alignItems="center"
+        mb={2}
+        style={{ gap: 8 }}
+      >
         <Typography variant="body2" color="textSecondary">
-          {page.value?.evaluation?.finishedAt ? `Evaluated ${new Date(page.value.evaluation.finishedAt).toLocaleString()}` : ''}
+          {page.value?.evaluation?.finishedAt
+            ? `Evaluated ${new Date(
+                page.value.evaluation.finishedAt,
+              ).toLocaleString()}`
+            : ''}
         </Typography>
         <Box display="flex" style={{ gap: 8 }}>
           <Button variant="outlined" onClick={() => exportAs('csv')}>
@@ -102,7 +153,12 @@ export function OpsComplianceContent() {
             Export JSON
           </Button>
           {canRefresh && (
-            <Button variant="contained" color="primary" onClick={refresh} disabled={refreshing}>
+            <Button
+              variant="contained"
+              color="primary"
+              onClick={refresh}
+              disabled={refreshing}
+            >
               Refresh
             </Button>
           )}
@@ -110,14 +166,31 @@ export function OpsComplianceContent() {
       </Box>
       <Grid container spacing={3}>
         <Grid item xs={12}>
-          {summary.error ? <ResponseErrorPanel error={summary.error} title="Could not load the summary" /> : summary.value && <SummaryTiles summary={summary.value} />}
+          {summary.error ? (
+            <ResponseErrorPanel
+              error={summary.error}
+              title="Could not load the summary"
+            />
+          ) : (
+            summary.value && <SummaryTiles summary={summary.value} />
+          )}
         </Grid>
         <Grid item xs={12}>
           <InfoCard title="Entities">
-            <ComplianceFilters filter={view.filter} owners={(summary.value?.owners ?? []).map(o => o.owner)} checks={checks.value} onChange={changeFilter} />
-            {page.loading && <LinearProgress aria-label="Loading" style={{ marginTop: 8 }} />}
+            <ComplianceFilters
+              filter={view.filter}
+              owners={(summary.value?.owners ?? []).map(o => o.owner)}
+              checks={checks.value}
+              onChange={changeFilter}
+            />
+            {page.loading && (
+              <LinearProgress aria-label="Loading" style={{ marginTop: 8 }} />
+            )}
             {page.error ? (
-              <ResponseErrorPanel error={page.error} title="Could not load the compliance list" />
+              <ResponseErrorPanel
+                error={page.error}
+                title="Could not load the compliance list"
+              />
             ) : (
               <ComplianceTable
                 page={page.value}
@@ -127,7 +200,9 @@ export function OpsComplianceContent() {
                 offset={page.value?.offset ?? 0}
                 hasPrevious={Boolean(view.cursor)}
                 onSort={changeSort}
-                onLimit={limit => setView({ ...view, limit, cursor: undefined })}
+                onLimit={limit =>
+                  setView({ ...view, limit, cursor: undefined })
+                }
                 onNext={next}
                 onPrevious={back}
               />
@@ -135,13 +210,28 @@ export function OpsComplianceContent() {
           </InfoCard>
         </Grid>
         <Grid item xs={12} md={6}>
-          <InfoCard title={`Trend${view.filter.owner?.[0] ? ` for ${view.filter.owner[0]}` : ''}`}>
-            {trend.error ? <ResponseErrorPanel error={trend.error} /> : <TrendChart points={trend.value?.points ?? []} />}
+          <InfoCard
+            title={`Trend${
+              view.filter.owner?.[0] ? ` for ${view.filter.owner[0]}` : ''
+            }`}
+          >
+            {trend.error ? (
+              <ResponseErrorPanel error={trend.error} />
+            ) : (
+              <TrendChart points={trend.value?.points ?? []} />
+            )}
           </InfoCard>
         </Grid>
         <Grid item xs={12} md={6}>
           <InfoCard title="Owners (lowest average first)">
-            {summary.value && <OwnerRollup owners={summary.value.owners} onSelect={owner => changeFilter({ ...view.filter, owner: [owner] })} />}
+            {summary.value && (
+              <OwnerRollup
+                owners={summary.value.owners}
+                onSelect={owner =>
+                  changeFilter({ ...view.filter, owner: [owner] })
+                }
+              />
+            )}
           </InfoCard>
         </Grid>
       </Grid>

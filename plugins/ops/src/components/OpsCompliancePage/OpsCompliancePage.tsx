@@ -5,7 +5,10 @@ import { OpsComplianceContent } from './OpsComplianceContent';
 export function OpsCompliancePage(props: { title?: string }) {
   return (
     <Page themeId="tool">
-      <Header title={props.title ?? 'Ops compliance'} subtitle="Operational readiness of every service in the catalog" />
+      <Header
+        title={props.title ?? 'Ops compliance'}
+        subtitle="Operational readiness of every service in the catalog"
+      />
       <Content>
         <OpsComplianceContent />
       </Content>

@@ -9,8 +9,14 @@ import type { OwnerRollup as Rollup } from '@opskit/plugin-ops-common';
 import { formatScore } from '../common';
 
 /** Per-owner roll-up, worst average first; a click filters the list to that owner. */
-export function OwnerRollup(props: { owners: Rollup[]; onSelect: (owner: string) => void; max?: number }) {
-  const rows = [...props.owners].sort((a, b) => (a.averageScore ?? -1) - (b.averageScore ?? -1)).slice(0, props.max ?? 10);
+export function OwnerRollup(props: {
+  owners: Rollup[];
+  onSelect: (owner: string) => void;
+  max?: number;
+}) {
+  const rows = [...props.owners]
+    .sort((a, b) => (a.averageScore ?? -1) - (b.averageScore ?? -1))
+    .slice(0, props.max ?? 10);
   return (
     <Table size="small" aria-label="Owners" style={{ whiteSpace: 'nowrap' }}>
       <TableHead>
@@ -25,14 +31,25 @@ export function OwnerRollup(props: { owners: Rollup[]; onSelect: (owner: string)
       <TableBody>
         {rows.map(row => (
           <TableRow key={row.owner}>
-            <TableCell>{row.owner.includes(':') ? <EntityRefLink entityRef={row.owner} /> : row.owner || '(no owner)'}</TableCell>
+            <TableCell>
+              {row.owner.includes(':') ? (
+                <EntityRefLink entityRef={row.owner} />
+              ) : (
+                row.owner || '(no owner)'
+              )}
+            </TableCell>
             <TableCell align="right">{row.entityCount}</TableCell>
             <TableCell align="right">{formatScore(row.averageScore)}</TableCell>
             <TableCell align="right">
-              {row.levelCounts.gold ?? 0} / {row.levelCounts.silver ?? 0} / {row.levelCounts.bronze ?? 0} / {row.levelCounts.none ?? 0}
+              {row.levelCounts.gold ?? 0} / {row.levelCounts.silver ?? 0} /{' '}
+              {row.levelCounts.bronze ?? 0} / {row.levelCounts.none ?? 0}
             </TableCell>
             <TableCell>
-              <Button size="small" onClick={() => props.onSelect(row.owner)} aria-label={`Show only ${row.owner}`}>
+              <Button
+                size="small"
+                onClick={() => props.onSelect(row.owner)}
+                aria-label={`Show only ${row.owner}`}
+              >
                 Filter
               </Button>
             </TableCell>

@@ -20,31 +20,80 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
       </Typography>
     );
   }
-  const x = (i: number) => PAD + (scored.length === 1 ? (WIDTH - 2 * PAD) / 2 : (i * (WIDTH - 2 * PAD)) / (scored.length - 1));
-  const y = (score: number) => HEIGHT - PAD - (score / 100) * (HEIGHT - 2 * PAD);
-  const path = scored.map((p, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.averageScore!).toFixed(1)}`).join(' ');
+  const x = (i: number) =>
+    PAD +
+    (scored.length === 1
+      ? (WIDTH - 2 * PAD) / 2
+      : (i * (WIDTH - 2 * PAD)) / (scored.length - 1));
+  const y = (score: number) =>
+    HEIGHT - PAD - (score / 100) * (HEIGHT - 2 * PAD);
+  const path = scored
+    .map(
+      (p, i) =>
+        `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.averageScore!).toFixed(1)}`,
+    )
+    .join(' ');
   const first = scored[0];
   const last = scored[scored.length - 1];
-  const description = `Average score from ${first.averageScore}% on ${first.at.slice(0, 10)} to ${last.averageScore}% on ${last.at.slice(0, 10)} over ${scored.length} evaluations`;
+  const description = `Average score from ${
+    first.averageScore
+  }% on ${first.at.slice(0, 10)} to ${last.averageScore}% on ${last.at.slice(
+    0,
+    10,
+  )} over ${scored.length} evaluations`;
   return (
     <figure style={{ margin: 0 }}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={description} style={{ maxHeight: HEIGHT }}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        role="img"
+        aria-label={description}
+        style={{ maxHeight: HEIGHT }}
+      >
         {[0, 50, 100].map(v => (
           <g key={v}>
-            <line x1={PAD} x2={WIDTH - PAD} y1={y(v)} y2={y(v)} stroke={theme.palette.divider} />
-            <text x={2} y={y(v) + 4} fontSize={10} fill={theme.palette.text.secondary}>
+            <line
+              x1={PAD}
+              x2={WIDTH - PAD}
+              y1={y(v)}
+              y2={y(v)}
+              stroke={theme.palette.divider}
+            />
+            <text
+              x={2}
+              y={y(v) + 4}
+              fontSize={10}
+              fill={theme.palette.text.secondary}
+            >
               {v}%
             </text>
           </g>
         ))}
-        <path d={path} fill="none" stroke={theme.palette.primary.main} strokeWidth={2} />
+        <path
+          d={path}
+          fill="none"
+          stroke={theme.palette.primary.main}
+          strokeWidth={2}
+        />
         {scored.map((p, i) => (
-          <circle key={p.evaluationId} cx={x(i)} cy={y(p.averageScore!)} r={3} fill={theme.palette.primary.main}>
-            <title>{`${p.at.slice(0, 16).replace('T', ' ')}: ${p.averageScore}% (${p.entityCount} entities)`}</title>
+          <circle
+            key={p.evaluationId}
+            cx={x(i)}
+            cy={y(p.averageScore!)}
+            r={3}
+            fill={theme.palette.primary.main}
+          >
+            <title>{`${p.at.slice(0, 16).replace('T', ' ')}: ${
+              p.averageScore
+            }% (${p.entityCount} entities)`}</title>
           </circle>
         ))}
       </svg>
-      <Typography component="figcaption" variant="caption" color="textSecondary">
+      <Typography
+        component="figcaption"
+        variant="caption"
+        color="textSecondary"
+      >
         {description}
       </Typography>
     </figure>

@@ -2,10 +2,17 @@ import { readView, viewKey, writeView } from './complianceSearch';
 
 describe('compliance view in the URL', () => {
   it('round-trips filters, sort, page size and cursor', () => {
-    const params = new URLSearchParams('owner=group:default/a&owner=group:default/b&tier=tier-1&q=pay&sort=owner&order=desc&limit=50&cursor=xyz&scorecard=monitoring');
+    const params = new URLSearchParams(
+      'owner=group:default/a&owner=group:default/b&tier=tier-1&q=pay&sort=owner&order=desc&limit=50&cursor=xyz&scorecard=monitoring',
+    );
     const view = readView(params);
     expect(view).toEqual({
-      filter: { owner: ['group:default/a', 'group:default/b'], tier: ['tier-1'], text: 'pay', scorecard: 'monitoring' },
+      filter: {
+        owner: ['group:default/a', 'group:default/b'],
+        tier: ['tier-1'],
+        text: 'pay',
+        scorecard: 'monitoring',
+      },
       sort: { field: 'owner', order: 'desc' },
       limit: 50,
       cursor: 'xyz',
@@ -14,7 +21,9 @@ describe('compliance view in the URL', () => {
   });
 
   it('falls back to defaults for unknown values instead of sending them to the API', () => {
-    const view = readView(new URLSearchParams('sort=drop table&order=sideways&limit=100000'));
+    const view = readView(
+      new URLSearchParams('sort=drop table&order=sideways&limit=100000'),
+    );
     expect(view.sort).toEqual({ field: 'score', order: 'asc' });
     expect(view.limit).toBe(25);
     expect(writeView(view).toString()).toBe('');
@@ -24,6 +33,8 @@ describe('compliance view in the URL', () => {
     const first = readView(new URLSearchParams('tier=tier-1'));
     const second = readView(new URLSearchParams('tier=tier-1&cursor=abc'));
     expect(viewKey(first)).toBe(viewKey(second));
-    expect(viewKey(first)).not.toBe(viewKey(readView(new URLSearchParams('tier=tier-2'))));
+    expect(viewKey(first)).not.toBe(
+      viewKey(readView(new URLSearchParams('tier=tier-2'))),
+    );
   });
 });

@@ -1,4 +1,8 @@
-import type { ComplianceFilter, ComplianceSort, SortField } from '@opskit/plugin-ops-common';
+import type {
+  ComplianceFilter,
+  ComplianceSort,
+  SortField,
+} from '@opskit/plugin-ops-common';
 import { SORT_FIELDS } from '@opskit/plugin-ops-common';
 
 /** The compliance view as it lives in the URL, so a filtered, sorted view can be shared. */
@@ -9,7 +13,16 @@ export interface ComplianceView {
   cursor?: string;
 }
 
-const LIST_KEYS = ['owner', 'kind', 'type', 'lifecycle', 'tier', 'system', 'level', 'failingCheck'] as const;
+const LIST_KEYS = [
+  'owner',
+  'kind',
+  'type',
+  'lifecycle',
+  'tier',
+  'system',
+  'level',
+  'failingCheck',
+] as const;
 export const PAGE_SIZES = [25, 50, 100];
 const DEFAULT_SORT: ComplianceSort = { field: 'score', order: 'asc' };
 
@@ -29,7 +42,9 @@ export function readView(params: URLSearchParams): ComplianceView {
   return {
     filter,
     sort: {
-      field: (SORT_FIELDS as readonly string[]).includes(field ?? '') ? (field as SortField) : DEFAULT_SORT.field,
+      field: (SORT_FIELDS as readonly string[]).includes(field ?? '')
+        ? (field as SortField)
+        : DEFAULT_SORT.field,
       order: order === 'asc' || order === 'desc' ? order : DEFAULT_SORT.order,
     },
     limit: PAGE_SIZES.includes(limit) ? limit : PAGE_SIZES[0],
@@ -39,10 +54,14 @@ export function readView(params: URLSearchParams): ComplianceView {
 
 export function writeView(view: ComplianceView): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of LIST_KEYS) for (const value of view.filter[key] ?? []) params.append(key, value);
+  for (const key of LIST_KEYS)
+    for (const value of view.filter[key] ?? []) params.append(key, value);
   if (view.filter.scorecard) params.set('scorecard', view.filter.scorecard);
   if (view.filter.text) params.set('q', view.filter.text);
-  if (view.sort.field !== DEFAULT_SORT.field || view.sort.order !== DEFAULT_SORT.order) {
+  if (
+    view.sort.field !== DEFAULT_SORT.field ||
+    view.sort.order !== DEFAULT_SORT.order
+  ) {
     params.set('sort', view.sort.field);
     params.set('order', view.sort.order);
   }

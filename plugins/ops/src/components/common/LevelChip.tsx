@@ -7,13 +7,27 @@ const useStyles = makeStyles(theme => ({
   gold: { backgroundColor: '#c9a227', color: '#1a1a1a' },
   silver: { backgroundColor: '#a8b0b8', color: '#1a1a1a' },
   bronze: { backgroundColor: '#b0703c', color: '#ffffff' },
-  none: { backgroundColor: theme.palette.type === 'dark' ? '#555' : '#e0e0e0', color: theme.palette.text.primary },
+  none: {
+    backgroundColor: theme.palette.type === 'dark' ? '#555' : '#e0e0e0',
+    color: theme.palette.text.primary,
+  },
 }));
 
-export function LevelChip(props: { level: ScoreLevel; label?: string; size?: 'small' | 'medium' }) {
+export function LevelChip(props: {
+  level: ScoreLevel;
+  label?: string;
+  size?: 'small' | 'medium';
+}) {
   const classes = useStyles();
-  const text = props.label ?? (props.level === 'none' ? 'no level' : props.level);
-  return <Chip size={props.size ?? 'small'} className={classes[props.level] ?? classes.none} label={text} />;
+  const text =
+    props.label ?? (props.level === 'none' ? 'no level' : props.level);
+  return (
+    <Chip
+      size={props.size ?? 'small'}
+      className={classes[props.level] ?? classes.none}
+      label={text}
+    />
+  );
 }
 
 export function formatScore(score: number | null | undefined): string {

@@ -15,7 +15,11 @@ export function SafeLink(props: { url?: string; children: React.ReactNode }) {
     );
   }
   return (
-    <Typography component="span" variant="inherit" title={props.url ? 'Link hidden: not an http(s) URL' : undefined}>
+    <Typography
+      component="span"
+      variant="inherit"
+      title={props.url ? 'Link hidden: not an http(s) URL' : undefined}
+    >
       {props.children}
     </Typography>
   );

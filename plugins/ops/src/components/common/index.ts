@@ -3,4 +3,9 @@ export { SafeLink } from './SafeLink';
 export { downloadBlob } from './download';
 export { OpsMissingState } from './OpsMissingState';
 export { describeError } from './describeError';
-export { SloStateChip, SloSummaryChip, formatAge, describeLiveSlo } from './SloStateChip';
+export {
+  SloStateChip,
+  SloSummaryChip,
+  formatAge,
+  describeLiveSlo,
+} from './SloStateChip';

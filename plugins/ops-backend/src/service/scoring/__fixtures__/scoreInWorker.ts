@@ -7,11 +7,20 @@ async function main() {
   const errors: string[] = [];
   const scorer = new WorkerScorer(1, m => errors.push(m));
   const ops = readOpsConfig({});
-  scorer.begin({ known: new Set(['group:default/payments-oncall']), defaults: ops.defaults, scoring: ops.scoring, now: Date.parse('2026-11-27T12:00:00Z') });
-  const items = JSON.parse(readFileSync(process.argv[2], 'utf8')).map((entity: unknown) => ({ entity }));
+  scorer.begin({
+    known: new Set(['group:default/payments-oncall']),
+    defaults: ops.defaults,
+    scoring: ops.scoring,
+    now: Date.parse('2026-11-27T12:00:00Z'),
+  });
+  const items = JSON.parse(readFileSync(process.argv[2], 'utf8')).map(
+    (entity: unknown) => ({ entity }),
+  );
   const rows = await scorer.score(items);
   await scorer.close();
-  console.log(JSON.stringify({ usedWorker: errors.length === 0, errors, rows }));
+  console.log(
+    JSON.stringify({ usedWorker: errors.length === 0, errors, rows }),
+  );
 }
 
 main();

@@ -7,7 +7,12 @@ import Typography from '@material-ui/core/Typography';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import RadioButtonUncheckedIcon from '@material-ui/icons/RadioButtonUnchecked';
 import { useState } from 'react';
-import { latestVersion, signOffFor, type OpsProfile, type StoredSignOff } from '@opskit/plugin-ops-common';
+import {
+  latestVersion,
+  signOffFor,
+  type OpsProfile,
+  type StoredSignOff,
+} from '@opskit/plugin-ops-common';
 import { SectionCard } from './SectionCard';
 import { SignOffDialog } from './SignOffDialog';
 
@@ -24,11 +29,18 @@ export function DeploymentSection(props: {
   const [signing, setSigning] = useState<string | undefined>();
   const checklist = deployment?.checklist ?? [];
   return (
-    <SectionCard title="Deployment" source={profile.sources.deployment} empty={!deployment} emptyText="No deployment process: add `deployment` with process steps, rollback and a checklist.">
+    <SectionCard
+      title="Deployment"
+      source={profile.sources.deployment}
+      empty={!deployment}
+      emptyText="No deployment process: add `deployment` with process steps, rollback and a checklist."
+    >
       {(deployment?.process ?? []).map((proc, index) => (
         <div key={index}>
           <Typography variant="subtitle2" component="h3">
-            {proc.environment ? `Deploy to ${proc.environment}` : 'Deployment process'}
+            {proc.environment
+              ? `Deploy to ${proc.environment}`
+              : 'Deployment process'}
           </Typography>
           <ol>
             {proc.steps.map((step, i) => (
@@ -66,20 +78,41 @@ export function DeploymentSection(props: {
           {checklist.map(item => {
             const done = signOffFor(signOffs, item.id, version);
             return (
-              <ListItem key={item.id} disableGutters data-testid={`checklist-${item.id}`}>
+              <ListItem
+                key={item.id}
+                disableGutters
+                data-testid={`checklist-${item.id}`}
+              >
                 <ListItemIcon>
-                  {done ? <CheckCircleIcon style={{ color: '#2e7d32' }} titleAccess="Signed off" /> : <RadioButtonUncheckedIcon titleAccess="Not signed off" />}
+                  {done ? (
+                    <CheckCircleIcon
+                      style={{ color: '#2e7d32' }}
+                      titleAccess="Signed off"
+                    />
+                  ) : (
+                    <RadioButtonUncheckedIcon titleAccess="Not signed off" />
+                  )}
                 </ListItemIcon>
                 <ListItemText
                   primary={`${item.title}${item.required ? '' : ' (optional)'}`}
                   secondary={
                     done
-                      ? `Signed off by ${done.by} on ${new Date(done.at).toLocaleString()}${done.environment ? ` for ${done.environment}` : ''}`
+                      ? `Signed off by ${done.by} on ${new Date(
+                          done.at,
+                        ).toLocaleString()}${
+                          done.environment ? ` for ${done.environment}` : ''
+                        }`
                       : 'Not signed off'
                   }
                 />
                 {canSignOff && !done && (
-                  <Button size="small" variant="outlined" color="primary" onClick={() => setSigning(item.id)} aria-label={`Sign off ${item.title}`}>
+                  <Button
+                    size="small"
+                    variant="outlined"
+                    color="primary"
+                    onClick={() => setSigning(item.id)}
+                    aria-label={`Sign off ${item.title}`}
+                  >
                     Sign off
                   </Button>
                 )}

@@ -8,11 +8,19 @@ import { SectionCard } from './SectionCard';
 export function EnvironmentsSection({ profile }: { profile: OpsProfile }) {
   const environments = profile.environments ?? [];
   return (
-    <SectionCard title="Environments" source={profile.sources.environments} empty={!environments.length} emptyText="No environments listed: add `environments` to ops.yaml.">
+    <SectionCard
+      title="Environments"
+      source={profile.sources.environments}
+      empty={!environments.length}
+      emptyText="No environments listed: add `environments` to ops.yaml."
+    >
       <List dense aria-label="Environments">
         {environments.map(env => (
           <ListItem key={env.name} disableGutters>
-            <ListItemText primary={<SafeLink url={env.url}>{env.name}</SafeLink>} secondary={[env.purpose, env.url].filter(Boolean).join(' · ')} />
+            <ListItemText
+              primary={<SafeLink url={env.url}>{env.name}</SafeLink>}
+              secondary={[env.purpose, env.url].filter(Boolean).join(' · ')}
+            />
           </ListItem>
         ))}
       </List>

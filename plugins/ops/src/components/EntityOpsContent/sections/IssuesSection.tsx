@@ -5,10 +5,15 @@ import { DataTable, SectionCard } from './SectionCard';
 /** Validation findings with the path to fix: the first thing a team with a broken descriptor needs. */
 export function IssuesSection({ issues }: { issues: OpsIssue[] }) {
   return (
-    <SectionCard title={`Validation issues (${issues.length})`} empty={!issues.length} emptyText="No validation issues.">
+    <SectionCard
+      title={`Validation issues (${issues.length})`}
+      empty={!issues.length}
+      emptyText="No validation issues."
+    >
       {hasErrors(issues) && (
         <Typography variant="body2" color="error" gutterBottom>
-          Errors cost only the field or item they name; fix them to get the section back.
+          Errors cost only the field or item they name; fix them to get the
+          section back.
         </Typography>
       )}
       <DataTable
@@ -17,13 +22,20 @@ export function IssuesSection({ issues }: { issues: OpsIssue[] }) {
         rows={issues.map((issue, i) => ({
           key: String(i),
           cells: [
-            <Typography variant="body2" color={issue.severity === 'error' ? 'error' : 'textSecondary'}>
+            <Typography
+              variant="body2"
+              color={issue.severity === 'error' ? 'error' : 'textSecondary'}
+            >
               {issue.severity}
             </Typography>,
             <>
               <code>{issue.path || '(the whole value)'}</code>
               {issue.source && (
-                <Typography variant="caption" display="block" color="textSecondary">
+                <Typography
+                  variant="caption"
+                  display="block"
+                  color="textSecondary"
+                >
                   {issue.source}
                 </Typography>
               )}

@@ -10,21 +10,40 @@ export function MonitoringSection({ profile }: { profile: OpsProfile }) {
   const tools = profile.monitoring?.tools ?? [];
   const dashboards = profile.monitoring?.dashboards ?? [];
   return (
-    <SectionCard title="Monitoring" source={profile.sources.monitoring} empty={!tools.length && !dashboards.length} emptyText="No monitoring tools or dashboards listed.">
+    <SectionCard
+      title="Monitoring"
+      source={profile.sources.monitoring}
+      empty={!tools.length && !dashboards.length}
+      emptyText="No monitoring tools or dashboards listed."
+    >
       {tools.length > 0 && (
-        <List dense aria-label="Monitoring tools" subheader={<ListSubheader disableGutters>Tools</ListSubheader>}>
+        <List
+          dense
+          aria-label="Monitoring tools"
+          subheader={<ListSubheader disableGutters>Tools</ListSubheader>}
+        >
           {tools.map(tool => (
             <ListItem key={`${tool.name}-${tool.purpose}`} disableGutters>
-              <ListItemText primary={<SafeLink url={tool.url}>{tool.name}</SafeLink>} secondary={tool.purpose} />
+              <ListItemText
+                primary={<SafeLink url={tool.url}>{tool.name}</SafeLink>}
+                secondary={tool.purpose}
+              />
             </ListItem>
           ))}
         </List>
       )}
       {dashboards.length > 0 && (
-        <List dense aria-label="Dashboards" subheader={<ListSubheader disableGutters>Dashboards</ListSubheader>}>
+        <List
+          dense
+          aria-label="Dashboards"
+          subheader={<ListSubheader disableGutters>Dashboards</ListSubheader>}
+        >
           {dashboards.map(board => (
             <ListItem key={`${board.name}-${board.url}`} disableGutters>
-              <ListItemText primary={<SafeLink url={board.url}>{board.name}</SafeLink>} secondary={board.environment} />
+              <ListItemText
+                primary={<SafeLink url={board.url}>{board.name}</SafeLink>}
+                secondary={board.environment}
+              />
             </ListItem>
           ))}
         </List>

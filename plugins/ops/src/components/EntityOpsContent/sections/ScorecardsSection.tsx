@@ -4,7 +4,11 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import type { CheckResult, CheckStatus, ScorecardResult } from '@opskit/plugin-ops-common';
+import type {
+  CheckResult,
+  CheckStatus,
+  ScorecardResult,
+} from '@opskit/plugin-ops-common';
 import { formatScore, LevelChip } from '../../common';
 import { SectionCard } from './SectionCard';
 
@@ -22,7 +26,13 @@ const COLOR: Record<CheckStatus, 'error' | 'textPrimary' | 'textSecondary'> = {
   waived: 'textSecondary',
   'not-applicable': 'textSecondary',
 };
-const ORDER: CheckStatus[] = ['fail', 'warn', 'waived', 'pass', 'not-applicable'];
+const ORDER: CheckStatus[] = [
+  'fail',
+  'warn',
+  'waived',
+  'pass',
+  'not-applicable',
+];
 
 function CheckLine({ result }: { result: CheckResult }) {
   const color = COLOR[result.status];
@@ -31,7 +41,10 @@ function CheckLine({ result }: { result: CheckResult }) {
       <ListItemText
         primary={
           <Typography variant="body2" color={color}>
-            <strong>{STATUS_LABEL[result.status]}</strong> · {result.title} <Typography variant="caption" component="span">({result.level})</Typography>
+            <strong>{STATUS_LABEL[result.status]}</strong> · {result.title}{' '}
+            <Typography variant="caption" component="span">
+              ({result.level})
+            </Typography>
           </Typography>
         }
         secondary={
@@ -44,33 +57,47 @@ function CheckLine({ result }: { result: CheckResult }) {
             )}
             {result.waiver && (
               <Typography variant="caption" display="block">
-                Waived by {result.waiver.by} until {result.waiver.expiresAt.slice(0, 10)}: {result.waiver.reason}
+                Waived by {result.waiver.by} until{' '}
+                {result.waiver.expiresAt.slice(0, 10)}: {result.waiver.reason}
               </Typography>
             )}
           </>
         }
         // Messages name ids and API paths without spaces: let them wrap anywhere instead of overflowing the card.
-        secondaryTypographyProps={{ component: 'div', style: { whiteSpace: 'normal', overflowWrap: 'anywhere' } }}
+        secondaryTypographyProps={{
+          component: 'div',
+          style: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+        }}
       />
     </ListItem>
   );
 }
 
-export function ScorecardsSection({ scorecards }: { scorecards: ScorecardResult[] }) {
+export function ScorecardsSection({
+  scorecards,
+}: {
+  scorecards: ScorecardResult[];
+}) {
   return (
     <Grid container spacing={2}>
       {scorecards.map(card => (
         <Grid item xs={12} md={6} key={card.scorecard}>
           <SectionCard title={card.title}>
             <Box display="flex" alignItems="center" mb={1} style={{ gap: 8 }}>
-              <Typography variant="h4" component="p" aria-label={`${card.title} score`}>
+              <Typography
+                variant="h4"
+                component="p"
+                aria-label={`${card.title} score`}
+              >
                 {formatScore(card.score)}
               </Typography>
               <LevelChip level={card.level} />
             </Box>
             <List dense aria-label={`${card.title} checks`}>
               {[...card.results]
-                .sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status))
+                .sort(
+                  (a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status),
+                )
                 .map(result => (
                   <CheckLine key={result.checkId} result={result} />
                 ))}

@@ -23,7 +23,12 @@ export function SectionCard(props: {
   children?: React.ReactNode;
 }) {
   return (
-    <InfoCard title={props.title} subheader={props.source ? SOURCE_LABEL[props.source] : undefined} action={props.action} noPadding={false}>
+    <InfoCard
+      title={props.title}
+      subheader={props.source ? SOURCE_LABEL[props.source] : undefined}
+      action={props.action}
+      noPadding={false}
+    >
       {props.empty ? (
         <Typography variant="body2" color="textSecondary">
           {props.emptyText ?? 'Not described yet.'}
@@ -36,7 +41,11 @@ export function SectionCard(props: {
 }
 
 /** A small labelled table: the label is the table's accessible name. */
-export function DataTable(props: { label: string; columns: string[]; rows: Array<{ key: string; cells: React.ReactNode[] }> }) {
+export function DataTable(props: {
+  label: string;
+  columns: string[];
+  rows: Array<{ key: string; cells: React.ReactNode[] }>;
+}) {
   return (
     <Table size="small" aria-label={props.label}>
       <TableHead>

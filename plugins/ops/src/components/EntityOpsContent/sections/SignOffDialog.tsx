@@ -36,7 +36,11 @@ export function SignOffDialog(props: {
         ...(environment ? { environment } : {}),
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       });
-      alertApi.post({ message: `Signed off "${props.item.title}"`, severity: 'success', display: 'transient' });
+      alertApi.post({
+        message: `Signed off "${props.item.title}"`,
+        severity: 'success',
+        display: 'transient',
+      });
       props.onClose(true);
     } catch (e) {
       setError(describeError(e));
@@ -45,12 +49,28 @@ export function SignOffDialog(props: {
   };
 
   return (
-    <Dialog open onClose={() => props.onClose(false)} aria-labelledby="ops-signoff-title" fullWidth maxWidth="sm">
-      <DialogTitle id="ops-signoff-title">Sign off: {props.item.title}</DialogTitle>
+    <Dialog
+      open
+      onClose={() => props.onClose(false)}
+      aria-labelledby="ops-signoff-title"
+      fullWidth
+      maxWidth="sm"
+    >
+      <DialogTitle id="ops-signoff-title">
+        Sign off: {props.item.title}
+      </DialogTitle>
       <DialogContent>
         {props.version && <p>Version {props.version}</p>}
         {props.environments.length > 0 && (
-          <TextField select fullWidth margin="dense" id="ops-signoff-environment" label="Environment (optional)" value={environment} onChange={e => setEnvironment(e.target.value)}>
+          <TextField
+            select
+            fullWidth
+            margin="dense"
+            id="ops-signoff-environment"
+            label="Environment (optional)"
+            value={environment}
+            onChange={e => setEnvironment(e.target.value)}
+          >
             <MenuItem value="">Any environment</MenuItem>
             {props.environments.map(name => (
               <MenuItem key={name} value={name}>
@@ -59,7 +79,16 @@ export function SignOffDialog(props: {
             ))}
           </TextField>
         )}
-        <TextField fullWidth margin="dense" id="ops-signoff-comment" label="Comment (optional)" value={comment} onChange={e => setComment(e.target.value)} inputProps={{ maxLength: 2000 }} multiline />
+        <TextField
+          fullWidth
+          margin="dense"
+          id="ops-signoff-comment"
+          label="Comment (optional)"
+          value={comment}
+          onChange={e => setComment(e.target.value)}
+          inputProps={{ maxLength: 2000 }}
+          multiline
+        />
         {error && (
           <p role="alert" style={{ color: '#d32f2f' }}>
             {error}
@@ -68,7 +97,12 @@ export function SignOffDialog(props: {
       </DialogContent>
       <DialogActions>
         <Button onClick={() => props.onClose(false)}>Cancel</Button>
-        <Button onClick={submit} color="primary" variant="contained" disabled={busy}>
+        <Button
+          onClick={submit}
+          color="primary"
+          variant="contained"
+          disabled={busy}
+        >
           Sign off
         </Button>
       </DialogActions>

@@ -1,14 +1,29 @@
 import Typography from '@material-ui/core/Typography';
-import { describeAlert, describeThreshold, describeValue, liveSlos, type EntityFact, type LiveSlo, type OpsProfile } from '@opskit/plugin-ops-common';
+import {
+  describeAlert,
+  describeThreshold,
+  describeValue,
+  liveSlos,
+  type EntityFact,
+  type LiveSlo,
+  type OpsProfile,
+} from '@opskit/plugin-ops-common';
 import { describeLiveSlo, formatAge, SloStateChip } from '../../common';
 import { DataTable, SectionCard } from './SectionCard';
 
 /** One environment's live value: value, state and age; a stale value shows what it was. */
 function LiveValue({ slo }: { slo: LiveSlo }) {
   const value = slo.value === null ? '—' : describeValue(slo.value, slo.unit);
-  const age = slo.state === 'unmeasured' ? '' : ` · ${formatAge(slo.observedAt ?? slo.checkedAt)}`;
+  const age =
+    slo.state === 'unmeasured'
+      ? ''
+      : ` · ${formatAge(slo.observedAt ?? slo.checkedAt)}`;
   return (
-    <div style={{ whiteSpace: 'nowrap' }} title={describeLiveSlo(slo)} data-testid={`slo-live-${slo.environment}-${slo.slo}`}>
+    <div
+      style={{ whiteSpace: 'nowrap' }}
+      title={describeLiveSlo(slo)}
+      data-testid={`slo-live-${slo.environment}-${slo.slo}`}
+    >
       <Typography variant="caption" color="textSecondary">
         {slo.environment}:{' '}
       </Typography>
@@ -20,14 +35,32 @@ function LiveValue({ slo }: { slo: LiveSlo }) {
   );
 }
 
-export function SloSection({ profile, facts }: { profile: OpsProfile; facts?: EntityFact[] }) {
+export function SloSection({
+  profile,
+  facts,
+}: {
+  profile: OpsProfile;
+  facts?: EntityFact[];
+}) {
   const slos = profile.slos ?? [];
   const live = liveSlos(profile, facts);
   return (
-    <SectionCard title="Service level objectives" source={profile.sources.slos} empty={!slos.length} emptyText="No SLOs: add `slos` with an objective and an alert threshold.">
+    <SectionCard
+      title="Service level objectives"
+      source={profile.sources.slos}
+      empty={!slos.length}
+      emptyText="No SLOs: add `slos` with an objective and an alert threshold."
+    >
       <DataTable
         label="Service level objectives"
-        columns={['SLO', 'Indicator', 'Objective', 'Alert threshold', 'Window', 'Live']}
+        columns={[
+          'SLO',
+          'Indicator',
+          'Objective',
+          'Alert threshold',
+          'Window',
+          'Live',
+        ]}
         rows={slos.map((slo, index) => {
           const measured = live.filter(l => l.index === index);
           return {
@@ -41,7 +74,11 @@ export function SloSection({ profile, facts }: { profile: OpsProfile; facts?: En
               measured.length ? (
                 measured.map(l => <LiveValue key={l.environment} slo={l} />)
               ) : (
-                <Typography variant="caption" color="textSecondary" title="Add a PromQL `query` to measure this SLO live">
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  title="Add a PromQL `query` to measure this SLO live"
+                >
                   no query
                 </Typography>
               ),
