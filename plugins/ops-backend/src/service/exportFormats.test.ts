@@ -1,4 +1,5 @@
-import { csvCell } from './exportFormats';
+import type { ComplianceRow } from '../database/OpsStore';
+import { csvCell, csvHeader, csvRow } from './exportFormats';
 import { staleness } from './staleness';
 
 describe('csvCell', () => {
@@ -14,6 +15,51 @@ describe('csvCell', () => {
     expect(csvCell(-12.5)).toBe('-12.5');
     expect(csvCell(null)).toBe('');
     expect(csvCell(['a', 'b'])).toBe('a b');
+  });
+});
+
+describe('csvHeader and csvRow', () => {
+  // Spreadsheets and scripts read the export by position: its columns stay where they are.
+  it('keep the export columns in order, a score and level per scorecard', () => {
+    const row: ComplianceRow = {
+      entityRef: 'component:default/a',
+      kind: 'component',
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/team-a',
+      tier: 'tier-1',
+      declaredTier: true,
+      title: '=Shop, "main"',
+      score: null,
+      level: 'none',
+      scorecards: { deployment: { score: 60, level: 'silver' } },
+      failingChecks: ['backups', 'slo-indicators'],
+      warningChecks: [],
+      errorCount: 2,
+      warningCount: 0,
+      slos: {
+        environment: 'production',
+        total: 3,
+        met: 2,
+        breached: 1,
+        alerting: 0,
+        unknown: 0,
+        observedAt: '2026-11-27T12:00:00.000Z',
+        slos: [],
+      },
+    };
+    const scorecards = ['deployment', 'monitoring'];
+    expect(csvHeader(scorecards)).toBe(
+      'entityRef,title,kind,type,lifecycle,owner,system,tier,score,level,' +
+        'deploymentScore,deploymentLevel,monitoringScore,monitoringLevel,' +
+        'failingChecks,warningChecks,errorCount,warningCount,' +
+        'productionSlos,productionSlosMet,productionSlosObservedAt',
+    );
+    expect(csvRow(row, scorecards)).toBe(
+      `component:default/a,"'=Shop, ""main""",component,service,production,group:default/team-a,,tier-1,,none,` +
+        '60,silver,,,backups slo-indicators,,2,0,3,2,2026-11-27T12:00:00.000Z',
+    );
+    expect(csvRow({ ...row, slos: undefined }, [])).toMatch(/,2,0,,,$/);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ComplianceRow } from '../database/OpsStore';
+import { csvFields } from '../database/resultColumns';
 
 /**
  * One CSV cell. Quotes when needed, and defuses spreadsheet formulas: a cell
@@ -12,53 +13,15 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+// The columns are the stored row's (RESULT_COLUMNS): a field added there is exported in the same change.
 export function csvHeader(scorecards: string[]): string {
-  return [
-    'entityRef',
-    'title',
-    'kind',
-    'type',
-    'lifecycle',
-    'owner',
-    'system',
-    'tier',
-    'score',
-    'level',
-    ...scorecards.flatMap(id => [`${id}Score`, `${id}Level`]),
-    'failingChecks',
-    'warningChecks',
-    'errorCount',
-    'warningCount',
-    'productionSlos',
-    'productionSlosMet',
-    'productionSlosObservedAt',
-  ].join(',');
+  return csvFields(scorecards)
+    .map(f => f.header)
+    .join(',');
 }
 
 export function csvRow(row: ComplianceRow, scorecards: string[]): string {
-  return [
-    row.entityRef,
-    row.title,
-    row.kind,
-    row.type,
-    row.lifecycle,
-    row.owner,
-    row.system,
-    row.tier,
-    row.score,
-    row.level,
-    ...scorecards.flatMap(id => [
-      row.scorecards[id]?.score,
-      row.scorecards[id]?.level,
-    ]),
-    row.failingChecks,
-    row.warningChecks,
-    row.errorCount,
-    row.warningCount,
-    row.slos?.total,
-    row.slos?.met,
-    row.slos?.observedAt,
-  ]
-    .map(csvCell)
+  return csvFields(scorecards)
+    .map(f => csvCell(f.value(row)))
     .join(',');
 }

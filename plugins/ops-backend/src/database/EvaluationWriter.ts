@@ -1,0 +1,233 @@
+import type { Knex } from 'knex';
+import { bulkInsert } from './bulkInsert';
+import { insertedId, scoreIn } from './columnValues';
+import { complianceTotals, ownerRollup } from './complianceTotals';
+import type { EvaluationRuns } from './EvaluationRuns';
+import { RESULT_COLUMN_LIST, toResultRow } from './resultColumns';
+import type { ComplianceRow, EvaluationRun } from './OpsStore';
+
+/** Rows per statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const BATCH = 250;
+/** Results of this many successful runs are kept, so a paging cursor survives one refresh. */
+const KEPT_RESULT_SETS = 2;
+
+/** A run's life: started, its results written a page at a time, then completed (totals, pruning) or failed. */
+export class EvaluationWriter {
+  constructor(
+    private readonly db: Knex,
+    private readonly runs: EvaluationRuns,
+    /** Called once a run completed, before pruning: caches of older runs' results can go. */
+    private readonly onCompleted: () => void,
+  ) {}
+
+  async startEvaluation(trigger: string): Promise<number> {
+    const inserted = await this.db('ops_evaluations')
+      .insert({
+        status: 'running',
+        trigger,
+        started_at: new Date(),
+        entity_count: 0,
+      })
+      .returning('id');
+    return insertedId(inserted);
+  }
+
+  async writeResults(
+    evaluationId: number,
+    rows: ComplianceRow[],
+    evaluatedAt: Date,
+    unchanged?: { evaluationId: number; entityRefs: string[] },
+  ): Promise<void> {
+    if (rows.length === 0 && !unchanged?.entityRefs.length) return;
+    const previous = await this.runs.latest();
+    await this.db.transaction(async tx => {
+      if (unchanged)
+        await copyResults(
+          tx,
+          unchanged.evaluationId,
+          evaluationId,
+          unchanged.entityRefs,
+        );
+      // A page of rows at a time (the evaluator writes 250 at a time): one statement per table on PostgreSQL.
+      await bulkInsert(
+        tx,
+        'ops_entity_results',
+        rows.map(row => toResultRow(evaluationId, row)),
+      );
+      const cards = rows.flatMap(row =>
+        Object.entries(row.scorecards).map(([scorecard, card]) => ({
+          evaluation_id: evaluationId,
+          entity_ref: row.entityRef,
+          scorecard,
+          score: scoreIn(card.score),
+          level: card.level,
+        })),
+      );
+      await bulkInsert(tx, 'ops_scorecard_results', cards);
+      await writeHistory(tx, evaluationId, previous?.id, rows, evaluatedAt);
+    });
+  }
+
+  async completeEvaluation(
+    evaluationId: number,
+    options: { checkIds: string[]; historyRetentionMs: number },
+  ): Promise<EvaluationRun> {
+    await this.db.transaction(async tx => {
+      const totals = await complianceTotals(
+        tx,
+        evaluationId,
+        {},
+        options.checkIds,
+      );
+      await tx('ops_evaluations')
+        .where('id', evaluationId)
+        .update({
+          status: 'succeeded',
+          finished_at: new Date(),
+          entity_count: totals.entityCount,
+          average_score: totals.averageScore,
+          level_counts: JSON.stringify(totals.levelCounts),
+          failing_counts: JSON.stringify(totals.failingCounts),
+        });
+      const owners = await ownerRollup(tx, evaluationId, {});
+      for (let i = 0; i < owners.length; i += BATCH) {
+        await tx('ops_owner_trend').insert(
+          owners.slice(i, i + BATCH).map(o => ({
+            evaluation_id: evaluationId,
+            owner: o.owner,
+            entity_count: o.entityCount,
+            average_score: o.averageScore,
+            level_counts: JSON.stringify(o.levelCounts),
+          })),
+        );
+      }
+    });
+    this.runs.forget();
+    this.onCompleted();
+    await this.prune(options.historyRetentionMs);
+    // Fresh planner statistics, or SQLite sorts by the score index and scans a whole run for an owner filter.
+    await this.db.raw(
+      this.db.client.config.client === 'pg'
+        ? 'analyze ops_entity_results, ops_scorecard_results'
+        : 'analyze',
+    );
+    return (await this.runs.get(evaluationId))!;
+  }
+
+  async failEvaluation(evaluationId: number, error: string): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (const table of [
+        'ops_entity_results',
+        'ops_scorecard_results',
+        'ops_entity_history',
+      ])
+        await tx(table).where('evaluation_id', evaluationId).delete();
+      await tx('ops_evaluations')
+        .where('id', evaluationId)
+        .update({
+          status: 'failed',
+          finished_at: new Date(),
+          error: error.slice(0, 4000),
+        });
+    });
+    this.runs.forget();
+  }
+
+  private async prune(historyRetentionMs: number) {
+    const kept = await this.db('ops_evaluations')
+      .where('status', 'succeeded')
+      .orderBy('id', 'desc')
+      .limit(KEPT_RESULT_SETS)
+      .pluck('id');
+    const oldestKept = Math.min(...kept.map(Number));
+    if (Number.isFinite(oldestKept)) {
+      // Older result sets go; running evaluations (newer ids) are untouched.
+      await this.db('ops_entity_results')
+        .where('evaluation_id', '<', oldestKept)
+        .delete();
+      await this.db('ops_scorecard_results')
+        .where('evaluation_id', '<', oldestKept)
+        .delete();
+    }
+    const cutoff = new Date(Date.now() - historyRetentionMs);
+    const expired = this.db('ops_evaluations')
+      .select('id')
+      .where('finished_at', '<', cutoff)
+      .whereNotIn('id', kept);
+    await this.db('ops_owner_trend')
+      .whereIn('evaluation_id', expired.clone())
+      .delete();
+    await this.db('ops_entity_history')
+      .where('evaluated_at', '<', cutoff)
+      .delete();
+    await this.db('ops_evaluations').whereIn('id', expired.clone()).delete();
+  }
+}
+
+/** Copies rows of unchanged entities from an earlier run: no parsing, no round trip of their data. */
+async function copyResults(
+  tx: Knex.Transaction,
+  from: number,
+  to: number,
+  entityRefs: string[],
+) {
+  for (let i = 0; i < entityRefs.length; i += BATCH) {
+    const refs = entityRefs.slice(i, i + BATCH);
+    const marks = refs.map(() => '?').join(',');
+    await tx.raw(
+      `insert into ops_entity_results (evaluation_id, ${RESULT_COLUMN_LIST}) select ?, ${RESULT_COLUMN_LIST} from ops_entity_results where evaluation_id = ? and entity_ref in (${marks})`,
+      [to, from, ...refs],
+    );
+    await tx.raw(
+      `insert into ops_scorecard_results (evaluation_id, entity_ref, scorecard, score, level) select ?, entity_ref, scorecard, score, level from ops_scorecard_results where evaluation_id = ? and entity_ref in (${marks})`,
+      [to, from, ...refs],
+    );
+  }
+}
+
+/** History grows only when an entity's scores change, so hourly runs stay cheap to keep. */
+async function writeHistory(
+  tx: Knex.Transaction,
+  evaluationId: number,
+  previousId: number | undefined,
+  chunk: ComplianceRow[],
+  at: Date,
+) {
+  const before = new Map<
+    string,
+    { score: number; level: string; scorecards: string }
+  >();
+  if (previousId !== undefined) {
+    const rows = await tx('ops_entity_results')
+      .select('entity_ref', 'score', 'level', 'scorecards')
+      .where('evaluation_id', previousId)
+      .whereIn(
+        'entity_ref',
+        chunk.map(r => r.entityRef),
+      );
+    for (const row of rows) before.set(row.entity_ref, row);
+  }
+  const changed = chunk.filter(row => {
+    const old = before.get(row.entityRef);
+    return (
+      !old ||
+      Number(old.score) !== scoreIn(row.score) ||
+      old.level !== row.level ||
+      old.scorecards !== JSON.stringify(row.scorecards)
+    );
+  });
+  if (changed.length === 0) return;
+  await bulkInsert(
+    tx,
+    'ops_entity_history',
+    changed.map(row => ({
+      entity_ref: row.entityRef,
+      evaluation_id: evaluationId,
+      evaluated_at: at,
+      score: scoreIn(row.score),
+      level: row.level,
+      scorecards: JSON.stringify(row.scorecards),
+      failing_count: row.failingChecks.length,
+    })),
+  );
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { insertedId } from './columnValues';
+import { toSignOff, toWaiver } from './rowMappers';
+import type {
+  NewSignOff,
+  NewWaiver,
+  StoredSignOff,
+  StoredWaiver,
+} from './OpsStore';
+
+/** What people record about an entity: checklist sign-offs, and waivers of failing checks. */
+export class ReviewStore {
+  constructor(private readonly db: Knex) {}
+
+  async addSignOff(signOff: NewSignOff): Promise<StoredSignOff> {
+    const row = {
+      entity_ref: signOff.entityRef,
+      item_id: signOff.itemId,
+      version: signOff.version ?? '',
+      environment: signOff.environment ?? '',
+      signed_by: signOff.by,
+      signed_at: signOff.at ?? new Date(),
+      comment: signOff.comment ?? null,
+    };
+    const inserted = await this.db('ops_signoffs').insert(row).returning('id');
+    return toSignOff({ ...row, id: insertedId(inserted) });
+  }
+
+  async listSignOffs(entityRef: string): Promise<StoredSignOff[]> {
+    const rows = await this.db('ops_signoffs')
+      .where('entity_ref', entityRef)
+      .orderBy('id', 'asc');
+    return rows.map(toSignOff);
+  }
+
+  async allSignOffs(): Promise<Map<string, StoredSignOff[]>> {
+    const rows = await this.db('ops_signoffs').orderBy('id', 'asc');
+    return byEntity(rows.map(toSignOff));
+  }
+
+  async addWaiver(waiver: NewWaiver): Promise<StoredWaiver> {
+    const row = {
+      id: randomUUID(),
+      entity_ref: waiver.entityRef,
+      check_id: waiver.checkId,
+      reason: waiver.reason,
+      expires_at: waiver.expiresAt,
+      created_by: waiver.by,
+      created_at: new Date(),
+      revoked_at: null,
+      revoked_by: null,
+    };
+    await this.db('ops_waivers').insert(row);
+    return toWaiver(row);
+  }
+
+  async listWaivers(
+    entityRef: string,
+    options: { includeInactive: boolean },
+  ): Promise<StoredWaiver[]> {
+    const q = this.db('ops_waivers')
+      .where('entity_ref', entityRef)
+      .orderBy('created_at', 'asc');
+    if (!options.includeInactive) whereActive(q);
+    return (await q).map(toWaiver);
+  }
+
+  async getWaiver(id: string): Promise<StoredWaiver | undefined> {
+    const row = await this.db('ops_waivers').where('id', id).first();
+    return row ? toWaiver(row) : undefined;
+  }
+
+  async revokeWaiver(
+    id: string,
+    by: string,
+  ): Promise<StoredWaiver | undefined> {
+    // Only the first revocation counts: concurrent revokes keep the first author.
+    await this.db('ops_waivers')
+      .where('id', id)
+      .whereNull('revoked_at')
+      .update({ revoked_at: new Date(), revoked_by: by });
+    return this.getWaiver(id);
+  }
+
+  async activeWaivers(): Promise<Map<string, StoredWaiver[]>> {
+    const rows = await whereActive(this.db('ops_waivers'));
+    return byEntity(rows.map(toWaiver));
+  }
+}
+
+function whereActive(q: Knex.QueryBuilder): Knex.QueryBuilder {
+  return q.whereNull('revoked_at').where('expires_at', '>', new Date());
+}
+
+function byEntity<T extends { entityRef: string }>(
+  items: T[],
+): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(item.entityRef);
+    if (list) list.push(item);
+    else out.set(item.entityRef, [item]);
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+import { isScoreLevel } from '@opskit/plugin-ops-common';
+import {
+  averageOut,
+  iso,
+  levelCountsOut,
+  optionalIso,
+  scoreOut,
+} from './columnValues';
+import { parseJson } from './parseJson';
+import type {
+  EvaluationRun,
+  HistoryPoint,
+  OwnerRollup,
+  StoredSignOff,
+  StoredWaiver,
+  TrendPoint,
+} from './OpsStore';
+
+// Rows of every table but ops_entity_results, whose columns are declared in resultColumns.ts.
+
+export function toRun(row: any): EvaluationRun {
+  return {
+    id: Number(row.id),
+    status: row.status,
+    trigger: row.trigger ?? undefined,
+    startedAt: iso(row.started_at),
+    finishedAt: optionalIso(row.finished_at),
+    error: row.error ?? undefined,
+    entityCount: Number(row.entity_count ?? 0),
+    averageScore: averageOut(row.average_score),
+    levelCounts: levelCountsOut(row.level_counts),
+    failingCounts: parseJson(row.failing_counts, {}),
+  };
+}
+
+/** A row of ops_evaluations or ops_owner_trend joined to its run. */
+export function toTrendPoint(row: any): TrendPoint {
+  return {
+    evaluationId: Number(row.id),
+    at: iso(row.finished_at),
+    entityCount: Number(row.entity_count),
+    averageScore: averageOut(row.average_score),
+    levelCounts: levelCountsOut(row.level_counts),
+  };
+}
+
+/** A row of ops_owner_trend. */
+export function toOwnerRollup(row: any): OwnerRollup {
+  return {
+    owner: row.owner,
+    entityCount: Number(row.entity_count),
+    averageScore: averageOut(row.average_score),
+    levelCounts: levelCountsOut(row.level_counts),
+  };
+}
+
+export function toHistoryPoint(row: any): HistoryPoint {
+  return {
+    evaluationId: Number(row.evaluation_id),
+    at: iso(row.evaluated_at),
+    score: scoreOut(row.score),
+    level: isScoreLevel(row.level) ? row.level : 'none',
+    scorecards: parseJson(row.scorecards, {}),
+    failingCount: Number(row.failing_count),
+  };
+}
+
+export function toSignOff(row: any): StoredSignOff {
+  return {
+    id: Number(row.id),
+    entityRef: row.entity_ref,
+    itemId: row.item_id,
+    version: row.version || undefined,
+    environment: row.environment || undefined,
+    by: row.signed_by,
+    at: iso(row.signed_at),
+    comment: row.comment ?? undefined,
+  };
+}
+
+export function toWaiver(row: any): StoredWaiver {
+  const expiresAt = iso(row.expires_at);
+  const revokedAt = optionalIso(row.revoked_at);
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    checkId: row.check_id,
+    reason: row.reason,
+    expiresAt,
+    by: row.created_by,
+    createdAt: iso(row.created_at),
+    revokedAt,
+    revokedBy: row.revoked_by ?? undefined,
+    active: !revokedAt && Date.parse(expiresAt) > Date.now(),
+  };
+}
