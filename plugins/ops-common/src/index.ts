@@ -112,4 +112,22 @@ export { withRunbookPage } from './scaffold/mkdocsNav';
 export * from './facts/liveFacts';
 export * from './facts/sloFacts';
 export { slosMetInProductionCheck } from './scoring/sloAttainmentCheck';
-export { entityPath, complianceParams, queryString } from './api/paths';
+export { entityPathParams, complianceQuery } from './api/paths';
+export {
+  OpsApiClient,
+  type OpsApiClientOptions,
+  type OpsApiRequest,
+  type OpsApiResponse,
+} from './api/OpsApiClient';
+export type {
+  OperationId as OpsApiOperationId,
+  PathParams as OpsApiPathParams,
+  QueryParams as OpsApiQueryParams,
+  RequestBody as OpsApiRequestBody,
+  ResponseBody as OpsApiResponseBody,
+} from './api/operationTypes';
+export type {
+  paths as OpsApiPaths,
+  components as OpsApiComponents,
+  operations as OpsApiOperations,
+} from './api/generated/openapi';

@@ -4,38 +4,53 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError, ResponseError } from '@backstage/errors';
 import {
-  complianceParams,
-  entityPath,
-  queryString,
+  complianceQuery,
+  entityPathParams,
+  OpsApiClient,
   type ComplianceFilter,
   type ComplianceListResponse,
   type ComplianceSummaryResponse,
   type EntityOpsResponse,
+  type OpsApiOperationId,
+  type OpsApiRequest,
+  type OpsApiResponseBody,
 } from '@opskit/plugin-ops-common';
 import type { OpsService, OpsServiceRequestOptions } from './opsService';
 
-/** opsServiceRef's default implementation: ops-backend's HTTP API, found through discovery. */
+/**
+ * opsServiceRef's default implementation: ops-common's client typed from the
+ * spec, found through discovery, each call carrying a plugin request token on
+ * behalf of the caller's credentials.
+ */
 export class OpsServiceClient implements OpsService {
-  constructor(
-    private readonly options: {
-      discovery: DiscoveryService;
-      auth: AuthService;
-    },
-  ) {}
+  private readonly client: OpsApiClient;
+  private readonly auth: AuthService;
 
-  getEntityOps(
+  constructor(options: { discovery: DiscoveryService; auth: AuthService }) {
+    this.client = new OpsApiClient({ discoveryApi: options.discovery });
+    this.auth = options.auth;
+  }
+
+  async getEntityOps(
     entityRef: string,
     options: OpsServiceRequestOptions,
   ): Promise<EntityOpsResponse> {
-    return this.get(entityPath(entityRef), options);
+    const body = await this.call(
+      'GetEntityOps',
+      { path: entityPathParams(entityRef) },
+      options,
+    );
+    // The spec types the profile's sections loosely; they are ops-common's OpsProfile.
+    return body as EntityOpsResponse;
   }
 
   getComplianceSummary(
     filter: ComplianceFilter,
     options: OpsServiceRequestOptions,
   ): Promise<ComplianceSummaryResponse> {
-    return this.get(
-      `/compliance/summary${queryString(complianceParams(filter))}`,
+    return this.call(
+      'GetComplianceSummary',
+      { query: complianceQuery(filter) },
       options,
     );
   }
@@ -44,34 +59,32 @@ export class OpsServiceClient implements OpsService {
     request: Parameters<OpsService['listCompliance']>[0],
     options: OpsServiceRequestOptions,
   ): Promise<ComplianceListResponse> {
-    return this.get(
-      `/compliance${queryString(complianceParams(request.filter, request))}`,
+    return this.call(
+      'ListCompliance',
+      { query: complianceQuery(request.filter, request) },
       options,
     );
   }
 
-  private async get<T>(
-    path: string,
+  private async call<Id extends OpsApiOperationId>(
+    operationId: Id,
+    request: OpsApiRequest<Id>,
     { credentials }: OpsServiceRequestOptions,
-  ): Promise<T> {
-    const { discovery, auth } = this.options;
-    const [base, { token }] = await Promise.all([
-      discovery.getBaseUrl('ops'),
-      auth.getPluginRequestToken({
-        onBehalfOf: credentials,
-        targetPluginId: 'ops',
-      }),
-    ]);
-    const response = await fetch(`${base}${path}`, {
-      headers: { Authorization: `Bearer ${token}` },
+  ): Promise<OpsApiResponseBody<Id>> {
+    const { token } = await this.auth.getPluginRequestToken({
+      onBehalfOf: credentials,
+      targetPluginId: 'ops',
     });
-    if (!response.ok) {
-      // ResponseError carries the backend's error as its cause; a missing entity is the one callers branch on.
-      const error = await ResponseError.fromResponse(response);
-      if (response.status === 404)
+    try {
+      return await this.client.call(operationId, request, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+    } catch (error) {
+      // A missing entity is the one error callers branch on.
+      if (error instanceof ResponseError && error.statusCode === 404) {
         throw new NotFoundError(error.cause.message, error);
+      }
       throw error;
     }
-    return (await response.json()) as T;
   }
 }

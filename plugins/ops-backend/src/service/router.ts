@@ -5,7 +5,6 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { InputError, NotFoundError, serializeError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { JsonObject } from '@backstage/types';
@@ -20,9 +19,10 @@ import {
   opsComplianceReadPermission,
   opsComplianceRefreshPermission,
   opsWaiverManagePermission,
+  type OpsApiPathParams,
   type OpsCheck,
 } from '@opskit/plugin-ops-common';
-import express, { type Request, type Response } from 'express';
+import type { Response, Router } from 'express';
 import type { OpsStore } from '../database/OpsStore';
 import type { OpsBackendConfig } from './backendConfig';
 import {
@@ -34,7 +34,11 @@ import { csvHeader, csvRow } from './exportFormats';
 import { requirePermission } from './requirePermission';
 import { staleness } from './staleness';
 import { EntityOpsReader } from './entityOps';
-import { spec } from '../schema/openapi.generated';
+import { createOpenApiRouter } from '../schema/openapi/generated/router';
+
+/** Any route's request: what authentication and auditing read. */
+type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
+type EntityPathParams = OpsApiPathParams<'GetEntityOps'>;
 
 export interface RouterOptions {
   store: OpsStore;
@@ -65,9 +69,7 @@ function principalOf(credentials: BackstageCredentials): string {
   return principal.type;
 }
 
-export async function createRouter(
-  options: RouterOptions,
-): Promise<express.Router> {
+export async function createRouter(options: RouterOptions): Promise<Router> {
   const { store, catalog, httpAuth, permissions, auditor, config } = options;
   const checks = effectiveChecks(
     options.checks ?? BUILT_IN_CHECKS,
@@ -79,15 +81,12 @@ export async function createRouter(
     options.entities ??
     new EntityOpsReader({ store, catalog, config, checks: options.checks });
 
-  // Typed loosely on purpose: the spec still validates every request at run time.
-  const router = (await createValidatedOpenApiRouter(
-    spec as any,
-  )) as unknown as express.Router;
+  const router = await createOpenApiRouter();
 
-  const credentialsOf = (req: Request) =>
+  const credentialsOf = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const allowed = async (
-    req: Request,
+    req: AnyRequest,
     permission: Parameters<typeof requirePermission>[0]['permission'],
   ) => {
     const credentials = await credentialsOf(req);
@@ -96,18 +95,13 @@ export async function createRouter(
   };
 
   /** The entity named by the path, read with the caller's credentials: catalog permissions hold. */
-  const loadEntity = (req: Request, credentials: BackstageCredentials) =>
-    entities.entity(
-      {
-        kind: req.params.kind,
-        namespace: req.params.namespace,
-        name: req.params.name,
-      },
-      credentials,
-    );
+  const loadEntity = (
+    req: { params: EntityPathParams },
+    credentials: BackstageCredentials,
+  ) => entities.entity(req.params, credentials);
 
   async function audited<T>(
-    req: Request,
+    req: AnyRequest,
     eventId: string,
     meta: JsonObject,
     action: () => Promise<T>,
@@ -176,12 +170,7 @@ export async function createRouter(
   router.post('/entities/:kind/:namespace/:name/signoffs', async (req, res) => {
     const credentials = await allowed(req, opsChecklistUpdatePermission);
     const { entity, ref } = await loadEntity(req, credentials);
-    const body = req.body as {
-      itemId: string;
-      version?: string;
-      environment?: string;
-      comment?: string;
-    };
+    const body = req.body;
     const { profile } = buildOpsProfile(entity, {
       defaults: config.ops.defaults,
     });
@@ -236,20 +225,15 @@ export async function createRouter(
   router.get('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
     const credentials = await allowed(req, opsComplianceReadPermission);
     const { ref } = await loadEntity(req, credentials);
-    const includeInactive =
-      req.query.includeInactive === 'true' ||
-      (req.query.includeInactive as unknown) === true;
+    // The validator leaves query values as the client wrote them.
+    const includeInactive = String(req.query.includeInactive) === 'true';
     res.json({ items: await store.listWaivers(ref, { includeInactive }) });
   });
 
   router.post('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
     const credentials = await allowed(req, opsWaiverManagePermission);
     const { ref } = await loadEntity(req, credentials);
-    const body = req.body as {
-      checkId: string;
-      reason: string;
-      expiresAt: string;
-    };
+    const body = req.body;
     if (!checkIds.includes(body.checkId)) {
       throw new InputError(
         `checkId: "${body.checkId}" is not a check${hint(
@@ -313,7 +297,7 @@ export async function createRouter(
 
   router.get('/compliance', async (req, res) => {
     await allowed(req, opsComplianceReadPermission);
-    const query = req.query as Record<string, unknown>;
+    const query = req.query;
     const page = await store.listCompliance({
       filter: parseComplianceFilter(query),
       sort: parseComplianceSort(query),
@@ -338,7 +322,7 @@ export async function createRouter(
   router.get('/compliance/summary', async (req, res) => {
     await allowed(req, opsComplianceReadPermission);
     const summary = await store.summary(
-      parseComplianceFilter(req.query as Record<string, unknown>),
+      parseComplianceFilter(req.query),
       checkIds,
     );
     const lastRun = await store.lastRun();
@@ -356,7 +340,7 @@ export async function createRouter(
 
   router.get('/compliance/export', async (req, res) => {
     await allowed(req, opsComplianceReadPermission);
-    const query = req.query as Record<string, unknown>;
+    const query = req.query;
     const filter = parseComplianceFilter(query);
     const sort = parseComplianceSort({ sort: 'entityRef', ...query });
     const format = query.format === 'json' ? 'json' : 'csv';

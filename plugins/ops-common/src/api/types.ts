@@ -1,57 +1,77 @@
 /**
- * What the ops API returns, as types shared by the backend (which stores them)
- * and the frontend (which shows them). Plain data, no behaviour.
+ * What the ops API returns, named for the code that stores and shows it. The
+ * shapes are the OpenAPI spec's (plugins/ops-backend/src/schema/openapi.yaml),
+ * through the types generated from it; nothing here restates a field.
  */
-import type { ComplianceRecord } from '../scoring/complianceRecord';
-import type {
-  CheckDefinition,
-  ScoreLevel,
-  ScorecardDefinition,
-  ScorecardResult,
-  SignOff,
-  Waiver,
-} from '../scoring/types';
 import type { OpsProfile } from '../descriptor/types';
-import type { OpsIssue } from '../validation/issues';
 import type { EntityFact } from '../facts/liveFacts';
+import type { components } from './generated/openapi';
 
-export type EvaluationStatus = 'running' | 'succeeded' | 'failed';
+type Schemas = components['schemas'];
 
-/** One catalog-wide evaluation run and its totals. */
-export interface EvaluationRun {
-  id: number;
-  status: EvaluationStatus;
-  trigger?: string;
-  startedAt: string;
-  finishedAt?: string;
-  error?: string;
-  entityCount: number;
-  averageScore: number | null;
-  levelCounts: Record<ScoreLevel, number>;
-  /** Check id → number of entities failing it. */
-  failingCounts: Record<string, number>;
-}
-
+export type EvaluationRun = Schemas['EvaluationRun'];
+export type EvaluationStatus = EvaluationRun['status'];
 /** A compliance record as stored, with the entity's display title. */
-export interface ComplianceRow extends ComplianceRecord {
-  title?: string;
-}
+export type ComplianceRow = Schemas['ComplianceRow'];
+export type StoredSignOff = Schemas['StoredSignOff'];
+export type StoredWaiver = Schemas['StoredWaiver'];
+export type OwnerRollup = Schemas['OwnerRollup'];
+export type TrendPoint = Schemas['TrendPoint'];
+export type HistoryPoint = Schemas['HistoryPoint'];
+/** Whether the served evaluation should be trusted, and why not. */
+export type Staleness = Pick<Schemas['CompliancePage'], 'stale' | 'reason'>;
+export type SignOffRequest = Schemas['SignOffRequest'];
+export type WaiverRequest = Schemas['WaiverRequest'];
 
-export interface StoredSignOff extends SignOff {
-  id: number;
-  entityRef: string;
-  comment?: string;
-}
+/** `GET /compliance`. */
+export type ComplianceListResponse = Schemas['CompliancePage'];
+/** `GET /compliance/summary`. */
+export type ComplianceSummaryResponse = Schemas['ComplianceSummary'];
+/** `GET /compliance/trend`. */
+export type ComplianceTrendResponse = Schemas['ComplianceTrend'];
+/** `GET /entities/{kind}/{namespace}/{name}/history`. */
+export type EntityHistoryResponse = Schemas['EntityHistory'];
+/** `GET /checks`. */
+export type ChecksResponse = Schemas['Checks'];
 
-export interface StoredWaiver extends Waiver {
-  id: string;
-  entityRef: string;
-  createdAt: string;
-  revokedAt?: string;
-  revokedBy?: string;
-  /** Not revoked and not expired at the time of reading. */
-  active: boolean;
-}
+/**
+ * `GET /entities/{kind}/{namespace}/{name}`. The spec describes the profile's
+ * sections only as objects (their shape is the descriptor schema's, generated
+ * from zod) and a fact's value as any JSON; here they get their exact types.
+ */
+export type EntityOpsResponse = Omit<
+  Schemas['EntityOps'],
+  'profile' | 'facts'
+> & {
+  profile: OpsProfile;
+  facts: EntityFact[];
+};
+
+/** A page of the compliance list as the store reads it; the API adds staleness. */
+export type CompliancePage = Omit<ComplianceListResponse, keyof Staleness>;
+/** The summary as the store computes it; the API adds staleness and the last run. */
+export type ComplianceSummary = Omit<
+  ComplianceSummaryResponse,
+  keyof Staleness | 'lastRun'
+>;
+
+export type SortField = Schemas['SortField'];
+
+/** The sort fields, in the order the UI offers them. */
+export const SORT_FIELDS = [
+  'entityRef',
+  'owner',
+  'kind',
+  'tier',
+  'score',
+  'level',
+  'errorCount',
+] as const satisfies readonly SortField[];
+
+// Fails to compile when the spec gains a sort field this list lacks.
+type MissingSortFields = Exclude<SortField, (typeof SORT_FIELDS)[number]>;
+const everySortField: [MissingSortFields] extends [never] ? true : never = true;
+void everySortField;
 
 /** Filters of the compliance list; lists match any of their values. */
 export interface ComplianceFilter {
@@ -63,22 +83,11 @@ export interface ComplianceFilter {
   system?: string[];
   /** With `level`: that scorecard's level; alone: entities the scorecard applies to. */
   scorecard?: string;
-  level?: ScoreLevel[];
+  level?: Schemas['Level'][];
   failingCheck?: string[];
   /** Case-insensitive substring of the entity ref or title. */
   text?: string;
 }
-
-export const SORT_FIELDS = [
-  'entityRef',
-  'owner',
-  'kind',
-  'tier',
-  'score',
-  'level',
-  'errorCount',
-] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
 
 export interface ComplianceSort {
   field: SortField;
@@ -90,94 +99,4 @@ export interface ComplianceQuery {
   sort: ComplianceSort;
   limit: number;
   cursor?: string;
-}
-
-export interface CompliancePage {
-  evaluation?: EvaluationRun;
-  items: ComplianceRow[];
-  totalItems: number;
-  /** Rows before this page (0 on the first). */
-  offset: number;
-  nextCursor?: string;
-}
-
-export interface OwnerRollup {
-  owner: string;
-  entityCount: number;
-  averageScore: number | null;
-  levelCounts: Record<ScoreLevel, number>;
-}
-
-export interface ComplianceSummary {
-  evaluation?: EvaluationRun;
-  entityCount: number;
-  averageScore: number | null;
-  levelCounts: Record<ScoreLevel, number>;
-  failingCounts: Record<string, number>;
-  owners: OwnerRollup[];
-}
-
-export interface TrendPoint {
-  evaluationId: number;
-  at: string;
-  entityCount: number;
-  averageScore: number | null;
-  levelCounts: Record<ScoreLevel, number>;
-}
-
-export interface HistoryPoint {
-  evaluationId: number;
-  at: string;
-  score: number | null;
-  level: ScoreLevel;
-  scorecards: Record<string, { score: number | null; level: ScoreLevel }>;
-  failingCount: number;
-}
-
-/** Whether the served evaluation should be trusted, and why not. */
-export interface Staleness {
-  stale: boolean;
-  reason?: string;
-}
-
-/** `GET /entities/{kind}/{namespace}/{name}`: evaluated now, plus what is stored for it. */
-export interface EntityOpsResponse {
-  entityRef: string;
-  evaluatedAt: string;
-  profile: OpsProfile;
-  issues: OpsIssue[];
-  scorecards: ScorecardResult[];
-  /** Each escalation target as written → the catalog user or group it resolves to, or null. */
-  escalationTargets: Record<string, string | null>;
-  signOffs: StoredSignOff[];
-  waivers: StoredWaiver[];
-  latest: ComplianceRow | null;
-  /** What fact providers last observed (SLO values, …); `liveSlos(profile, facts)` reads the SLOs. */
-  facts: EntityFact[];
-}
-
-/** `GET /compliance`. */
-export type ComplianceListResponse = CompliancePage & Staleness;
-
-/** `GET /compliance/summary`. */
-export type ComplianceSummaryResponse = ComplianceSummary &
-  Staleness & { lastRun: EvaluationRun | null };
-
-/** `GET /compliance/trend`. */
-export interface ComplianceTrendResponse {
-  owner: string | null;
-  points: TrendPoint[];
-}
-
-/** `GET /entities/{kind}/{namespace}/{name}/history`. */
-export interface EntityHistoryResponse {
-  entityRef: string;
-  items: HistoryPoint[];
-}
-
-/** `GET /checks`. */
-export interface ChecksResponse {
-  scorecards: ScorecardDefinition[];
-  checks: CheckDefinition[];
-  warnCredit: number;
 }

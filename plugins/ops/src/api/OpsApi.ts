@@ -8,8 +8,10 @@ import type {
   ComplianceTrendResponse,
   EntityHistoryResponse,
   EntityOpsResponse,
+  SignOffRequest,
   StoredSignOff,
   StoredWaiver,
+  WaiverRequest,
 } from '@opskit/plugin-ops-common';
 
 /** A page of the compliance list: filters, sort and the cursor of the page. */
@@ -20,19 +22,7 @@ export interface ComplianceListRequest {
   cursor?: string;
 }
 
-export interface SignOffRequest {
-  itemId: string;
-  version?: string;
-  environment?: string;
-  comment?: string;
-}
-
-export interface WaiverRequest {
-  checkId: string;
-  reason: string;
-  /** ISO timestamp in the future. */
-  expiresAt: string;
-}
+export type { SignOffRequest, WaiverRequest };
 
 export type ExportFormat = 'csv' | 'json';
 

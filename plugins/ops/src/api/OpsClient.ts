@@ -1,9 +1,9 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
-  complianceParams,
-  entityPath,
-  queryString as query,
+  complianceQuery,
+  entityPathParams,
+  OpsApiClient,
   type ChecksResponse,
   type ComplianceFilter,
   type ComplianceListResponse,
@@ -22,36 +22,43 @@ import type {
   WaiverRequest,
 } from './OpsApi';
 
-/** Talks to ops-backend through the app's discovery and fetch APIs (which add the user's token). */
+/**
+ * The ops API for the frontend: ops-common's client typed from the spec, on
+ * the app's discovery and fetch APIs (which add the user's token), with
+ * entity refs instead of path parameters.
+ */
 export class OpsClient implements OpsApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly client: OpsApiClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.client = new OpsApiClient(options);
   }
 
   getChecks(): Promise<ChecksResponse> {
-    return this.json('/checks');
+    return this.client.call('GetChecks', {});
   }
 
-  getEntityOps(entityRef: string): Promise<EntityOpsResponse> {
-    return this.json(entityPath(entityRef));
+  async getEntityOps(entityRef: string): Promise<EntityOpsResponse> {
+    const body = await this.client.call('GetEntityOps', {
+      path: entityPathParams(entityRef),
+    });
+    // The spec types the profile's sections loosely; they are ops-common's OpsProfile.
+    return body as EntityOpsResponse;
   }
 
   getEntityHistory(
     entityRef: string,
     options: { limit?: number } = {},
   ): Promise<EntityHistoryResponse> {
-    const params = new URLSearchParams();
-    if (options.limit) params.set('limit', String(options.limit));
-    return this.json(`${entityPath(entityRef)}/history${query(params)}`);
+    return this.client.call('GetEntityHistory', {
+      path: entityPathParams(entityRef),
+      query: { limit: options.limit || undefined },
+    });
   }
 
   signOff(entityRef: string, request: SignOffRequest): Promise<StoredSignOff> {
-    return this.json(`${entityPath(entityRef)}/signoffs`, {
-      method: 'POST',
+    return this.client.call('CreateSignOff', {
+      path: entityPathParams(entityRef),
       body: request,
     });
   }
@@ -60,80 +67,58 @@ export class OpsClient implements OpsApi {
     entityRef: string,
     request: WaiverRequest,
   ): Promise<StoredWaiver> {
-    return this.json(`${entityPath(entityRef)}/waivers`, {
-      method: 'POST',
+    return this.client.call('CreateWaiver', {
+      path: entityPathParams(entityRef),
       body: request,
     });
   }
 
   revokeWaiver(id: string): Promise<StoredWaiver> {
-    return this.json(`/waivers/${encodeURIComponent(id)}`, {
-      method: 'DELETE',
-    });
+    return this.client.call('RevokeWaiver', { path: { id } });
   }
 
   listCompliance(
     request: ComplianceListRequest,
   ): Promise<ComplianceListResponse> {
-    const params = complianceParams(request.filter, request);
-    return this.json(`/compliance${query(params)}`);
+    return this.client.call('ListCompliance', {
+      query: complianceQuery(request.filter, request),
+    });
   }
 
   getComplianceSummary(
     filter?: ComplianceFilter,
   ): Promise<ComplianceSummaryResponse> {
-    return this.json(`/compliance/summary${query(complianceParams(filter))}`);
+    return this.client.call('GetComplianceSummary', {
+      query: complianceQuery(filter),
+    });
   }
 
   getComplianceTrend(
     options: { owner?: string; limit?: number } = {},
   ): Promise<ComplianceTrendResponse> {
-    const params = new URLSearchParams();
-    if (options.owner) params.set('owner', options.owner);
-    if (options.limit) params.set('limit', String(options.limit));
-    return this.json(`/compliance/trend${query(params)}`);
+    return this.client.call('GetComplianceTrend', {
+      query: { owner: options.owner, limit: options.limit || undefined },
+    });
   }
 
   async exportCompliance(
     format: ExportFormat,
     request: Omit<ComplianceListRequest, 'limit' | 'cursor'>,
   ): Promise<Blob> {
-    const params = complianceParams(request.filter, { sort: request.sort });
-    params.set('format', format);
-    const response = await this.request(`/compliance/export${query(params)}`);
+    const response = await this.client.fetch('ExportCompliance', {
+      query: {
+        ...complianceQuery(request.filter, { sort: request.sort }),
+        format,
+      },
+    });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
     return response.blob();
   }
 
   async refresh(): Promise<{ started: boolean }> {
-    const response = await this.request('/refresh', { method: 'POST' }, [409]);
-    return { started: response.status !== 409 };
-  }
-
-  private async json<T>(
-    path: string,
-    init?: { method: string; body?: unknown },
-  ): Promise<T> {
-    const response = await this.request(path, init);
-    return (await response.json()) as T;
-  }
-
-  private async request(
-    path: string,
-    init?: { method: string; body?: unknown },
-    accept: number[] = [],
-  ): Promise<Response> {
-    const base = await this.discoveryApi.getBaseUrl('ops');
-    const response = await this.fetchApi.fetch(`${base}${path}`, {
-      method: init?.method ?? 'GET',
-      ...(init?.body !== undefined
-        ? {
-            body: JSON.stringify(init.body),
-            headers: { 'Content-Type': 'application/json' },
-          }
-        : {}),
-    });
-    if (!response.ok && !accept.includes(response.status))
-      throw await ResponseError.fromResponse(response);
-    return response;
+    const response = await this.client.fetch('RefreshCompliance', {});
+    if (response.status === 409) return { started: false };
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return { started: true };
   }
 }

@@ -1,0 +1,2151 @@
+// Generated from plugins/ops-backend/src/schema/openapi.yaml by
+// `yarn workspace @opskit/plugin-ops-backend schema:generate`; do not edit.
+
+import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
+import type {
+  OpsApiOperationId,
+  OpsApiPathParams,
+  OpsApiQueryParams,
+  OpsApiRequestBody,
+  OpsApiResponseBody,
+} from '@opskit/plugin-ops-common';
+
+type Endpoint<Id extends OpsApiOperationId> = {
+  path: OpsApiPathParams<Id>;
+  query: OpsApiQueryParams<Id>;
+  body: OpsApiRequestBody<Id>;
+  response: OpsApiResponseBody<Id>;
+};
+
+/** Every route of the spec with its typed parameters, body and response. */
+export type EndpointMap = {
+  '#get|/health': Endpoint<'Health'>;
+  '#get|/checks': Endpoint<'GetChecks'>;
+  '#get|/entities/{kind}/{namespace}/{name}': Endpoint<'GetEntityOps'>;
+  '#get|/entities/{kind}/{namespace}/{name}/history': Endpoint<'GetEntityHistory'>;
+  '#get|/entities/{kind}/{namespace}/{name}/signoffs': Endpoint<'ListSignOffs'>;
+  '#post|/entities/{kind}/{namespace}/{name}/signoffs': Endpoint<'CreateSignOff'>;
+  '#get|/entities/{kind}/{namespace}/{name}/waivers': Endpoint<'ListWaivers'>;
+  '#post|/entities/{kind}/{namespace}/{name}/waivers': Endpoint<'CreateWaiver'>;
+  '#_delete|/waivers/{id}': Endpoint<'RevokeWaiver'>;
+  '#get|/compliance': Endpoint<'ListCompliance'>;
+  '#get|/compliance/summary': Endpoint<'GetComplianceSummary'>;
+  '#get|/compliance/export': Endpoint<'ExportCompliance'>;
+  '#get|/compliance/trend': Endpoint<'GetComplianceTrend'>;
+  '#post|/refresh': Endpoint<'RefreshCompliance'>;
+};
+
+export const spec = {
+  openapi: '3.1.0',
+  info: {
+    title: 'ops',
+    version: '1',
+    description:
+      'OpsKit: ops profiles, scorecards, checklist sign-offs, waivers and the catalog-wide compliance list. Every route but /health needs a Backstage token.',
+    license: {
+      name: 'Apache-2.0',
+      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
+    },
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  components: {
+    securitySchemes: {
+      JWT: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+      },
+    },
+    responses: {
+      ErrorResponse: {
+        description:
+          'An error: 400 bad input (the message names the field), 401 no or bad token, 403 missing permission, 404 unknown or invisible entity, 409 conflict.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+    },
+    parameters: {
+      kind: {
+        name: 'kind',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 255,
+        },
+      },
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 255,
+        },
+      },
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 255,
+        },
+      },
+      owner: {
+        name: 'owner',
+        in: 'query',
+        description:
+          'Owner entity ref (group:default/team or team); repeat for several.',
+        schema: {
+          type: 'array',
+          items: {
+            type: 'string',
+            maxLength: 512,
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
+      filterKind: {
+        name: 'kind',
+        in: 'query',
+        schema: {
+          type: 'array',
+          items: {
+            type: 'string',
+            maxLength: 255,
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
+      type: {
+        name: 'type',
+        in: 'query',
+        schema: {
+          type: 'array',
+          items: {
+            type: 'string',
+            maxLength: 255,
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
+      lifecycle: {
+        name: 'lifecycle',
+        in: 'query',
+        schema: {
+          type: 'array',
+          items: {
+            type: 'string',
+            maxLength: 255,
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
+      tier: {
+        name: 'tier',
+        in: 'query',
+        schema: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/Tier',
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
+      system: {
+        name: 'system',
+        in: 'query',
+        schema: {
+          type: 'array',
+          items: {
+            type: 'string',
+            maxLength: 512,
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
+      scorecard: {
+        name: 'scorecard',
+        in: 'query',
+        description:
+          "With `level`, that scorecard's level; alone, entities the scorecard applies to.",
+        schema: {
+          type: 'string',
+          pattern: '^[a-z0-9][a-z0-9._-]*$',
+          maxLength: 64,
+        },
+      },
+      level: {
+        name: 'level',
+        in: 'query',
+        schema: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/Level',
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
+      failingCheck: {
+        name: 'failingCheck',
+        in: 'query',
+        schema: {
+          type: 'array',
+          items: {
+            type: 'string',
+            pattern: '^[a-zA-Z0-9][a-zA-Z0-9._-]*$',
+            maxLength: 255,
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
+      text: {
+        name: 'q',
+        in: 'query',
+        description: 'Case-insensitive text in the entity ref or title.',
+        schema: {
+          type: 'string',
+          maxLength: 200,
+        },
+      },
+      sort: {
+        name: 'sort',
+        in: 'query',
+        schema: {
+          $ref: '#/components/schemas/SortField',
+        },
+      },
+      order: {
+        name: 'order',
+        in: 'query',
+        schema: {
+          type: 'string',
+          enum: ['asc', 'desc'],
+        },
+      },
+    },
+    schemas: {
+      Tier: {
+        type: 'string',
+        enum: ['tier-1', 'tier-2', 'tier-3', 'tier-4'],
+      },
+      Level: {
+        description:
+          "A scorecard's level, the highest whose checks all pass, or none.",
+        type: 'string',
+        enum: ['none', 'bronze', 'silver', 'gold'],
+      },
+      CheckLevel: {
+        type: 'string',
+        enum: ['bronze', 'silver', 'gold'],
+      },
+      CheckStatus: {
+        type: 'string',
+        enum: ['pass', 'fail', 'warn', 'waived', 'not-applicable'],
+      },
+      SortField: {
+        type: 'string',
+        enum: [
+          'entityRef',
+          'owner',
+          'kind',
+          'tier',
+          'score',
+          'level',
+          'errorCount',
+        ],
+      },
+      Score: {
+        description:
+          'A weighted pass ratio in percent (0–100), or null when no check applies.',
+        type: ['number', 'null'],
+      },
+      Error: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+            required: ['name', 'message'],
+            additionalProperties: true,
+          },
+          request: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          response: {
+            type: 'object',
+            properties: {
+              statusCode: {
+                type: 'integer',
+              },
+            },
+            additionalProperties: true,
+          },
+        },
+        required: ['error'],
+        additionalProperties: true,
+      },
+      SignOffRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['itemId'],
+        properties: {
+          itemId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          version: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          environment: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          comment: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+      },
+      WaiverRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['checkId', 'reason', 'expiresAt'],
+        properties: {
+          checkId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          reason: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'ISO timestamp in the future.',
+          },
+        },
+      },
+      Health: {
+        type: 'object',
+        required: ['status'],
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['ok'],
+          },
+        },
+      },
+      RefreshStarted: {
+        type: 'object',
+        required: ['status'],
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['started'],
+          },
+        },
+      },
+      CheckApplicability: {
+        description:
+          'Which entities a check applies to; an omitted list matches everything.',
+        type: 'object',
+        properties: {
+          kinds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          types: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          tiers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Tier',
+            },
+          },
+          lifecycles: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      ScorecardDefinition: {
+        type: 'object',
+        required: ['id', 'title', 'description'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+        },
+      },
+      CheckDefinition: {
+        type: 'object',
+        required: [
+          'id',
+          'scorecard',
+          'title',
+          'description',
+          'howToFix',
+          'level',
+          'weight',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          scorecard: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          howToFix: {
+            type: 'string',
+          },
+          level: {
+            $ref: '#/components/schemas/CheckLevel',
+          },
+          weight: {
+            type: 'number',
+          },
+          appliesTo: {
+            $ref: '#/components/schemas/CheckApplicability',
+          },
+        },
+      },
+      Checks: {
+        type: 'object',
+        required: ['scorecards', 'checks', 'warnCredit'],
+        properties: {
+          scorecards: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ScorecardDefinition',
+            },
+          },
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CheckDefinition',
+            },
+          },
+          warnCredit: {
+            description: 'Credit a `warn` earns towards the score (0–1).',
+            type: 'number',
+          },
+        },
+      },
+      Waiver: {
+        description:
+          'A recorded exception that turns a failing check into `waived` until it expires.',
+        type: 'object',
+        required: ['checkId', 'reason', 'expiresAt', 'by'],
+        properties: {
+          checkId: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          by: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      StoredWaiver: {
+        description:
+          'A waiver as stored, with its revocation and whether it applies now.',
+        type: 'object',
+        required: [
+          'id',
+          'entityRef',
+          'checkId',
+          'reason',
+          'expiresAt',
+          'by',
+          'createdAt',
+          'active',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          checkId: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          by: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          revokedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          revokedBy: {
+            type: 'string',
+          },
+          active: {
+            description: 'Not revoked and not expired at the time of reading.',
+            type: 'boolean',
+          },
+        },
+      },
+      StoredSignOff: {
+        type: 'object',
+        required: ['id', 'entityRef', 'itemId', 'by', 'at'],
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          itemId: {
+            type: 'string',
+          },
+          version: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          by: {
+            description:
+              'User or service that signed, as an entity ref or service principal.',
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          comment: {
+            type: 'string',
+          },
+        },
+      },
+      StatusCounts: {
+        type: 'object',
+        required: ['pass', 'fail', 'warn', 'waived', 'not-applicable'],
+        properties: {
+          pass: {
+            type: 'integer',
+          },
+          fail: {
+            type: 'integer',
+          },
+          warn: {
+            type: 'integer',
+          },
+          waived: {
+            type: 'integer',
+          },
+          'not-applicable': {
+            type: 'integer',
+          },
+        },
+      },
+      LevelCounts: {
+        type: 'object',
+        required: ['none', 'bronze', 'silver', 'gold'],
+        properties: {
+          none: {
+            type: 'integer',
+          },
+          bronze: {
+            type: 'integer',
+          },
+          silver: {
+            type: 'integer',
+          },
+          gold: {
+            type: 'integer',
+          },
+        },
+      },
+      CountsByCheck: {
+        description: 'Check id → number of entities failing it.',
+        type: 'object',
+        additionalProperties: {
+          type: 'integer',
+        },
+      },
+      CheckResult: {
+        type: 'object',
+        required: [
+          'checkId',
+          'title',
+          'level',
+          'weight',
+          'status',
+          'message',
+          'howToFix',
+        ],
+        properties: {
+          checkId: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          level: {
+            $ref: '#/components/schemas/CheckLevel',
+          },
+          weight: {
+            type: 'number',
+          },
+          status: {
+            $ref: '#/components/schemas/CheckStatus',
+          },
+          message: {
+            type: 'string',
+          },
+          howToFix: {
+            type: 'string',
+          },
+          waiver: {
+            $ref: '#/components/schemas/Waiver',
+          },
+        },
+      },
+      ScorecardResult: {
+        type: 'object',
+        required: ['scorecard', 'title', 'score', 'level', 'results', 'counts'],
+        properties: {
+          scorecard: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          score: {
+            $ref: '#/components/schemas/Score',
+          },
+          level: {
+            $ref: '#/components/schemas/Level',
+          },
+          results: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CheckResult',
+            },
+          },
+          counts: {
+            $ref: '#/components/schemas/StatusCounts',
+          },
+        },
+      },
+      ScorecardScore: {
+        type: 'object',
+        required: ['score', 'level'],
+        properties: {
+          score: {
+            $ref: '#/components/schemas/Score',
+          },
+          level: {
+            $ref: '#/components/schemas/Level',
+          },
+        },
+      },
+      ScorecardScores: {
+        description: 'Scorecard id → its score and level.',
+        type: 'object',
+        additionalProperties: {
+          $ref: '#/components/schemas/ScorecardScore',
+        },
+      },
+      LiveSlo: {
+        description: "One SLO's live value in one environment.",
+        type: 'object',
+        required: [
+          'slo',
+          'index',
+          'objective',
+          'environment',
+          'unit',
+          'value',
+          'state',
+          'observedAt',
+          'checkedAt',
+        ],
+        properties: {
+          slo: {
+            type: 'string',
+          },
+          index: {
+            description: "Position in the profile's SLOs.",
+            type: 'integer',
+          },
+          objective: {
+            description: 'The objective as it reads now (`< 200 ms`).',
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          unit: {
+            type: 'string',
+            enum: ['ms', 's', 'percent', 'ratio', 'count', 'rps'],
+          },
+          value: {
+            type: ['number', 'null'],
+          },
+          state: {
+            type: 'string',
+            enum: [
+              'met',
+              'breached',
+              'alerting',
+              'stale',
+              'error',
+              'unmeasured',
+            ],
+          },
+          observedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          checkedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          error: {
+            type: 'string',
+          },
+          lastKnown: {
+            description:
+              'For stale values, what was measured before the source became unreachable.',
+            type: 'string',
+            enum: ['met', 'breached', 'alerting'],
+          },
+        },
+      },
+      LiveSloSummary: {
+        description: 'Production SLOs measured live.',
+        type: 'object',
+        required: [
+          'environment',
+          'total',
+          'met',
+          'breached',
+          'alerting',
+          'unknown',
+          'observedAt',
+          'slos',
+        ],
+        properties: {
+          environment: {
+            type: 'string',
+          },
+          total: {
+            type: 'integer',
+          },
+          met: {
+            type: 'integer',
+          },
+          breached: {
+            type: 'integer',
+          },
+          alerting: {
+            type: 'integer',
+          },
+          unknown: {
+            description: 'Stale, errored or never measured.',
+            type: 'integer',
+          },
+          observedAt: {
+            description: 'The oldest observation among them.',
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          slos: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LiveSlo',
+            },
+          },
+        },
+      },
+      ComplianceRow: {
+        description: "One entity's row in the catalog-wide compliance list.",
+        type: 'object',
+        required: [
+          'entityRef',
+          'kind',
+          'tier',
+          'declaredTier',
+          'score',
+          'level',
+          'scorecards',
+          'failingChecks',
+          'warningChecks',
+          'errorCount',
+          'warningCount',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          tier: {
+            description:
+              "The tier whose policy applied (declared, else the org's fallback).",
+            type: 'string',
+          },
+          declaredTier: {
+            description:
+              'Whether the entity declares a tier and ops data at all.',
+            type: 'boolean',
+          },
+          score: {
+            $ref: '#/components/schemas/Score',
+          },
+          level: {
+            $ref: '#/components/schemas/Level',
+          },
+          scorecards: {
+            $ref: '#/components/schemas/ScorecardScores',
+          },
+          failingChecks: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          warningChecks: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          errorCount: {
+            type: 'integer',
+          },
+          warningCount: {
+            type: 'integer',
+          },
+          slos: {
+            $ref: '#/components/schemas/LiveSloSummary',
+          },
+        },
+      },
+      EvaluationRun: {
+        description: 'One catalog-wide evaluation run and its totals.',
+        type: 'object',
+        required: [
+          'id',
+          'status',
+          'startedAt',
+          'entityCount',
+          'averageScore',
+          'levelCounts',
+          'failingCounts',
+        ],
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          status: {
+            type: 'string',
+            enum: ['running', 'succeeded', 'failed'],
+          },
+          trigger: {
+            type: 'string',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          error: {
+            type: 'string',
+          },
+          entityCount: {
+            type: 'integer',
+          },
+          averageScore: {
+            $ref: '#/components/schemas/Score',
+          },
+          levelCounts: {
+            $ref: '#/components/schemas/LevelCounts',
+          },
+          failingCounts: {
+            $ref: '#/components/schemas/CountsByCheck',
+          },
+        },
+      },
+      CompliancePage: {
+        type: 'object',
+        required: ['items', 'totalItems', 'offset', 'stale'],
+        properties: {
+          evaluation: {
+            $ref: '#/components/schemas/EvaluationRun',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ComplianceRow',
+            },
+          },
+          totalItems: {
+            type: 'integer',
+          },
+          offset: {
+            description: 'Rows before this page (0 on the first).',
+            type: 'integer',
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          stale: {
+            description: 'Whether the served evaluation should be trusted.',
+            type: 'boolean',
+          },
+          reason: {
+            description: 'Why not, when it is stale.',
+            type: 'string',
+          },
+        },
+      },
+      OwnerRollup: {
+        type: 'object',
+        required: ['owner', 'entityCount', 'averageScore', 'levelCounts'],
+        properties: {
+          owner: {
+            type: 'string',
+          },
+          entityCount: {
+            type: 'integer',
+          },
+          averageScore: {
+            $ref: '#/components/schemas/Score',
+          },
+          levelCounts: {
+            $ref: '#/components/schemas/LevelCounts',
+          },
+        },
+      },
+      ComplianceSummary: {
+        type: 'object',
+        required: [
+          'entityCount',
+          'averageScore',
+          'levelCounts',
+          'failingCounts',
+          'owners',
+          'lastRun',
+          'stale',
+        ],
+        properties: {
+          evaluation: {
+            $ref: '#/components/schemas/EvaluationRun',
+          },
+          entityCount: {
+            type: 'integer',
+          },
+          averageScore: {
+            $ref: '#/components/schemas/Score',
+          },
+          levelCounts: {
+            $ref: '#/components/schemas/LevelCounts',
+          },
+          failingCounts: {
+            $ref: '#/components/schemas/CountsByCheck',
+          },
+          owners: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OwnerRollup',
+            },
+          },
+          lastRun: {
+            description: 'The newest run, whatever its outcome.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/EvaluationRun',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          stale: {
+            description: 'Whether the served evaluation should be trusted.',
+            type: 'boolean',
+          },
+          reason: {
+            description: 'Why not, when it is stale.',
+            type: 'string',
+          },
+        },
+      },
+      ComplianceExport: {
+        type: 'object',
+        required: ['evaluation', 'items'],
+        properties: {
+          evaluation: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/EvaluationRun',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ComplianceRow',
+            },
+          },
+        },
+      },
+      TrendPoint: {
+        type: 'object',
+        required: [
+          'evaluationId',
+          'at',
+          'entityCount',
+          'averageScore',
+          'levelCounts',
+        ],
+        properties: {
+          evaluationId: {
+            type: 'integer',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          entityCount: {
+            type: 'integer',
+          },
+          averageScore: {
+            $ref: '#/components/schemas/Score',
+          },
+          levelCounts: {
+            $ref: '#/components/schemas/LevelCounts',
+          },
+        },
+      },
+      ComplianceTrend: {
+        type: 'object',
+        required: ['owner', 'points'],
+        properties: {
+          owner: {
+            type: ['string', 'null'],
+          },
+          points: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TrendPoint',
+            },
+          },
+        },
+      },
+      HistoryPoint: {
+        type: 'object',
+        required: [
+          'evaluationId',
+          'at',
+          'score',
+          'level',
+          'scorecards',
+          'failingCount',
+        ],
+        properties: {
+          evaluationId: {
+            type: 'integer',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          score: {
+            $ref: '#/components/schemas/Score',
+          },
+          level: {
+            $ref: '#/components/schemas/Level',
+          },
+          scorecards: {
+            $ref: '#/components/schemas/ScorecardScores',
+          },
+          failingCount: {
+            type: 'integer',
+          },
+        },
+      },
+      EntityHistory: {
+        type: 'object',
+        required: ['entityRef', 'items'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/HistoryPoint',
+            },
+          },
+        },
+      },
+      SignOffList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StoredSignOff',
+            },
+          },
+        },
+      },
+      WaiverList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StoredWaiver',
+            },
+          },
+        },
+      },
+      OpsIssue: {
+        description: 'A finding about ops data, in words a person can act on.',
+        type: 'object',
+        required: ['path', 'severity', 'message'],
+        properties: {
+          path: {
+            description: 'Where in the data (`slos[0].alert.value`).',
+            type: 'string',
+          },
+          severity: {
+            type: 'string',
+            enum: ['error', 'warning'],
+          },
+          message: {
+            type: 'string',
+          },
+          source: {
+            description:
+              'Which input the path refers to (`ops.yaml`, `annotation opskit.io/slos`).',
+            type: 'string',
+          },
+        },
+      },
+      FactValue: {
+        description: 'Any JSON value a fact provider returned.',
+      },
+      EntityFact: {
+        description: 'What a fact provider last observed about the entity.',
+        type: 'object',
+        required: [
+          'provider',
+          'name',
+          'value',
+          'observedAt',
+          'checkedAt',
+          'stale',
+        ],
+        properties: {
+          provider: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          value: {
+            $ref: '#/components/schemas/FactValue',
+          },
+          observedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          checkedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          error: {
+            type: 'string',
+          },
+          stale: {
+            description:
+              'The last attempt could not reach the source; `value` is older than `checkedAt`.',
+            type: 'boolean',
+          },
+        },
+      },
+      OpsProfile: {
+        description:
+          "The entity's merged, validated ops model. Each section has the shape of the same section in ops.yaml after normalisation (the JSON Schema `ops-descriptor.schema.json` of @opskit/plugin-ops-common describes them; ops-common's `OpsProfile` type is their exact type). `sources` says where each section came from.",
+        type: 'object',
+        required: [
+          'entityRef',
+          'kind',
+          'effectiveTier',
+          'references',
+          'dataStores',
+          'sources',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+          },
+          tier: {
+            $ref: '#/components/schemas/Tier',
+          },
+          effectiveTier: {
+            $ref: '#/components/schemas/Tier',
+          },
+          runbook: {
+            type: 'string',
+          },
+          references: {
+            description:
+              "Other tools' annotations this entity carries, reused by reference.",
+            type: 'object',
+            properties: {
+              pagerDutyServiceId: {
+                type: 'string',
+              },
+              pagerDutyIntegrationKey: {
+                type: 'string',
+              },
+              opsgenieComponentSelector: {
+                type: 'string',
+              },
+              opsgenieTeam: {
+                type: 'string',
+              },
+              grafanaDashboardSelector: {
+                type: 'string',
+              },
+              grafanaAlertLabelSelector: {
+                type: 'string',
+              },
+              techdocsRef: {
+                type: 'string',
+              },
+              prometheusRule: {
+                type: 'string',
+              },
+              prometheusAlert: {
+                type: 'string',
+              },
+            },
+          },
+          dataStores: {
+            description:
+              'Resource refs from `spec.dependsOn`, the data stores that need backups.',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          sources: {
+            description: 'Section → where its value came from.',
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+              enum: ['annotation', 'descriptor', 'defaults'],
+            },
+          },
+          environments: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: true,
+            },
+          },
+          deployment: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          slos: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: true,
+            },
+          },
+          monitoring: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          logging: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          severities: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: true,
+            },
+          },
+          escalation: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: true,
+            },
+          },
+          backups: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: true,
+            },
+          },
+          recovery: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          versionHistory: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: true,
+            },
+          },
+        },
+      },
+      EntityOps: {
+        description:
+          "One entity's ops data, evaluated now, plus what is stored for it.",
+        type: 'object',
+        required: [
+          'entityRef',
+          'evaluatedAt',
+          'profile',
+          'issues',
+          'scorecards',
+          'escalationTargets',
+          'signOffs',
+          'waivers',
+          'latest',
+          'facts',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          profile: {
+            $ref: '#/components/schemas/OpsProfile',
+          },
+          issues: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OpsIssue',
+            },
+          },
+          scorecards: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ScorecardResult',
+            },
+          },
+          escalationTargets: {
+            description:
+              'Each escalation target as written → the catalog user or group it resolves to, or null.',
+            type: 'object',
+            additionalProperties: {
+              type: ['string', 'null'],
+            },
+          },
+          signOffs: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StoredSignOff',
+            },
+          },
+          waivers: {
+            description: 'Active waivers.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StoredWaiver',
+            },
+          },
+          latest: {
+            description: "The entity's row in the latest stored evaluation.",
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ComplianceRow',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          facts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityFact',
+            },
+          },
+        },
+      },
+    },
+  },
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'Health',
+        description: 'Liveness; the only route open without credentials.',
+        security: [{}],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Health',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/checks': {
+      get: {
+        operationId: 'GetChecks',
+        description: 'The scorecards and their checks, after config overrides.',
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Scorecards and checks',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Checks',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}': {
+      get: {
+        operationId: 'GetEntityOps',
+        description:
+          "One entity's merged ops profile, validation issues and scorecards, evaluated now with the caller's credentials, plus its sign-offs, active waivers, latest stored compliance record and the live facts fact providers last observed (SLO values from Prometheus, with their age and whether they are stale).",
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's ops data",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityOps',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/history': {
+      get: {
+        operationId: 'GetEntityHistory',
+        description: "The entity's score changes over time, oldest first.",
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Score changes over time, oldest first',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityHistory',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/signoffs': {
+      get: {
+        operationId: 'ListSignOffs',
+        description: "The entity's checklist sign-offs, oldest first.",
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Sign-offs, oldest first',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SignOffList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateSignOff',
+        description:
+          'Sign off a checklist item (optionally for a version and/or environment).',
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SignOffRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The recorded sign-off',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/StoredSignOff',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/waivers': {
+      get: {
+        operationId: 'ListWaivers',
+        description:
+          "The entity's waivers; active ones only unless `includeInactive`.",
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'includeInactive',
+            in: 'query',
+            schema: {
+              type: 'boolean',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Waivers',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WaiverList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateWaiver',
+        description: 'Waive a check for the entity until a time in the future.',
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WaiverRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The waiver',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/StoredWaiver',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/waivers/{id}': {
+      delete: {
+        operationId: 'RevokeWaiver',
+        description: 'Revoke a waiver.',
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              format: 'uuid',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The revoked waiver',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/StoredWaiver',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/compliance': {
+      get: {
+        operationId: 'ListCompliance',
+        description:
+          'The catalog-wide compliance list from the latest stored evaluation.',
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/owner',
+          },
+          {
+            $ref: '#/components/parameters/filterKind',
+          },
+          {
+            $ref: '#/components/parameters/type',
+          },
+          {
+            $ref: '#/components/parameters/lifecycle',
+          },
+          {
+            $ref: '#/components/parameters/tier',
+          },
+          {
+            $ref: '#/components/parameters/system',
+          },
+          {
+            $ref: '#/components/parameters/scorecard',
+          },
+          {
+            $ref: '#/components/parameters/level',
+          },
+          {
+            $ref: '#/components/parameters/failingCheck',
+          },
+          {
+            $ref: '#/components/parameters/text',
+          },
+          {
+            $ref: '#/components/parameters/sort',
+          },
+          {
+            $ref: '#/components/parameters/order',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 2048,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of compliance records',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CompliancePage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/compliance/summary': {
+      get: {
+        operationId: 'GetComplianceSummary',
+        description:
+          'Totals, per-owner roll-up, evaluation status and staleness.',
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/owner',
+          },
+          {
+            $ref: '#/components/parameters/filterKind',
+          },
+          {
+            $ref: '#/components/parameters/type',
+          },
+          {
+            $ref: '#/components/parameters/lifecycle',
+          },
+          {
+            $ref: '#/components/parameters/tier',
+          },
+          {
+            $ref: '#/components/parameters/system',
+          },
+          {
+            $ref: '#/components/parameters/scorecard',
+          },
+          {
+            $ref: '#/components/parameters/level',
+          },
+          {
+            $ref: '#/components/parameters/failingCheck',
+          },
+          {
+            $ref: '#/components/parameters/text',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'Totals, per-owner roll-up, evaluation status and staleness',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ComplianceSummary',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/compliance/export': {
+      get: {
+        operationId: 'ExportCompliance',
+        description:
+          'The whole filtered list, streamed as CSV (cells starting with = + - @ are defused) or JSON.',
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'format',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['csv', 'json'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/owner',
+          },
+          {
+            $ref: '#/components/parameters/filterKind',
+          },
+          {
+            $ref: '#/components/parameters/type',
+          },
+          {
+            $ref: '#/components/parameters/lifecycle',
+          },
+          {
+            $ref: '#/components/parameters/tier',
+          },
+          {
+            $ref: '#/components/parameters/system',
+          },
+          {
+            $ref: '#/components/parameters/scorecard',
+          },
+          {
+            $ref: '#/components/parameters/level',
+          },
+          {
+            $ref: '#/components/parameters/failingCheck',
+          },
+          {
+            $ref: '#/components/parameters/text',
+          },
+          {
+            $ref: '#/components/parameters/sort',
+          },
+          {
+            $ref: '#/components/parameters/order',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The whole filtered list',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ComplianceExport',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/compliance/trend': {
+      get: {
+        operationId: 'GetComplianceTrend',
+        description:
+          'Totals per evaluation, oldest first, overall or for one owner.',
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Totals per evaluation, oldest first',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ComplianceTrend',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/refresh': {
+      post: {
+        operationId: 'RefreshCompliance',
+        description:
+          'Start a catalog-wide evaluation now; with fact providers installed, collect their facts first, then evaluate. 409 when one is running.',
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        responses: {
+          '202': {
+            description: 'Started',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RefreshStarted',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+export const createOpenApiRouter = async (
+  options?: Parameters<
+    typeof createValidatedOpenApiRouterFromGeneratedEndpointMap
+  >['1'],
+) =>
+  createValidatedOpenApiRouterFromGeneratedEndpointMap<EndpointMap>(
+    spec,
+    options,
+  );

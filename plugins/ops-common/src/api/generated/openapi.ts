@@ -1,0 +1,1060 @@
+// Generated from plugins/ops-backend/src/schema/openapi.yaml by
+// `yarn workspace @opskit/plugin-ops-backend schema:generate`; do not edit.
+/* eslint-disable */
+
+export interface paths {
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Liveness; the only route open without credentials. */
+    get: operations['Health'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/checks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The scorecards and their checks, after config overrides. */
+    get: operations['GetChecks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description One entity's merged ops profile, validation issues and scorecards, evaluated now with the caller's credentials, plus its sign-offs, active waivers, latest stored compliance record and the live facts fact providers last observed (SLO values from Prometheus, with their age and whether they are stale). */
+    get: operations['GetEntityOps'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The entity's score changes over time, oldest first. */
+    get: operations['GetEntityHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/signoffs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The entity's checklist sign-offs, oldest first. */
+    get: operations['ListSignOffs'];
+    put?: never;
+    /** @description Sign off a checklist item (optionally for a version and/or environment). */
+    post: operations['CreateSignOff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/waivers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The entity's waivers; active ones only unless `includeInactive`. */
+    get: operations['ListWaivers'];
+    put?: never;
+    /** @description Waive a check for the entity until a time in the future. */
+    post: operations['CreateWaiver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/waivers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** @description Revoke a waiver. */
+    delete: operations['RevokeWaiver'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/compliance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The catalog-wide compliance list from the latest stored evaluation. */
+    get: operations['ListCompliance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/compliance/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Totals, per-owner roll-up, evaluation status and staleness. */
+    get: operations['GetComplianceSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/compliance/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The whole filtered list, streamed as CSV (cells starting with = + - @ are defused) or JSON. */
+    get: operations['ExportCompliance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/compliance/trend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Totals per evaluation, oldest first, overall or for one owner. */
+    get: operations['GetComplianceTrend'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Start a catalog-wide evaluation now; with fact providers installed, collect their facts first, then evaluate. 409 when one is running. */
+    post: operations['RefreshCompliance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /** @enum {string} */
+    Tier: 'tier-1' | 'tier-2' | 'tier-3' | 'tier-4';
+    /**
+     * @description A scorecard's level, the highest whose checks all pass, or none.
+     * @enum {string}
+     */
+    Level: 'none' | 'bronze' | 'silver' | 'gold';
+    /** @enum {string} */
+    CheckLevel: 'bronze' | 'silver' | 'gold';
+    /** @enum {string} */
+    CheckStatus: 'pass' | 'fail' | 'warn' | 'waived' | 'not-applicable';
+    /** @enum {string} */
+    SortField:
+      | 'entityRef'
+      | 'owner'
+      | 'kind'
+      | 'tier'
+      | 'score'
+      | 'level'
+      | 'errorCount';
+    /** @description A weighted pass ratio in percent (0–100), or null when no check applies. */
+    Score: number | null;
+    Error: {
+      error: {
+        name: string;
+        message: string;
+      } & {
+        [key: string]: unknown;
+      };
+      request?: {
+        [key: string]: unknown;
+      };
+      response?: {
+        statusCode?: number;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    SignOffRequest: {
+      itemId: string;
+      version?: string;
+      environment?: string;
+      comment?: string;
+    };
+    WaiverRequest: {
+      checkId: string;
+      reason: string;
+      /**
+       * Format: date-time
+       * @description ISO timestamp in the future.
+       */
+      expiresAt: string;
+    };
+    Health: {
+      /** @enum {string} */
+      status: 'ok';
+    };
+    RefreshStarted: {
+      /** @enum {string} */
+      status: 'started';
+    };
+    /** @description Which entities a check applies to; an omitted list matches everything. */
+    CheckApplicability: {
+      kinds?: string[];
+      types?: string[];
+      tiers?: components['schemas']['Tier'][];
+      lifecycles?: string[];
+    };
+    ScorecardDefinition: {
+      id: string;
+      title: string;
+      description: string;
+    };
+    CheckDefinition: {
+      id: string;
+      scorecard: string;
+      title: string;
+      description: string;
+      howToFix: string;
+      level: components['schemas']['CheckLevel'];
+      weight: number;
+      appliesTo?: components['schemas']['CheckApplicability'];
+    };
+    Checks: {
+      scorecards: components['schemas']['ScorecardDefinition'][];
+      checks: components['schemas']['CheckDefinition'][];
+      /** @description Credit a `warn` earns towards the score (0–1). */
+      warnCredit: number;
+    };
+    /** @description A recorded exception that turns a failing check into `waived` until it expires. */
+    Waiver: {
+      checkId: string;
+      reason: string;
+      /** Format: date-time */
+      expiresAt: string;
+      by: string;
+      /** Format: date-time */
+      createdAt?: string;
+    };
+    /** @description A waiver as stored, with its revocation and whether it applies now. */
+    StoredWaiver: {
+      id: string;
+      entityRef: string;
+      checkId: string;
+      reason: string;
+      /** Format: date-time */
+      expiresAt: string;
+      by: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      revokedAt?: string;
+      revokedBy?: string;
+      /** @description Not revoked and not expired at the time of reading. */
+      active: boolean;
+    };
+    StoredSignOff: {
+      id: number;
+      entityRef: string;
+      itemId: string;
+      version?: string;
+      environment?: string;
+      /** @description User or service that signed, as an entity ref or service principal. */
+      by: string;
+      /** Format: date-time */
+      at: string;
+      comment?: string;
+    };
+    StatusCounts: {
+      pass: number;
+      fail: number;
+      warn: number;
+      waived: number;
+      'not-applicable': number;
+    };
+    LevelCounts: {
+      none: number;
+      bronze: number;
+      silver: number;
+      gold: number;
+    };
+    /** @description Check id → number of entities failing it. */
+    CountsByCheck: {
+      [key: string]: number;
+    };
+    CheckResult: {
+      checkId: string;
+      title: string;
+      level: components['schemas']['CheckLevel'];
+      weight: number;
+      status: components['schemas']['CheckStatus'];
+      message: string;
+      howToFix: string;
+      waiver?: components['schemas']['Waiver'];
+    };
+    ScorecardResult: {
+      scorecard: string;
+      title: string;
+      score: components['schemas']['Score'];
+      level: components['schemas']['Level'];
+      results: components['schemas']['CheckResult'][];
+      counts: components['schemas']['StatusCounts'];
+    };
+    ScorecardScore: {
+      score: components['schemas']['Score'];
+      level: components['schemas']['Level'];
+    };
+    /** @description Scorecard id → its score and level. */
+    ScorecardScores: {
+      [key: string]: components['schemas']['ScorecardScore'];
+    };
+    /** @description One SLO's live value in one environment. */
+    LiveSlo: {
+      slo: string;
+      /** @description Position in the profile's SLOs. */
+      index: number;
+      /** @description The objective as it reads now (`< 200 ms`). */
+      objective: string;
+      environment: string;
+      /** @enum {string} */
+      unit: 'ms' | 's' | 'percent' | 'ratio' | 'count' | 'rps';
+      value: number | null;
+      /** @enum {string} */
+      state: 'met' | 'breached' | 'alerting' | 'stale' | 'error' | 'unmeasured';
+      /** Format: date-time */
+      observedAt: string | null;
+      /** Format: date-time */
+      checkedAt: string | null;
+      error?: string;
+      /**
+       * @description For stale values, what was measured before the source became unreachable.
+       * @enum {string}
+       */
+      lastKnown?: 'met' | 'breached' | 'alerting';
+    };
+    /** @description Production SLOs measured live. */
+    LiveSloSummary: {
+      environment: string;
+      total: number;
+      met: number;
+      breached: number;
+      alerting: number;
+      /** @description Stale, errored or never measured. */
+      unknown: number;
+      /**
+       * Format: date-time
+       * @description The oldest observation among them.
+       */
+      observedAt: string | null;
+      slos: components['schemas']['LiveSlo'][];
+    };
+    /** @description One entity's row in the catalog-wide compliance list. */
+    ComplianceRow: {
+      entityRef: string;
+      kind: string;
+      type?: string;
+      lifecycle?: string;
+      owner?: string;
+      system?: string;
+      title?: string;
+      /** @description The tier whose policy applied (declared, else the org's fallback). */
+      tier: string;
+      /** @description Whether the entity declares a tier and ops data at all. */
+      declaredTier: boolean;
+      score: components['schemas']['Score'];
+      level: components['schemas']['Level'];
+      scorecards: components['schemas']['ScorecardScores'];
+      failingChecks: string[];
+      warningChecks: string[];
+      errorCount: number;
+      warningCount: number;
+      slos?: components['schemas']['LiveSloSummary'];
+    };
+    /** @description One catalog-wide evaluation run and its totals. */
+    EvaluationRun: {
+      id: number;
+      /** @enum {string} */
+      status: 'running' | 'succeeded' | 'failed';
+      trigger?: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt?: string;
+      error?: string;
+      entityCount: number;
+      averageScore: components['schemas']['Score'];
+      levelCounts: components['schemas']['LevelCounts'];
+      failingCounts: components['schemas']['CountsByCheck'];
+    };
+    CompliancePage: {
+      evaluation?: components['schemas']['EvaluationRun'];
+      items: components['schemas']['ComplianceRow'][];
+      totalItems: number;
+      /** @description Rows before this page (0 on the first). */
+      offset: number;
+      nextCursor?: string;
+      /** @description Whether the served evaluation should be trusted. */
+      stale: boolean;
+      /** @description Why not, when it is stale. */
+      reason?: string;
+    };
+    OwnerRollup: {
+      owner: string;
+      entityCount: number;
+      averageScore: components['schemas']['Score'];
+      levelCounts: components['schemas']['LevelCounts'];
+    };
+    ComplianceSummary: {
+      evaluation?: components['schemas']['EvaluationRun'];
+      entityCount: number;
+      averageScore: components['schemas']['Score'];
+      levelCounts: components['schemas']['LevelCounts'];
+      failingCounts: components['schemas']['CountsByCheck'];
+      owners: components['schemas']['OwnerRollup'][];
+      /** @description The newest run, whatever its outcome. */
+      lastRun: components['schemas']['EvaluationRun'] | null;
+      /** @description Whether the served evaluation should be trusted. */
+      stale: boolean;
+      /** @description Why not, when it is stale. */
+      reason?: string;
+    };
+    ComplianceExport: {
+      evaluation: components['schemas']['EvaluationRun'] | null;
+      items: components['schemas']['ComplianceRow'][];
+    };
+    TrendPoint: {
+      evaluationId: number;
+      /** Format: date-time */
+      at: string;
+      entityCount: number;
+      averageScore: components['schemas']['Score'];
+      levelCounts: components['schemas']['LevelCounts'];
+    };
+    ComplianceTrend: {
+      owner: string | null;
+      points: components['schemas']['TrendPoint'][];
+    };
+    HistoryPoint: {
+      evaluationId: number;
+      /** Format: date-time */
+      at: string;
+      score: components['schemas']['Score'];
+      level: components['schemas']['Level'];
+      scorecards: components['schemas']['ScorecardScores'];
+      failingCount: number;
+    };
+    EntityHistory: {
+      entityRef: string;
+      items: components['schemas']['HistoryPoint'][];
+    };
+    SignOffList: {
+      items: components['schemas']['StoredSignOff'][];
+    };
+    WaiverList: {
+      items: components['schemas']['StoredWaiver'][];
+    };
+    /** @description A finding about ops data, in words a person can act on. */
+    OpsIssue: {
+      /** @description Where in the data (`slos[0].alert.value`). */
+      path: string;
+      /** @enum {string} */
+      severity: 'error' | 'warning';
+      message: string;
+      /** @description Which input the path refers to (`ops.yaml`, `annotation opskit.io/slos`). */
+      source?: string;
+    };
+    /** @description Any JSON value a fact provider returned. */
+    FactValue: unknown;
+    /** @description What a fact provider last observed about the entity. */
+    EntityFact: {
+      provider: string;
+      name: string;
+      value: components['schemas']['FactValue'];
+      /** Format: date-time */
+      observedAt: string | null;
+      /** Format: date-time */
+      checkedAt: string;
+      error?: string;
+      /** @description The last attempt could not reach the source; `value` is older than `checkedAt`. */
+      stale: boolean;
+    };
+    /** @description The entity's merged, validated ops model. Each section has the shape of the same section in ops.yaml after normalisation (the JSON Schema `ops-descriptor.schema.json` of @opskit/plugin-ops-common describes them; ops-common's `OpsProfile` type is their exact type). `sources` says where each section came from. */
+    OpsProfile: {
+      entityRef: string;
+      kind: string;
+      type?: string;
+      lifecycle?: string;
+      owner?: string;
+      system?: string;
+      tier?: components['schemas']['Tier'];
+      effectiveTier: components['schemas']['Tier'];
+      runbook?: string;
+      /** @description Other tools' annotations this entity carries, reused by reference. */
+      references: {
+        pagerDutyServiceId?: string;
+        pagerDutyIntegrationKey?: string;
+        opsgenieComponentSelector?: string;
+        opsgenieTeam?: string;
+        grafanaDashboardSelector?: string;
+        grafanaAlertLabelSelector?: string;
+        techdocsRef?: string;
+        prometheusRule?: string;
+        prometheusAlert?: string;
+      };
+      /** @description Resource refs from `spec.dependsOn`, the data stores that need backups. */
+      dataStores: string[];
+      /** @description Section → where its value came from. */
+      sources: {
+        [key: string]: 'annotation' | 'descriptor' | 'defaults';
+      };
+      environments?: {
+        [key: string]: unknown;
+      }[];
+      deployment?: {
+        [key: string]: unknown;
+      };
+      slos?: {
+        [key: string]: unknown;
+      }[];
+      monitoring?: {
+        [key: string]: unknown;
+      };
+      logging?: {
+        [key: string]: unknown;
+      };
+      severities?: {
+        [key: string]: unknown;
+      }[];
+      escalation?: {
+        [key: string]: unknown;
+      }[];
+      backups?: {
+        [key: string]: unknown;
+      }[];
+      recovery?: {
+        [key: string]: unknown;
+      };
+      versionHistory?: {
+        [key: string]: unknown;
+      }[];
+    };
+    /** @description One entity's ops data, evaluated now, plus what is stored for it. */
+    EntityOps: {
+      entityRef: string;
+      /** Format: date-time */
+      evaluatedAt: string;
+      profile: components['schemas']['OpsProfile'];
+      issues: components['schemas']['OpsIssue'][];
+      scorecards: components['schemas']['ScorecardResult'][];
+      /** @description Each escalation target as written → the catalog user or group it resolves to, or null. */
+      escalationTargets: {
+        [key: string]: string | null;
+      };
+      signOffs: components['schemas']['StoredSignOff'][];
+      /** @description Active waivers. */
+      waivers: components['schemas']['StoredWaiver'][];
+      /** @description The entity's row in the latest stored evaluation. */
+      latest: components['schemas']['ComplianceRow'] | null;
+      facts: components['schemas']['EntityFact'][];
+    };
+  };
+  responses: {
+    /** @description An error: 400 bad input (the message names the field), 401 no or bad token, 403 missing permission, 404 unknown or invisible entity, 409 conflict. */
+    ErrorResponse: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+  };
+  parameters: {
+    kind: string;
+    namespace: string;
+    name: string;
+    /** @description Owner entity ref (group:default/team or team); repeat for several. */
+    owner: string[];
+    filterKind: string[];
+    type: string[];
+    lifecycle: string[];
+    tier: components['schemas']['Tier'][];
+    system: string[];
+    /** @description With `level`, that scorecard's level; alone, entities the scorecard applies to. */
+    scorecard: string;
+    level: components['schemas']['Level'][];
+    failingCheck: string[];
+    /** @description Case-insensitive text in the entity ref or title. */
+    text: string;
+    sort: components['schemas']['SortField'];
+    order: 'asc' | 'desc';
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  Health: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Health'];
+        };
+      };
+    };
+  };
+  GetChecks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Scorecards and checks */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Checks'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetEntityOps: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The entity's ops data */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntityOps'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetEntityHistory: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Score changes over time, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntityHistory'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListSignOffs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Sign-offs, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignOffList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  CreateSignOff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignOffRequest'];
+      };
+    };
+    responses: {
+      /** @description The recorded sign-off */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredSignOff'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListWaivers: {
+    parameters: {
+      query?: {
+        includeInactive?: boolean;
+      };
+      header?: never;
+      path: {
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Waivers */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaiverList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  CreateWaiver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WaiverRequest'];
+      };
+    };
+    responses: {
+      /** @description The waiver */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredWaiver'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  RevokeWaiver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The revoked waiver */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredWaiver'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListCompliance: {
+    parameters: {
+      query?: {
+        /** @description Owner entity ref (group:default/team or team); repeat for several. */
+        owner?: components['parameters']['owner'];
+        kind?: components['parameters']['filterKind'];
+        type?: components['parameters']['type'];
+        lifecycle?: components['parameters']['lifecycle'];
+        tier?: components['parameters']['tier'];
+        system?: components['parameters']['system'];
+        /** @description With `level`, that scorecard's level; alone, entities the scorecard applies to. */
+        scorecard?: components['parameters']['scorecard'];
+        level?: components['parameters']['level'];
+        failingCheck?: components['parameters']['failingCheck'];
+        /** @description Case-insensitive text in the entity ref or title. */
+        q?: components['parameters']['text'];
+        sort?: components['parameters']['sort'];
+        order?: components['parameters']['order'];
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of compliance records */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompliancePage'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetComplianceSummary: {
+    parameters: {
+      query?: {
+        /** @description Owner entity ref (group:default/team or team); repeat for several. */
+        owner?: components['parameters']['owner'];
+        kind?: components['parameters']['filterKind'];
+        type?: components['parameters']['type'];
+        lifecycle?: components['parameters']['lifecycle'];
+        tier?: components['parameters']['tier'];
+        system?: components['parameters']['system'];
+        /** @description With `level`, that scorecard's level; alone, entities the scorecard applies to. */
+        scorecard?: components['parameters']['scorecard'];
+        level?: components['parameters']['level'];
+        failingCheck?: components['parameters']['failingCheck'];
+        /** @description Case-insensitive text in the entity ref or title. */
+        q?: components['parameters']['text'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Totals, per-owner roll-up, evaluation status and staleness */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplianceSummary'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ExportCompliance: {
+    parameters: {
+      query?: {
+        format?: 'csv' | 'json';
+        /** @description Owner entity ref (group:default/team or team); repeat for several. */
+        owner?: components['parameters']['owner'];
+        kind?: components['parameters']['filterKind'];
+        type?: components['parameters']['type'];
+        lifecycle?: components['parameters']['lifecycle'];
+        tier?: components['parameters']['tier'];
+        system?: components['parameters']['system'];
+        /** @description With `level`, that scorecard's level; alone, entities the scorecard applies to. */
+        scorecard?: components['parameters']['scorecard'];
+        level?: components['parameters']['level'];
+        failingCheck?: components['parameters']['failingCheck'];
+        /** @description Case-insensitive text in the entity ref or title. */
+        q?: components['parameters']['text'];
+        sort?: components['parameters']['sort'];
+        order?: components['parameters']['order'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The whole filtered list */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/json': components['schemas']['ComplianceExport'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetComplianceTrend: {
+    parameters: {
+      query?: {
+        owner?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Totals per evaluation, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplianceTrend'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  RefreshCompliance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Started */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefreshStarted'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+}

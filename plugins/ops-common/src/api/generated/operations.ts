@@ -1,0 +1,35 @@
+// Generated from plugins/ops-backend/src/schema/openapi.yaml by
+// `yarn workspace @opskit/plugin-ops-backend schema:generate`; do not edit.
+
+/** Each operation's method and path template, by operationId. */
+export const OPS_API_OPERATIONS = {
+  Health: { method: 'GET', path: '/health' },
+  GetChecks: { method: 'GET', path: '/checks' },
+  GetEntityOps: { method: 'GET', path: '/entities/{kind}/{namespace}/{name}' },
+  GetEntityHistory: {
+    method: 'GET',
+    path: '/entities/{kind}/{namespace}/{name}/history',
+  },
+  ListSignOffs: {
+    method: 'GET',
+    path: '/entities/{kind}/{namespace}/{name}/signoffs',
+  },
+  CreateSignOff: {
+    method: 'POST',
+    path: '/entities/{kind}/{namespace}/{name}/signoffs',
+  },
+  ListWaivers: {
+    method: 'GET',
+    path: '/entities/{kind}/{namespace}/{name}/waivers',
+  },
+  CreateWaiver: {
+    method: 'POST',
+    path: '/entities/{kind}/{namespace}/{name}/waivers',
+  },
+  RevokeWaiver: { method: 'DELETE', path: '/waivers/{id}' },
+  ListCompliance: { method: 'GET', path: '/compliance' },
+  GetComplianceSummary: { method: 'GET', path: '/compliance/summary' },
+  ExportCompliance: { method: 'GET', path: '/compliance/export' },
+  GetComplianceTrend: { method: 'GET', path: '/compliance/trend' },
+  RefreshCompliance: { method: 'POST', path: '/refresh' },
+} as const;
