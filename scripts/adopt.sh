@@ -59,7 +59,20 @@ create() {
   [ -f "$app/backstage.json" ]
 }
 
+# `name@^version`: a bare name would be looked up in the registry before the resolutions apply.
+ranged() {
+  local pkg
+  for pkg in "$@"; do
+    echo "$pkg@^$(node -p "require('./plugins/${pkg#@opskit/plugin-}/package.json').version")"
+  done
+}
+
 install() {
+  local backend frontend
+  backend="$(ranged @opskit/plugin-ops-backend @opskit/plugin-catalog-backend-module-ops \
+    @opskit/plugin-scaffolder-backend-module-ops @opskit/plugin-ops-backend-module-prometheus \
+    @opskit/plugin-ops-node)" || return 1
+  frontend="$(ranged @opskit/plugin-ops)" || return 1
   # Internal dependencies between the @opskit packages resolve to the tarballs too.
   node -e '
     const fs = require("fs");
@@ -70,11 +83,9 @@ install() {
     fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
   ' "$app/package.json" "$work/tarballs" "${packages[@]}" &&
     (cd "$app" && yarn install) &&
-    (cd "$app" && yarn --cwd packages/backend add \
-      @opskit/plugin-ops-backend @opskit/plugin-catalog-backend-module-ops \
-      @opskit/plugin-scaffolder-backend-module-ops \
-      @opskit/plugin-ops-backend-module-prometheus @opskit/plugin-ops-node) &&
-    (cd "$app" && yarn --cwd packages/app add @opskit/plugin-ops)
+    # shellcheck disable=SC2086
+    (cd "$app" && yarn --cwd packages/backend add $backend) &&
+    (cd "$app" && yarn --cwd packages/app add $frontend)
 }
 
 wire() {
@@ -159,14 +170,18 @@ duplicates() {
   ')
 }
 
+# OPSKIT_ADOPT_FROM=<step> reruns from that step in an existing OPSKIT_ADOPT_DIR.
+from="${OPSKIT_ADOPT_FROM:-build}"
+run_from() { [ "$from" = "$1" ] && from=""; [ -z "$from" ]; }
+
 echo "opskit adopt: working in $work"
-step build build
-step pack pack
-step create-app create
+run_from build && step build build
+run_from pack && step pack pack
+run_from create-app && step create-app create
 echo "     app on Backstage $(node -p "require('$app/backstage.json').version")"
-step install install
-step wire wire
-step tsc-full typecheck
+run_from install && step install install
+run_from wire && step wire wire
+run_from tsc-full && step tsc-full typecheck
 step start-backend start
 step api api
 duplicates
