@@ -107,8 +107,6 @@ export {
   type Regression,
   type RecordChange,
 } from './scoring/regressions';
-export { CatalogInfoFile } from './scaffold/catalogInfoFile';
-export { withRunbookPage } from './scaffold/mkdocsNav';
 export * from './facts/liveFacts';
 export * from './facts/sloFacts';
 export { slosMetInProductionCheck } from './scoring/sloAttainmentCheck';

@@ -2,12 +2,12 @@ import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  CatalogInfoFile,
   createOpsDescriptor,
   OPS_REF_ANNOTATION,
   OPS_TIER_ANNOTATION,
   TIERS,
 } from '@opskit/plugin-ops-common';
+import { CatalogInfoFile } from '../files/catalogInfoFile';
 import { inputError, Workspace } from '../workspace';
 import { examples } from './descriptorCreate.examples';
 import { opsRefFor } from './opsRefFor';

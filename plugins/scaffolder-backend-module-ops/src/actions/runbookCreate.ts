@@ -5,8 +5,6 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   buildOpsProfile,
-  CatalogInfoFile,
-  withRunbookPage,
   OPS_DESCRIPTOR_ANNOTATION,
   OPS_REF_ANNOTATION,
   parseOpsRef,
@@ -16,6 +14,8 @@ import {
   type OpsEntityLike,
 } from '@opskit/plugin-ops-common';
 import { posix } from 'node:path';
+import { CatalogInfoFile } from '../files/catalogInfoFile';
+import { withRunbookPage } from '../files/mkdocsNav';
 import { inputError, Workspace } from '../workspace';
 import { examples } from './runbookCreate.examples';
 import { readDefaults } from './readDefaults';
