@@ -12,7 +12,9 @@ import {
 } from '@opskit/plugin-ops-common';
 import type { EvaluationRun, OpsStore } from '../database/OpsStore';
 import type { RegressionNotifier } from './notifications/RegressionNotifier';
-import { InlineScorer, WorkerScorer, type Scorer } from './scoring/ScoringPool';
+import { InlineScorer } from './scoring/InlineScorer';
+import type { Scorer } from './scoring/Scorer';
+import { WorkerScorer } from './scoring/WorkerScorer';
 import type { ScoringItem } from './scoring/scoreEntities';
 import { ENTITY_FIELDS, pageRequest } from './catalogPages';
 
@@ -42,7 +44,6 @@ export interface CatalogEvaluatorOptions {
  * plugin's own credentials, scores each page with ops-common and writes it in
  * one transaction. A run that fails leaves the previous one served.
  */
-
 export class CatalogEvaluator {
   /**
    * For the last successful run: entity ref → hash of everything its result

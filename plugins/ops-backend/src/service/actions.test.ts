@@ -10,6 +10,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { opsPlugin } from '../plugin';
 import { exampleCatalog } from '../__testUtils__/exampleCatalog';
+import { opsTestConfig } from '../__testUtils__/testConfig';
 
 jest.setTimeout(60_000);
 
@@ -31,6 +32,7 @@ async function start(
       mockServices.scheduler.factory({
         includeInitialDelayedTasksOnStartup: true,
       }),
+      opsTestConfig(),
       createServiceFactory({
         service: actionsRegistryServiceRef,
         deps: {},

@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import {
   DEFAULT_FACTS_SCHEDULE,
   DEFAULT_SCHEDULE,
+  defaultScoringWorkers,
   readBackendConfig,
 } from './backendConfig';
 
@@ -17,7 +18,8 @@ describe('readBackendConfig', () => {
       staleAfterMs: 86_400_000,
       notifications: { enabled: true, optOut: [] },
     });
-    expect(read.workers).toBe(0); // jest: no TS loader in worker threads
+    expect(read.workers).toBe(defaultScoringWorkers());
+    expect(read.workers).toBeGreaterThanOrEqual(1);
     expect(read.facts).toEqual({
       schedule: DEFAULT_FACTS_SCHEDULE,
       timeoutMs: 10_000,

@@ -30,9 +30,8 @@ export interface OpsBackendConfig {
   };
 }
 
-/** One core for the main thread (fetching, writing, serving), the rest score; none under jest (no TS loader in workers there). */
+/** One core for the main thread (fetching, writing, serving), the rest score. */
 export function defaultScoringWorkers(): number {
-  if (process.env.JEST_WORKER_ID) return 0;
   return Math.max(1, availableParallelism() - 1);
 }
 

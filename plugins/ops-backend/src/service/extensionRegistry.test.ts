@@ -11,6 +11,7 @@ import request from 'supertest';
 import { opsPlugin } from '../plugin';
 import { exampleCatalog } from '../__testUtils__/exampleCatalog';
 import { OpsExtensions } from './extensionRegistry';
+import { opsTestConfig } from '../__testUtils__/testConfig';
 
 jest.setTimeout(60_000);
 
@@ -47,6 +48,7 @@ describe('checks from backend modules (ops-node extension point)', () => {
       features: [
         opsPlugin,
         module,
+        opsTestConfig(),
         catalogServiceMock.factory({ entities: exampleCatalog() }),
         mockServices.scheduler.factory({
           includeInitialDelayedTasksOnStartup: true,

@@ -8,6 +8,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { opsPlugin } from '../plugin';
 import { exampleCatalog } from '../__testUtils__/exampleCatalog';
+import { opsTestConfig } from '../__testUtils__/testConfig';
 
 jest.setTimeout(60_000);
 
@@ -30,7 +31,7 @@ async function start(
       mockServices.scheduler.factory({
         includeInitialDelayedTasksOnStartup: true,
       }),
-      mockServices.rootConfig.factory({ data: { ops: options.config ?? {} } }),
+      opsTestConfig(options.config),
       // A request without a token is anonymous, as in a real backend (the mock's default is a user).
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
@@ -428,6 +429,7 @@ describe('ops router audit', () => {
         opsPlugin,
         catalogServiceMock.factory({ entities: exampleCatalog() }),
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+        opsTestConfig(),
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
         }),

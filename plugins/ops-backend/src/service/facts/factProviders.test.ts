@@ -23,6 +23,7 @@ import express from 'express';
 import request from 'supertest';
 import { opsPlugin } from '../../plugin';
 import { exampleCatalog } from '../../__testUtils__/exampleCatalog';
+import { opsTestConfig } from '../../__testUtils__/testConfig';
 
 jest.setTimeout(60_000);
 
@@ -129,9 +130,7 @@ async function startBackend() {
       consumer,
       catalogServiceMock.factory({ entities: exampleCatalog() }),
       mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      mockServices.rootConfig.factory({
-        data: { ops: { facts: { timeout: '300ms' } } },
-      }),
+      opsTestConfig({ facts: { timeout: '300ms' } }),
     ],
   });
   return server;

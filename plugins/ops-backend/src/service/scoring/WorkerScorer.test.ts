@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readOpsConfig } from '@opskit/plugin-ops-common';
 import { exampleCatalog } from '../../__testUtils__/exampleCatalog';
-import { InlineScorer } from './ScoringPool';
+import { InlineScorer } from './InlineScorer';
 
 jest.setTimeout(60_000);
 
@@ -30,10 +30,7 @@ describe('WorkerScorer', () => {
         script,
         input,
       ],
-      {
-        encoding: 'utf8',
-        env: { ...process.env, JEST_WORKER_ID: '' },
-      },
+      { encoding: 'utf8' },
     );
     const fromWorker = JSON.parse(out.trim().split('\n').pop()!);
 

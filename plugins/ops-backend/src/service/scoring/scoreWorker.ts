@@ -7,13 +7,14 @@ import {
 } from '@opskit/plugin-ops-common';
 import { scoreEntities, type ScoringContext } from './scoreEntities';
 
+/** How many made-up entities a worker scores at startup (~0.2 s). */
+const WARM_UP_ROUNDS = 400;
+
 /**
- * Runs the scoring code on a made-up service a few hundred times (~0.2 s, at
+ * Runs the scoring code on a made-up service a few hundred times (at
  * startup), so V8 has optimised it before the first real page arrives: the
  * first catalog-wide run is otherwise slowed by cold code.
  */
-const WARM_UP_ROUNDS = 400;
-
 function warmUp(rounds: number) {
   const { text } = createOpsDescriptor(BUILT_IN_DEFAULTS, {
     tier: 'tier-2',

@@ -1,7 +1,7 @@
-// Run by ScoringPool.test.ts in a child Node with the TS loader: scores the entities in argv[2] (JSON) in a worker thread.
+// Run by WorkerScorer.test.ts in a child Node with the TS loader: scores the entities in argv[2] (JSON) in a worker thread.
 import { readOpsConfig } from '@opskit/plugin-ops-common';
 import { readFileSync } from 'node:fs';
-import { WorkerScorer } from '../ScoringPool';
+import { WorkerScorer } from '../WorkerScorer';
 
 async function main() {
   const errors: string[] = [];
