@@ -2,13 +2,32 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { runCli } from './runCli';
 
+/**
+ * A writer for stdout or stderr that goes quiet once the reader has gone
+ * (`opskit score … | head`): the EPIPE is expected, not a crash, and later
+ * output is dropped instead of written to a closed pipe.
+ */
+function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
+      closed = true;
+      return;
+    }
+    throw error;
+  });
+  return text => {
+    if (!closed && !stream.destroyed) stream.write(text);
+  };
+}
+
 /** The `opskit` command: the one place in ops-common that touches the file system. */
 export function run(argv: string[] = process.argv.slice(2)): void {
   process.exitCode = runCli(argv, {
     readFile: path => readFileSync(path, 'utf8'),
     resolve: (fromFile, relative) => resolve(dirname(fromFile), relative),
-    stdout: text => process.stdout.write(text),
-    stderr: text => process.stderr.write(text),
+    stdout: writerTo(process.stdout),
+    stderr: writerTo(process.stderr),
     now: () => Date.now(),
   });
 }

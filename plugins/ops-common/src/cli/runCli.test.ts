@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { EXAMPLES, NOW } from '../__testUtils__/examples';
@@ -130,4 +130,29 @@ describe('the opskit binary', () => {
     );
     expect(good).toContain('no issues');
   });
+
+  it('exits quietly when the reader closes early (opskit score … | head)', async () => {
+    // Far more output than a pipe buffers, so the process is still writing when the reader goes.
+    const file = resolve(EXAMPLES, 'payments-api/catalog-info.yaml');
+    const child = spawn(
+      process.execPath,
+      [bin, 'score', ...Array.from({ length: 100 }, () => file)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', text => {
+      stderr += text;
+    });
+    let firstChunk = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.once('data', text => {
+      firstChunk = text;
+      child.stdout.destroy();
+    });
+    const code = await new Promise(done => child.on('close', done));
+    expect(firstChunk).toContain('payments-api/catalog-info.yaml');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  }, 60_000);
 });
