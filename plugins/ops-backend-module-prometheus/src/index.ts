@@ -13,7 +13,7 @@ export {
   PrometheusQueryError,
   PrometheusUnavailableError,
   type InstantValue,
-} from './PrometheusClient';
+} from './instantQuery';
 export {
   readPrometheusConfig,
   type PrometheusConfig,

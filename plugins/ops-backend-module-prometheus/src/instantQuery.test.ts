@@ -4,7 +4,7 @@ import {
   instantQuery,
   PrometheusQueryError,
   PrometheusUnavailableError,
-} from './PrometheusClient';
+} from './instantQuery';
 import { readPrometheusConfig } from './config';
 import { ConfigReader } from '@backstage/config';
 

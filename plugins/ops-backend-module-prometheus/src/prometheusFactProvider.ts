@@ -5,7 +5,7 @@ import {
 } from '@opskit/plugin-ops-common';
 import type { OpsFactProvider } from '@opskit/plugin-ops-node';
 import type { PrometheusConfig } from './config';
-import { instantQuery, PrometheusUnavailableError } from './PrometheusClient';
+import { instantQuery, PrometheusUnavailableError } from './instantQuery';
 
 export const PROMETHEUS_PROVIDER_ID = 'prometheus';
 

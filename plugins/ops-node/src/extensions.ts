@@ -36,7 +36,3 @@ export interface OpsExtensionPoint {
 export const opsExtensionPoint = createExtensionPoint<OpsExtensionPoint>({
   id: 'ops',
 });
-
-/** The same extension point under its first name, for modules written against it. */
-export const opsChecksExtensionPoint = opsExtensionPoint;
-export type OpsChecksExtensionPoint = OpsExtensionPoint;
