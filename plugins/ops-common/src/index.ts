@@ -71,6 +71,7 @@ export {
 } from './scoring/monitoringChecks';
 export { latestVersion, productionEnvironment } from './scoring/profileFacts';
 export { evaluateEntity, type EntityEvaluation } from './evaluateEntity';
+export { entityContentKey, evaluationDay } from './scoring/contentKey';
 export {
   complianceRecord,
   levelRank,

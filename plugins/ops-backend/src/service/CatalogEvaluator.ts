@@ -5,6 +5,8 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BUILT_IN_CHECKS,
   effectiveChecks,
+  entityContentKey,
+  evaluationDay,
   findRegressions,
   type EntityFact,
   type OpsCheck,
@@ -141,8 +143,7 @@ export class CatalogEvaluator {
       const knownHash = createHash('sha1')
         .update([...known].sort().join('\n'))
         .digest('hex');
-      // Time-dependent rules (recovery test age, future dates) work in days, so results keep for the day.
-      const day = new Date(now).toISOString().slice(0, 10);
+      const day = evaluationDay(now);
       // Only the latest run's rows may be copied (older ones may have been pruned, or be another replica's).
       const latest = await store.latestEvaluation();
       const previous =
@@ -200,20 +201,16 @@ export class CatalogEvaluator {
             waivers: waivers.get(ref),
             live: live.get(ref),
           };
-          const key = createHash('sha1')
-            .update(day)
-            .update(knownHash)
-            .update(JSON.stringify(entity))
-            .update(
-              JSON.stringify([
-                item.signOffs ?? null,
-                item.waivers ?? null,
-                item.live ?? null,
-              ]),
-            )
-            .digest()
-            // 48 bits: a number instead of a 40-character string per entity; a collision needs 2^-48 luck for the same ref.
-            .readUIntBE(0, 6);
+          const key = entityContentKey(
+            day,
+            entity,
+            knownHash,
+            JSON.stringify([
+              item.signOffs ?? null,
+              item.waivers ?? null,
+              item.live ?? null,
+            ]),
+          );
           nextHashes.set(ref, key);
           const before = previous.get(ref);
           previous.delete(ref);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   stringifyEntityRef,
@@ -9,10 +8,12 @@ import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   buildOpsProfile,
+  entityContentKey,
   escalationTargetCandidates,
   escalationTargetRefs,
   escalationTargets,
   evaluateScorecards,
+  evaluationDay,
   resolveEscalationTargets,
   type EntityOpsResponse,
   type OpsCheck,
@@ -83,10 +84,7 @@ export class EntityOpsReader {
     ]);
     const now = Date.now();
     // Parsing is the expensive part, and an entity's text changes rarely: profiles are kept by content (and day).
-    const profileKey = createHash('sha1')
-      .update(new Date(now).toISOString().slice(0, 10))
-      .update(JSON.stringify(entity))
-      .digest('hex');
+    const profileKey = String(entityContentKey(evaluationDay(now), entity));
     const { profile, issues } = this.profiles.get(profileKey, () =>
       buildOpsProfile(entity, { defaults: config.ops.defaults, now }),
     );

@@ -6,7 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { OpsCheck } from '@opskit/plugin-ops-common';
-import { opsChecksExtensionPoint } from '@opskit/plugin-ops-node';
+import { opsExtensionPoint } from '@opskit/plugin-ops-node';
 import request from 'supertest';
 import { opsPlugin } from '../plugin';
 import { exampleCatalog } from '../__testUtils__/exampleCatalog';
@@ -37,7 +37,7 @@ describe('checks from backend modules (ops-node extension point)', () => {
       moduleId: 'security-checks',
       register(env) {
         env.registerInit({
-          deps: { checks: opsChecksExtensionPoint },
+          deps: { checks: opsExtensionPoint },
           async init({ checks }) {
             checks.addChecks(securityContact);
           },

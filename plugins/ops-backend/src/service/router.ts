@@ -15,6 +15,7 @@ import {
   describeCheck,
   didYouMean,
   effectiveChecks,
+  evaluationDay,
   opsChecklistUpdatePermission,
   opsComplianceReadPermission,
   opsComplianceRefreshPermission,
@@ -345,7 +346,8 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     const sort = parseComplianceSort({ sort: 'entityRef', ...query });
     const format = query.format === 'json' ? 'json' : 'csv';
     const latest = await store.latestEvaluation();
-    const day = (latest?.finishedAt ?? new Date().toISOString()).slice(0, 10);
+    const finishedAt = latest?.finishedAt;
+    const day = evaluationDay(finishedAt ? Date.parse(finishedAt) : Date.now());
     res.setHeader(
       'Content-Type',
       format === 'csv'

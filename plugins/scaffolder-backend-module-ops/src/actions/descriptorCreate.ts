@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   createOpsDescriptor,
+  evaluationDay,
   OPS_REF_ANNOTATION,
   OPS_TIER_ANNOTATION,
   TIERS,
@@ -139,7 +140,7 @@ export function createOpsDescriptorAction(options: {
         CatalogInfoFile.parse(catalogText, catalogInfoPath),
       );
       const defaults = readDefaults(options.config);
-      const today = new Date(now()).toISOString().slice(0, 10);
+      const today = evaluationDay(now());
       const created = createOpsDescriptor(
         defaults,
         {

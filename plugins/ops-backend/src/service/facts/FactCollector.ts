@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   buildOpsProfile,
+  entityContentKey,
+  evaluationDay,
   markStale,
   mergeFacts,
   sameFactContent,
@@ -128,7 +129,7 @@ export class FactCollector {
     const seen = new Set<string>();
     const failures = new Map<string, number>();
     // Time-dependent validation (future dates) works in days: a profile keeps for the day.
-    const day = new Date().toISOString().slice(0, 10);
+    const day = evaluationDay();
     let cursor: string | undefined;
     do {
       // Stop between pages: another run may take over, and must not race this one's writes.
@@ -194,12 +195,7 @@ export class FactCollector {
     day: string,
     hasFacts: (ref: string) => boolean,
   ): Target | undefined {
-    // 48 bits as a number: compact for 100,000 entities, and a collision for the same ref needs 2^-48 luck.
-    const hash = createHash('sha1')
-      .update(day)
-      .update(JSON.stringify(entity))
-      .digest()
-      .readUIntBE(0, 6);
+    const hash = entityContentKey(day, entity);
     const known = this.known.get(ref);
     if (known?.hash === hash && known.applies.length === 0 && !hasFacts(ref))
       return undefined;
