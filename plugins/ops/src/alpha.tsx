@@ -15,7 +15,11 @@ import { isOpsAvailable } from '@opskit/plugin-ops-common';
 import { OpsClient, opsApiRef } from './api';
 import { rootRouteRef } from './routes';
 
-/** The ops client, from the app's discovery and fetch APIs. */
+/**
+ * The ops client, from the app's discovery and fetch APIs.
+ *
+ * @alpha
+ */
 export const opsApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -26,7 +30,11 @@ export const opsApi = ApiBlueprint.make({
     }),
 });
 
-/** The compliance page at `/ops`, with a sidebar entry. */
+/**
+ * The compliance page at `/ops`, with a sidebar entry.
+ *
+ * @alpha
+ */
 export const opsCompliancePage = PageBlueprint.make({
   params: {
     path: '/ops',
@@ -42,7 +50,11 @@ export const opsCompliancePage = PageBlueprint.make({
   },
 });
 
-/** The Ops tab, in the "operation" group, on entities that carry ops data. */
+/**
+ * The Ops tab, in the "operation" group, on entities that carry ops data.
+ *
+ * @alpha
+ */
 export const entityOpsContent = EntityContentBlueprint.make({
   params: {
     path: 'ops',
@@ -56,7 +68,11 @@ export const entityOpsContent = EntityContentBlueprint.make({
   },
 });
 
-/** The readiness card on the overview of entities that carry ops data. */
+/**
+ * The readiness card on the overview of entities that carry ops data.
+ *
+ * @alpha
+ */
 export const entityOpsCard = EntityCardBlueprint.make({
   params: {
     filter: entity => isOpsAvailable(entity),

@@ -8,8 +8,13 @@ import {
 } from '@backstage/core-plugin-api';
 import { OpsClient, opsApiRef } from './api';
 import { rootRouteRef } from './routes';
+import type { EntityOpsCardProps } from './components/EntityOpsCard/EntityOpsCard';
 
-/** The ops plugin for the legacy frontend system. */
+/**
+ * The ops plugin for the legacy frontend system.
+ *
+ * @public
+ */
 export const opsPlugin = createPlugin({
   id: 'ops',
   apis: [
@@ -23,20 +28,29 @@ export const opsPlugin = createPlugin({
   routes: { root: rootRouteRef },
 });
 
-/** The compliance page; mount it at `/ops`. */
-export const OpsCompliancePage = opsPlugin.provide(
-  createRoutableExtension({
-    name: 'OpsCompliancePage',
-    component: () =>
-      import('./components/OpsCompliancePage/OpsCompliancePage').then(
-        m => m.OpsCompliancePage,
-      ),
-    mountPoint: rootRouteRef,
-  }),
-);
+/**
+ * The compliance page; mount it at `/ops`.
+ *
+ * @public
+ */
+export const OpsCompliancePage: (props: { title?: string }) => JSX.Element =
+  opsPlugin.provide(
+    createRoutableExtension({
+      name: 'OpsCompliancePage',
+      component: () =>
+        import('./components/OpsCompliancePage/OpsCompliancePage').then(
+          m => m.OpsCompliancePage,
+        ),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
-/** The Ops tab of an entity page. */
-export const EntityOpsContent = opsPlugin.provide(
+/**
+ * The Ops tab of an entity page.
+ *
+ * @public
+ */
+export const EntityOpsContent: () => JSX.Element = opsPlugin.provide(
   createComponentExtension({
     name: 'EntityOpsContent',
     component: {
@@ -48,15 +62,20 @@ export const EntityOpsContent = opsPlugin.provide(
   }),
 );
 
-/** The readiness card of an entity's overview. */
-export const EntityOpsCard = opsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityOpsCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityOpsCard/EntityOpsCard').then(
-          m => m.EntityOpsCard,
-        ),
-    },
-  }),
-);
+/**
+ * The readiness card of an entity's overview.
+ *
+ * @public
+ */
+export const EntityOpsCard: (props: EntityOpsCardProps) => JSX.Element =
+  opsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityOpsCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityOpsCard/EntityOpsCard').then(
+            m => m.EntityOpsCard,
+          ),
+      },
+    }),
+  );

@@ -1,4 +1,8 @@
 import { createRouteRef } from '@backstage/core-plugin-api';
 
-/** The compliance page (`/ops` in the example app). */
+/**
+ * The compliance page (`/ops` in the example app).
+ *
+ * @public
+ */
 export const rootRouteRef = createRouteRef({ id: 'ops' });

@@ -23,6 +23,7 @@ import {
   parseOpsRef,
 } from '@opskit/plugin-ops-common';
 
+/** @public */
 export interface OpsDescriptorProcessorOptions {
   reader: UrlReaderService;
   integrations: ScmIntegrationRegistry;
@@ -55,6 +56,8 @@ const CACHE_KEY = 'descriptor';
  * catalog keep the entity's old version (frozen), which hides the very change
  * a team made. Problems go to `opskit.io/descriptor-error` instead, unless
  * `strict` asks for both.
+ *
+ * @public
  */
 export class OpsDescriptorProcessor implements CatalogProcessor {
   constructor(private readonly options: OpsDescriptorProcessorOptions) {}

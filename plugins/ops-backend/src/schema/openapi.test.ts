@@ -8,6 +8,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import request from 'supertest';
 import { opsPlugin } from '../plugin';
 import { exampleCatalog } from '../__testUtils__/exampleCatalog';
+import { opsTestConfig } from '../__testUtils__/testConfig';
 import { spec } from './openapi/generated/router';
 
 jest.setTimeout(60_000);
@@ -93,7 +94,7 @@ describe('every response body matches the spec', () => {
         mockServices.scheduler.factory({
           includeInitialDelayedTasksOnStartup: true,
         }),
-        mockServices.rootConfig.factory({ data: { ops: {} } }),
+        opsTestConfig(),
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
         }),

@@ -14,7 +14,11 @@ import type {
   WaiverRequest,
 } from '@opskit/plugin-ops-common';
 
-/** A page of the compliance list: filters, sort and the cursor of the page. */
+/**
+ * A page of the compliance list: filters, sort and the cursor of the page.
+ *
+ * @public
+ */
 export interface ComplianceListRequest {
   filter?: ComplianceFilter;
   sort?: Partial<ComplianceSort>;
@@ -24,9 +28,14 @@ export interface ComplianceListRequest {
 
 export type { SignOffRequest, WaiverRequest };
 
+/** @public */
 export type ExportFormat = 'csv' | 'json';
 
-/** The ops backend, as the frontend uses it. Entity refs are `kind:namespace/name` strings. */
+/**
+ * The ops backend, as the frontend uses it. Entity refs are `kind:namespace/name` strings.
+ *
+ * @public
+ */
 export interface OpsApi {
   getChecks(): Promise<ChecksResponse>;
   getEntityOps(entityRef: string): Promise<EntityOpsResponse>;
@@ -59,4 +68,5 @@ export interface OpsApi {
   refresh(): Promise<{ started: boolean }>;
 }
 
+/** @public */
 export const opsApiRef = createApiRef<OpsApi>({ id: 'plugin.ops.service' });

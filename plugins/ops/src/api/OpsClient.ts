@@ -26,6 +26,8 @@ import type {
  * The ops API for the frontend: ops-common's client typed from the spec, on
  * the app's discovery and fetch APIs (which add the user's token), with
  * entity refs instead of path parameters.
+ *
+ * @public
  */
 export class OpsClient implements OpsApi {
   private readonly client: OpsApiClient;

@@ -20,6 +20,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { opsApiRef } from '../../api';
 import { formatScore, LevelChip } from '../common';
 
+/** @public */
 export interface EntityOpsCardProps {
   /** Where the Ops tab lives, relative to the entity page. */
   tabPath?: string;
