@@ -7,8 +7,12 @@ export { scaffolderModuleOps as default } from './module';
 export {
   createOpsDescriptorAction,
   DESCRIPTOR_CREATE_ID,
+  type OpsDescriptorCreateInput,
+  type OpsDescriptorCreateOutput,
 } from './actions/descriptorCreate';
 export {
   createOpsRunbookAction,
   RUNBOOK_CREATE_ID,
+  type OpsRunbookCreateInput,
+  type OpsRunbookCreateOutput,
 } from './actions/runbookCreate';

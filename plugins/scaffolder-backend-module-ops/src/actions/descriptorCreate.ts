@@ -1,12 +1,17 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  type TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import type { JsonObject, JsonValue } from '@backstage/types';
 import {
   createOpsDescriptor,
   evaluationDay,
   OPS_REF_ANNOTATION,
   OPS_TIER_ANNOTATION,
   TIERS,
+  type Tier,
 } from '@opskit/plugin-ops-common';
 import { CatalogInfoFile } from '../files/catalogInfoFile';
 import { inputError, Workspace } from '../workspace';
@@ -16,11 +21,38 @@ import { readDefaults } from './readDefaults';
 
 export const DESCRIPTOR_CREATE_ID = 'ops:descriptor:create';
 
+/**
+ * The input of `ops:descriptor:create` as its handler sees it (defaults
+ * applied). Spelled out rather than inferred from the zod schema, so the
+ * published types are JSON (as `TemplateAction` requires) and name no zod.
+ */
+export type OpsDescriptorCreateInput = {
+  tier: Tier;
+  environments?: Array<{ name: string; url?: string; purpose?: string }>;
+  onCallGroup?: string;
+  escalation?: string[];
+  slos?: Array<{ name: string; [key: string]: JsonValue }>;
+  backups?: JsonObject[];
+  runbook?: string;
+  version?: string;
+  path: string;
+  catalogInfoPath: string;
+  overwrite: boolean;
+};
+
+/** The output of `ops:descriptor:create`. */
+export type OpsDescriptorCreateOutput = {
+  path: string;
+  catalogInfoPath: string;
+  opsRef: string;
+  warnings: string[];
+};
+
 /** `ops:descriptor:create`: ops.yaml from the org defaults of the tier plus the template's answers. */
 export function createOpsDescriptorAction(options: {
   config: Config;
   now?: () => number;
-}) {
+}): TemplateAction<OpsDescriptorCreateInput, OpsDescriptorCreateOutput, 'v2'> {
   const now = options.now ?? Date.now;
   return createTemplateAction({
     id: DESCRIPTOR_CREATE_ID,

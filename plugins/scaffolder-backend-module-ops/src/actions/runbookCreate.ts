@@ -2,7 +2,11 @@ import type { Config } from '@backstage/config';
 import { parseEntityRef, type Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  type TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import type { JsonObject } from '@backstage/types';
 import {
   buildOpsProfile,
   OPS_DESCRIPTOR_ANNOTATION,
@@ -23,11 +27,34 @@ import { readDefaults } from './readDefaults';
 export const RUNBOOK_CREATE_ID = 'ops:runbook:create';
 const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 
+/**
+ * The input of `ops:runbook:create` as its handler sees it (defaults
+ * applied). Spelled out rather than inferred from the zod schema, so the
+ * published types are JSON (as `TemplateAction` requires) and name no zod.
+ */
+export type OpsRunbookCreateInput = {
+  entityRef?: string;
+  descriptor?: JsonObject;
+  title?: string;
+  catalogInfoPath: string;
+  outputPath: string;
+  mkdocsPath: string;
+  updateMkdocs: boolean;
+};
+
+/** The output of `ops:runbook:create`. */
+export type OpsRunbookCreateOutput = {
+  path: string;
+  mkdocsPath?: string;
+  todos: number;
+  issues: string[];
+};
+
 /** `ops:runbook:create`: a TechDocs-ready runbook from an ops profile. */
 export function createOpsRunbookAction(options: {
   config: Config;
   catalog: CatalogService;
-}) {
+}): TemplateAction<OpsRunbookCreateInput, OpsRunbookCreateOutput, 'v2'> {
   const template = options.config.getOptionalString(
     'ops.scaffolder.runbookTemplate',
   );
