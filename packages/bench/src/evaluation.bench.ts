@@ -18,6 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CatalogClient } from '@backstage/catalog-client';
 import {
+  BUILT_IN_CHECKS,
+  effectiveChecks,
   observeSlo,
   readOpsConfig,
   sloQueries,
@@ -130,6 +132,11 @@ async function runOne(size: number, db: string, loadSeconds: number) {
     }),
   };
   const workers = Number(process.env.BENCH_WORKERS ?? defaultScoringWorkers());
+  // The built-in checks, as the plugin computes them when no module adds checks.
+  const checkSet = {
+    checks: effectiveChecks(BUILT_IN_CHECKS, ops.scoring),
+    inlineOnly: false,
+  };
   const evaluator = new CatalogEvaluator({
     catalog,
     auth,
@@ -139,6 +146,7 @@ async function runOne(size: number, db: string, loadSeconds: number) {
     kinds: ['Component'],
     historyRetentionMs: 90 * 86_400_000,
     workers,
+    checks: checkSet,
   });
 
   // The plugin loads its scoring workers at startup (see plugin.ts), before any scheduled run.
@@ -243,6 +251,7 @@ async function runOne(size: number, db: string, loadSeconds: number) {
           facts: { schedule: {} as any, timeoutMs: 10_000, concurrency: 8 },
         },
         refresh: async () => {},
+        checks: checkSet,
       }),
     );
     const server = http.createServer(app);

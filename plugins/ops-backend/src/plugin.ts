@@ -73,8 +73,8 @@ export const opsPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(opsPermissions);
 
         const store = await DatabaseOpsStore.create({ database });
-        // Module checks were added before init; undefined means the built-in ones only.
-        const checks = extensions.withModuleChecks();
+        // Module checks were added before init: the checks in effect, computed once for everything below.
+        const checks = extensions.checkSet(backendConfig.ops.scoring);
         const evaluator = new CatalogEvaluator({
           catalog,
           auth,
@@ -148,7 +148,7 @@ export const opsPlugin = createBackendPlugin({
           store,
           entities,
           config: backendConfig,
-          checkIds: evaluator.checkIds,
+          checks,
         });
         httpRouter.use(
           await createRouter({

@@ -6,6 +6,7 @@ import {
   CatalogEvaluator,
   type CatalogEvaluatorOptions,
 } from '../service/CatalogEvaluator';
+import { builtInCheckSet } from '../service/checkSet';
 
 /** A CatalogEvaluator over the given store and catalog with the defaults the tests share. */
 export function testEvaluator(
@@ -13,12 +14,14 @@ export function testEvaluator(
   catalog: CatalogService,
   options: Partial<CatalogEvaluatorOptions> = {},
 ) {
+  const ops = options.ops ?? readOpsConfig({});
   return new CatalogEvaluator({
     catalog,
     auth: mockServices.auth(),
     store,
     logger: mockServices.logger.mock(),
-    ops: readOpsConfig({}),
+    ops,
+    checks: builtInCheckSet(ops.scoring),
     kinds: ['Component'],
     historyRetentionMs: 90 * 86_400_000,
     ...options,

@@ -3,16 +3,14 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  BUILT_IN_CHECKS,
-  effectiveChecks,
   entityContentKey,
   evaluationDay,
   findRegressions,
   type EntityFact,
-  type OpsCheck,
   type OpsConfig,
 } from '@opskit/plugin-ops-common';
 import type { EvaluationRun, OpsStore } from '../database/OpsStore';
+import type { OpsCheckSet } from './checkSet';
 import type { RegressionNotifier } from './notifications/RegressionNotifier';
 import { InlineScorer } from './scoring/InlineScorer';
 import type { Scorer } from './scoring/Scorer';
@@ -32,7 +30,8 @@ export interface CatalogEvaluatorOptions {
   ops: OpsConfig;
   kinds: string[];
   historyRetentionMs: number;
-  checks?: readonly OpsCheck[];
+  /** The checks in effect; an `inlineOnly` set is scored in this thread whatever `workers` says. */
+  checks: OpsCheckSet;
   /** Worker threads that score; 0 scores in the main thread. */
   workers?: number;
   /** Told what got worse after each successful run (owners are notified). */
@@ -59,9 +58,8 @@ export class CatalogEvaluator {
 
   constructor(private readonly options: CatalogEvaluatorOptions) {
     const workers = options.workers ?? 0;
-    // Custom checks are functions, which cannot cross to a worker thread.
     this.scorer =
-      workers > 0 && !options.checks
+      workers > 0 && !options.checks.inlineOnly
         ? new WorkerScorer(workers, m => options.logger.warn(m))
         : new InlineScorer();
   }
@@ -93,13 +91,6 @@ export class CatalogEvaluator {
   /** Loads the scoring workers; call at startup so the first run starts at full speed. */
   ready(): Promise<void> {
     return this.scorer.ready();
-  }
-
-  get checkIds(): string[] {
-    return effectiveChecks(
-      this.options.checks ?? BUILT_IN_CHECKS,
-      this.options.ops.scoring,
-    ).map(c => c.id);
   }
 
   /** Lower-case refs of every catalog user and group: what escalation targets must name. */
@@ -168,7 +159,7 @@ export class CatalogEvaluator {
         defaults: this.options.ops.defaults,
         scoring: this.options.ops.scoring,
         now,
-        checks: this.options.checks,
+        checks: this.options.checks.checks,
       });
       // Pipelined: the next page is fetched and hashed while earlier pages are scored (in workers) and written (in order).
       let pending: ReturnType<typeof fetchPage> | undefined = fetchPage();
@@ -235,7 +226,7 @@ export class CatalogEvaluator {
       }
       await writes;
       const run = await store.completeEvaluation(id, {
-        checkIds: this.checkIds,
+        checkIds: this.options.checks.checks.map(c => c.id),
         historyRetentionMs: this.options.historyRetentionMs,
       });
       this.hashes = { evaluationId: id, byRef: nextHashes };

@@ -9,6 +9,7 @@ import {
 } from '@opskit/plugin-ops-common';
 import type { OpsStore } from '../database/OpsStore';
 import type { OpsBackendConfig } from './backendConfig';
+import type { OpsCheckSet } from './checkSet';
 import type { EntityOpsReader } from './entityOps';
 import { requirePermission } from './requirePermission';
 import { staleness } from './staleness';
@@ -25,8 +26,8 @@ export function registerOpsActions(options: {
   store: OpsStore;
   entities: EntityOpsReader;
   config: OpsBackendConfig;
-  /** The effective checks' ids (after config overrides): the summary counts failures per check. */
-  checkIds: string[];
+  /** The checks in effect: the summary counts failures per check. */
+  checks: OpsCheckSet;
 }) {
   const { actionsRegistry, permissions, store, entities, config } = options;
   const attributes = { readOnly: true, destructive: false, idempotent: true };
@@ -224,7 +225,10 @@ export function registerOpsActions(options: {
       });
       const filter = input.owner ? { owner: [input.owner] } : {};
       const [summary, lastRun] = await Promise.all([
-        store.summary(filter, options.checkIds),
+        store.summary(
+          filter,
+          options.checks.checks.map(c => c.id),
+        ),
         store.lastRun(),
       ]);
       const state = staleness(

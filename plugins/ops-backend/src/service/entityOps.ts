@@ -16,11 +16,11 @@ import {
   evaluationDay,
   resolveEscalationTargets,
   type EntityOpsResponse,
-  type OpsCheck,
 } from '@opskit/plugin-ops-common';
 import type { OpsStore } from '../database/OpsStore';
 import { LruCache } from '../database/LruCache';
 import type { OpsBackendConfig } from './backendConfig';
+import type { OpsCheckSet } from './checkSet';
 import { entityFacts } from './facts/entityFacts';
 import { TargetLookup } from './targetLookup';
 
@@ -39,7 +39,7 @@ export class EntityOpsReader {
       store: OpsStore;
       catalog: CatalogService;
       config: OpsBackendConfig;
-      checks?: readonly OpsCheck[];
+      checks: OpsCheckSet;
     },
   ) {
     this.targets = new TargetLookup(options.catalog);
@@ -100,7 +100,7 @@ export class EntityOpsReader {
     const scorecards = evaluateScorecards(profile, {
       defaults: config.ops.defaults,
       config: config.ops.scoring,
-      checks: this.options.checks,
+      checks: this.options.checks.checks,
       now,
       facts: entityFacts({
         signOffs,

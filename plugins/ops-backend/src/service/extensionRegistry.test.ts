@@ -5,7 +5,10 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { OpsCheck } from '@opskit/plugin-ops-common';
+import {
+  DEFAULT_SCORING_CONFIG,
+  type OpsCheck,
+} from '@opskit/plugin-ops-common';
 import { opsExtensionPoint } from '@opskit/plugin-ops-node';
 import request from 'supertest';
 import { opsPlugin } from '../plugin';
@@ -88,7 +91,7 @@ describe('checks from backend modules (ops-node extension point)', () => {
 
   it('refuses a malformed or duplicate check with a message naming it', () => {
     const registry = new OpsExtensions();
-    expect(registry.withModuleChecks()).toBeUndefined();
+    expect(registry.checkSet(DEFAULT_SCORING_CONFIG).inlineOnly).toBe(false);
     expect(() =>
       registry.addChecks({ ...securityContact, id: 'slo-indicators' }),
     ).toThrow(/"slo-indicators" is registered twice/);
@@ -104,9 +107,9 @@ describe('checks from backend modules (ops-node extension point)', () => {
       registry.addChecks({ ...securityContact, evaluate: undefined as any }),
     ).toThrow(/no evaluate function/);
     registry.addChecks(securityContact);
-    expect(registry.withModuleChecks()?.map(c => c.id)).toContain(
-      'security-contact',
-    );
+    const set = registry.checkSet(DEFAULT_SCORING_CONFIG);
+    expect(set.inlineOnly).toBe(true);
+    expect(set.checks.map(c => c.id)).toContain('security-contact');
   });
 
   it('refuses a malformed or duplicate fact provider with a message naming it', () => {

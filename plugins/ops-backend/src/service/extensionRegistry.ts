@@ -2,11 +2,13 @@ import {
   BUILT_IN_CHECKS,
   BUILT_IN_SCORECARDS,
   type OpsCheck,
+  type ScoringConfig,
 } from '@opskit/plugin-ops-common';
 import type {
   OpsExtensionPoint,
   OpsFactProvider,
 } from '@opskit/plugin-ops-node';
+import { opsCheckSet, type OpsCheckSet } from './checkSet';
 
 const SLUG = /^[a-z0-9][a-z0-9._-]*$/;
 
@@ -82,11 +84,13 @@ export class OpsExtensions implements OpsExtensionPoint {
   }
 
   /**
-   * Every check, or undefined when only the built-in ones are registered:
-   * built-in checks can be scored in worker threads, module checks (functions
-   * in this process) are scored in the main thread.
+   * Every registered check under the scoring config. Built-in checks can be
+   * scored in worker threads; with module checks (functions in this process)
+   * the set is `inlineOnly`: scored in the main thread.
    */
-  withModuleChecks(): OpsCheck[] | undefined {
-    return this.checks.length > this.builtIns ? [...this.checks] : undefined;
+  checkSet(scoring: ScoringConfig): OpsCheckSet {
+    return opsCheckSet(this.checks, scoring, {
+      inlineOnly: this.checks.length > this.builtIns,
+    });
   }
 }

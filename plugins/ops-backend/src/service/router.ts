@@ -9,23 +9,21 @@ import { InputError, NotFoundError, serializeError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { JsonObject } from '@backstage/types';
 import {
-  BUILT_IN_CHECKS,
   BUILT_IN_SCORECARDS,
   buildOpsProfile,
   describeCheck,
   didYouMean,
-  effectiveChecks,
   evaluationDay,
   opsChecklistUpdatePermission,
   opsComplianceReadPermission,
   opsComplianceRefreshPermission,
   opsWaiverManagePermission,
   type OpsApiPathParams,
-  type OpsCheck,
 } from '@opskit/plugin-ops-common';
 import type { Response, Router } from 'express';
 import type { OpsStore } from '../database/OpsStore';
 import type { OpsBackendConfig } from './backendConfig';
+import type { OpsCheckSet } from './checkSet';
 import {
   parseComplianceFilter,
   parseComplianceSort,
@@ -51,7 +49,8 @@ export interface RouterOptions {
   config: OpsBackendConfig;
   /** Starts a catalog-wide evaluation now (the scheduler's trigger). */
   refresh(): Promise<void>;
-  checks?: readonly OpsCheck[];
+  /** The checks in effect (shared with the evaluator, the entity reader and the actions). */
+  checks: OpsCheckSet;
   /** Shared with the agent actions; created here when not given. */
   entities?: EntityOpsReader;
 }
@@ -72,10 +71,7 @@ function principalOf(credentials: BackstageCredentials): string {
 
 export async function createRouter(options: RouterOptions): Promise<Router> {
   const { store, catalog, httpAuth, permissions, auditor, config } = options;
-  const checks = effectiveChecks(
-    options.checks ?? BUILT_IN_CHECKS,
-    config.ops.scoring,
-  );
+  const { checks } = options.checks;
   const checkIds = checks.map(c => c.id);
   const scorecardIds = BUILT_IN_SCORECARDS.map(s => s.id);
   const entities =

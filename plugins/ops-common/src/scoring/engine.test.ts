@@ -1,8 +1,15 @@
 import { exampleEntity, NOW } from '../__testUtils__/examples';
 import { readOpsConfig } from '../config';
 import { buildOpsProfile } from '../profile';
-import { evaluateScorecards } from './engine';
-import type { CheckStatus, OpsCheck, OpsFacts, ScorecardResult } from './types';
+import { BUILT_IN_CHECKS } from './builtInChecks';
+import { effectiveChecks, evaluateScorecards } from './engine';
+import {
+  DEFAULT_SCORING_CONFIG,
+  type CheckStatus,
+  type OpsCheck,
+  type OpsFacts,
+  type ScorecardResult,
+} from './types';
 
 const ALL_SIGNED: OpsFacts = {
   currentVersion: '2.4.0',
@@ -216,6 +223,27 @@ describe('the engine', () => {
     expect(
       card.results.find(r => r.checkId === 'runbook-published')!.status,
     ).toBe('not-applicable');
+  });
+
+  it('runs given checks as they are: config overrides apply to the default checks only', () => {
+    const { scoring } = readOpsConfig({
+      scoring: { checks: { 'rollback-plan': { weight: 10 } } },
+    });
+    const given = effectiveChecks(BUILT_IN_CHECKS, DEFAULT_SCORING_CONFIG);
+    const card = evaluateScorecards(profile, {
+      now: NOW,
+      config: scoring,
+      checks: given,
+    })[0];
+    expect(card.results.find(r => r.checkId === 'rollback-plan')!.weight).toBe(
+      given.find(c => c.id === 'rollback-plan')!.weight,
+    );
+    expect(
+      evaluateScorecards(profile, {
+        now: NOW,
+        config: scoring,
+      })[0].results.find(r => r.checkId === 'rollback-plan')!.weight,
+    ).toBe(10);
   });
 
   it('runs custom checks and isolates one that throws', () => {

@@ -18,6 +18,11 @@ import {
 
 export interface EvaluateOptions {
   facts?: OpsFacts;
+  /**
+   * The checks in effect, as {@link effectiveChecks} gives them: `config`'s
+   * check overrides are not applied to them again. Default: the built-in
+   * checks with `config` applied.
+   */
   checks?: readonly OpsCheck[];
   scorecards?: readonly ScorecardDefinition[];
   config?: ScoringConfig;
@@ -162,7 +167,7 @@ export function evaluateScorecards(
 ): ScorecardResult[] {
   const config = options.config ?? DEFAULT_SCORING_CONFIG;
   const defaults = options.defaults ?? BUILT_IN_DEFAULTS;
-  const checks = effectiveChecks(options.checks ?? BUILT_IN_CHECKS, config);
+  const checks = options.checks ?? effectiveChecks(BUILT_IN_CHECKS, config);
   const context = {
     profile,
     facts: options.facts ?? {},

@@ -29,6 +29,7 @@ export interface ScoringContext {
   defaults: OpsDefaults;
   scoring: ScoringConfig;
   now: number;
+  /** The checks in effect; absent in worker threads, which score the built-in ones under `scoring`. */
   checks?: readonly OpsCheck[];
 }
 
