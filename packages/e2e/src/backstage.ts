@@ -44,6 +44,17 @@ export function buildApp(): void {
   );
 }
 
+/** Calls a running backend at `baseUrl` with the static token. */
+export function backstageApi(
+  baseUrl: string,
+): (path: string, init?: RequestInit) => Promise<Response> {
+  return (path, init = {}) =>
+    fetch(`${baseUrl}${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${TOKEN}`, ...(init.headers ?? {}) },
+    });
+}
+
 export async function startBackstage(options: {
   port: number;
   extraConfig?: string[];
@@ -88,11 +99,7 @@ export async function startBackstage(options: {
   );
   child.stdout!.on('data', d => (output += d));
   child.stderr!.on('data', d => (output += d));
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${baseUrl}${path}`, {
-      ...init,
-      headers: { Authorization: `Bearer ${TOKEN}`, ...(init.headers ?? {}) },
-    });
+  const api = backstageApi(baseUrl);
   const stop = async () => {
     if (child.exitCode !== null || !child.pid) return;
     const exited = new Promise(r => child.once('exit', r));

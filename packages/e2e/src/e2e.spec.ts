@@ -1,0 +1,390 @@
+/*
+ * The end-to-end steps (playwright.config.ts starts what they drive). They
+ * run in order on one worker and share one signed-in page, as a user would
+ * go through the app; each step screenshots what it checked, and a failing
+ * one leaves failed-N.png (N = its position) in e2e-screenshots/. When a
+ * step fails Playwright restarts the worker: the next step gets a fresh page,
+ * signed in as guest.
+ */
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { backstageApi, ROOT } from './backstage';
+
+const SHOTS = join(ROOT, 'e2e-screenshots');
+const GUEST = 'user:development/guest';
+
+type Backstage = {
+  baseUrl: string;
+  api: ReturnType<typeof backstageApi>;
+};
+
+const test = base.extend<
+  { page: Page },
+  {
+    backstage: Backstage;
+    sharedPage: Page;
+    signIn: (page: Page) => Promise<void>;
+  }
+>({
+  backstage: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const baseUrl = process.env.OPSKIT_E2E_BASE_URL;
+      if (!baseUrl) throw new Error('the global setup did not start Backstage');
+      await use({ baseUrl, api: backstageApi(baseUrl) });
+    },
+    { scope: 'worker' },
+  ],
+  signIn: [
+    async ({ backstage }, use) => {
+      await use(async page => {
+        await page.goto(`${backstage.baseUrl}/`);
+        await page.getByRole('button', { name: 'Enter' }).click();
+        // Signed in (and remembered across navigations) once the catalog shows.
+        await expect(
+          page.getByRole('link', { name: 'payments-api' }).first(),
+        ).toBeVisible();
+      });
+    },
+    { scope: 'worker' },
+  ],
+  // Every step gets the one shared page.
+  page: async ({ sharedPage }, use) => use(sharedPage),
+  sharedPage: [
+    async ({ browser, signIn }, use, workerInfo) => {
+      const context = await browser.newContext({
+        viewport: { width: 1400, height: 1000 },
+        acceptDownloads: true,
+      });
+      context.setDefaultTimeout(30_000);
+      const page = await context.newPage();
+      const errors = process.env.OPSKIT_E2E_PAGE_ERRORS;
+      page.on('pageerror', error => {
+        if (errors)
+          appendFileSync(errors, `${JSON.stringify(error.message)}\n`);
+      });
+      // A worker restarted after a failing step starts signed in, as the first step leaves the page.
+      if (workerInfo.workerIndex > 0) await signIn(page);
+      await use(page);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+/** The steps' titles in order: a failing step's screenshot is failed-<position>.png. */
+const steps: string[] = [];
+function step(title: string) {
+  steps.push(title);
+  return title;
+}
+
+async function shot(page: Page, name: string) {
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+function rows(page: Page, tableName: string) {
+  return page.getByRole('table', { name: tableName }).locator('tbody tr');
+}
+
+function firstComplianceRow(page: Page) {
+  return page.getByTestId('ops-compliance-table').locator('tbody tr').first();
+}
+
+test.afterEach(async ({ page }, testInfo) => {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  const index = steps.indexOf(testInfo.title) + 1;
+  const path = await shot(page, `failed-${index}`).catch(() => undefined);
+  if (path)
+    await testInfo.attach('failure', { path, contentType: 'image/png' });
+});
+
+test(
+  step('signs in as guest and sees the examples in the catalog'),
+  async ({ page, backstage }) => {
+    await page.goto(`${backstage.baseUrl}/`);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    for (const name of [
+      'payments-api',
+      'inventory-service',
+      'notifications-worker',
+      'legacy-billing',
+    ]) {
+      await expect(page.getByRole('link', { name }).first()).toBeVisible();
+    }
+  },
+);
+
+test(
+  step("a compliant service's overview card and Ops tab show its runbook"),
+  async ({ page }) => {
+    await page.getByRole('link', { name: 'payments-api' }).first().click();
+    await expect(page.getByText('Ops readiness')).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'Open the Ops tab' }),
+    ).toBeVisible();
+    await page.getByRole('link', { name: 'Ops', exact: true }).click();
+    const slos = rows(page, 'Service level objectives');
+    await expect(slos.first()).toBeVisible();
+    await expect
+      .poll(() => slos.count(), { message: 'at least 3 SLO rows' })
+      .toBeGreaterThanOrEqual(3);
+    const targets = page
+      .getByRole('list', { name: 'Escalation path' })
+      .getByRole('link');
+    await expect(
+      targets,
+      'escalation targets should link to the catalog',
+    ).not.toHaveCount(0);
+    await expect(
+      targets.first(),
+      'escalation target links to its group page',
+    ).toHaveAttribute('href', /\/catalog\/default\/group\//);
+    for (const section of [
+      'Environments',
+      'Monitoring',
+      'Deployment',
+      'Incidents',
+      'Logging',
+      'Backups and recovery',
+      'Version history',
+      'Waivers',
+    ]) {
+      await expect(
+        page.getByText(section, { exact: true }).first(),
+        `section ${section} visible`,
+      ).toBeVisible();
+    }
+    await expect(
+      page.getByRole('table', { name: 'Validation issues' }),
+      'a clean descriptor has no issues table',
+    ).toHaveCount(0);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download runbook' }).click();
+    const text = readFileSync((await (await download).path())!, 'utf8');
+    expect(text, 'runbook starts with its title').toMatch(
+      /^# payments-api — operations runbook/,
+    );
+    expect(text, 'runbook has the SLO section').toContain(
+      '## Service level objectives',
+    );
+    await shot(page, '01-payments-api-ops-tab');
+  },
+);
+
+test(
+  step("a broken service's Ops tab lists its validation issues with paths"),
+  async ({ page, backstage }) => {
+    await page.goto(
+      `${backstage.baseUrl}/catalog/default/component/legacy-billing/ops`,
+    );
+    const issues = rows(page, 'Validation issues');
+    await expect(issues.first()).toBeVisible();
+    await expect
+      .poll(() => issues.count(), { message: 'several issues' })
+      .toBeGreaterThanOrEqual(3);
+    await expect(
+      issues.first().locator('code'),
+      'each issue names its path',
+    ).toHaveText(/\S/);
+    await expect(
+      page.getByText(/^How to fix:/).first(),
+      'failing checks say how to fix them',
+    ).toBeVisible();
+    await shot(page, '02-legacy-billing-issues');
+  },
+);
+
+test(
+  step('a checklist sign-off is recorded and persists after reload'),
+  async ({ page, backstage }) => {
+    await page.goto(
+      `${backstage.baseUrl}/catalog/default/component/payments-api/ops`,
+    );
+    const item = page.getByTestId('checklist-tests-passing');
+    await expect(item).toBeVisible();
+    await item.getByRole('button', { name: /^Sign off/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Comment (optional)').fill('e2e: pipeline green');
+    await dialog.getByRole('button', { name: 'Sign off' }).click();
+    await expect(item.getByText(`Signed off by ${GUEST}`)).toBeVisible();
+    await page.reload();
+    await expect(item.getByText(`Signed off by ${GUEST}`)).toBeVisible();
+    await expect(
+      item.getByRole('button'),
+      'no sign-off button once signed',
+    ).toHaveCount(0);
+    const stored = (await (
+      await backstage.api(
+        '/api/ops/entities/component/default/payments-api/signoffs',
+      )
+    ).json()) as {
+      items: Array<{ itemId: string; by: string; comment?: string }>;
+    };
+    expect(stored.items, 'the sign-off is stored').toContainEqual(
+      expect.objectContaining({
+        itemId: 'tests-passing',
+        by: GUEST,
+        comment: 'e2e: pipeline green',
+      }),
+    );
+    await shot(page, '03-signed-off');
+  },
+);
+
+test(
+  step(
+    'the SLO table and the compliance page show live values measured by a real Prometheus',
+  ),
+  async ({ page, backstage }) => {
+    await page.goto(
+      `${backstage.baseUrl}/catalog/default/component/payments-api/ops`,
+    );
+    const slos = page.getByRole('table', { name: 'Service level objectives' });
+    // histogram_quantile(0.95, …) of the exporter's buckets: 162.5 ms in production (met), 462.5 ms in staging (breached).
+    await expect(
+      slos.getByTestId('slo-live-production-Response time (p95)'),
+      'production live value',
+    ).toHaveText(/production: 162\.5 ms\s*met · (just now|\d+ min ago)/);
+    await expect(
+      slos.getByTestId('slo-live-staging-Response time (p95)'),
+      'staging breached',
+    ).toContainText('462.5 ms breached');
+    const development = slos.getByTestId(
+      'slo-live-development-Response time (p95)',
+    );
+    await expect(
+      development,
+      'development has no series: a query error',
+    ).toContainText('query error');
+    await expect(development, 'the error says why').toHaveAttribute(
+      'title',
+      /no series/,
+    );
+    await expect(
+      page.getByText('1 SLO(s) met in production').first(),
+      'the check passes on the live value',
+    ).toBeVisible();
+    await shot(page, '02b-payments-api-live-slos');
+    await page.goto(`${backstage.baseUrl}/ops?q=payments`);
+    const row = rows(page, 'Compliance of every entity').first();
+    await expect(
+      row.getByTestId('slo-state-met'),
+      'the compliance row summarises production SLOs',
+    ).toHaveText('1/1 met');
+    await expect(row, 'the row shows the live value and its age').toHaveText(
+      /Response time \(p95\) 162\.5 ms · (just now|\d+ min ago)/,
+    );
+    await shot(page, '04b-compliance-live-slos');
+  },
+);
+
+test(
+  step(
+    'the compliance page lists every entity, filters, sorts (by keyboard) and keeps the view in the URL',
+  ),
+  async ({ page, backstage }) => {
+    await page.goto(`${backstage.baseUrl}/catalog`);
+    await page.getByRole('link', { name: 'Ops compliance' }).click();
+    const table = rows(page, 'Compliance of every entity');
+    const range = page.getByTestId('ops-page-range');
+    await expect(range.filter({ hasText: '1–4 of 4' })).toBeVisible();
+    await expect(table).toHaveCount(4);
+
+    await page.getByTestId('ops-filter-search').fill('pay');
+    await expect(page).toHaveURL(/[?&]q=pay/);
+    await expect(range.filter({ hasText: '1–1 of 1' })).toBeVisible();
+    await expect(table.first(), 'search finds payments-api').toContainText(
+      'payments-api',
+    );
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(range.filter({ hasText: '1–4 of 4' })).toBeVisible();
+
+    // Keyboard: focus the Entity column's sort control and press Enter.
+    await page.getByRole('button', { name: 'Entity' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/sort=entityRef/);
+    await expect(firstComplianceRow(page)).toContainText('inventory-service');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/order=desc/);
+    await expect(firstComplianceRow(page)).toContainText('payments-api');
+
+    // The view survives a reload: a shared link shows the same list.
+    await page.reload();
+    await expect(firstComplianceRow(page)).toContainText('payments-api');
+    await expect(page, 'URL keeps the sort').toHaveURL(/sort=entityRef/);
+    await expect(page, 'URL keeps the order').toHaveURL(/order=desc/);
+    await expect(
+      page.getByTestId('ops-total'),
+      'summary tiles shown',
+    ).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Owners' }),
+      'owner roll-up shown',
+    ).toBeVisible();
+    await expect(
+      page.getByRole('img', { name: /Average score/ }),
+      'trend chart shown',
+    ).toBeVisible();
+    await shot(page, '04-compliance-page');
+  },
+);
+
+test(step('the compliance list downloads as CSV'), async ({ page }) => {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const done = await download;
+  expect(done.suggestedFilename()).toBe('ops-compliance.csv');
+  const lines = readFileSync((await done.path())!, 'utf8')
+    .trim()
+    .split('\n');
+  expect(lines, 'header + 4 rows').toHaveLength(5);
+  expect(lines[0], 'CSV header').toMatch(/^entityRef/);
+  // Exported in the page's sort order (entity ref, descending).
+  expect(lines[1], 'first row').toMatch(/^component:default\/payments-api/);
+});
+
+test(
+  step(
+    'the "new service with ops defaults" template is offered on the Create page',
+  ),
+  async ({ page, backstage }) => {
+    await page.goto(`${backstage.baseUrl}/create`);
+    await expect(
+      page.getByText('New service with ops defaults').first(),
+    ).toBeVisible();
+    await shot(page, '06-create-template');
+  },
+);
+
+test(
+  step('the dark theme renders the compliance page'),
+  async ({ page, backstage }) => {
+    await page.evaluate(() => localStorage.setItem('theme', 'dark'));
+    await page.goto(`${backstage.baseUrl}/ops`);
+    await expect(
+      page.getByTestId('ops-page-range').filter({ hasText: 'of 4' }),
+    ).toBeVisible();
+    await expect(page.locator('body')).toHaveAttribute(
+      'data-theme-mode',
+      'dark',
+    );
+    await shot(page, '05-compliance-page-dark');
+    await page.evaluate(() => localStorage.removeItem('theme'));
+  },
+);
+
+// Last: every uncaught error the app threw on the shared page(s) during the steps above.
+test(step('the app threw no uncaught errors'), async () => {
+  const file = process.env.OPSKIT_E2E_PAGE_ERRORS;
+  const errors = file
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map(line => JSON.parse(line) as string)
+    : [];
+  expect(errors.slice(0, 5)).toEqual([]);
+});

@@ -1,0 +1,108 @@
+/*
+ * What the e2e run starts once, before any test (Playwright's global setup)
+ * and stops after the last (global teardown): the app built and served by
+ * the example backend, with a real Prometheus scraping payments-api's
+ * request-duration histogram (the example's SLO query) per environment.
+ * The tests find the backend through OPSKIT_E2E_BASE_URL and append the
+ * app's uncaught errors to OPSKIT_E2E_PAGE_ERRORS.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  startExporter,
+  startPrometheus,
+  type Exporter,
+  type RealPrometheus,
+} from '@opskit/plugin-ops-backend-module-prometheus/testUtils';
+import { buildApp, ROOT, startBackstage, type Backstage } from './backstage';
+
+export const SHOTS = join(ROOT, 'e2e-screenshots');
+export const PORT = Number(process.env.OPSKIT_E2E_PORT ?? 7037);
+
+type Running = {
+  backstage?: Backstage;
+  exporter?: Exporter;
+  prometheus?: RealPrometheus;
+  dir?: string;
+};
+
+// On globalThis: setup and teardown are loaded as separate hook modules.
+const KEY = Symbol.for('opskit.e2e.environment');
+const running = ((globalThis as Record<symbol, Running>)[KEY] ??= {});
+
+export async function startEnvironment(): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  try {
+    running.dir = mkdtempSync(join(tmpdir(), 'opskit-e2e-run-'));
+    const pageErrors = join(running.dir, 'page-errors.log');
+    writeFileSync(pageErrors, '');
+    buildApp();
+    const exporter = (running.exporter = await startExporter());
+    const buckets = (counts: number[]) =>
+      Object.fromEntries(
+        ['0.05', '0.1', '0.2', '0.5', '+Inf'].map((le, i) => [le, counts[i]]),
+      );
+    exporter.histogram(
+      'http_request_duration_seconds',
+      { service: 'payments-api', env: 'production' },
+      buckets([50, 90, 98, 100, 100]),
+    );
+    exporter.histogram(
+      'http_request_duration_seconds',
+      { service: 'payments-api', env: 'staging' },
+      buckets([10, 30, 60, 100, 100]),
+    );
+    const prometheus = (running.prometheus = await startPrometheus(
+      exporter.port,
+    ));
+    const target = `{ baseUrl: ${prometheus.url} }`;
+    const backstage = (running.backstage = await startBackstage({
+      port: PORT,
+      extraConfig: [
+        `  prometheus: { environments: { production: ${target}, staging: ${target}, development: ${target} } }`,
+        '  facts: { schedule: { frequency: { minutes: 5 }, timeout: { minutes: 4 }, initialDelay: { seconds: 4 } } }',
+      ],
+    }));
+    // The evaluation runs 2 s after start; wait until all four examples are stored
+    // (a refused request, e.g. while the backend restarts, is retried).
+    const api = backstage.api;
+    const until = Date.now() + 90_000;
+    while (Date.now() < until) {
+      const summary = await api('/api/ops/compliance/summary')
+        .then(res => res.json())
+        .catch(() => ({}));
+      if (summary.entityCount === 4) break;
+      await new Promise(r => setTimeout(r, 500));
+    }
+    // Then until Prometheus has been asked and the evaluation that follows has stored the live summary.
+    while (Date.now() < until + 60_000) {
+      const list = await api('/api/ops/compliance?q=payments')
+        .then(res => res.json())
+        .catch(() => ({}));
+      if (list.items?.[0]?.slos?.met === 1) break;
+      await new Promise(r => setTimeout(r, 500));
+    }
+    // Read by the test workers, which start after the global setup.
+    process.env.OPSKIT_E2E_BASE_URL = backstage.baseUrl;
+    process.env.OPSKIT_E2E_PAGE_ERRORS = pageErrors;
+  } catch (error) {
+    await stopEnvironment();
+    const cause = (error as Error).cause;
+    throw new Error(
+      `e2e setup: ${(error as Error).message.slice(0, 4000)}${
+        cause ? ` (${String(cause)})` : ''
+      }`,
+    );
+  }
+}
+
+export async function stopEnvironment(): Promise<void> {
+  const { backstage, prometheus, exporter, dir } = running;
+  running.backstage = running.prometheus = running.exporter = undefined;
+  running.dir = undefined;
+  await backstage?.stop();
+  await prometheus?.stop();
+  await exporter?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
