@@ -5,14 +5,12 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError, serializeError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { JsonObject } from '@backstage/types';
 import {
   BUILT_IN_SCORECARDS,
-  buildOpsProfile,
   describeCheck,
-  didYouMean,
   evaluationDay,
   opsChecklistUpdatePermission,
   opsComplianceReadPermission,
@@ -20,7 +18,7 @@ import {
   opsWaiverManagePermission,
   type OpsApiPathParams,
 } from '@opskit/plugin-ops-common';
-import type { Response, Router } from 'express';
+import type { Router } from 'express';
 import type { OpsStore } from '../database/OpsStore';
 import type { OpsBackendConfig } from './backendConfig';
 import type { OpsCheckSet } from './checkSet';
@@ -29,7 +27,8 @@ import {
   parseComplianceSort,
   parseLimit,
 } from './complianceParams';
-import { csvHeader, csvRow } from './exportFormats';
+import { validateSignOff, validateWaiver } from './requestValidation';
+import { streamExport } from './streamExport';
 import { requirePermission } from './requirePermission';
 import { staleness } from './staleness';
 import { EntityOpsReader } from './entityOps';
@@ -168,35 +167,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     const credentials = await allowed(req, opsChecklistUpdatePermission);
     const { entity, ref } = await loadEntity(req, credentials);
     const body = req.body;
-    const { profile } = buildOpsProfile(entity, {
-      defaults: config.ops.defaults,
-    });
-    const items = (profile.deployment?.checklist ?? []).map(item => item.id);
-    if (!items.includes(body.itemId)) {
-      throw new InputError(
-        `itemId: "${
-          body.itemId
-        }" is not an item of ${ref}'s deployment checklist${hint(
-          body.itemId,
-          items,
-        )}; items: ${items.join(', ') || 'none'}`,
-      );
-    }
-    const environments = (profile.environments ?? []).map(e => e.name);
-    if (
-      body.environment !== undefined &&
-      environments.length &&
-      !environments.includes(body.environment)
-    ) {
-      throw new InputError(
-        `environment: "${
-          body.environment
-        }" is not an environment of ${ref}${hint(
-          body.environment,
-          environments,
-        )}; environments: ${environments.join(', ')}`,
-      );
-    }
+    validateSignOff(body, entity, ref, config.ops.defaults);
     const signOff = await audited(
       req,
       'checklist-signoff',
@@ -231,25 +202,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     const credentials = await allowed(req, opsWaiverManagePermission);
     const { ref } = await loadEntity(req, credentials);
     const body = req.body;
-    if (!checkIds.includes(body.checkId)) {
-      throw new InputError(
-        `checkId: "${body.checkId}" is not a check${hint(
-          body.checkId,
-          checkIds,
-        )}; checks: ${checkIds.join(', ')}`,
-      );
-    }
-    const expiresAt = new Date(body.expiresAt);
-    if (Number.isNaN(expiresAt.getTime()))
-      throw new InputError(
-        `expiresAt: "${body.expiresAt}" is not an ISO timestamp`,
-      );
-    if (expiresAt.getTime() <= Date.now())
-      throw new InputError(
-        `expiresAt: ${body.expiresAt} is in the past; a waiver must expire in the future`,
-      );
-    if (!body.reason.trim())
-      throw new InputError('reason: say why the check is waived');
+    const { expiresAt, reason } = validateWaiver(body, checkIds, Date.now());
     const waiver = await audited(
       req,
       'waiver-create',
@@ -262,7 +215,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
         store.addWaiver({
           entityRef: ref,
           checkId: body.checkId,
-          reason: body.reason.trim(),
+          reason,
           expiresAt,
           by: principalOf(credentials),
         }),
@@ -386,48 +339,4 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   });
 
   return router;
-}
-
-function hint(value: string, candidates: string[]): string {
-  const suggestion = didYouMean(value, candidates);
-  return suggestion ? ` (did you mean "${suggestion}"?)` : '';
-}
-
-/** Writes rows as they come from the store, honouring back-pressure, so 100,000 rows never sit in memory. */
-async function streamExport(
-  res: Response,
-  format: 'csv' | 'json',
-  rows: AsyncIterable<import('../database/OpsStore').ComplianceRow>,
-  scorecards: string[],
-  evaluation: unknown,
-  logger: LoggerService,
-) {
-  const write = (chunk: string) =>
-    res.write(chunk)
-      ? Promise.resolve()
-      : new Promise<void>(resolve => res.once('drain', () => resolve()));
-  try {
-    if (format === 'csv') {
-      await write(`${csvHeader(scorecards)}\r\n`);
-      for await (const row of rows)
-        await write(`${csvRow(row, scorecards)}\r\n`);
-    } else {
-      await write(
-        `{"evaluation":${JSON.stringify(evaluation ?? null)},"items":[`,
-      );
-      let first = true;
-      for await (const row of rows) {
-        await write(`${first ? '' : ','}\n${JSON.stringify(row)}`);
-        first = false;
-      }
-      await write('\n]}\n');
-    }
-    res.end();
-  } catch (error) {
-    // Headers are gone; all we can do is cut the stream so the client sees a truncated download.
-    logger.error(
-      `ops export failed: ${serializeError(error as Error).message}`,
-    );
-    res.destroy(error as Error);
-  }
 }

@@ -1,0 +1,84 @@
+import type { Entity } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  buildOpsProfile,
+  didYouMean,
+  type OpsApiRequestBody,
+  type OpsDefaults,
+} from '@opskit/plugin-ops-common';
+
+/** ` (did you mean "…"?)` when a candidate is close to the value, else nothing. */
+export function hint(value: string, candidates: string[]): string {
+  const suggestion = didYouMean(value, candidates);
+  return suggestion ? ` (did you mean "${suggestion}"?)` : '';
+}
+
+/**
+ * Checks a sign-off request against the entity's ops data: the item must be
+ * one of its deployment checklist's, the environment (when given, and when
+ * the entity names environments) one of its environments. Throws an
+ * InputError naming the closest match.
+ */
+export function validateSignOff(
+  body: OpsApiRequestBody<'CreateSignOff'>,
+  entity: Entity,
+  ref: string,
+  defaults: OpsDefaults,
+): void {
+  const { profile } = buildOpsProfile(entity, { defaults });
+  const items = (profile.deployment?.checklist ?? []).map(item => item.id);
+  if (!items.includes(body.itemId)) {
+    throw new InputError(
+      `itemId: "${
+        body.itemId
+      }" is not an item of ${ref}'s deployment checklist${hint(
+        body.itemId,
+        items,
+      )}; items: ${items.join(', ') || 'none'}`,
+    );
+  }
+  const environments = (profile.environments ?? []).map(e => e.name);
+  if (
+    body.environment !== undefined &&
+    environments.length &&
+    !environments.includes(body.environment)
+  ) {
+    throw new InputError(
+      `environment: "${body.environment}" is not an environment of ${ref}${hint(
+        body.environment,
+        environments,
+      )}; environments: ${environments.join(', ')}`,
+    );
+  }
+}
+
+/**
+ * Checks a waiver request: a check in effect, an expiry in the future and a
+ * reason. Returns the expiry as a date and the trimmed reason.
+ */
+export function validateWaiver(
+  body: OpsApiRequestBody<'CreateWaiver'>,
+  checkIds: string[],
+  now: number,
+): { expiresAt: Date; reason: string } {
+  if (!checkIds.includes(body.checkId)) {
+    throw new InputError(
+      `checkId: "${body.checkId}" is not a check${hint(
+        body.checkId,
+        checkIds,
+      )}; checks: ${checkIds.join(', ')}`,
+    );
+  }
+  const expiresAt = new Date(body.expiresAt);
+  if (Number.isNaN(expiresAt.getTime()))
+    throw new InputError(
+      `expiresAt: "${body.expiresAt}" is not an ISO timestamp`,
+    );
+  if (expiresAt.getTime() <= now)
+    throw new InputError(
+      `expiresAt: ${body.expiresAt} is in the past; a waiver must expire in the future`,
+    );
+  const reason = body.reason.trim();
+  if (!reason) throw new InputError('reason: say why the check is waived');
+  return { expiresAt, reason };
+}
