@@ -4,7 +4,12 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  type ExtensionDataRef,
+  type OverridableExtensionDefinition,
+  type OverridableFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
+import type { RouteRef } from '@backstage/core-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import { Content } from '@backstage/core-components';
 import {
   EntityCardBlueprint,
@@ -15,12 +20,65 @@ import { isOpsAvailable } from '@opskit/plugin-ops-common';
 import { OpsClient, opsApiRef } from './api';
 import { rootRouteRef } from './routes';
 
+// The exports are typed as far as every supported release of the frontend
+// framework agrees (Backstage 1.55: frontend-plugin-api 0.18, catalog-react 3;
+// 1.57: 1.0 and 4). Inferred, their published types would spell out the
+// blueprints' internals of the release we build with (data refs, translation
+// tuples, filter predicates), which an app on another release cannot check.
+// The outputs tests and adopters read are named; the rest are any data ref.
+
+/** Outputs whose types differ between releases of the frontend framework. */
+type OtherOutput = ExtensionDataRef<unknown, string, { optional?: true }>;
+
+/** Whether the extension applies to an entity (ops data present). */
+type EntityFilterOutput = ExtensionDataRef<
+  (entity: Entity) => boolean,
+  'catalog.entity-filter-function',
+  { optional: true }
+>;
+
+/** @alpha */
+export type OpsApiExtension = OverridableExtensionDefinition<{
+  kind: 'api';
+  name: undefined;
+  output: OtherOutput;
+}>;
+
+/** @alpha */
+export type OpsCompliancePageExtension = OverridableExtensionDefinition<{
+  kind: 'page';
+  name: undefined;
+  output: ExtensionDataRef<string, 'core.routing.path', {}> | OtherOutput;
+}>;
+
+/** @alpha */
+export type EntityOpsContentExtension = OverridableExtensionDefinition<{
+  kind: 'entity-content';
+  name: undefined;
+  output:
+    | ExtensionDataRef<string, 'core.routing.path', {}>
+    | ExtensionDataRef<
+        string,
+        'catalog.entity-content-group',
+        { optional: true }
+      >
+    | EntityFilterOutput
+    | OtherOutput;
+}>;
+
+/** @alpha */
+export type EntityOpsCardExtension = OverridableExtensionDefinition<{
+  kind: 'entity-card';
+  name: undefined;
+  output: EntityFilterOutput | OtherOutput;
+}>;
+
 /**
  * The ops client, from the app's discovery and fetch APIs.
  *
  * @alpha
  */
-export const opsApi = ApiBlueprint.make({
+export const opsApi: OpsApiExtension = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: opsApiRef,
@@ -35,45 +93,50 @@ export const opsApi = ApiBlueprint.make({
  *
  * @alpha
  */
-export const opsCompliancePage = PageBlueprint.make({
-  params: {
-    path: '/ops',
-    title: 'Ops compliance',
-    icon: <AssignmentTurnedInIcon fontSize="inherit" />,
-    routeRef: rootRouteRef,
-    loader: () =>
-      import('./components/OpsCompliancePage/OpsComplianceContent').then(m => (
-        <Content>
-          <m.OpsComplianceContent />
-        </Content>
-      )),
+export const opsCompliancePage: OpsCompliancePageExtension = PageBlueprint.make(
+  {
+    params: {
+      path: '/ops',
+      title: 'Ops compliance',
+      icon: <AssignmentTurnedInIcon fontSize="inherit" />,
+      routeRef: rootRouteRef,
+      loader: () =>
+        import('./components/OpsCompliancePage/OpsComplianceContent').then(
+          m => (
+            <Content>
+              <m.OpsComplianceContent />
+            </Content>
+          ),
+        ),
+    },
   },
-});
+);
 
 /**
  * The Ops tab, in the "operation" group, on entities that carry ops data.
  *
  * @alpha
  */
-export const entityOpsContent = EntityContentBlueprint.make({
-  params: {
-    path: 'ops',
-    title: 'Ops',
-    group: 'operation',
-    filter: entity => isOpsAvailable(entity),
-    loader: () =>
-      import('./components/EntityOpsContent/EntityOpsContent').then(m => (
-        <m.EntityOpsContent />
-      )),
-  },
-});
+export const entityOpsContent: EntityOpsContentExtension =
+  EntityContentBlueprint.make({
+    params: {
+      path: 'ops',
+      title: 'Ops',
+      group: 'operation',
+      filter: entity => isOpsAvailable(entity),
+      loader: () =>
+        import('./components/EntityOpsContent/EntityOpsContent').then(m => (
+          <m.EntityOpsContent />
+        )),
+    },
+  });
 
 /**
  * The readiness card on the overview of entities that carry ops data.
  *
  * @alpha
  */
-export const entityOpsCard = EntityCardBlueprint.make({
+export const entityOpsCard: EntityOpsCardExtension = EntityCardBlueprint.make({
   params: {
     filter: entity => isOpsAvailable(entity),
     loader: () =>
@@ -83,8 +146,24 @@ export const entityOpsCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * The extensions of the ops plugin by id, for `getExtension(id).override(…)`.
+ *
+ * @alpha
+ */
+export type OpsPluginExtensions = {
+  'api:ops': OpsApiExtension;
+  'page:ops': OpsCompliancePageExtension;
+  'entity-content:ops': EntityOpsContentExtension;
+  'entity-card:ops': EntityOpsCardExtension;
+};
+
 /** The ops plugin for the new frontend system. */
-export default createFrontendPlugin({
+const opsPlugin: OverridableFrontendPlugin<
+  { root: RouteRef<undefined> },
+  {},
+  OpsPluginExtensions
+> = createFrontendPlugin({
   pluginId: 'ops',
   title: 'Ops',
   icon: <AssignmentTurnedInIcon fontSize="inherit" />,
@@ -92,3 +171,5 @@ export default createFrontendPlugin({
   routes: { root: rootRouteRef },
   extensions: [opsApi, opsCompliancePage, entityOpsContent, entityOpsCard],
 });
+
+export default opsPlugin;
