@@ -1,11 +1,16 @@
 import type { Config } from '@backstage/config';
 
-/** One environment's Prometheus: where to send instant queries and how to authenticate. */
+/**
+ * One environment's Prometheus: where to send instant queries and how to authenticate.
+ *
+ * @public
+ */
 export interface PrometheusTarget {
   baseUrl: string;
   headers: Record<string, string>;
 }
 
+/** @public */
 export interface PrometheusConfig {
   targets: Map<string, PrometheusTarget>;
   fallback?: PrometheusTarget;
@@ -41,7 +46,11 @@ function readTarget(config: Config, key: string): PrometheusTarget {
   return { baseUrl, headers };
 }
 
-/** Reads `ops.prometheus`; undefined when it is absent (the module then adds no provider). */
+/**
+ * Reads `ops.prometheus`; undefined when it is absent (the module then adds no provider).
+ *
+ * @public
+ */
 export function readPrometheusConfig(
   config: Config,
 ): PrometheusConfig | undefined {

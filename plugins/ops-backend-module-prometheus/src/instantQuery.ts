@@ -1,15 +1,24 @@
 import type { PrometheusTarget } from './config';
 
-/** Prometheus answered, and the query is wrong (syntax, no series, several series): stored as the fact's error. */
+/**
+ * Prometheus answered, and the query is wrong (syntax, no series, several series): stored as the fact's error.
+ *
+ * @public
+ */
 export class PrometheusQueryError extends Error {
   name = 'PrometheusQueryError';
 }
 
-/** Prometheus could not be asked (down, timed out, refused our credentials): the old value is kept, marked stale. */
+/**
+ * Prometheus could not be asked (down, timed out, refused our credentials): the old value is kept, marked stale.
+ *
+ * @public
+ */
 export class PrometheusUnavailableError extends Error {
   name = 'PrometheusUnavailableError';
 }
 
+/** @public */
 export interface InstantValue {
   value: number;
   /** The sample's evaluation time, from Prometheus. */
@@ -28,6 +37,8 @@ interface QueryResponse {
  * Instant queries against Prometheus's HTTP API (`POST /api/v1/query`; a
  * form body, so long PromQL does not hit URL length limits). Also works with
  * Thanos, Mimir and VictoriaMetrics, which serve the same API.
+ *
+ * @public
  */
 export async function instantQuery(
   target: PrometheusTarget,

@@ -9,6 +9,8 @@ import { prometheusFactProvider } from './prometheusFactProvider';
 /**
  * Adds the Prometheus fact provider to ops-backend. Without `ops.prometheus`
  * in config it adds nothing and says so once.
+ *
+ * @public
  */
 export const opsModulePrometheus = createBackendModule({
   pluginId: 'ops',

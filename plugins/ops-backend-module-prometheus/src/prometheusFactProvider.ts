@@ -7,6 +7,7 @@ import type { OpsFactProvider } from '@opskit/plugin-ops-node';
 import type { PrometheusConfig } from './config';
 import { instantQuery, PrometheusUnavailableError } from './instantQuery';
 
+/** @public */
 export const PROMETHEUS_PROVIDER_ID = 'prometheus';
 
 /**
@@ -14,6 +15,8 @@ export const PROMETHEUS_PROVIDER_ID = 'prometheus';
  * one instant query per (SLO, environment), with `$environment` and the like
  * filled in by ops-common. The fact holds the value and whether the objective
  * is met and the alert threshold crossed.
+ *
+ * @public
  */
 export function prometheusFactProvider(
   config: PrometheusConfig,

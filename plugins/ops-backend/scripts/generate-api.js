@@ -50,7 +50,12 @@ async function typesFile(spec) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { default: openapiTS, astToString } = require('openapi-typescript');
   const ast = await openapiTS(spec);
-  return `${BANNER}\n/* eslint-disable */\n\n${astToString(ast)}`;
+  // Release tags for the API reports: these three are exported by ops-common.
+  const text = astToString(ast).replace(
+    /^export interface (paths|components|operations) /gm,
+    '/** @public */\nexport interface $1 ',
+  );
+  return `${BANNER}\n/* eslint-disable */\n\n${text}`;
 }
 
 function operationsFile(operations) {

@@ -23,6 +23,8 @@ import { NotificationsRegressionNotifier } from './service/notifications/Regress
 /**
  * OpsKit's backend: the ops API, its store and the scheduled catalog-wide
  * evaluation. This file only wires; each part lives in its own file.
+ *
+ * @public
  */
 export const opsPlugin = createBackendPlugin({
   pluginId: 'ops',

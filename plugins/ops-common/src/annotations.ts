@@ -6,23 +6,49 @@
  * in catalog-info.yaml) and win over the descriptor file and org defaults.
  */
 
-/** The prefix of every OpsKit annotation. */
+/**
+ * The prefix of every OpsKit annotation.
+ *
+ * @public
+ */
 export const OPS_ANNOTATION_PREFIX = 'opskit.io/';
 
-/** Location of the ops descriptor, like `backstage.io/techdocs-ref` (`dir:.`, a relative path, `url:`). */
+/**
+ * Location of the ops descriptor, like `backstage.io/techdocs-ref` (`dir:.`, a relative path, `url:`).
+ *
+ * @public
+ */
 export const OPS_REF_ANNOTATION = 'opskit.io/ops-ref';
-/** The whole descriptor as YAML text: written by the catalog module from `ops-ref`, or inlined with `$text`. */
+/**
+ * The whole descriptor as YAML text: written by the catalog module from `ops-ref`, or inlined with `$text`.
+ *
+ * @public
+ */
 export const OPS_DESCRIPTOR_ANNOTATION = 'opskit.io/descriptor';
-/** Set by the catalog module when the descriptor named by `ops-ref` could not be read. */
+/**
+ * Set by the catalog module when the descriptor named by `ops-ref` could not be read.
+ *
+ * @public
+ */
 export const OPS_DESCRIPTOR_ERROR_ANNOTATION = 'opskit.io/descriptor-error';
-/** `tier-1` (most critical) to `tier-4`. */
+/**
+ * `tier-1` (most critical) to `tier-4`.
+ *
+ * @public
+ */
 export const OPS_TIER_ANNOTATION = 'opskit.io/tier';
-/** URL or TechDocs path of the published runbook. */
+/**
+ * URL or TechDocs path of the published runbook.
+ *
+ * @public
+ */
 export const OPS_RUNBOOK_ANNOTATION = 'opskit.io/runbook';
 
 /**
  * One annotation per descriptor section. The value is that section in YAML;
  * escalation also takes a short comma list (`group:oncall, user:jane`).
+ *
+ * @public
  */
 export const OPS_SECTION_ANNOTATIONS = {
   environments: 'opskit.io/environments',
@@ -40,6 +66,8 @@ export const OPS_SECTION_ANNOTATIONS = {
 /**
  * Annotations of other tools that OpsKit reuses by reference, so nobody has
  * to repeat them in ops.yaml.
+ *
+ * @public
  */
 export const WELL_KNOWN_ANNOTATIONS = {
   pagerDutyServiceId: 'pagerduty.com/service-id',
@@ -53,7 +81,11 @@ export const WELL_KNOWN_ANNOTATIONS = {
   prometheusAlert: 'prometheus.io/alert',
 } as const;
 
-/** Every annotation key that makes an entity carry ops data. */
+/**
+ * Every annotation key that makes an entity carry ops data.
+ *
+ * @public
+ */
 export const OPS_DATA_ANNOTATIONS: readonly string[] = [
   OPS_REF_ANNOTATION,
   OPS_DESCRIPTOR_ANNOTATION,
@@ -62,7 +94,11 @@ export const OPS_DATA_ANNOTATIONS: readonly string[] = [
   ...Object.values(OPS_SECTION_ANNOTATIONS),
 ];
 
-/** The minimal entity shape OpsKit reads; any catalog `Entity` fits. */
+/**
+ * The minimal entity shape OpsKit reads; any catalog `Entity` fits.
+ *
+ * @public
+ */
 export interface OpsEntityLike {
   kind?: string;
   metadata?: {
@@ -76,6 +112,8 @@ export interface OpsEntityLike {
 /**
  * True when the entity carries any OpsKit annotation. Frontends use it to show
  * the Ops tab; it never inspects the values (that is what validation is for).
+ *
+ * @public
  */
 export function isOpsAvailable(entity: OpsEntityLike | undefined): boolean {
   const annotations = entity?.metadata?.annotations;

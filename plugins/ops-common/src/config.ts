@@ -34,6 +34,7 @@ const tierPolicySchema = z.object({
   slos: sectionSchemas.slos.optional(),
 });
 
+/** @public */
 export const opsDefaultsSchema = z.object({
   fallbackTier: tierSchema.optional(),
   severities: sectionSchemas.severities.optional(),
@@ -58,6 +59,7 @@ const applicabilitySchema = z.object({
   lifecycles: z.array(z.string()).optional(),
 });
 
+/** @public */
 export const scoringConfigSchema = z.object({
   warnCredit: z.number().min(0).max(1).optional(),
   checks: z
@@ -73,13 +75,18 @@ export const scoringConfigSchema = z.object({
     .optional(),
 });
 
+/** @public */
 export interface OpsConfig {
   defaults: OpsDefaults;
   scoring: ScoringConfig;
   issues: OpsIssue[];
 }
 
-/** Reads `ops.defaults` and `ops.scoring` over the built-in defaults; bad values are reported and ignored. */
+/**
+ * Reads `ops.defaults` and `ops.scoring` over the built-in defaults; bad values are reported and ignored.
+ *
+ * @public
+ */
 export function readOpsConfig(ops: unknown): OpsConfig {
   const raw = (typeof ops === 'object' && ops !== null ? ops : {}) as Record<
     string,

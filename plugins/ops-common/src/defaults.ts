@@ -1,7 +1,11 @@
 import type { ChecklistItem, Logging, Severity, Slo } from './descriptor/types';
 import type { Indicator, Tier } from './descriptor/vocabulary';
 
-/** What a tier demands of the services in it. */
+/**
+ * What a tier demands of the services in it.
+ *
+ * @public
+ */
 export interface TierPolicy {
   /** SLO indicators every service of the tier must define, with objective and alert. */
   requiredIndicators: Indicator[];
@@ -15,7 +19,11 @@ export interface TierPolicy {
   slos: Slo[];
 }
 
-/** Organisation defaults (app-config `ops.defaults`), already validated. */
+/**
+ * Organisation defaults (app-config `ops.defaults`), already validated.
+ *
+ * @public
+ */
 export interface OpsDefaults {
   /** The tier assumed for entities that declare none. */
   fallbackTier: Tier;
@@ -53,7 +61,11 @@ const SEED_SLOS: Slo[] = [
   },
 ];
 
-/** Built-in defaults; every key can be overridden under `ops.defaults`. */
+/**
+ * Built-in defaults; every key can be overridden under `ops.defaults`.
+ *
+ * @public
+ */
 export const BUILT_IN_DEFAULTS: OpsDefaults = {
   fallbackTier: 'tier-3',
   severities: [

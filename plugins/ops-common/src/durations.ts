@@ -4,27 +4,36 @@
  * `90m`, `60m` becomes `1h`) so that equal durations compare equal as text.
  */
 
-const UNIT_MS = {
+/** @public */
+export type DurationUnit = 'ms' | 's' | 'm' | 'h' | 'd' | 'w';
+
+const UNIT_MS: Record<DurationUnit, number> = {
   ms: 1,
   s: 1000,
   m: 60_000,
   h: 3_600_000,
   d: 86_400_000,
   w: 604_800_000,
-} as const;
-
-export type DurationUnit = keyof typeof UNIT_MS;
+};
 
 const SHORT = /^([1-9][0-9]{0,11})(ms|s|m|h|d|w)$/;
 const ISO =
   /^P(?:([0-9]+)W)?(?:([0-9]+)D)?(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+(?:\.[0-9]{1,3})?)S)?)?$/;
 
-/** The outcome of reading a duration: its length in ms, or why it is refused. */
+/**
+ * The outcome of reading a duration: its length in ms, or why it is refused.
+ *
+ * @public
+ */
 export type DurationResult =
   | { ok: true; ms: number; normalized: string }
   | { ok: false; message: string };
 
-/** Reads a duration written by a person; never throws. */
+/**
+ * Reads a duration written by a person; never throws.
+ *
+ * @public
+ */
 export function parseDuration(input: unknown): DurationResult {
   if (typeof input === 'number') {
     return {
@@ -84,7 +93,11 @@ export function parseDuration(input: unknown): DurationResult {
   };
 }
 
-/** Formats milliseconds with the largest unit that divides them exactly. */
+/**
+ * Formats milliseconds with the largest unit that divides them exactly.
+ *
+ * @public
+ */
 export function formatDuration(ms: number): string {
   const units: DurationUnit[] = ['w', 'd', 'h', 'm', 's'];
   for (const unit of units) {
@@ -96,7 +109,11 @@ export function formatDuration(ms: number): string {
 // Checks convert the same few policy durations for every entity: remember them.
 const MS_CACHE = new Map<string, number | undefined>();
 
-/** Milliseconds of a duration that has already been validated, else undefined. */
+/**
+ * Milliseconds of a duration that has already been validated, else undefined.
+ *
+ * @public
+ */
 export function durationToMs(input: string | undefined): number | undefined {
   if (input === undefined) return undefined;
   if (MS_CACHE.has(input)) return MS_CACHE.get(input);
@@ -106,7 +123,11 @@ export function durationToMs(input: string | undefined): number | undefined {
   return ms;
 }
 
-/** Shortens user text quoted back in a message. */
+/**
+ * Shortens user text quoted back in a message.
+ *
+ * @public
+ */
 export function truncate(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }

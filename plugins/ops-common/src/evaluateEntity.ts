@@ -6,13 +6,18 @@ import type { OpsProfile } from './descriptor/types';
 import type { OpsIssue } from './validation/issues';
 import type { OpsFacts } from './scoring/types';
 
+/** @public */
 export interface EntityEvaluation {
   profile: OpsProfile;
   issues: OpsIssue[];
   scorecards: ScorecardResult[];
 }
 
-/** Profile, issues and scorecards of one entity: the one call the backend, CLI and bench make. */
+/**
+ * Profile, issues and scorecards of one entity: the one call the backend, CLI and bench make.
+ *
+ * @public
+ */
 export function evaluateEntity(
   entity: OpsEntityLike,
   options: BuildProfileOptions &

@@ -35,11 +35,15 @@ export {
   writeYaml,
   canonicalDescriptorText,
   MAX_YAML_LENGTH,
+  type YamlResult,
 } from './descriptor/yaml';
 export type { OpsIssue } from './validation/issues';
 export { hasErrors } from './validation/issues';
-export { checkUrl, isSafeUrl } from './validation/urls';
-export { validateSections } from './validation/validateSections';
+export { checkUrl, isSafeUrl, type UrlVerdict } from './validation/urls';
+export {
+  validateSections,
+  type SectionLocator,
+} from './validation/validateSections';
 export {
   describeAlert,
   describeThreshold,
@@ -124,9 +128,15 @@ export type {
   QueryParams as OpsApiQueryParams,
   RequestBody as OpsApiRequestBody,
   ResponseBody as OpsApiResponseBody,
+  OperationParameters as OpsApiOperationParameters,
+  Present as OpsApiPresent,
+  JsonContent as OpsApiJsonContent,
+  SuccessStatus as OpsApiSuccessStatus,
 } from './api/operationTypes';
 export type {
   paths as OpsApiPaths,
   components as OpsApiComponents,
   operations as OpsApiOperations,
 } from './api/generated/openapi';
+export type { IndexMaps } from './descriptor/parseSection';
+export type { OpsApiSchemas } from './api/types';

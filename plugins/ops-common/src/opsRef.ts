@@ -12,14 +12,20 @@ import {
   type OpsEntityLike,
 } from './annotations';
 
+/** @public */
 export const DEFAULT_DESCRIPTOR_FILE = 'ops.yaml';
 
+/** @public */
 export type OpsRef =
   | { type: 'path'; path: string }
   | { type: 'url'; url: string }
   | { type: 'invalid'; message: string };
 
-/** Normalises a relative POSIX path; undefined when it leaves its base (`..` too far, or absolute). */
+/**
+ * Normalises a relative POSIX path; undefined when it leaves its base (`..` too far, or absolute).
+ *
+ * @public
+ */
 export function containedPath(relative: string): string | undefined {
   if (
     relative.startsWith('/') ||
@@ -39,6 +45,7 @@ export function containedPath(relative: string): string | undefined {
   return out.join('/');
 }
 
+/** @public */
 export function parseOpsRef(value: unknown): OpsRef {
   if (typeof value !== 'string' || !value.trim()) {
     return {
@@ -86,6 +93,8 @@ export function parseOpsRef(value: unknown): OpsRef {
  * module does inside Backstage: the text goes into `opskit.io/descriptor`, a
  * problem into `opskit.io/descriptor-error`. For the CLI and for tests that
  * load catalog files from disk; `url:` refs are left to the catalog.
+ *
+ * @public
  */
 export function withLocalDescriptor(
   entity: OpsEntityLike,

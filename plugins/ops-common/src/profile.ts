@@ -25,11 +25,13 @@ import type { OpsIssue } from './validation/issues';
 import type { RuleSection } from './validation/ruleContext';
 import { validateSections } from './validation/validateSections';
 
+/** @public */
 export interface ProfileResult {
   profile: OpsProfile;
   issues: OpsIssue[];
 }
 
+/** @public */
 export interface BuildProfileOptions {
   defaults?: OpsDefaults;
   /** Epoch ms; rules about "the future" compare with it. */
@@ -41,7 +43,11 @@ export interface BuildProfileOptions {
 const isObject = (v: unknown): v is Record<string, any> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** `kind:namespace/name`, written the catalog's way, even for malformed entities. */
+/**
+ * `kind:namespace/name`, written the catalog's way, even for malformed entities.
+ *
+ * @public
+ */
 export function entityRefOf(entity: OpsEntityLike): string {
   const kind =
     typeof entity.kind === 'string' ? entity.kind.toLowerCase() : 'unknown';
@@ -248,6 +254,8 @@ function build(
 /**
  * Builds an entity's ops profile: annotations > descriptor > org defaults, per
  * section, validated. Never throws: anything unexpected becomes an issue.
+ *
+ * @public
  */
 export function buildOpsProfile(
   entity: OpsEntityLike,

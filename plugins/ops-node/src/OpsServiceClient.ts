@@ -21,6 +21,8 @@ import type { OpsService, OpsServiceRequestOptions } from './opsService';
  * opsServiceRef's default implementation: ops-common's client typed from the
  * spec, found through discovery, each call carrying a plugin request token on
  * behalf of the caller's credentials.
+ *
+ * @public
  */
 export class OpsServiceClient implements OpsService {
   private readonly client: OpsApiClient;

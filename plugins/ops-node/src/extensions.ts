@@ -27,12 +27,15 @@ import type { OpsFactProvider } from './factProviders';
  *   },
  * });
  * ```
+ *
+ * @public
  */
 export interface OpsExtensionPoint {
   addChecks(...checks: OpsCheck[]): void;
   addFactProviders(...providers: OpsFactProvider[]): void;
 }
 
+/** @public */
 export const opsExtensionPoint = createExtensionPoint<OpsExtensionPoint>({
   id: 'ops',
 });

@@ -6,7 +6,11 @@ import type {
   OpsProfile,
 } from '@opskit/plugin-ops-common';
 
-/** What a fact provider is given for one entity. */
+/**
+ * What a fact provider is given for one entity.
+ *
+ * @public
+ */
 export interface FactProviderContext {
   entity: Entity;
   /** The entity's merged ops profile (descriptor, annotations and org defaults). */
@@ -27,6 +31,8 @@ export interface FactProviderContext {
  * A provider that throws or times out for an entity loses nothing: that
  * entity's previous facts from it are kept and marked stale. Other providers
  * and other entities are not affected.
+ *
+ * @public
  */
 export interface OpsFactProvider {
   /** A lower-case slug; stored with each fact. */

@@ -13,7 +13,11 @@ import type {
 } from '@opskit/plugin-ops-common';
 import { OpsServiceClient } from './OpsServiceClient';
 
-/** Every call acts for these credentials: a user's, or a plugin's own service credentials. */
+/**
+ * Every call acts for these credentials: a user's, or a plugin's own service credentials.
+ *
+ * @public
+ */
 export interface OpsServiceRequestOptions {
   credentials: BackstageCredentials;
 }
@@ -22,6 +26,8 @@ export interface OpsServiceRequestOptions {
  * OpsKit's data for other backend plugins: one entity's ops profile and
  * scorecards, and the catalog-wide compliance list. Calls go to ops-backend's
  * API on behalf of the given credentials, so its permissions hold.
+ *
+ * @public
  */
 export interface OpsService {
   /** Evaluated now; NotFoundError when the entity does not exist or is not visible. */
@@ -46,6 +52,7 @@ export interface OpsService {
   ): Promise<ComplianceListResponse>;
 }
 
+/** @public */
 export const opsServiceRef = createServiceRef<OpsService>({
   id: 'opskit.ops',
   scope: 'plugin',

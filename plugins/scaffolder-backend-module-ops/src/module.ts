@@ -7,7 +7,11 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createOpsDescriptorAction } from './actions/descriptorCreate';
 import { createOpsRunbookAction } from './actions/runbookCreate';
 
-/** Adds `ops:descriptor:create` and `ops:runbook:create` to the scaffolder. */
+/**
+ * Adds `ops:descriptor:create` and `ops:runbook:create` to the scaffolder.
+ *
+ * @public
+ */
 export const scaffolderModuleOps = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'ops',

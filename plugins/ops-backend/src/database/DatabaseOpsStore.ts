@@ -26,6 +26,8 @@ const migrationsDir = resolvePackagePath(
  * concern. This class only wires them, so that a run completing
  * (EvaluationWriter) empties the caches of the reads it outdates
  * (EvaluationRuns, ComplianceReader).
+ *
+ * @public
  */
 export class DatabaseOpsStore implements OpsStore {
   static async create(options: {

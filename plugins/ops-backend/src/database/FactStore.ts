@@ -2,7 +2,11 @@ import type { Knex } from 'knex';
 import type { EntityFact, FactValue } from '@opskit/plugin-ops-common';
 import { parseJson } from './parseJson';
 
-/** What fact providers observed, per entity; replaced per (entity, provider) after each collection. */
+/**
+ * What fact providers observed, per entity; replaced per (entity, provider) after each collection.
+ *
+ * @public
+ */
 export interface FactStore {
   /** One entity's facts from every provider. */
   list(entityRef: string): Promise<EntityFact[]>;

@@ -33,6 +33,7 @@ export type {
 } from '@opskit/plugin-ops-common';
 export { SORT_FIELDS } from '@opskit/plugin-ops-common';
 
+/** @public */
 export interface NewSignOff {
   entityRef: string;
   itemId: string;
@@ -43,6 +44,7 @@ export interface NewSignOff {
   at?: Date;
 }
 
+/** @public */
 export interface NewWaiver {
   entityRef: string;
   checkId: string;
@@ -51,7 +53,11 @@ export interface NewWaiver {
   by: string;
 }
 
-/** Where ops-backend keeps evaluations, sign-offs, waivers and live facts. */
+/**
+ * Where ops-backend keeps evaluations, sign-offs, waivers and live facts.
+ *
+ * @public
+ */
 export interface OpsStore {
   readonly facts: FactStore;
 

@@ -22,6 +22,7 @@ export { ENTITY_FIELDS } from './catalogPages';
 
 const PAGE_SIZE = 250;
 
+/** @public */
 export interface CatalogEvaluatorOptions {
   catalog: CatalogService;
   auth: AuthService;
@@ -44,6 +45,8 @@ export interface CatalogEvaluatorOptions {
  * Scores the whole catalog: pages through the catalog service with the
  * plugin's own credentials, scores each page with ops-common and writes it in
  * one transaction. A run that fails leaves the previous one served.
+ *
+ * @public
  */
 export class CatalogEvaluator {
   /**

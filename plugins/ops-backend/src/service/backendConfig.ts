@@ -10,6 +10,7 @@ import {
   type OpsConfig,
 } from '@opskit/plugin-ops-common';
 
+/** @public */
 export interface OpsBackendConfig {
   ops: OpsConfig;
   schedule: SchedulerServiceTaskScheduleDefinition;
@@ -30,7 +31,11 @@ export interface OpsBackendConfig {
   };
 }
 
-/** One core for the main thread (fetching, writing, serving), the rest score. */
+/**
+ * One core for the main thread (fetching, writing, serving), the rest score.
+ *
+ * @public
+ */
 export function defaultScoringWorkers(): number {
   return Math.max(1, availableParallelism() - 1);
 }
@@ -74,7 +79,11 @@ function positive(
   return value;
 }
 
-/** Reads `ops.*`. Invalid domain config (defaults, scoring) is reported by ops-common and ignored; invalid wiring fails start. */
+/**
+ * Reads `ops.*`. Invalid domain config (defaults, scoring) is reported by ops-common and ignored; invalid wiring fails start.
+ *
+ * @public
+ */
 export function readBackendConfig(config: RootConfigService): OpsBackendConfig {
   return {
     ops: readOpsConfig(config.getOptional('ops')),

@@ -4,7 +4,11 @@ type QueryEntitiesRequest = NonNullable<
   Parameters<CatalogService['queryEntities']>[0]
 >;
 
-/** Only what building a profile reads: keeps catalog pages small at 100,000 entities. */
+/**
+ * Only what building a profile reads: keeps catalog pages small at 100,000 entities.
+ *
+ * @public
+ */
 export const ENTITY_FIELDS = [
   'kind',
   'metadata.name',

@@ -8,6 +8,8 @@ import {
 /**
  * The checks in effect, computed once at startup and shared by everything
  * that scores or names checks (router, evaluator, entity reader, actions).
+ *
+ * @public
  */
 export interface OpsCheckSet {
   /** The registered checks with `ops.scoring.checks` applied: overrides in, disabled ones out. */
@@ -19,7 +21,11 @@ export interface OpsCheckSet {
   inlineOnly: boolean;
 }
 
-/** The check set of the registered checks under the scoring config. */
+/**
+ * The check set of the registered checks under the scoring config.
+ *
+ * @public
+ */
 export function opsCheckSet(
   registered: readonly OpsCheck[],
   scoring: ScoringConfig,
@@ -31,7 +37,11 @@ export function opsCheckSet(
   };
 }
 
-/** The check set when no module adds checks: the built-in ones, which the worker threads can score. */
+/**
+ * The check set when no module adds checks: the built-in ones, which the worker threads can score.
+ *
+ * @public
+ */
 export function builtInCheckSet(scoring: ScoringConfig): OpsCheckSet {
   return opsCheckSet(BUILT_IN_CHECKS, scoring, { inlineOnly: false });
 }

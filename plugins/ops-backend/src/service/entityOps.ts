@@ -27,6 +27,8 @@ import { TargetLookup } from './targetLookup';
 /**
  * One entity's ops data, evaluated now with the caller's credentials (so
  * catalog permissions hold): what the Ops tab and the agent actions read.
+ *
+ * @public
  */
 export class EntityOpsReader {
   private readonly targets: TargetLookup;

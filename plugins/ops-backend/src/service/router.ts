@@ -38,6 +38,7 @@ import { createOpenApiRouter } from '../schema/openapi/generated/router';
 type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
 type EntityPathParams = OpsApiPathParams<'GetEntityOps'>;
 
+/** @public */
 export interface RouterOptions {
   store: OpsStore;
   catalog: CatalogService;
@@ -68,6 +69,7 @@ function principalOf(credentials: BackstageCredentials): string {
   return principal.type;
 }
 
+/** @public */
 export async function createRouter(options: RouterOptions): Promise<Router> {
   const { store, catalog, httpAuth, permissions, auditor, config } = options;
   const { checks } = options.checks;

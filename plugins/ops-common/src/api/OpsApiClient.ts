@@ -8,7 +8,11 @@ import type {
   ResponseBody,
 } from './operationTypes';
 
-/** Where the ops backend is and how to reach it: Backstage's discovery and fetch APIs fit as they are. */
+/**
+ * Where the ops backend is and how to reach it: Backstage's discovery and fetch APIs fit as they are.
+ *
+ * @public
+ */
 export interface OpsApiClientOptions {
   discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
   /** Adds credentials (the frontend's fetchApi does); the global fetch when omitted. */
@@ -17,14 +21,22 @@ export interface OpsApiClientOptions {
 
 type QueryValue = string | number | boolean | readonly (string | number)[];
 
-/** An operation's inputs; parts the operation does not take are absent. */
+/**
+ * An operation's inputs; parts the operation does not take are absent.
+ *
+ * @public
+ */
 export type OpsApiRequest<Id extends OperationId> = ({} extends PathParams<Id>
   ? { path?: PathParams<Id> }
   : { path: PathParams<Id> }) & {
   query?: QueryParams<Id>;
 } & ([RequestBody<Id>] extends [never] ? {} : { body: RequestBody<Id> });
 
-/** A response whose `json()` has the operation's success type. */
+/**
+ * A response whose `json()` has the operation's success type.
+ *
+ * @public
+ */
 export interface OpsApiResponse<Id extends OperationId> extends Response {
   json(): Promise<ResponseBody<Id>>;
 }
@@ -33,6 +45,8 @@ export interface OpsApiResponse<Id extends OperationId> extends Response {
  * The ops API, typed from its OpenAPI spec: one method for every operation,
  * named by its `operationId`. The frontend's `OpsClient` and ops-node's
  * `opsServiceRef` wrap it, adding what each side needs (tokens, errors).
+ *
+ * @public
  */
 export class OpsApiClient {
   private readonly discoveryApi: OpsApiClientOptions['discoveryApi'];

@@ -5,25 +5,41 @@
  */
 import type { operations } from './generated/openapi';
 
-/** The spec's `operationId`s. */
+/**
+ * The spec's `operationId`s.
+ *
+ * @public
+ */
 export type OperationId = keyof operations;
 
-type Parameters<Id extends OperationId> = operations[Id]['parameters'];
+/** @public */
+export type OperationParameters<Id extends OperationId> =
+  operations[Id]['parameters'];
 
-/** What a handler or caller sees for an absent part: an empty object, never `undefined`. */
-type Present<T> = [NonNullable<T>] extends [never] ? {} : NonNullable<T>;
+/**
+ * What a handler or caller sees for an absent part: an empty object, never `undefined`.
+ *
+ * @public
+ */
+export type Present<T> = [NonNullable<T>] extends [never] ? {} : NonNullable<T>;
 
+/** @public */
 export type PathParams<Id extends OperationId> = Present<
-  Parameters<Id>['path']
+  OperationParameters<Id>['path']
 >;
+/** @public */
 export type QueryParams<Id extends OperationId> = Present<
-  Parameters<Id>['query']
+  OperationParameters<Id>['query']
 >;
 
-type JsonContent<T> = T extends { content: { 'application/json': infer B } }
+/** @public */
+export type JsonContent<T> = T extends {
+  content: { 'application/json': infer B };
+}
   ? B
   : never;
 
+/** @public */
 export type RequestBody<Id extends OperationId> = operations[Id] extends {
   requestBody: infer R;
 }
@@ -32,9 +48,14 @@ export type RequestBody<Id extends OperationId> = operations[Id] extends {
     : JsonContent<NonNullable<R>>
   : never;
 
-type SuccessStatus = 200 | 201 | 202 | 204;
+/** @public */
+export type SuccessStatus = 200 | 201 | 202 | 204;
 
-/** The JSON body of the operation's success responses. */
+/**
+ * The JSON body of the operation's success responses.
+ *
+ * @public
+ */
 export type ResponseBody<Id extends OperationId> = JsonContent<
   operations[Id]['responses'][SuccessStatus & keyof operations[Id]['responses']]
 >;

@@ -7,7 +7,11 @@ import type { PathParams, QueryParams } from './operationTypes';
  * client and the backend service client so the two cannot drift apart.
  */
 
-/** `component:default/payments-api` → the entity routes' path parameters. */
+/**
+ * `component:default/payments-api` → the entity routes' path parameters.
+ *
+ * @public
+ */
 export function entityPathParams(
   entityRef: string,
 ): PathParams<'GetEntityOps'> {
@@ -15,7 +19,11 @@ export function entityPathParams(
   return { kind, namespace, name };
 }
 
-/** Filter keys are the API's query parameters, except `text`, which the API calls `q`. */
+/**
+ * Filter keys are the API's query parameters, except `text`, which the API calls `q`.
+ *
+ * @public
+ */
 export function complianceQuery(
   filter: ComplianceFilter = {},
   options: {

@@ -7,37 +7,82 @@ import type { OpsProfile } from '../descriptor/types';
 import type { EntityFact } from '../facts/liveFacts';
 import type { components } from './generated/openapi';
 
-type Schemas = components['schemas'];
+/**
+ * The spec's component schemas, by name.
+ *
+ * @public
+ */
+export type OpsApiSchemas = components['schemas'];
+type Schemas = OpsApiSchemas;
 
+/** @public */
 export type EvaluationRun = Schemas['EvaluationRun'];
+/** @public */
 export type EvaluationStatus = EvaluationRun['status'];
-/** A compliance record as stored, with the entity's display title. */
+/**
+ * A compliance record as stored, with the entity's display title.
+ *
+ * @public
+ */
 export type ComplianceRow = Schemas['ComplianceRow'];
+/** @public */
 export type StoredSignOff = Schemas['StoredSignOff'];
+/** @public */
 export type StoredWaiver = Schemas['StoredWaiver'];
+/** @public */
 export type OwnerRollup = Schemas['OwnerRollup'];
+/** @public */
 export type TrendPoint = Schemas['TrendPoint'];
+/** @public */
 export type HistoryPoint = Schemas['HistoryPoint'];
-/** Whether the served evaluation should be trusted, and why not. */
+/**
+ * Whether the served evaluation should be trusted, and why not.
+ *
+ * @public
+ */
 export type Staleness = Pick<Schemas['CompliancePage'], 'stale' | 'reason'>;
+/** @public */
 export type SignOffRequest = Schemas['SignOffRequest'];
+/** @public */
 export type WaiverRequest = Schemas['WaiverRequest'];
 
-/** `GET /compliance`. */
+/**
+ * `GET /compliance`.
+ *
+ * @public
+ */
 export type ComplianceListResponse = Schemas['CompliancePage'];
-/** `GET /compliance/summary`. */
+/**
+ * `GET /compliance/summary`.
+ *
+ * @public
+ */
 export type ComplianceSummaryResponse = Schemas['ComplianceSummary'];
-/** `GET /compliance/trend`. */
+/**
+ * `GET /compliance/trend`.
+ *
+ * @public
+ */
 export type ComplianceTrendResponse = Schemas['ComplianceTrend'];
-/** `GET /entities/{kind}/{namespace}/{name}/history`. */
+/**
+ * `GET /entities/{kind}/{namespace}/{name}/history`.
+ *
+ * @public
+ */
 export type EntityHistoryResponse = Schemas['EntityHistory'];
-/** `GET /checks`. */
+/**
+ * `GET /checks`.
+ *
+ * @public
+ */
 export type ChecksResponse = Schemas['Checks'];
 
 /**
  * `GET /entities/{kind}/{namespace}/{name}`. The spec describes the profile's
  * sections only as objects (their shape is the descriptor schema's, generated
  * from zod) and a fact's value as any JSON; here they get their exact types.
+ *
+ * @public
  */
 export type EntityOpsResponse = Omit<
   Schemas['EntityOps'],
@@ -47,17 +92,30 @@ export type EntityOpsResponse = Omit<
   facts: EntityFact[];
 };
 
-/** A page of the compliance list as the store reads it; the API adds staleness. */
+/**
+ * A page of the compliance list as the store reads it; the API adds staleness.
+ *
+ * @public
+ */
 export type CompliancePage = Omit<ComplianceListResponse, keyof Staleness>;
-/** The summary as the store computes it; the API adds staleness and the last run. */
+/**
+ * The summary as the store computes it; the API adds staleness and the last run.
+ *
+ * @public
+ */
 export type ComplianceSummary = Omit<
   ComplianceSummaryResponse,
   keyof Staleness | 'lastRun'
 >;
 
+/** @public */
 export type SortField = Schemas['SortField'];
 
-/** The sort fields, in the order the UI offers them. */
+/**
+ * The sort fields, in the order the UI offers them.
+ *
+ * @public
+ */
 export const SORT_FIELDS = [
   'entityRef',
   'owner',
@@ -73,7 +131,11 @@ type MissingSortFields = Exclude<SortField, (typeof SORT_FIELDS)[number]>;
 const everySortField: [MissingSortFields] extends [never] ? true : never = true;
 void everySortField;
 
-/** Filters of the compliance list; lists match any of their values. */
+/**
+ * Filters of the compliance list; lists match any of their values.
+ *
+ * @public
+ */
 export interface ComplianceFilter {
   owner?: string[];
   kind?: string[];
@@ -89,11 +151,13 @@ export interface ComplianceFilter {
   text?: string;
 }
 
+/** @public */
 export interface ComplianceSort {
   field: SortField;
   order: 'asc' | 'desc';
 }
 
+/** @public */
 export interface ComplianceQuery {
   filter: ComplianceFilter;
   sort: ComplianceSort;

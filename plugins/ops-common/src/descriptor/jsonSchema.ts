@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { descriptorSchema } from './schema';
 
-/** The JSON Schema URL editors see in `$id`. */
+/**
+ * The JSON Schema URL editors see in `$id`.
+ *
+ * @public
+ */
 export const OPS_DESCRIPTOR_SCHEMA_ID =
   'https://opskit.io/schemas/ops-descriptor.schema.json';
 
@@ -23,7 +27,11 @@ function closeObjects(node: unknown): void {
   Object.values(record).forEach(closeObjects);
 }
 
-/** JSON Schema of ops.yaml, generated from the zod schema (input side: what people write). */
+/**
+ * JSON Schema of ops.yaml, generated from the zod schema (input side: what people write).
+ *
+ * @public
+ */
 export function opsDescriptorJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(descriptorSchema, {
     io: 'input',

@@ -15,6 +15,7 @@ import type { OpsSections } from './types';
 import type { Tier } from './vocabulary';
 import { readYaml } from './yaml';
 
+/** @public */
 export interface AnnotationParse {
   sections: OpsSections;
   tier?: Tier;
@@ -41,7 +42,11 @@ function escalationShortForm(value: unknown): unknown {
     .map(target => ({ targets: [target] }));
 }
 
-/** Reads the per-section `opskit.io/*` annotations. Values must be strings (catalog-model's rule). */
+/**
+ * Reads the per-section `opskit.io/*` annotations. Values must be strings (catalog-model's rule).
+ *
+ * @public
+ */
 export function parseOpsAnnotations(
   annotations: Record<string, unknown>,
 ): AnnotationParse {

@@ -32,6 +32,7 @@ export function descriptorPath(
     : section;
 }
 
+/** @public */
 export interface DescriptorParse {
   sections: OpsSections;
   tier?: Tier;
@@ -47,6 +48,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 /**
  * Reads `ops.yaml` (text, or an already parsed object). Every section is parsed
  * on its own, so a broken one costs only itself; nothing here throws.
+ *
+ * @public
  */
 export function parseOpsDescriptor(
   input: unknown,
@@ -203,6 +206,8 @@ export function tierMessage(value: unknown): string {
 /**
  * Parses and validates a descriptor on its own (the CLI, the scaffolder):
  * structural issues plus every cross-field rule, sections cleaned of unsafe URLs.
+ *
+ * @public
  */
 export function validateOpsDescriptor(
   input: unknown,

@@ -88,6 +88,8 @@ function repair(
  * Dropping a broken list item shifts the ones after it. For each list that lost
  * items (keyed by its path as written), the original index of every kept item,
  * so rules that run on the repaired value still name the user's own indices.
+ *
+ * @public
  */
 export type IndexMaps = Map<string, number[]>;
 

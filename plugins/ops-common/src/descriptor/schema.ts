@@ -241,7 +241,11 @@ export const versionEntrySchema = z.object({
 
 export const tierSchema = z.enum(TIERS);
 
-/** Each section with its schema; the parser validates them one by one. */
+/**
+ * Each section with its schema; the parser validates them one by one.
+ *
+ * @public
+ */
 export const sectionSchemas = {
   environments: z.array(environmentSchema),
   deployment: deploymentSchema,
@@ -255,10 +259,16 @@ export const sectionSchemas = {
   versionHistory: z.array(versionEntrySchema),
 } as const;
 
+/** @public */
 export type SectionName = keyof typeof sectionSchemas;
+/** @public */
 export const SECTION_NAMES = Object.keys(sectionSchemas) as SectionName[];
 
-/** The whole `ops.yaml`, used for the JSON Schema that editors read. */
+/**
+ * The whole `ops.yaml`, used for the JSON Schema that editors read.
+ *
+ * @public
+ */
 export const descriptorSchema = z
   .object({
     apiVersion: z.literal(OPS_API_VERSION),

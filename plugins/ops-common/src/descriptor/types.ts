@@ -2,25 +2,44 @@ import type { z } from 'zod';
 import type { sectionSchemas } from './schema';
 import type { Tier } from './vocabulary';
 
-/** Parsed, normalised sections of the ops model. */
+/**
+ * Parsed, normalised sections of the ops model.
+ *
+ * @public
+ */
 export type Environment = z.output<typeof sectionSchemas.environments>[number];
+/** @public */
 export type Deployment = z.output<typeof sectionSchemas.deployment>;
+/** @public */
 export type ChecklistItem = NonNullable<Deployment['checklist']>[number];
+/** @public */
 export type Slo = z.output<typeof sectionSchemas.slos>[number];
+/** @public */
 export type Threshold = Slo['objective'];
+/** @public */
 export type Monitoring = z.output<typeof sectionSchemas.monitoring>;
+/** @public */
 export type Logging = z.output<typeof sectionSchemas.logging>;
+/** @public */
 export type Severity = z.output<typeof sectionSchemas.severities>[number];
+/** @public */
 export type EscalationLevel = z.output<
   typeof sectionSchemas.escalation
 >[number];
+/** @public */
 export type Backup = z.output<typeof sectionSchemas.backups>[number];
+/** @public */
 export type Recovery = z.output<typeof sectionSchemas.recovery>;
+/** @public */
 export type VersionEntry = z.output<
   typeof sectionSchemas.versionHistory
 >[number];
 
-/** The sections, each optional: a service describes what it has. */
+/**
+ * The sections, each optional: a service describes what it has.
+ *
+ * @public
+ */
 export interface OpsSections {
   environments?: Environment[];
   deployment?: Deployment;
@@ -34,10 +53,18 @@ export interface OpsSections {
   versionHistory?: VersionEntry[];
 }
 
-/** Where a section's value came from; precedence is annotation > descriptor > defaults. */
+/**
+ * Where a section's value came from; precedence is annotation > descriptor > defaults.
+ *
+ * @public
+ */
 export type SectionSource = 'annotation' | 'descriptor' | 'defaults';
 
-/** References to other tools' annotations, reused rather than repeated. */
+/**
+ * References to other tools' annotations, reused rather than repeated.
+ *
+ * @public
+ */
 export interface OpsReferences {
   pagerDutyServiceId?: string;
   pagerDutyIntegrationKey?: string;
@@ -50,7 +77,11 @@ export interface OpsReferences {
   prometheusAlert?: string;
 }
 
-/** Everything OpsKit knows about one entity's operations, merged and validated. */
+/**
+ * Everything OpsKit knows about one entity's operations, merged and validated.
+ *
+ * @public
+ */
 export interface OpsProfile extends OpsSections {
   entityRef: string;
   kind: string;

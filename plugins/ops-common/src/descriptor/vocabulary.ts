@@ -2,11 +2,15 @@
  * The closed vocabularies of the ops model. They follow established standards
  * (OpenSLO operators, PagerDuty escalation policies, GitHub environments) so
  * nobody learns a new language to describe a service.
+ *
+ * @public
  */
 
 export const TIERS = ['tier-1', 'tier-2', 'tier-3', 'tier-4'] as const;
+/** @public */
 export type Tier = (typeof TIERS)[number];
 
+/** @public */
 export const INDICATORS = [
   'latency',
   'error-rate',
@@ -17,15 +21,24 @@ export const INDICATORS = [
   'correctness',
   'custom',
 ] as const;
+/** @public */
 export type Indicator = (typeof INDICATORS)[number];
 
+/** @public */
 export const UNITS = ['ms', 's', 'percent', 'ratio', 'count', 'rps'] as const;
+/** @public */
 export type Unit = (typeof UNITS)[number];
 
-/** Comparison operators, as in OpenSLO. */
+/**
+ * Comparison operators, as in OpenSLO.
+ *
+ * @public
+ */
 export const OPERATORS = ['lt', 'lte', 'gt', 'gte'] as const;
+/** @public */
 export type Operator = (typeof OPERATORS)[number];
 
+/** @public */
 export const TOOL_PURPOSES = [
   'metrics',
   'visualization',
@@ -33,9 +46,12 @@ export const TOOL_PURPOSES = [
   'logging',
   'tracing',
 ] as const;
+/** @public */
 export type ToolPurpose = (typeof TOOL_PURPOSES)[number];
 
+/** @public */
 export const LOG_FORMATS = ['json', 'text'] as const;
+/** @public */
 export const LOG_LEVELS = [
   'trace',
   'debug',
@@ -44,7 +60,11 @@ export const LOG_LEVELS = [
   'error',
   'fatal',
 ] as const;
-/** Fields a structured log line needs to be useful during an incident. */
+/**
+ * Fields a structured log line needs to be useful during an incident.
+ *
+ * @public
+ */
 export const REQUIRED_LOG_FIELDS = [
   'timestamp',
   'level',
@@ -53,6 +73,7 @@ export const REQUIRED_LOG_FIELDS = [
   'context',
 ] as const;
 
+/** @public */
 export const BACKUP_SCHEDULES = [
   'hourly',
   'daily',
@@ -60,7 +81,11 @@ export const BACKUP_SCHEDULES = [
   'monthly',
 ] as const;
 
-/** Checklist items every deployment is expected to carry. */
+/**
+ * Checklist items every deployment is expected to carry.
+ *
+ * @public
+ */
 export const STANDARD_CHECKLIST_IDS = [
   'tests-passing',
   'code-reviewed',
@@ -68,5 +93,7 @@ export const STANDARD_CHECKLIST_IDS = [
   'rollback-plan',
 ] as const;
 
+/** @public */
 export const OPS_API_VERSION = 'opskit.io/v1';
+/** @public */
 export const OPS_KIND = 'OpsDescriptor';

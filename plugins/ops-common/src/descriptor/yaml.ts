@@ -7,7 +7,11 @@ import type { OpsIssue } from '../validation/issues';
  * catalog-wide evaluation parses one per entity.
  */
 
-/** Text larger than this is refused rather than parsed: no runbook is 1 MiB of YAML. */
+/**
+ * Text larger than this is refused rather than parsed: no runbook is 1 MiB of YAML.
+ *
+ * @public
+ */
 export const MAX_YAML_LENGTH = 1024 * 1024;
 /**
  * Aliases are shared, not copied, by js-yaml, so an alias bomb costs nothing
@@ -22,6 +26,7 @@ const OPTIONS = {
   json: false,
 };
 
+/** @public */
 export interface YamlResult {
   value: unknown;
   issues: OpsIssue[];
@@ -98,7 +103,11 @@ function checked(value: unknown, source: string, text: string): YamlResult {
   return { value, issues: [] };
 }
 
-/** Parses one YAML document; syntax errors become issues with line and column, never exceptions. */
+/**
+ * Parses one YAML document; syntax errors become issues with line and column, never exceptions.
+ *
+ * @public
+ */
 export function readYaml(text: string, source: string): YamlResult {
   const refused = guard(text, source);
   if (refused) return { value: undefined, issues: [refused] };
@@ -118,7 +127,11 @@ export function readYaml(text: string, source: string): YamlResult {
   }
 }
 
-/** Parses a multi-document YAML stream (catalog-info.yaml). A syntax error makes the whole file one issue. */
+/**
+ * Parses a multi-document YAML stream (catalog-info.yaml). A syntax error makes the whole file one issue.
+ *
+ * @public
+ */
 export function readYamlDocuments(text: string, source: string): YamlResult[] {
   const refused = guard(text, source);
   if (refused) return [{ value: undefined, issues: [refused] }];
@@ -136,6 +149,8 @@ export function readYamlDocuments(text: string, source: string): YamlResult[] {
  * turned into JSON once, at ingestion, so every evaluation and Ops tab view
  * reads it with JSON.parse. Text with a YAML problem is kept as written, so
  * its issues still name the line and column.
+ *
+ * @public
  */
 export function canonicalDescriptorText(
   text: string,
@@ -150,7 +165,11 @@ export function canonicalDescriptorText(
     : text;
 }
 
-/** YAML text for a value the scaffolder writes: block style, no line folding, no anchors. */
+/**
+ * YAML text for a value the scaffolder writes: block style, no line folding, no anchors.
+ *
+ * @public
+ */
 export function writeYaml(value: unknown): string {
   return dump(value, { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true });
 }

@@ -4,7 +4,11 @@
  * fetches them.
  */
 
-/** JSON a provider may return as a fact's value. */
+/**
+ * JSON a provider may return as a fact's value.
+ *
+ * @public
+ */
 export type FactValue =
   | string
   | number
@@ -13,7 +17,11 @@ export type FactValue =
   | FactValue[]
   | { [key: string]: FactValue };
 
-/** What a provider returns for one entity. */
+/**
+ * What a provider returns for one entity.
+ *
+ * @public
+ */
 export type FactInput =
   | {
       name: string;
@@ -32,7 +40,11 @@ export type FactInput =
       unavailable: string;
     };
 
-/** A fact as stored and served. */
+/**
+ * A fact as stored and served.
+ *
+ * @public
+ */
 export interface EntityFact {
   provider: string;
   name: string;
@@ -47,7 +59,11 @@ export interface EntityFact {
   stale: boolean;
 }
 
-/** Fact names (`slo/production/Checkout latency`): printable, not starting with a space, short enough for an index. */
+/**
+ * Fact names (`slo/production/Checkout latency`): printable, not starting with a space, short enough for an index.
+ *
+ * @public
+ */
 export function isValidFactName(name: unknown): name is string {
   if (
     typeof name !== 'string' ||
@@ -75,7 +91,11 @@ function jsonValue(provider: string, name: string, value: unknown): FactValue {
   }
 }
 
-/** Whether two fact lists say the same thing, ignoring when they were observed and checked. */
+/**
+ * Whether two fact lists say the same thing, ignoring when they were observed and checked.
+ *
+ * @public
+ */
 export function sameFactContent(
   a: readonly EntityFact[],
   b: readonly EntityFact[],
@@ -91,6 +111,8 @@ export function sameFactContent(
  * Merges a provider's new inputs with what was stored for the entity: new
  * values replace old ones, an unavailable source keeps the old value marked
  * stale, and facts the provider no longer returns are dropped.
+ *
+ * @public
  */
 export function mergeFacts(
   provider: string,
@@ -144,7 +166,11 @@ export function mergeFacts(
   return [...merged.values()];
 }
 
-/** Every fact of a provider that could not be asked at all (it threw or timed out): kept, marked stale. */
+/**
+ * Every fact of a provider that could not be asked at all (it threw or timed out): kept, marked stale.
+ *
+ * @public
+ */
 export function markStale(
   provider: string,
   previous: readonly EntityFact[],

@@ -15,7 +15,11 @@ import type { EntityFact, FactValue } from './liveFacts';
  * (Prometheus today) produces these facts; the check and the UI read them.
  */
 
-/** One query to run: an SLO in one environment, its variables filled in. */
+/**
+ * One query to run: an SLO in one environment, its variables filled in.
+ *
+ * @public
+ */
 export interface SloQuery {
   slo: Slo;
   /** The SLO's position in `profile.slos`: its identity, since names may repeat across environments. */
@@ -28,7 +32,11 @@ export interface SloQuery {
   error?: string;
 }
 
-/** What was measured for one SLO in one environment. */
+/**
+ * What was measured for one SLO in one environment.
+ *
+ * @public
+ */
 export interface SloObservation {
   slo: string;
   environment: string;
@@ -41,6 +49,7 @@ export interface SloObservation {
   alerting: boolean | null;
 }
 
+/** @public */
 export type SloState =
   | 'met'
   | 'breached'
@@ -49,7 +58,11 @@ export type SloState =
   | 'error'
   | 'unmeasured';
 
-/** The Ops tab's and compliance page's view of one SLO's live value. */
+/**
+ * The Ops tab's and compliance page's view of one SLO's live value.
+ *
+ * @public
+ */
 export interface LiveSlo {
   slo: string;
   /** Position in `profile.slos`. */
@@ -67,7 +80,11 @@ export interface LiveSlo {
   lastKnown?: 'met' | 'breached' | 'alerting';
 }
 
-/** A compliance row's summary of production SLO attainment. */
+/**
+ * A compliance row's summary of production SLO attainment.
+ *
+ * @public
+ */
 export interface LiveSloSummary {
   environment: string;
   total: number;
@@ -81,6 +98,7 @@ export interface LiveSloSummary {
   slos: LiveSlo[];
 }
 
+/** @public */
 export function sloFactName(environment: string, slo: string): string {
   return `slo/${environment}/${slo}`;
 }
@@ -91,6 +109,8 @@ const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
  * Fills `$environment`, `${service}` and the like. An unknown variable is an
  * error rather than left in place, where Prometheus would reject it with a
  * message about PromQL syntax instead of the variable's name.
+ *
+ * @public
  */
 export function expandQuery(
   query: string,
@@ -119,7 +139,11 @@ export function expandQuery(
   return { query: expanded };
 }
 
-/** The variables a query may use for this profile in this environment. */
+/**
+ * The variables a query may use for this profile in this environment.
+ *
+ * @public
+ */
 export function queryVariables(
   profile: OpsProfile,
   environment: string,
@@ -140,6 +164,8 @@ export function queryVariables(
  * when it names one, else in each declared environment (or in production when
  * none is declared). When two SLOs of one name land in the same environment,
  * the one that names the environment wins: it was written for it.
+ *
+ * @public
  */
 export function sloQueries(profile: OpsProfile): SloQuery[] {
   const declared = (profile.environments ?? []).map(e => e.name);
@@ -179,7 +205,11 @@ function holds(
   }
 }
 
-/** Compares a measured value (in the SLO's unit) with its objective and alert threshold. */
+/**
+ * Compares a measured value (in the SLO's unit) with its objective and alert threshold.
+ *
+ * @public
+ */
 export function observeSlo(
   query: SloQuery,
   value: number | null,
@@ -220,7 +250,11 @@ function measuredState(
   return holds(value, slo.objective) ? 'met' : 'breached';
 }
 
-/** The live view of each of the profile's queried SLOs, from whatever facts were collected. */
+/**
+ * The live view of each of the profile's queried SLOs, from whatever facts were collected.
+ *
+ * @public
+ */
 export function liveSlos(
   profile: OpsProfile,
   facts: readonly EntityFact[] | undefined,
@@ -271,7 +305,11 @@ export function liveSlos(
   });
 }
 
-/** Production's SLOs for the compliance list; undefined when none has a query. */
+/**
+ * Production's SLOs for the compliance list; undefined when none has a query.
+ *
+ * @public
+ */
 export function liveSloSummary(
   profile: OpsProfile,
   facts: readonly EntityFact[] | undefined,

@@ -4,6 +4,7 @@ import type { OpsIssue } from '../validation/issues';
 import { isSafeUrl } from '../validation/urls';
 import { describeAlert, describeThreshold } from '../validation/sloRules';
 
+/** @public */
 export interface RunbookInput {
   profile: OpsProfile;
   /** Entity title, when it has one; the ref is used otherwise. */
@@ -21,7 +22,11 @@ export interface RunbookInput {
  * reads it. Used by the Ops tab's download and by the scaffolder template, so
  * the document a team starts with and the one they download read alike.
  */
-/** The chapters of a runbook, in the order an on-call engineer reads them. */
+/**
+ * The chapters of a runbook, in the order an on-call engineer reads them.
+ *
+ * @public
+ */
 export const RUNBOOK_CHAPTERS = [
   'summary',
   'environments',
@@ -36,6 +41,7 @@ export const RUNBOOK_CHAPTERS = [
   'readiness',
   'issues',
 ] as const;
+/** @public */
 export type RunbookChapter = (typeof RUNBOOK_CHAPTERS)[number];
 
 /** What each chapter asks for when the data is missing: the TODO the reader sees. */
@@ -75,6 +81,7 @@ const TODO: Partial<Record<RunbookChapter, [string, string]>> = {
   ],
 };
 
+/** @public */
 export interface RenderRunbookOptions {
   /** Mark missing chapters with a visible TODO instead of leaving them out (default true). */
   todos?: boolean;
@@ -346,6 +353,8 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
  * The runbook as Markdown. Used by the Ops tab's download and by the
  * scaffolder, so the document a team starts with and the one they download
  * read alike. User text is escaped for Markdown and stripped of raw HTML.
+ *
+ * @public
  */
 export function renderRunbook(
   input: RunbookInput,
@@ -383,7 +392,11 @@ export function renderRunbook(
   return `${text.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
-/** Each chapter's Markdown (empty when there is nothing to say and no TODO is wanted). */
+/**
+ * Each chapter's Markdown (empty when there is nothing to say and no TODO is wanted).
+ *
+ * @public
+ */
 export function renderRunbookChapters(
   input: RunbookInput,
   options: Pick<RenderRunbookOptions, 'todos'> = {},

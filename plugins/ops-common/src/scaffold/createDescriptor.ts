@@ -5,7 +5,11 @@ import { validateOpsDescriptor } from '../descriptor/parseDescriptor';
 import { writeYaml } from '../descriptor/yaml';
 import type { OpsIssue } from '../validation/issues';
 
-/** What a template asks a team for; everything else comes from the org defaults of the tier. */
+/**
+ * What a template asks a team for; everything else comes from the org defaults of the tier.
+ *
+ * @public
+ */
 export interface DescriptorInputs {
   tier: Tier;
   environments?: Array<{ name: string; url?: string; purpose?: string }>;
@@ -21,6 +25,7 @@ export interface DescriptorInputs {
   version?: { version: string; date: string; author?: string };
 }
 
+/** @public */
 export interface CreatedDescriptor {
   /** The descriptor as written (plain data, the `ops.yaml` shape). */
   descriptor: Record<string, unknown>;
@@ -67,6 +72,8 @@ const compact = <T extends Record<string, unknown>>(value: T): T =>
  * logging, checklist) merged with what the template asked, then validated
  * with the same rules the catalog applies. The scaffolder writes it only when
  * no issue is an error.
+ *
+ * @public
  */
 export function createOpsDescriptor(
   defaults: OpsDefaults,

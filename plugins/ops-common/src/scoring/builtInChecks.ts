@@ -3,6 +3,7 @@ import { MONITORING_CHECKS, MONITORING_SCORECARD } from './monitoringChecks';
 import { slosMetInProductionCheck } from './sloAttainmentCheck';
 import type { CheckDefinition, OpsCheck, ScorecardDefinition } from './types';
 
+/** @public */
 export const BUILT_IN_SCORECARDS: ScorecardDefinition[] = [
   {
     id: DEPLOYMENT_SCORECARD,
@@ -18,13 +19,18 @@ export const BUILT_IN_SCORECARDS: ScorecardDefinition[] = [
   },
 ];
 
+/** @public */
 export const BUILT_IN_CHECKS: OpsCheck[] = [
   ...DEPLOYMENT_CHECKS,
   ...MONITORING_CHECKS,
   slosMetInProductionCheck,
 ];
 
-/** A check without its function, as the API and UI list it. */
+/**
+ * A check without its function, as the API and UI list it.
+ *
+ * @public
+ */
 export function describeCheck({
   evaluate: _evaluate,
   ...definition

@@ -4,7 +4,11 @@ import type { EntityFact } from '../facts/liveFacts';
 import { liveSloSummary, type LiveSloSummary } from '../facts/sloFacts';
 import { CHECK_LEVELS, type ScoreLevel } from './types';
 
-/** One entity's row in the catalog-wide compliance list: what SRE leads filter and sort on. */
+/**
+ * One entity's row in the catalog-wide compliance list: what SRE leads filter and sort on.
+ *
+ * @public
+ */
 export interface ComplianceRecord {
   entityRef: string;
   kind: string;
@@ -36,18 +40,27 @@ const LEVEL_RANK: Record<ScoreLevel, number> = {
   gold: 3,
 };
 
-/** Orders levels for sorting and comparisons: none < bronze < silver < gold. */
+/**
+ * Orders levels for sorting and comparisons: none < bronze < silver < gold.
+ *
+ * @public
+ */
 export function levelRank(level: ScoreLevel): number {
   return LEVEL_RANK[level] ?? 0;
 }
 
+/** @public */
 export function isScoreLevel(value: unknown): value is ScoreLevel {
   return (
     value === 'none' || (CHECK_LEVELS as readonly unknown[]).includes(value)
   );
 }
 
-/** `live`: the entity's stored facts, for the production SLO summary. */
+/**
+ * `live`: the entity's stored facts, for the production SLO summary.
+ *
+ * @public
+ */
 export function complianceRecord(
   evaluation: EntityEvaluation,
   live?: readonly EntityFact[],

@@ -2,6 +2,8 @@
  * The UTC day (`YYYY-MM-DD`) of `now`. Time-dependent rules (recovery test
  * age, future dates) work in days, so what is computed from an entity keeps
  * for the day: the day is part of its content key.
+ *
+ * @public
  */
 export function evaluationDay(now: number = Date.now()): string {
   return new Date(now).toISOString().slice(0, 10);
@@ -16,6 +18,8 @@ export function evaluationDay(now: number = Date.now()): string {
  * 40-character string each), and a collision for the same entity needs 2^-48
  * luck. Not cryptographic: a fast hash over the text's code units (no
  * encoding, no `node:crypto`), so it runs in the browser too.
+ *
+ * @public
  */
 export function entityContentKey(
   day: string,

@@ -8,6 +8,7 @@ import {
   storeName,
 } from './profileFacts';
 
+/** @public */
 export const DEPLOYMENT_SCORECARD = 'deployment';
 
 export const productionEnvironmentCheck: OpsCheck = {
@@ -107,6 +108,8 @@ export const rollbackPlanCheck: OpsCheck = {
  * The newest sign-off that covers a checklist item for a version: one given for
  * that version, or one (or a version) that names none. The check and the Ops
  * tab both ask this, so what the tab shows as signed is what scores.
+ *
+ * @public
  */
 export function signOffFor<T extends SignOff>(
   signOffs: readonly T[],
@@ -281,6 +284,7 @@ export const runbookPublishedCheck: OpsCheck = {
   },
 };
 
+/** @public */
 export const DEPLOYMENT_CHECKS: OpsCheck[] = [
   productionEnvironmentCheck,
   deploymentProcessCheck,

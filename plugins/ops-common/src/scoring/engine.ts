@@ -16,6 +16,7 @@ import {
   type Waiver,
 } from './types';
 
+/** @public */
 export interface EvaluateOptions {
   facts?: OpsFacts;
   /**
@@ -41,7 +42,11 @@ function matches(
   return value !== undefined && list.includes(value.toLowerCase());
 }
 
-/** True when the check is meant for this entity. */
+/**
+ * True when the check is meant for this entity.
+ *
+ * @public
+ */
 export function appliesTo(
   applicability: CheckApplicability | undefined,
   profile: OpsProfile,
@@ -55,7 +60,11 @@ export function appliesTo(
   );
 }
 
-/** Checks with config overrides applied and disabled ones removed. */
+/**
+ * Checks with config overrides applied and disabled ones removed.
+ *
+ * @public
+ */
 export function effectiveChecks(
   checks: readonly OpsCheck[],
   config: ScoringConfig,
@@ -160,6 +169,8 @@ function runCheck(
 /**
  * Scores one profile against every scorecard. Pure: facts, config and "now"
  * are inputs, so the same inputs always give the same scorecards.
+ *
+ * @public
  */
 export function evaluateScorecards(
   profile: OpsProfile,

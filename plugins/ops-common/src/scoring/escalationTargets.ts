@@ -5,6 +5,8 @@ import type { OpsProfile } from '../descriptor/types';
  * `group:payments-oncall` and `user:default/jane` mean themselves; a bare
  * name is tried as a group, then as a user (how people write on-call rotas).
  * Refs come back in the catalog's lower-case `kind:namespace/name` form.
+ *
+ * @public
  */
 export function escalationTargetCandidates(target: string): string[] {
   const text = target.trim().toLowerCase();
@@ -20,7 +22,11 @@ export function escalationTargetCandidates(target: string): string[] {
   return [`group:${name}`, `user:${name}`];
 }
 
-/** Every escalation target of a profile, as written. */
+/**
+ * Every escalation target of a profile, as written.
+ *
+ * @public
+ */
 export function escalationTargets(
   profile: Pick<OpsProfile, 'escalation'>,
 ): string[] {
@@ -32,6 +38,8 @@ export function escalationTargets(
 /**
  * The `resolvedTargets` fact: for each target as written, whether one of its
  * candidate refs is in `known` (lower-case refs of catalog users and groups).
+ *
+ * @public
  */
 export function resolveEscalationTargets(
   profile: Pick<OpsProfile, 'escalation'>,
@@ -47,6 +55,8 @@ export function resolveEscalationTargets(
 /**
  * For each target as written, the catalog ref it resolves to (the first
  * candidate in `known`), or null: what the Ops tab links to.
+ *
+ * @public
  */
 export function escalationTargetRefs(
   profile: Pick<OpsProfile, 'escalation'>,

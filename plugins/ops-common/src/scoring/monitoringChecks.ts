@@ -7,6 +7,7 @@ import { isAlertOnRightSide } from '../validation/sloRules';
 import { listOf, productionEnvironment } from './profileFacts';
 import { COMPONENTS, type OpsCheck } from './types';
 
+/** @public */
 export const MONITORING_SCORECARD = 'monitoring';
 
 export const sloIndicatorsCheck: OpsCheck = {
@@ -259,6 +260,7 @@ export const escalationPathCheck: OpsCheck = {
   },
 };
 
+/** @public */
 export const MONITORING_CHECKS: OpsCheck[] = [
   sloIndicatorsCheck,
   monitoringToolsCheck,

@@ -8,6 +8,7 @@ import type {
 
 const PRODUCTION_NAMES = ['production', 'prod', 'prd', 'live'];
 
+/** @public */
 export function productionEnvironment(
   profile: OpsProfile,
 ): Environment | undefined {
@@ -19,7 +20,11 @@ export function isProductionName(environment: string): boolean {
   return PRODUCTION_NAMES.includes(environment);
 }
 
-/** The newest version: the entry with the latest date, else the first listed. */
+/**
+ * The newest version: the entry with the latest date, else the first listed.
+ *
+ * @public
+ */
 export function latestVersion(
   history: VersionEntry[] | undefined,
 ): string | undefined {

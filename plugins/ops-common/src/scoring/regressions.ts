@@ -1,7 +1,11 @@
 import { levelRank } from './complianceRecord';
 import type { ScoreLevel } from './types';
 
-/** An entity's standing in two consecutive evaluations. */
+/**
+ * An entity's standing in two consecutive evaluations.
+ *
+ * @public
+ */
 export interface RecordChange {
   entityRef: string;
   owner?: string;
@@ -9,6 +13,7 @@ export interface RecordChange {
   current: { level: ScoreLevel; failingChecks: string[] };
 }
 
+/** @public */
 export type Regression =
   | {
       type: 'level-dropped';
@@ -29,6 +34,8 @@ export type Regression =
  * fails and did not before. Checks in `optOut` never count (teams silence
  * noisy ones in config). Consecutive runs are compared, so each regression is
  * found once: the next run already sees it failing.
+ *
+ * @public
  */
 export function findRegressions(
   change: RecordChange,

@@ -21,6 +21,8 @@ function unknownReason(slo: LiveSlo): string {
  * their objectives. Unknown values (stale, failed query) warn rather than
  * fail, so an outage of the metrics source does not drop
  * every service's level.
+ *
+ * @public
  */
 export const slosMetInProductionCheck: OpsCheck = {
   id: 'slos-met-in-production',

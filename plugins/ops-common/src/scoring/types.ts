@@ -3,11 +3,18 @@ import type { OpsDefaults, TierPolicy } from '../defaults';
 import type { OpsProfile } from '../descriptor/types';
 import type { Tier } from '../descriptor/vocabulary';
 
+/** @public */
 export const CHECK_LEVELS = ['bronze', 'silver', 'gold'] as const;
+/** @public */
 export type CheckLevel = (typeof CHECK_LEVELS)[number];
-/** A scorecard's level: the highest whose checks all pass, or none. */
+/**
+ * A scorecard's level: the highest whose checks all pass, or none.
+ *
+ * @public
+ */
 export type ScoreLevel = CheckLevel | 'none';
 
+/** @public */
 export type CheckStatus =
   | 'pass'
   | 'fail'
@@ -15,7 +22,11 @@ export type CheckStatus =
   | 'waived'
   | 'not-applicable';
 
-/** Which entities a check applies to; an omitted list matches everything. Case-insensitive. */
+/**
+ * Which entities a check applies to; an omitted list matches everything. Case-insensitive.
+ *
+ * @public
+ */
 export interface CheckApplicability {
   kinds?: string[];
   types?: string[];
@@ -23,10 +34,18 @@ export interface CheckApplicability {
   lifecycles?: string[];
 }
 
-/** Built-in checks apply to components; config can widen or narrow that per check. */
+/**
+ * Built-in checks apply to components; config can widen or narrow that per check.
+ *
+ * @public
+ */
 export const COMPONENTS: CheckApplicability = { kinds: ['Component'] };
 
-/** A checklist item signed off for a version and/or environment. */
+/**
+ * A checklist item signed off for a version and/or environment.
+ *
+ * @public
+ */
 export interface SignOff {
   itemId: string;
   version?: string;
@@ -37,7 +56,11 @@ export interface SignOff {
   at: string;
 }
 
-/** A recorded exception: turns a failing check into `waived` until it expires. */
+/**
+ * A recorded exception: turns a failing check into `waived` until it expires.
+ *
+ * @public
+ */
 export interface Waiver {
   checkId: string;
   reason: string;
@@ -50,6 +73,8 @@ export interface Waiver {
 /**
  * Facts from outside the descriptor. The engine never fetches them: the
  * backend (or a test) passes them in, which keeps scoring pure.
+ *
+ * @public
  */
 export interface OpsFacts {
   signOffs?: SignOff[];
@@ -64,6 +89,7 @@ export interface OpsFacts {
   [name: string]: unknown;
 }
 
+/** @public */
 export interface CheckContext {
   profile: OpsProfile;
   facts: OpsFacts;
@@ -73,13 +99,18 @@ export interface CheckContext {
   now: number;
 }
 
+/** @public */
 export interface CheckOutcome {
   status: 'pass' | 'fail' | 'warn' | 'not-applicable';
   /** Names what is missing, or what was found. */
   message: string;
 }
 
-/** A check is a plain object with an evaluate function: add your own through ops-node. */
+/**
+ * A check is a plain object with an evaluate function: add your own through ops-node.
+ *
+ * @public
+ */
 export interface OpsCheck {
   id: string;
   scorecard: string;
@@ -92,9 +123,14 @@ export interface OpsCheck {
   evaluate(context: CheckContext): CheckOutcome;
 }
 
-/** A check as the API describes it: everything but the function. */
+/**
+ * A check as the API describes it: everything but the function.
+ *
+ * @public
+ */
 export type CheckDefinition = Omit<OpsCheck, 'evaluate'>;
 
+/** @public */
 export interface CheckResult {
   checkId: string;
   title: string;
@@ -106,12 +142,14 @@ export interface CheckResult {
   waiver?: Waiver;
 }
 
+/** @public */
 export interface ScorecardDefinition {
   id: string;
   title: string;
   description: string;
 }
 
+/** @public */
 export interface ScorecardResult {
   scorecard: string;
   title: string;
@@ -122,7 +160,11 @@ export interface ScorecardResult {
   counts: Record<CheckStatus, number>;
 }
 
-/** Per-check overrides from config (`ops.scoring.checks.<id>`). */
+/**
+ * Per-check overrides from config (`ops.scoring.checks.<id>`).
+ *
+ * @public
+ */
 export interface CheckOverride {
   enabled?: boolean;
   weight?: number;
@@ -130,12 +172,14 @@ export interface CheckOverride {
   appliesTo?: CheckApplicability;
 }
 
+/** @public */
 export interface ScoringConfig {
   checks: Record<string, CheckOverride>;
   /** Credit a `warn` earns towards the score (0–1). */
   warnCredit: number;
 }
 
+/** @public */
 export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   checks: {},
   warnCredit: 0.5,

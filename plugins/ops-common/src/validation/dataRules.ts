@@ -14,6 +14,8 @@ const NAMED_INTERVALS: Record<string, number> = {
  * The longest gap between two runs of a backup schedule. For cron this is an
  * estimate from which fields are fixed, which is enough to compare with a
  * retention period.
+ *
+ * @public
  */
 export function backupIntervalMs(schedule: string): number | undefined {
   if (NAMED_INTERVALS[schedule]) return NAMED_INTERVALS[schedule];

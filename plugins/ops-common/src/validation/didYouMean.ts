@@ -18,7 +18,11 @@ function distance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The closest candidate to a misspelt word, if one is close enough to be a typo. */
+/**
+ * The closest candidate to a misspelt word, if one is close enough to be a typo.
+ *
+ * @public
+ */
 export function didYouMean(
   input: string,
   candidates: readonly string[],

@@ -1,4 +1,8 @@
-/** A finding about ops data, in words a person can act on. */
+/**
+ * A finding about ops data, in words a person can act on.
+ *
+ * @public
+ */
 export interface OpsIssue {
   /** Where in the data: `slos[0].alert.value`, `annotations.opskit.io/tier`. */
   path: string;
@@ -32,6 +36,7 @@ export function joinPath(prefix: string, rest: string): string {
   return rest.startsWith('[') ? `${prefix}${rest}` : `${prefix}.${rest}`;
 }
 
+/** @public */
 export function hasErrors(issues: readonly OpsIssue[]): boolean {
   return issues.some(issue => issue.severity === 'error');
 }

@@ -10,7 +10,11 @@ const SYMBOL: Record<Operator, string> = {
   gte: '≥',
 };
 
-/** How a value reads with its unit: `200 ms`, `99.9%`. */
+/**
+ * How a value reads with its unit: `200 ms`, `99.9%`.
+ *
+ * @public
+ */
 export function describeValue(value: number, unit?: Unit): string {
   let suffix = '';
   if (unit === 'percent') suffix = '%';
@@ -20,7 +24,11 @@ export function describeValue(value: number, unit?: Unit): string {
   return `${shown}${suffix}`;
 }
 
-/** How an objective or threshold reads to a person: `< 200 ms`. */
+/**
+ * How an objective or threshold reads to a person: `< 200 ms`.
+ *
+ * @public
+ */
 export function describeThreshold(
   threshold: Pick<Threshold, 'op' | 'value'>,
   unit?: Unit,
@@ -28,7 +36,11 @@ export function describeThreshold(
   return `${SYMBOL[threshold.op]} ${describeValue(threshold.value, unit)}`;
 }
 
-/** How an SLO's alert reads: `> 500 ms for 5m`, or undefined when it has none. */
+/**
+ * How an SLO's alert reads: `> 500 ms for 5m`, or undefined when it has none.
+ *
+ * @public
+ */
 export function describeAlert(
   slo: Pick<Slo, 'alert' | 'unit'>,
 ): string | undefined {
@@ -92,6 +104,8 @@ function checkWrittenUnit(
  * An alert must fire only once the objective is already missed: for "lower is
  * better" it needs `>`/`≥` at or above the objective, and the reverse for
  * "higher is better". Anything else pages people while all is well, or never.
+ *
+ * @public
  */
 export function isAlertOnRightSide(slo: Slo): boolean {
   if (!slo.alert) return false;

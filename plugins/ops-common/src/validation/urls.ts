@@ -8,6 +8,7 @@
 const NEVER = new Set(['javascript:', 'data:', 'file:', 'vbscript:', 'blob:']);
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** @public */
 export type UrlVerdict = { ok: true } | { ok: false; message: string };
 
 // Browsers ignore control characters and whitespace inside schemes ("java\tscript:").
@@ -19,6 +20,7 @@ export function browserView(value: string): string {
   return value.replace(IGNORED_BY_BROWSERS, '');
 }
 
+/** @public */
 export function checkUrl(value: string): UrlVerdict {
   const cleaned = browserView(value);
   let parsed: URL;
@@ -61,7 +63,11 @@ export function checkUrl(value: string): UrlVerdict {
   };
 }
 
-/** True when a value may be rendered as a link. */
+/**
+ * True when a value may be rendered as a link.
+ *
+ * @public
+ */
 export function isSafeUrl(value: unknown): value is string {
   return typeof value === 'string' && checkUrl(value).ok;
 }

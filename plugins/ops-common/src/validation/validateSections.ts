@@ -14,6 +14,7 @@ import {
 import { validateSlos } from './sloRules';
 import { sanitizeRunbook, sanitizeUrls } from './urlRules';
 
+/** @public */
 export interface SectionLocator {
   (section: RuleSection): {
     prefix: string;
@@ -28,6 +29,8 @@ export const plainLocator: SectionLocator = section => ({ prefix: section });
 /**
  * Runs every cross-field rule on structurally valid sections. Returns the
  * issues and the sections with unsafe URLs removed.
+ *
+ * @public
  */
 export function validateSections(
   sections: OpsSections & { runbook?: string },

@@ -19,12 +19,15 @@ import { examples } from './descriptorCreate.examples';
 import { opsRefFor } from './opsRefFor';
 import { readDefaults } from './readDefaults';
 
+/** @public */
 export const DESCRIPTOR_CREATE_ID = 'ops:descriptor:create';
 
 /**
  * The input of `ops:descriptor:create` as its handler sees it (defaults
  * applied). Spelled out rather than inferred from the zod schema, so the
  * published types are JSON (as `TemplateAction` requires) and name no zod.
+ *
+ * @public
  */
 export type OpsDescriptorCreateInput = {
   tier: Tier;
@@ -40,7 +43,11 @@ export type OpsDescriptorCreateInput = {
   overwrite: boolean;
 };
 
-/** The output of `ops:descriptor:create`. */
+/**
+ * The output of `ops:descriptor:create`.
+ *
+ * @public
+ */
 export type OpsDescriptorCreateOutput = {
   path: string;
   catalogInfoPath: string;
@@ -48,7 +55,11 @@ export type OpsDescriptorCreateOutput = {
   warnings: string[];
 };
 
-/** `ops:descriptor:create`: ops.yaml from the org defaults of the tier plus the template's answers. */
+/**
+ * `ops:descriptor:create`: ops.yaml from the org defaults of the tier plus the template's answers.
+ *
+ * @public
+ */
 export function createOpsDescriptorAction(options: {
   config: Config;
   now?: () => number;

@@ -24,6 +24,7 @@ import { inputError, Workspace } from '../workspace';
 import { examples } from './runbookCreate.examples';
 import { readDefaults } from './readDefaults';
 
+/** @public */
 export const RUNBOOK_CREATE_ID = 'ops:runbook:create';
 const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 
@@ -31,6 +32,8 @@ const TECHDOCS_REF = 'backstage.io/techdocs-ref';
  * The input of `ops:runbook:create` as its handler sees it (defaults
  * applied). Spelled out rather than inferred from the zod schema, so the
  * published types are JSON (as `TemplateAction` requires) and name no zod.
+ *
+ * @public
  */
 export type OpsRunbookCreateInput = {
   entityRef?: string;
@@ -42,7 +45,11 @@ export type OpsRunbookCreateInput = {
   updateMkdocs: boolean;
 };
 
-/** The output of `ops:runbook:create`. */
+/**
+ * The output of `ops:runbook:create`.
+ *
+ * @public
+ */
 export type OpsRunbookCreateOutput = {
   path: string;
   mkdocsPath?: string;
@@ -50,7 +57,11 @@ export type OpsRunbookCreateOutput = {
   issues: string[];
 };
 
-/** `ops:runbook:create`: a TechDocs-ready runbook from an ops profile. */
+/**
+ * `ops:runbook:create`: a TechDocs-ready runbook from an ops profile.
+ *
+ * @public
+ */
 export function createOpsRunbookAction(options: {
   config: Config;
   catalog: CatalogService;

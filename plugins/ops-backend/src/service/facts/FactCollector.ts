@@ -18,6 +18,7 @@ import type { FactStore } from '../../database/FactStore';
 import { LruCache } from '../../database/LruCache';
 import { ENTITY_FIELDS, pageRequest } from '../catalogPages';
 
+/** @public */
 export interface FactCollectorOptions {
   catalog: CatalogService;
   auth: AuthService;
@@ -32,6 +33,7 @@ export interface FactCollectorOptions {
   concurrency: number;
 }
 
+/** @public */
 export interface FactRunResult {
   entities: number;
   collected: number;
@@ -87,6 +89,8 @@ function sameFacts(
  * answers. Each (provider, entity) is isolated: a throw or a timeout keeps
  * that entity's previous facts from the provider, marked stale, and nothing
  * else is affected. Facts of entities that left the catalog are dropped.
+ *
+ * @public
  */
 export class FactCollector {
   /**

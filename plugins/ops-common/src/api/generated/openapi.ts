@@ -2,6 +2,7 @@
 // `yarn workspace @opskit/plugin-ops-backend schema:generate`; do not edit.
 /* eslint-disable */
 
+/** @public */
 export interface paths {
   '/health': {
     parameters: {
@@ -211,6 +212,7 @@ export interface paths {
   };
 }
 export type webhooks = Record<string, never>;
+/** @public */
 export interface components {
   schemas: {
     /** @enum {string} */
@@ -672,6 +674,7 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
+/** @public */
 export interface operations {
   Health: {
     parameters: {
