@@ -84,11 +84,15 @@ describe('new frontend system', () => {
         [permissionApiRef, mockApis.permission({ authorize: 'DENY' })],
       ],
     });
-    const table = await screen.findByRole('table', {
-      name: 'Compliance of every entity',
-    });
-    await waitFor(() =>
-      expect(within(table).getAllByRole('row').length).toBe(26),
+    // The page is lazy-loaded and then fetches; on a loaded CI machine that takes seconds.
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Compliance of every entity' },
+      { timeout: 15_000 },
+    );
+    await waitFor(
+      () => expect(within(table).getAllByRole('row').length).toBe(26),
+      { timeout: 10_000 },
     );
     expect(
       ops.requests.some(u =>
