@@ -86,7 +86,11 @@ export class EntityOpsReader {
     ]);
     const now = Date.now();
     // Parsing is the expensive part, and an entity's text changes rarely: profiles are kept by content (and day).
-    const profileKey = String(entityContentKey(evaluationDay(now), entity));
+    // The ref is part of the key so that a 48-bit collision cannot serve another entity's profile.
+    const profileKey = `${entityRef}\n${entityContentKey(
+      evaluationDay(now),
+      entity,
+    )}`;
     const { profile, issues } = this.profiles.get(profileKey, () =>
       buildOpsProfile(entity, { defaults: config.ops.defaults, now }),
     );
