@@ -55,7 +55,33 @@ async function typesFile(spec) {
     /^export interface (paths|components|operations) /gm,
     '/** @public */\nexport interface $1 ',
   );
-  return `${BANNER}\n/* eslint-disable */\n\n${text}`;
+  return `${BANNER}\n/* eslint-disable */\n\n${tsdocComments(text)}`;
+}
+
+/**
+ * openapi-typescript writes JSDoc (`@description`, `@enum {string}`, raw
+ * `<`, `>`, braces and `@` from the spec's prose); API Extractor reads TSDoc
+ * and the API reports must be free of warnings. Keep the prose, drop the tags
+ * TSDoc does not know, escape what it would parse.
+ */
+function tsdocComments(text) {
+  return text.replace(/\/\*\*[\s\S]*?\*\//g, comment => {
+    if (comment === '/** @public */') return comment;
+    const lines = comment
+      .split('\n')
+      .filter(
+        line => !/^\s*(\/\*\*|\*)?\s*@enum\b/.test(line.replace(/\*\/$/, '')),
+      )
+      .map(line =>
+        line
+          .replace(/@description\s*/g, '')
+          .replace(/@default\b/g, 'Default:')
+          .replace(/([{}<>@])/g, '\\$1'),
+      );
+    const out = lines.join('\n');
+    // An `@enum`-only comment leaves nothing to say.
+    return /^\/\*\*\s*\*\/$/.test(out.replace(/\n\s*\*?/g, ' ')) ? '' : out;
+  });
 }
 
 function operationsFile(operations) {

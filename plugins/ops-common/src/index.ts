@@ -40,6 +40,7 @@ export {
 export type { OpsIssue } from './validation/issues';
 export { hasErrors } from './validation/issues';
 export { checkUrl, isSafeUrl, type UrlVerdict } from './validation/urls';
+export type { RuleSection } from './validation/ruleContext';
 export {
   validateSections,
   type SectionLocator,

@@ -252,7 +252,7 @@ function build(
 }
 
 /**
- * Builds an entity's ops profile: annotations > descriptor > org defaults, per
+ * Builds an entity's ops profile: annotations over descriptor over org defaults, per
  * section, validated. Never throws: anything unexpected becomes an issue.
  *
  * @public

@@ -27,11 +27,23 @@ import { rootRouteRef } from './routes';
 // tuples, filter predicates), which an app on another release cannot check.
 // The outputs tests and adopters read are named; the rest are any data ref.
 
-/** Outputs whose types differ between releases of the frontend framework. */
-type OtherOutput = ExtensionDataRef<unknown, string, { optional?: true }>;
+/**
+ * Outputs whose types differ between releases of the frontend framework.
+ *
+ * @alpha
+ */
+export type OpsOtherExtensionOutput = ExtensionDataRef<
+  unknown,
+  string,
+  { optional?: true }
+>;
 
-/** Whether the extension applies to an entity (ops data present). */
-type EntityFilterOutput = ExtensionDataRef<
+/**
+ * Whether the extension applies to an entity (ops data present).
+ *
+ * @alpha
+ */
+export type OpsEntityFilterOutput = ExtensionDataRef<
   (entity: Entity) => boolean,
   'catalog.entity-filter-function',
   { optional: true }
@@ -41,14 +53,16 @@ type EntityFilterOutput = ExtensionDataRef<
 export type OpsApiExtension = OverridableExtensionDefinition<{
   kind: 'api';
   name: undefined;
-  output: OtherOutput;
+  output: OpsOtherExtensionOutput;
 }>;
 
 /** @alpha */
 export type OpsCompliancePageExtension = OverridableExtensionDefinition<{
   kind: 'page';
   name: undefined;
-  output: ExtensionDataRef<string, 'core.routing.path', {}> | OtherOutput;
+  output:
+    | ExtensionDataRef<string, 'core.routing.path', {}>
+    | OpsOtherExtensionOutput;
 }>;
 
 /** @alpha */
@@ -62,15 +76,15 @@ export type EntityOpsContentExtension = OverridableExtensionDefinition<{
         'catalog.entity-content-group',
         { optional: true }
       >
-    | EntityFilterOutput
-    | OtherOutput;
+    | OpsEntityFilterOutput
+    | OpsOtherExtensionOutput;
 }>;
 
 /** @alpha */
 export type EntityOpsCardExtension = OverridableExtensionDefinition<{
   kind: 'entity-card';
   name: undefined;
-  output: EntityFilterOutput | OtherOutput;
+  output: OpsEntityFilterOutput | OpsOtherExtensionOutput;
 }>;
 
 /**
@@ -158,7 +172,11 @@ export type OpsPluginExtensions = {
   'entity-card:ops': EntityOpsCardExtension;
 };
 
-/** The ops plugin for the new frontend system. */
+/**
+ * The ops plugin for the new frontend system.
+ *
+ * @alpha
+ */
 const opsPlugin: OverridableFrontendPlugin<
   { root: RouteRef<undefined> },
   {},

@@ -14,8 +14,6 @@ import type { EntityOpsCardProps } from './components/EntityOpsCard/EntityOpsCar
  * The ops plugin for the legacy frontend system.
  *
  * @public
- *
- * @alpha
  */
 export const opsPlugin = createPlugin({
   id: 'ops',

@@ -11,9 +11,15 @@ import { join } from 'node:path';
  * module's queries meet a real PromQL engine with known answers.
  */
 
+/**
+ * A metrics endpoint for the test's Prometheus to scrape, serving the values
+ * the test sets.
+ *
+ * @public
+ */
 export interface Exporter {
   port: number;
-  /** Sets a gauge sample, e.g. set('checkout_latency_ms', { env: 'production' }, 120). */
+  /** Sets a gauge sample, e.g. `set('checkout_latency_ms', { env: 'production' }, 120)`. */
   set(name: string, labels: Record<string, string>, value: number): void;
   /**
    * A histogram whose bucket counters grow on every scrape by `perScrape`
@@ -28,6 +34,11 @@ export interface Exporter {
   close(): Promise<void>;
 }
 
+/**
+ * Starts an {@link Exporter} on a free loopback port.
+ *
+ * @public
+ */
 export async function startExporter(): Promise<Exporter> {
   const samples = new Map<
     string,
@@ -83,6 +94,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * A running `prometheus` process scraping an exporter every second.
+ *
+ * @public
+ */
 export interface RealPrometheus {
   url: string;
   /** Runs an instant query directly (to wait for a scrape). */
@@ -90,6 +106,12 @@ export interface RealPrometheus {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts Debian's `prometheus` binary (`OPSKIT_PROMETHEUS_BIN`, else on PATH)
+ * on a free loopback port, scraping the exporter on `exporterPort`.
+ *
+ * @public
+ */
 export async function startPrometheus(
   exporterPort: number,
 ): Promise<RealPrometheus> {

@@ -13,10 +13,9 @@ import type { components } from './generated/openapi';
  * @public
  */
 export type OpsApiSchemas = components['schemas'];
-type Schemas = OpsApiSchemas;
 
 /** @public */
-export type EvaluationRun = Schemas['EvaluationRun'];
+export type EvaluationRun = OpsApiSchemas['EvaluationRun'];
 /** @public */
 export type EvaluationStatus = EvaluationRun['status'];
 /**
@@ -24,58 +23,61 @@ export type EvaluationStatus = EvaluationRun['status'];
  *
  * @public
  */
-export type ComplianceRow = Schemas['ComplianceRow'];
+export type ComplianceRow = OpsApiSchemas['ComplianceRow'];
 /** @public */
-export type StoredSignOff = Schemas['StoredSignOff'];
+export type StoredSignOff = OpsApiSchemas['StoredSignOff'];
 /** @public */
-export type StoredWaiver = Schemas['StoredWaiver'];
+export type StoredWaiver = OpsApiSchemas['StoredWaiver'];
 /** @public */
-export type OwnerRollup = Schemas['OwnerRollup'];
+export type OwnerRollup = OpsApiSchemas['OwnerRollup'];
 /** @public */
-export type TrendPoint = Schemas['TrendPoint'];
+export type TrendPoint = OpsApiSchemas['TrendPoint'];
 /** @public */
-export type HistoryPoint = Schemas['HistoryPoint'];
+export type HistoryPoint = OpsApiSchemas['HistoryPoint'];
 /**
  * Whether the served evaluation should be trusted, and why not.
  *
  * @public
  */
-export type Staleness = Pick<Schemas['CompliancePage'], 'stale' | 'reason'>;
+export type Staleness = Pick<
+  OpsApiSchemas['CompliancePage'],
+  'stale' | 'reason'
+>;
 /** @public */
-export type SignOffRequest = Schemas['SignOffRequest'];
+export type SignOffRequest = OpsApiSchemas['SignOffRequest'];
 /** @public */
-export type WaiverRequest = Schemas['WaiverRequest'];
+export type WaiverRequest = OpsApiSchemas['WaiverRequest'];
 
 /**
  * `GET /compliance`.
  *
  * @public
  */
-export type ComplianceListResponse = Schemas['CompliancePage'];
+export type ComplianceListResponse = OpsApiSchemas['CompliancePage'];
 /**
  * `GET /compliance/summary`.
  *
  * @public
  */
-export type ComplianceSummaryResponse = Schemas['ComplianceSummary'];
+export type ComplianceSummaryResponse = OpsApiSchemas['ComplianceSummary'];
 /**
  * `GET /compliance/trend`.
  *
  * @public
  */
-export type ComplianceTrendResponse = Schemas['ComplianceTrend'];
+export type ComplianceTrendResponse = OpsApiSchemas['ComplianceTrend'];
 /**
  * `GET /entities/{kind}/{namespace}/{name}/history`.
  *
  * @public
  */
-export type EntityHistoryResponse = Schemas['EntityHistory'];
+export type EntityHistoryResponse = OpsApiSchemas['EntityHistory'];
 /**
  * `GET /checks`.
  *
  * @public
  */
-export type ChecksResponse = Schemas['Checks'];
+export type ChecksResponse = OpsApiSchemas['Checks'];
 
 /**
  * `GET /entities/{kind}/{namespace}/{name}`. The spec describes the profile's
@@ -85,7 +87,7 @@ export type ChecksResponse = Schemas['Checks'];
  * @public
  */
 export type EntityOpsResponse = Omit<
-  Schemas['EntityOps'],
+  OpsApiSchemas['EntityOps'],
   'profile' | 'facts'
 > & {
   profile: OpsProfile;
@@ -109,7 +111,7 @@ export type ComplianceSummary = Omit<
 >;
 
 /** @public */
-export type SortField = Schemas['SortField'];
+export type SortField = OpsApiSchemas['SortField'];
 
 /**
  * The sort fields, in the order the UI offers them.
@@ -145,7 +147,7 @@ export interface ComplianceFilter {
   system?: string[];
   /** With `level`: that scorecard's level; alone: entities the scorecard applies to. */
   scorecard?: string;
-  level?: Schemas['Level'][];
+  level?: OpsApiSchemas['Level'][];
   failingCheck?: string[];
   /** Case-insensitive substring of the entity ref or title. */
   text?: string;

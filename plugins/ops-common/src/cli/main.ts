@@ -21,7 +21,11 @@ function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
   };
 }
 
-/** The `opskit` command: the one place in ops-common that touches the file system. */
+/**
+ * The `opskit` command: the one place in ops-common that touches the file system.
+ *
+ * @public
+ */
 export function run(argv: string[] = process.argv.slice(2)): void {
   process.exitCode = runCli(argv, {
     readFile: path => readFileSync(path, 'utf8'),

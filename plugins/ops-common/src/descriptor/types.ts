@@ -54,7 +54,7 @@ export interface OpsSections {
 }
 
 /**
- * Where a section's value came from; precedence is annotation > descriptor > defaults.
+ * Where a section's value came from; precedence is annotation over descriptor over defaults.
  *
  * @public
  */

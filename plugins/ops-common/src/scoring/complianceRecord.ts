@@ -41,7 +41,7 @@ const LEVEL_RANK: Record<ScoreLevel, number> = {
 };
 
 /**
- * Orders levels for sorting and comparisons: none < bronze < silver < gold.
+ * Orders levels for sorting and comparisons: none, bronze, silver, gold (lowest first).
  *
  * @public
  */

@@ -2,6 +2,11 @@ import type { OpsSections } from '../descriptor/types';
 import { remapPath, type IndexMaps } from '../descriptor/parseSection';
 import { joinPath, type OpsIssue } from './issues';
 
+/**
+ * A section a validation rule reports on: an ops section or the runbook link.
+ *
+ * @public
+ */
 export type RuleSection = keyof OpsSections | 'runbook';
 
 /** What each rule needs: where a section came from, and "now" (passed in, so rules stay pure). */

@@ -11,7 +11,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Liveness; the only route open without credentials. */
+    /** Liveness; the only route open without credentials. */
     get: operations['Health'];
     put?: never;
     post?: never;
@@ -28,7 +28,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The scorecards and their checks, after config overrides. */
+    /** The scorecards and their checks, after config overrides. */
     get: operations['GetChecks'];
     put?: never;
     post?: never;
@@ -45,7 +45,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description One entity's merged ops profile, validation issues and scorecards, evaluated now with the caller's credentials, plus its sign-offs, active waivers, latest stored compliance record and the live facts fact providers last observed (SLO values from Prometheus, with their age and whether they are stale). */
+    /** One entity's merged ops profile, validation issues and scorecards, evaluated now with the caller's credentials, plus its sign-offs, active waivers, latest stored compliance record and the live facts fact providers last observed (SLO values from Prometheus, with their age and whether they are stale). */
     get: operations['GetEntityOps'];
     put?: never;
     post?: never;
@@ -62,7 +62,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The entity's score changes over time, oldest first. */
+    /** The entity's score changes over time, oldest first. */
     get: operations['GetEntityHistory'];
     put?: never;
     post?: never;
@@ -79,10 +79,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The entity's checklist sign-offs, oldest first. */
+    /** The entity's checklist sign-offs, oldest first. */
     get: operations['ListSignOffs'];
     put?: never;
-    /** @description Sign off a checklist item (optionally for a version and/or environment). */
+    /** Sign off a checklist item (optionally for a version and/or environment). */
     post: operations['CreateSignOff'];
     delete?: never;
     options?: never;
@@ -97,10 +97,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The entity's waivers; active ones only unless `includeInactive`. */
+    /** The entity's waivers; active ones only unless `includeInactive`. */
     get: operations['ListWaivers'];
     put?: never;
-    /** @description Waive a check for the entity until a time in the future. */
+    /** Waive a check for the entity until a time in the future. */
     post: operations['CreateWaiver'];
     delete?: never;
     options?: never;
@@ -118,7 +118,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** @description Revoke a waiver. */
+    /** Revoke a waiver. */
     delete: operations['RevokeWaiver'];
     options?: never;
     head?: never;
@@ -132,7 +132,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The catalog-wide compliance list from the latest stored evaluation. */
+    /** The catalog-wide compliance list from the latest stored evaluation. */
     get: operations['ListCompliance'];
     put?: never;
     post?: never;
@@ -149,7 +149,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Totals, per-owner roll-up, evaluation status and staleness. */
+    /** Totals, per-owner roll-up, evaluation status and staleness. */
     get: operations['GetComplianceSummary'];
     put?: never;
     post?: never;
@@ -166,7 +166,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The whole filtered list, streamed as CSV (cells starting with = + - @ are defused) or JSON. */
+    /** The whole filtered list, streamed as CSV (cells starting with = + - \@ are defused) or JSON. */
     get: operations['ExportCompliance'];
     put?: never;
     post?: never;
@@ -183,7 +183,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Totals per evaluation, oldest first, overall or for one owner. */
+    /** Totals per evaluation, oldest first, overall or for one owner. */
     get: operations['GetComplianceTrend'];
     put?: never;
     post?: never;
@@ -202,7 +202,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Start a catalog-wide evaluation now; with fact providers installed, collect their facts first, then evaluate. 409 when one is running. */
+    /** Start a catalog-wide evaluation now; with fact providers installed, collect their facts first, then evaluate. 409 when one is running. */
     post: operations['RefreshCompliance'];
     delete?: never;
     options?: never;
@@ -215,18 +215,16 @@ export type webhooks = Record<string, never>;
 /** @public */
 export interface components {
   schemas: {
-    /** @enum {string} */
     Tier: 'tier-1' | 'tier-2' | 'tier-3' | 'tier-4';
     /**
-     * @description A scorecard's level, the highest whose checks all pass, or none.
-     * @enum {string}
+     * A scorecard's level, the highest whose checks all pass, or none.
      */
     Level: 'none' | 'bronze' | 'silver' | 'gold';
-    /** @enum {string} */
+
     CheckLevel: 'bronze' | 'silver' | 'gold';
-    /** @enum {string} */
+
     CheckStatus: 'pass' | 'fail' | 'warn' | 'waived' | 'not-applicable';
-    /** @enum {string} */
+
     SortField:
       | 'entityRef'
       | 'owner'
@@ -235,7 +233,7 @@ export interface components {
       | 'score'
       | 'level'
       | 'errorCount';
-    /** @description A weighted pass ratio in percent (0–100), or null when no check applies. */
+    /** A weighted pass ratio in percent (0–100), or null when no check applies. */
     Score: number | null;
     Error: {
       error: {
@@ -266,19 +264,17 @@ export interface components {
       reason: string;
       /**
        * Format: date-time
-       * @description ISO timestamp in the future.
+       * ISO timestamp in the future.
        */
       expiresAt: string;
     };
     Health: {
-      /** @enum {string} */
       status: 'ok';
     };
     RefreshStarted: {
-      /** @enum {string} */
       status: 'started';
     };
-    /** @description Which entities a check applies to; an omitted list matches everything. */
+    /** Which entities a check applies to; an omitted list matches everything. */
     CheckApplicability: {
       kinds?: string[];
       types?: string[];
@@ -303,10 +299,10 @@ export interface components {
     Checks: {
       scorecards: components['schemas']['ScorecardDefinition'][];
       checks: components['schemas']['CheckDefinition'][];
-      /** @description Credit a `warn` earns towards the score (0–1). */
+      /** Credit a `warn` earns towards the score (0–1). */
       warnCredit: number;
     };
-    /** @description A recorded exception that turns a failing check into `waived` until it expires. */
+    /** A recorded exception that turns a failing check into `waived` until it expires. */
     Waiver: {
       checkId: string;
       reason: string;
@@ -316,7 +312,7 @@ export interface components {
       /** Format: date-time */
       createdAt?: string;
     };
-    /** @description A waiver as stored, with its revocation and whether it applies now. */
+    /** A waiver as stored, with its revocation and whether it applies now. */
     StoredWaiver: {
       id: string;
       entityRef: string;
@@ -330,7 +326,7 @@ export interface components {
       /** Format: date-time */
       revokedAt?: string;
       revokedBy?: string;
-      /** @description Not revoked and not expired at the time of reading. */
+      /** Not revoked and not expired at the time of reading. */
       active: boolean;
     };
     StoredSignOff: {
@@ -339,7 +335,7 @@ export interface components {
       itemId: string;
       version?: string;
       environment?: string;
-      /** @description User or service that signed, as an entity ref or service principal. */
+      /** User or service that signed, as an entity ref or service principal. */
       by: string;
       /** Format: date-time */
       at: string;
@@ -358,7 +354,7 @@ export interface components {
       silver: number;
       gold: number;
     };
-    /** @description Check id → number of entities failing it. */
+    /** Check id → number of entities failing it. */
     CountsByCheck: {
       [key: string]: number;
     };
@@ -384,22 +380,22 @@ export interface components {
       score: components['schemas']['Score'];
       level: components['schemas']['Level'];
     };
-    /** @description Scorecard id → its score and level. */
+    /** Scorecard id → its score and level. */
     ScorecardScores: {
       [key: string]: components['schemas']['ScorecardScore'];
     };
-    /** @description One SLO's live value in one environment. */
+    /** One SLO's live value in one environment. */
     LiveSlo: {
       slo: string;
-      /** @description Position in the profile's SLOs. */
+      /** Position in the profile's SLOs. */
       index: number;
-      /** @description The objective as it reads now (`< 200 ms`). */
+      /** The objective as it reads now (`\< 200 ms`). */
       objective: string;
       environment: string;
-      /** @enum {string} */
+
       unit: 'ms' | 's' | 'percent' | 'ratio' | 'count' | 'rps';
       value: number | null;
-      /** @enum {string} */
+
       state: 'met' | 'breached' | 'alerting' | 'stale' | 'error' | 'unmeasured';
       /** Format: date-time */
       observedAt: string | null;
@@ -407,28 +403,27 @@ export interface components {
       checkedAt: string | null;
       error?: string;
       /**
-       * @description For stale values, what was measured before the source became unreachable.
-       * @enum {string}
+       * For stale values, what was measured before the source became unreachable.
        */
       lastKnown?: 'met' | 'breached' | 'alerting';
     };
-    /** @description Production SLOs measured live. */
+    /** Production SLOs measured live. */
     LiveSloSummary: {
       environment: string;
       total: number;
       met: number;
       breached: number;
       alerting: number;
-      /** @description Stale, errored or never measured. */
+      /** Stale, errored or never measured. */
       unknown: number;
       /**
        * Format: date-time
-       * @description The oldest observation among them.
+       * The oldest observation among them.
        */
       observedAt: string | null;
       slos: components['schemas']['LiveSlo'][];
     };
-    /** @description One entity's row in the catalog-wide compliance list. */
+    /** One entity's row in the catalog-wide compliance list. */
     ComplianceRow: {
       entityRef: string;
       kind: string;
@@ -437,9 +432,9 @@ export interface components {
       owner?: string;
       system?: string;
       title?: string;
-      /** @description The tier whose policy applied (declared, else the org's fallback). */
+      /** The tier whose policy applied (declared, else the org's fallback). */
       tier: string;
-      /** @description Whether the entity declares a tier and ops data at all. */
+      /** Whether the entity declares a tier and ops data at all. */
       declaredTier: boolean;
       score: components['schemas']['Score'];
       level: components['schemas']['Level'];
@@ -450,10 +445,10 @@ export interface components {
       warningCount: number;
       slos?: components['schemas']['LiveSloSummary'];
     };
-    /** @description One catalog-wide evaluation run and its totals. */
+    /** One catalog-wide evaluation run and its totals. */
     EvaluationRun: {
       id: number;
-      /** @enum {string} */
+
       status: 'running' | 'succeeded' | 'failed';
       trigger?: string;
       /** Format: date-time */
@@ -470,12 +465,12 @@ export interface components {
       evaluation?: components['schemas']['EvaluationRun'];
       items: components['schemas']['ComplianceRow'][];
       totalItems: number;
-      /** @description Rows before this page (0 on the first). */
+      /** Rows before this page (0 on the first). */
       offset: number;
       nextCursor?: string;
-      /** @description Whether the served evaluation should be trusted. */
+      /** Whether the served evaluation should be trusted. */
       stale: boolean;
-      /** @description Why not, when it is stale. */
+      /** Why not, when it is stale. */
       reason?: string;
     };
     OwnerRollup: {
@@ -491,11 +486,11 @@ export interface components {
       levelCounts: components['schemas']['LevelCounts'];
       failingCounts: components['schemas']['CountsByCheck'];
       owners: components['schemas']['OwnerRollup'][];
-      /** @description The newest run, whatever its outcome. */
+      /** The newest run, whatever its outcome. */
       lastRun: components['schemas']['EvaluationRun'] | null;
-      /** @description Whether the served evaluation should be trusted. */
+      /** Whether the served evaluation should be trusted. */
       stale: boolean;
-      /** @description Why not, when it is stale. */
+      /** Why not, when it is stale. */
       reason?: string;
     };
     ComplianceExport: {
@@ -533,19 +528,19 @@ export interface components {
     WaiverList: {
       items: components['schemas']['StoredWaiver'][];
     };
-    /** @description A finding about ops data, in words a person can act on. */
+    /** A finding about ops data, in words a person can act on. */
     OpsIssue: {
-      /** @description Where in the data (`slos[0].alert.value`). */
+      /** Where in the data (`slos[0].alert.value`). */
       path: string;
-      /** @enum {string} */
+
       severity: 'error' | 'warning';
       message: string;
-      /** @description Which input the path refers to (`ops.yaml`, `annotation opskit.io/slos`). */
+      /** Which input the path refers to (`ops.yaml`, `annotation opskit.io/slos`). */
       source?: string;
     };
-    /** @description Any JSON value a fact provider returned. */
+    /** Any JSON value a fact provider returned. */
     FactValue: unknown;
-    /** @description What a fact provider last observed about the entity. */
+    /** What a fact provider last observed about the entity. */
     EntityFact: {
       provider: string;
       name: string;
@@ -555,10 +550,10 @@ export interface components {
       /** Format: date-time */
       checkedAt: string;
       error?: string;
-      /** @description The last attempt could not reach the source; `value` is older than `checkedAt`. */
+      /** The last attempt could not reach the source; `value` is older than `checkedAt`. */
       stale: boolean;
     };
-    /** @description The entity's merged, validated ops model. Each section has the shape of the same section in ops.yaml after normalisation (the JSON Schema `ops-descriptor.schema.json` of @opskit/plugin-ops-common describes them; ops-common's `OpsProfile` type is their exact type). `sources` says where each section came from. */
+    /** The entity's merged, validated ops model. Each section has the shape of the same section in ops.yaml after normalisation (the JSON Schema `ops-descriptor.schema.json` of \@opskit/plugin-ops-common describes them; ops-common's `OpsProfile` type is their exact type). `sources` says where each section came from. */
     OpsProfile: {
       entityRef: string;
       kind: string;
@@ -569,7 +564,7 @@ export interface components {
       tier?: components['schemas']['Tier'];
       effectiveTier: components['schemas']['Tier'];
       runbook?: string;
-      /** @description Other tools' annotations this entity carries, reused by reference. */
+      /** Other tools' annotations this entity carries, reused by reference. */
       references: {
         pagerDutyServiceId?: string;
         pagerDutyIntegrationKey?: string;
@@ -581,9 +576,9 @@ export interface components {
         prometheusRule?: string;
         prometheusAlert?: string;
       };
-      /** @description Resource refs from `spec.dependsOn`, the data stores that need backups. */
+      /** Resource refs from `spec.dependsOn`, the data stores that need backups. */
       dataStores: string[];
-      /** @description Section → where its value came from. */
+      /** Section → where its value came from. */
       sources: {
         [key: string]: 'annotation' | 'descriptor' | 'defaults';
       };
@@ -618,7 +613,7 @@ export interface components {
         [key: string]: unknown;
       }[];
     };
-    /** @description One entity's ops data, evaluated now, plus what is stored for it. */
+    /** One entity's ops data, evaluated now, plus what is stored for it. */
     EntityOps: {
       entityRef: string;
       /** Format: date-time */
@@ -626,20 +621,20 @@ export interface components {
       profile: components['schemas']['OpsProfile'];
       issues: components['schemas']['OpsIssue'][];
       scorecards: components['schemas']['ScorecardResult'][];
-      /** @description Each escalation target as written → the catalog user or group it resolves to, or null. */
+      /** Each escalation target as written → the catalog user or group it resolves to, or null. */
       escalationTargets: {
         [key: string]: string | null;
       };
       signOffs: components['schemas']['StoredSignOff'][];
-      /** @description Active waivers. */
+      /** Active waivers. */
       waivers: components['schemas']['StoredWaiver'][];
-      /** @description The entity's row in the latest stored evaluation. */
+      /** The entity's row in the latest stored evaluation. */
       latest: components['schemas']['ComplianceRow'] | null;
       facts: components['schemas']['EntityFact'][];
     };
   };
   responses: {
-    /** @description An error: 400 bad input (the message names the field), 401 no or bad token, 403 missing permission, 404 unknown or invisible entity, 409 conflict. */
+    /** An error: 400 bad input (the message names the field), 401 no or bad token, 403 missing permission, 404 unknown or invisible entity, 409 conflict. */
     ErrorResponse: {
       headers: {
         [name: string]: unknown;
@@ -653,18 +648,18 @@ export interface components {
     kind: string;
     namespace: string;
     name: string;
-    /** @description Owner entity ref (group:default/team or team); repeat for several. */
+    /** Owner entity ref (group:default/team or team); repeat for several. */
     owner: string[];
     filterKind: string[];
     type: string[];
     lifecycle: string[];
     tier: components['schemas']['Tier'][];
     system: string[];
-    /** @description With `level`, that scorecard's level; alone, entities the scorecard applies to. */
+    /** With `level`, that scorecard's level; alone, entities the scorecard applies to. */
     scorecard: string;
     level: components['schemas']['Level'][];
     failingCheck: string[];
-    /** @description Case-insensitive text in the entity ref or title. */
+    /** Case-insensitive text in the entity ref or title. */
     text: string;
     sort: components['schemas']['SortField'];
     order: 'asc' | 'desc';
@@ -685,7 +680,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description OK */
+      /** OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -705,7 +700,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Scorecards and checks */
+      /** Scorecards and checks */
       200: {
         headers: {
           [name: string]: unknown;
@@ -730,7 +725,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The entity's ops data */
+      /** The entity's ops data */
       200: {
         headers: {
           [name: string]: unknown;
@@ -757,7 +752,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Score changes over time, oldest first */
+      /** Score changes over time, oldest first */
       200: {
         headers: {
           [name: string]: unknown;
@@ -782,7 +777,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Sign-offs, oldest first */
+      /** Sign-offs, oldest first */
       200: {
         headers: {
           [name: string]: unknown;
@@ -811,7 +806,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The recorded sign-off */
+      /** The recorded sign-off */
       201: {
         headers: {
           [name: string]: unknown;
@@ -838,7 +833,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Waivers */
+      /** Waivers */
       200: {
         headers: {
           [name: string]: unknown;
@@ -867,7 +862,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The waiver */
+      /** The waiver */
       201: {
         headers: {
           [name: string]: unknown;
@@ -890,7 +885,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The revoked waiver */
+      /** The revoked waiver */
       200: {
         headers: {
           [name: string]: unknown;
@@ -905,18 +900,18 @@ export interface operations {
   ListCompliance: {
     parameters: {
       query?: {
-        /** @description Owner entity ref (group:default/team or team); repeat for several. */
+        /** Owner entity ref (group:default/team or team); repeat for several. */
         owner?: components['parameters']['owner'];
         kind?: components['parameters']['filterKind'];
         type?: components['parameters']['type'];
         lifecycle?: components['parameters']['lifecycle'];
         tier?: components['parameters']['tier'];
         system?: components['parameters']['system'];
-        /** @description With `level`, that scorecard's level; alone, entities the scorecard applies to. */
+        /** With `level`, that scorecard's level; alone, entities the scorecard applies to. */
         scorecard?: components['parameters']['scorecard'];
         level?: components['parameters']['level'];
         failingCheck?: components['parameters']['failingCheck'];
-        /** @description Case-insensitive text in the entity ref or title. */
+        /** Case-insensitive text in the entity ref or title. */
         q?: components['parameters']['text'];
         sort?: components['parameters']['sort'];
         order?: components['parameters']['order'];
@@ -929,7 +924,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of compliance records */
+      /** A page of compliance records */
       200: {
         headers: {
           [name: string]: unknown;
@@ -944,18 +939,18 @@ export interface operations {
   GetComplianceSummary: {
     parameters: {
       query?: {
-        /** @description Owner entity ref (group:default/team or team); repeat for several. */
+        /** Owner entity ref (group:default/team or team); repeat for several. */
         owner?: components['parameters']['owner'];
         kind?: components['parameters']['filterKind'];
         type?: components['parameters']['type'];
         lifecycle?: components['parameters']['lifecycle'];
         tier?: components['parameters']['tier'];
         system?: components['parameters']['system'];
-        /** @description With `level`, that scorecard's level; alone, entities the scorecard applies to. */
+        /** With `level`, that scorecard's level; alone, entities the scorecard applies to. */
         scorecard?: components['parameters']['scorecard'];
         level?: components['parameters']['level'];
         failingCheck?: components['parameters']['failingCheck'];
-        /** @description Case-insensitive text in the entity ref or title. */
+        /** Case-insensitive text in the entity ref or title. */
         q?: components['parameters']['text'];
       };
       header?: never;
@@ -964,7 +959,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Totals, per-owner roll-up, evaluation status and staleness */
+      /** Totals, per-owner roll-up, evaluation status and staleness */
       200: {
         headers: {
           [name: string]: unknown;
@@ -980,18 +975,18 @@ export interface operations {
     parameters: {
       query?: {
         format?: 'csv' | 'json';
-        /** @description Owner entity ref (group:default/team or team); repeat for several. */
+        /** Owner entity ref (group:default/team or team); repeat for several. */
         owner?: components['parameters']['owner'];
         kind?: components['parameters']['filterKind'];
         type?: components['parameters']['type'];
         lifecycle?: components['parameters']['lifecycle'];
         tier?: components['parameters']['tier'];
         system?: components['parameters']['system'];
-        /** @description With `level`, that scorecard's level; alone, entities the scorecard applies to. */
+        /** With `level`, that scorecard's level; alone, entities the scorecard applies to. */
         scorecard?: components['parameters']['scorecard'];
         level?: components['parameters']['level'];
         failingCheck?: components['parameters']['failingCheck'];
-        /** @description Case-insensitive text in the entity ref or title. */
+        /** Case-insensitive text in the entity ref or title. */
         q?: components['parameters']['text'];
         sort?: components['parameters']['sort'];
         order?: components['parameters']['order'];
@@ -1002,7 +997,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The whole filtered list */
+      /** The whole filtered list */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1027,7 +1022,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Totals per evaluation, oldest first */
+      /** Totals per evaluation, oldest first */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1048,7 +1043,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Started */
+      /** Started */
       202: {
         headers: {
           [name: string]: unknown;
