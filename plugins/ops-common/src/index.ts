@@ -104,6 +104,12 @@ export {
   type RenderRunbookOptions,
 } from './runbook/renderRunbook';
 export {
+  importRunbookMarkdown,
+  MAX_RUNBOOK_LENGTH,
+  type ImportRunbookOptions,
+  type RunbookImport,
+} from './runbook/import/importRunbookMarkdown';
+export {
   createOpsDescriptor,
   type DescriptorInputs,
   type CreatedDescriptor,

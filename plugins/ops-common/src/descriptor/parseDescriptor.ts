@@ -21,6 +21,7 @@ const TOP_LEVEL_KEYS = [
   'backups',
   'recovery',
   'versionHistory',
+  'notes',
 ];
 
 /** Where each section sits in ops.yaml (severities and escalation live under `incident`). */

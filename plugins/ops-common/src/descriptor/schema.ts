@@ -82,13 +82,67 @@ export const deploymentProcessSchema = z.object({
   commands: z.array(text).optional(),
 });
 
+/**
+ * One step as a runbook's code block writes it (`# Deploy to staging` then
+ * its commands): `{ name, command | commands, environment? }`.
+ */
+export const deploymentStepSchema = z.object({
+  name: text.describe('What the step does, e.g. "Deploy to staging"'),
+  command: text.optional(),
+  commands: z.array(text).optional(),
+  environment: z
+    .string()
+    .optional()
+    .describe('Environment the step deploys to; omit for steps of every one'),
+});
+
+type ProcessGroup = z.output<typeof deploymentProcessSchema>;
+
+/**
+ * The process as the rest of OpsKit reads it: consecutive steps for the same
+ * environment form one group, so both forms render and score alike.
+ */
+function groupSteps(
+  items: (ProcessGroup | z.output<typeof deploymentStepSchema>)[],
+): ProcessGroup[] {
+  const out: ProcessGroup[] = [];
+  let open: ProcessGroup | undefined;
+  for (const item of items) {
+    if (!('name' in item)) {
+      out.push(item);
+      open = undefined;
+      continue;
+    }
+    const commands = [
+      ...(item.command ? [item.command] : []),
+      ...(item.commands ?? []),
+    ];
+    if (!open || open.environment !== item.environment) {
+      open = {
+        ...(item.environment !== undefined
+          ? { environment: item.environment }
+          : {}),
+        steps: [],
+      };
+      out.push(open);
+    }
+    open.steps.push(item.name);
+    if (commands.length)
+      open.commands = [...(open.commands ?? []), ...commands];
+  }
+  return out;
+}
+
 const rollbackObject = z.object({
   steps: z.array(text).min(1, 'needs at least one step'),
   automated: z.boolean().optional(),
 });
 
 export const deploymentSchema = z.object({
-  process: z.array(deploymentProcessSchema).optional(),
+  process: z
+    .array(z.union([deploymentProcessSchema, deploymentStepSchema]))
+    .transform(groupSteps)
+    .optional(),
   rollback: z
     .union([
       text.transform(
@@ -170,7 +224,8 @@ export const monitoringSchema = z.object({
 });
 
 export const loggingSchema = z.object({
-  levels: z.array(text).optional(),
+  // `ERROR`, `WARN` as runbooks write them: the same levels, stored lower-case.
+  levels: z.array(text.transform(level => level.toLowerCase())).optional(),
   format: z.enum(LOG_FORMATS).optional(),
   fields: z.array(text).optional(),
   retention: durationSchema.optional(),
@@ -239,6 +294,12 @@ export const versionEntrySchema = z.object({
   changes: z.union([text.transform(c => [c]), z.array(text)]).optional(),
 });
 
+/** A chapter of the runbook OpsKit does not read, kept verbatim (Markdown) so the rendered runbook still shows it. */
+export const noteSchema = z.object({
+  title: text,
+  body: text.describe('Markdown, as the runbook wrote it'),
+});
+
 export const tierSchema = z.enum(TIERS);
 
 /**
@@ -257,6 +318,7 @@ export const sectionSchemas = {
   backups: z.array(backupSchema),
   recovery: recoverySchema,
   versionHistory: z.array(versionEntrySchema),
+  notes: z.array(noteSchema),
 } as const;
 
 /** @public */
@@ -291,5 +353,6 @@ export const descriptorSchema = z
     backups: sectionSchemas.backups.optional(),
     recovery: sectionSchemas.recovery.optional(),
     versionHistory: sectionSchemas.versionHistory.optional(),
+    notes: sectionSchemas.notes.optional(),
   })
   .describe('OpsKit operations descriptor (ops.yaml)');

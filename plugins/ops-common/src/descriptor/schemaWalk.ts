@@ -36,11 +36,24 @@ function pickOption(schema: any, value: unknown): Schema | undefined {
   if (Array.isArray(value)) wanted = 'array';
   else if (value && typeof value === 'object') wanted = 'object';
   else return undefined;
+  // Of several object options (a deployment process group or a step), the one
+  // whose fields the value uses most: its unknown keys are the real typos.
+  let best: any;
+  let bestShared = -1;
   for (const option of schema.def.options as Schema[]) {
     const inner: any = unwrap(option);
-    if (inner?.def?.type === wanted) return inner;
+    if (inner?.def?.type !== wanted) continue;
+    if (wanted === 'array') return inner;
+    const shape = inner.def.shape as Record<string, unknown>;
+    const shared = Object.keys(value as object).filter(key =>
+      Object.prototype.hasOwnProperty.call(shape, key),
+    ).length;
+    if (shared > bestShared) {
+      best = inner;
+      bestShared = shared;
+    }
   }
-  return undefined;
+  return best;
 }
 
 /** The object-or-array schema that would check `value`, looking through unions. */

@@ -35,6 +35,9 @@ export type VersionEntry = z.output<
   typeof sectionSchemas.versionHistory
 >[number];
 
+/** @public */
+export type RunbookNote = z.output<typeof sectionSchemas.notes>[number];
+
 /**
  * The sections, each optional: a service describes what it has.
  *
@@ -51,6 +54,8 @@ export interface OpsSections {
   backups?: Backup[];
   recovery?: Recovery;
   versionHistory?: VersionEntry[];
+  /** Chapters of an imported runbook that OpsKit does not read, kept verbatim. */
+  notes?: RunbookNote[];
 }
 
 /**

@@ -37,6 +37,7 @@ export const RUNBOOK_CHAPTERS = [
   'incidents',
   'backups',
   'recovery',
+  'notes',
   'versionHistory',
   'readiness',
   'issues',
@@ -176,10 +177,11 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
       '## Service level objectives',
       '',
       ...table(
-        ['SLO', 'Indicator', 'Objective', 'Alert', 'Window'],
+        ['SLO', 'Indicator', 'Unit', 'Objective', 'Alert', 'Window'],
         profile.slos.map(slo => [
           md(slo.name),
           slo.indicator,
+          slo.unit,
           md(describeThreshold(slo.objective, slo.unit)),
           md(describeAlert(slo) ?? '—'),
           slo.window ?? '—',
@@ -296,8 +298,22 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
           }`
         : '> **TODO:** Test the restore and record the date under `recovery.lastTested`.',
       '',
+      ...(!recovery.lastTested && recovery.rto
+        ? [`RTO ${recovery.rto}`, '']
+        : []),
       ...(recovery.steps ?? []).map((step, i) => `${i + 1}. ${md(step)}`),
     ];
+  },
+
+  // Chapters of an imported runbook that OpsKit does not read: shown as the team wrote them.
+  notes({ profile }) {
+    if (!profile.notes?.length) return [];
+    return profile.notes.flatMap(note => [
+      `## ${md(note.title)}`,
+      '',
+      stripHtml(note.body),
+      '',
+    ]);
   },
 
   versionHistory({ profile }) {
@@ -413,10 +429,32 @@ export function renderRunbookChapters(
   return out;
 }
 
+/**
+ * HTML elements, to tell markup (`<script>`, `<img …>`) from text in angle
+ * brackets (`TAG=<previous>`), which is escaped and kept.
+ */
+const HTML_ELEMENTS = new Set(
+  'a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main map mark math meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select slot small source span strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track u ul var video wbr'.split(
+    ' ',
+  ),
+);
+
+/** Raw HTML out of kept Markdown: the note is shown as written, but never as markup. */
+function stripHtml(markdown: string): string {
+  return markdown.replace(
+    /<\/?([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?\/?>/g,
+    (tag, name: string) => (HTML_ELEMENTS.has(name.toLowerCase()) ? '' : tag),
+  );
+}
+
 /** Strips raw HTML, then escapes what would turn text into Markdown structure (tables, links, emphasis). */
 function md(text: string): string {
   return text
-    .replace(/<[^>]*>/g, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(
+      /<\/?([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?\/?>/g,
+      (tag, name: string) => (HTML_ELEMENTS.has(name.toLowerCase()) ? '' : tag),
+    )
     .replace(/[\\`*_[\]<>]/g, ch => `\\${ch}`)
     .replace(/\r?\n/g, ' ');
 }

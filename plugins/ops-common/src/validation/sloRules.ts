@@ -15,12 +15,20 @@ const SYMBOL: Record<Operator, string> = {
  *
  * @public
  */
-export function describeValue(value: number, unit?: Unit): string {
+export function describeValue(
+  value: number,
+  unit?: Unit,
+  options: { exact?: boolean } = {},
+): string {
   let suffix = '';
   if (unit === 'percent') suffix = '%';
   else if (unit && unit !== 'count' && unit !== 'ratio') suffix = ` ${unit}`;
   // Measured values come with float noise (0.30000000000000004): four significant digits are plenty to read.
-  const shown = Number.isInteger(value) ? value : Number(value.toPrecision(4));
+  // Declared values (objectives, thresholds) are shown as written: 99.995 is not 99.99.
+  const shown =
+    Number.isInteger(value) || options.exact
+      ? value
+      : Number(value.toPrecision(4));
   return `${shown}${suffix}`;
 }
 
@@ -33,7 +41,9 @@ export function describeThreshold(
   threshold: Pick<Threshold, 'op' | 'value'>,
   unit?: Unit,
 ): string {
-  return `${SYMBOL[threshold.op]} ${describeValue(threshold.value, unit)}`;
+  return `${SYMBOL[threshold.op]} ${describeValue(threshold.value, unit, {
+    exact: true,
+  })}`;
 }
 
 /**

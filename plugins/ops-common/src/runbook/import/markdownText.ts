@@ -1,0 +1,93 @@
+import type { Token, Tokens } from 'marked';
+
+/** What a piece of Markdown says, once its syntax is taken away. */
+export interface PlainText {
+  /** The words, with code spans and link labels kept as written. */
+  text: string;
+  /** Link targets in order, e.g. a table cell `[Grafana](https://…)`. */
+  links: string[];
+  /** The text of each code span, e.g. `localhost` or `tests-passing`. */
+  code: string[];
+}
+
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+
+/** marked escapes HTML in code spans and text; the importer wants what the author typed. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(?:amp|lt|gt|quot|#39);/g, entity => ENTITIES[entity]);
+}
+
+/** Reads inline tokens (a table cell, a list item, a heading) as plain text. */
+export function plainText(tokens: readonly Token[] | undefined): PlainText {
+  const out: PlainText = { text: '', links: [], code: [] };
+  const walk = (list: readonly Token[]) => {
+    for (const token of list) {
+      switch (token.type) {
+        case 'codespan':
+          out.code.push(decodeEntities(token.text));
+          out.text += decodeEntities(token.text);
+          break;
+        case 'link':
+          out.links.push((token as Tokens.Link).href);
+          walk((token as Tokens.Link).tokens);
+          break;
+        case 'image':
+          break;
+        case 'br':
+          out.text += ' ';
+          break;
+        case 'html':
+          // Inline HTML is markup, not a value.
+          break;
+        default:
+          if ('tokens' in token && Array.isArray(token.tokens))
+            walk(token.tokens);
+          else if ('text' in token && typeof token.text === 'string')
+            out.text += decodeEntities(token.text);
+      }
+    }
+  };
+  walk(tokens ?? []);
+  out.text = out.text.replace(/\s+/g, ' ').trim();
+  return out;
+}
+
+/** A list item's own words (its nested lists are not part of them). */
+export function itemText(item: Tokens.ListItem): PlainText {
+  const inline: Token[] = [];
+  for (const token of item.tokens) {
+    if (token.type === 'list') continue;
+    if (token.type === 'checkbox') continue;
+    if ('tokens' in token && Array.isArray(token.tokens))
+      inline.push(...token.tokens);
+    else inline.push(token);
+  }
+  return plainText(inline);
+}
+
+/** Line numbers (1-based) for offsets into the document. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++)
+      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+
+  lineAt(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  }
+}
