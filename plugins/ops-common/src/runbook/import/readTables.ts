@@ -47,24 +47,27 @@ export interface TableEnv {
   title: string;
 }
 
-/** Reads one field of a row into `target[key]`. */
-function field<T>(
+/** Reads the fields of one row: `get(path, column, read)` for each. */
+function rowFields(
   state: ImportState,
   table: RunbookTable,
   row: PlainText[],
   index: number,
-  path: string,
-  pattern: RegExp,
-  read: (t: string) => T | undefined,
-  raw?: (cell: PlainText) => string,
-): T | string | undefined {
-  const { cell, column } = cellOf(table, row, pattern);
-  return state.value(
-    cell,
-    { path, line: table.rowLine(index), column },
-    read,
-    raw,
-  );
+) {
+  return <T>(
+    path: string,
+    pattern: RegExp,
+    read: (t: string) => T | undefined,
+    raw?: (cell: PlainText) => string,
+  ): T | string | undefined => {
+    const { cell, column } = cellOf(table, row, pattern);
+    return state.value(
+      cell,
+      { path, line: table.rowLine(index), column },
+      read,
+      raw,
+    );
+  };
 }
 
 const environments: Reader = (state, table) => {
@@ -72,30 +75,12 @@ const environments: Reader = (state, table) => {
     ? /^(environment|env)s?$/i
     : COLUMNS.environment;
   table.rows.forEach((row, i) => {
+    const get = rowFields(state, table, row, i);
     const path = `environments[${state.environments.length}]`;
     const item = defined({
-      name: field(state, table, row, i, `${path}.name`, nameColumn, t =>
-        environmentName(t),
-      ),
-      purpose: field(
-        state,
-        table,
-        row,
-        i,
-        `${path}.purpose`,
-        COLUMNS.purpose,
-        text,
-      ),
-      url: field(
-        state,
-        table,
-        row,
-        i,
-        `${path}.url`,
-        COLUMNS.url,
-        readUrl,
-        urlText,
-      ),
+      name: get(`${path}.name`, nameColumn, t => environmentName(t)),
+      purpose: get(`${path}.purpose`, COLUMNS.purpose, text),
+      url: get(`${path}.url`, COLUMNS.url, readUrl, urlText),
     });
     if (!Object.keys(item).length) return;
     state.mark(path, table.rowLine(i));
@@ -121,17 +106,10 @@ function threshold(
 
 const slos: Reader = (state, table) => {
   table.rows.forEach((row, i) => {
+    const get = rowFields(state, table, row, i);
     const path = `slos[${state.slos.length}]`;
     const line = table.rowLine(i);
-    const name = field(
-      state,
-      table,
-      row,
-      i,
-      `${path}.name`,
-      COLUMNS.metric,
-      text,
-    );
+    const name = get(`${path}.name`, COLUMNS.metric, text);
     const indicatorCell = cellOf(
       table,
       row,
@@ -141,24 +119,8 @@ const slos: Reader = (state, table) => {
       indicatorCell && (INDICATORS as readonly string[]).includes(indicatorCell)
         ? (indicatorCell as Indicator)
         : indicatorOf(indicatorCell || (typeof name === 'string' ? name : ''));
-    const objective = field(
-      state,
-      table,
-      row,
-      i,
-      `${path}.objective`,
-      COLUMNS.target,
-      readThreshold,
-    );
-    const alert = field(
-      state,
-      table,
-      row,
-      i,
-      `${path}.alert`,
-      COLUMNS.alert,
-      readThreshold,
-    );
+    const objective = get(`${path}.objective`, COLUMNS.target, readThreshold);
+    const alert = get(`${path}.alert`, COLUMNS.alert, readThreshold);
     const unitCell = cellOf(table, row, COLUMNS.unit).cell?.text;
     const unit =
       text(unitCell?.trim() ?? '') ??
@@ -170,20 +132,8 @@ const slos: Reader = (state, table) => {
       unit,
       objective: threshold(objective, indicator, 'objective'),
       alert: threshold(alert, indicator, 'alert'),
-      window: field(
-        state,
-        table,
-        row,
-        i,
-        `${path}.window`,
-        COLUMNS.window,
-        readDuration,
-      ),
-      query: field(
-        state,
-        table,
-        row,
-        i,
+      window: get(`${path}.window`, COLUMNS.window, readDuration),
+      query: get(
         `${path}.query`,
         COLUMNS.query,
         text,
@@ -213,28 +163,12 @@ function toolPurpose(t: string): string | undefined {
 const tools: Reader = (state, table) => {
   const nameColumn = table.has(/^tools?$/i) ? /^tools?$/i : COLUMNS.tool;
   table.rows.forEach((row, i) => {
+    const get = rowFields(state, table, row, i);
     const path = `monitoring.tools[${state.tools.length}]`;
     const item = defined({
-      name: field(state, table, row, i, `${path}.name`, nameColumn, text),
-      purpose: field(
-        state,
-        table,
-        row,
-        i,
-        `${path}.purpose`,
-        COLUMNS.toolPurpose,
-        toolPurpose,
-      ),
-      url: field(
-        state,
-        table,
-        row,
-        i,
-        `${path}.url`,
-        COLUMNS.url,
-        readUrl,
-        urlText,
-      ),
+      name: get(`${path}.name`, nameColumn, text),
+      purpose: get(`${path}.purpose`, COLUMNS.toolPurpose, toolPurpose),
+      url: get(`${path}.url`, COLUMNS.url, readUrl, urlText),
     });
     if (item.name === undefined) return;
     state.mark(path, table.rowLine(i));
@@ -244,32 +178,12 @@ const tools: Reader = (state, table) => {
 
 const dashboards: Reader = (state, table) => {
   table.rows.forEach((row, i) => {
+    const get = rowFields(state, table, row, i);
     const path = `monitoring.dashboards[${state.dashboards.length}]`;
     const item = defined({
-      name: field(
-        state,
-        table,
-        row,
-        i,
-        `${path}.name`,
-        /^dashboards?$|^name$/i,
-        text,
-      ),
-      url: field(
-        state,
-        table,
-        row,
-        i,
-        `${path}.url`,
-        /^(url|link|address)$/i,
-        readUrl,
-        urlText,
-      ),
-      environment: field(
-        state,
-        table,
-        row,
-        i,
+      name: get(`${path}.name`, /^dashboards?$|^name$/i, text),
+      url: get(`${path}.url`, /^(url|link|address)$/i, readUrl, urlText),
+      environment: get(
         `${path}.environment`,
         /^(environment|env)$/i,
         environmentName,
@@ -284,14 +198,9 @@ const dashboards: Reader = (state, table) => {
 const logLevels: Reader = (state, table) => {
   const levels: unknown[] = [];
   table.rows.forEach((row, i) => {
-    const level = field(
-      state,
-      table,
-      row,
-      i,
-      `logging.levels[${levels.length}]`,
-      COLUMNS.level,
-      t => t.toLowerCase(),
+    const get = rowFields(state, table, row, i);
+    const level = get(`logging.levels[${levels.length}]`, COLUMNS.level, t =>
+      t.toLowerCase(),
     );
     if (level === undefined) return;
     state.mark(`logging.levels[${levels.length}]`, table.rowLine(i));
@@ -308,23 +217,16 @@ const logLevels: Reader = (state, table) => {
 
 const severities: Reader = (state, table) => {
   table.rows.forEach((row, i) => {
+    const get = rowFields(state, table, row, i);
     const path = `incident.severities[${state.severities.length}]`;
     const item = defined({
-      id: field(state, table, row, i, `${path}.id`, COLUMNS.level, text),
-      description: field(
-        state,
-        table,
-        row,
-        i,
+      id: get(`${path}.id`, COLUMNS.level, text),
+      description: get(
         `${path}.description`,
         COLUMNS.severityDescription,
         text,
       ),
-      responseTime: field(
-        state,
-        table,
-        row,
-        i,
+      responseTime: get(
         `${path}.responseTime`,
         COLUMNS.responseTime,
         readResponseTime,
@@ -338,63 +240,15 @@ const severities: Reader = (state, table) => {
 
 const backups: Reader = (state, table) => {
   table.rows.forEach((row, i) => {
+    const get = rowFields(state, table, row, i);
     const path = `backups[${state.backups.length}]`;
     const item = defined({
-      data: field(
-        state,
-        table,
-        row,
-        i,
-        `${path}.data`,
-        COLUMNS.data,
-        text,
-        c => c.code[0] ?? c.text,
-      ),
-      schedule: field(
-        state,
-        table,
-        row,
-        i,
-        `${path}.schedule`,
-        COLUMNS.schedule,
-        readSchedule,
-      ),
-      retention: field(
-        state,
-        table,
-        row,
-        i,
-        `${path}.retention`,
-        COLUMNS.retention,
-        readDuration,
-      ),
-      rpo: field(
-        state,
-        table,
-        row,
-        i,
-        `${path}.rpo`,
-        COLUMNS.rpo,
-        readDuration,
-      ),
-      rto: field(
-        state,
-        table,
-        row,
-        i,
-        `${path}.rto`,
-        COLUMNS.rto,
-        readDuration,
-      ),
-      tool: field(
-        state,
-        table,
-        row,
-        i,
-        `${path}.tool`,
-        COLUMNS.backupTool,
-        text,
-      ),
+      data: get(`${path}.data`, COLUMNS.data, text, c => c.code[0] ?? c.text),
+      schedule: get(`${path}.schedule`, COLUMNS.schedule, readSchedule),
+      retention: get(`${path}.retention`, COLUMNS.retention, readDuration),
+      rpo: get(`${path}.rpo`, COLUMNS.rpo, readDuration),
+      rto: get(`${path}.rto`, COLUMNS.rto, readDuration),
+      tool: get(`${path}.tool`, COLUMNS.backupTool, text),
     });
     if (item.data === undefined) return;
     state.mark(path, table.rowLine(i));
@@ -404,36 +258,13 @@ const backups: Reader = (state, table) => {
 
 const versionHistory: Reader = (state, table) => {
   table.rows.forEach((row, i) => {
+    const get = rowFields(state, table, row, i);
     const path = `versionHistory[${state.versionHistory.length}]`;
-    const changes = field(
-      state,
-      table,
-      row,
-      i,
-      `${path}.changes`,
-      COLUMNS.changes,
-      text,
-    );
+    const changes = get(`${path}.changes`, COLUMNS.changes, text);
     const item = defined({
-      version: field(
-        state,
-        table,
-        row,
-        i,
-        `${path}.version`,
-        COLUMNS.version,
-        text,
-      ),
-      date: field(state, table, row, i, `${path}.date`, COLUMNS.date, readDate),
-      author: field(
-        state,
-        table,
-        row,
-        i,
-        `${path}.author`,
-        COLUMNS.author,
-        text,
-      ),
+      version: get(`${path}.version`, COLUMNS.version, text),
+      date: get(`${path}.date`, COLUMNS.date, readDate),
+      author: get(`${path}.author`, COLUMNS.author, text),
       // The rendered runbook joins a release's changes with "; ".
       changes:
         typeof changes === 'string'

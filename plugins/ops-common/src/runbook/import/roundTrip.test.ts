@@ -296,5 +296,6 @@ describe('runbook round trip', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // 200 documents rendered and read back: seconds on a loaded machine.
+  }, 60_000);
 });
