@@ -40,7 +40,7 @@ const STANDARD_ITEMS: [RegExp, (typeof STANDARD_CHECKLIST_IDS)[number]][] = [
     /\btests?\b.*\b(pass|green)|\b(passing|green)\b.*\btests?\b|\bci\b.*\bgreen\b/i,
     'tests-passing',
   ],
-  [/\breview/i, 'code-reviewed'],
+  [/\breview|\bapprov/i, 'code-reviewed'],
   [/\bmigration/i, 'migrations-ready'],
   [/\broll ?back\b/i, 'rollback-plan'],
 ];
