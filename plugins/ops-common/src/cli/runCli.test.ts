@@ -156,3 +156,58 @@ describe('the opskit binary', () => {
     expect(code).toBe(0);
   }, 60_000);
 });
+
+describe('opskit with Markdown runbooks', () => {
+  const runbook =
+    '../plugins/ops-common/src/runbook/import/__fixtures__/checkout-service.md';
+  const template =
+    '../plugins/ops-common/src/runbook/import/__fixtures__/sre-template.md';
+
+  it('imports a runbook as ops.yaml, issues on stderr with their lines', () => {
+    const result = run(['import', runbook]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^apiVersion: opskit.io\/v1\nkind: OpsDescriptor\n/,
+    );
+    expect(result.stdout).toContain('    - name: Ship to staging\n');
+    expect(result.stderr).toBe(
+      `${runbook}:103: warning notes: chapter "Feature Flag Inventory" is not one OpsKit reads; it is kept as a note\n`,
+    );
+  });
+
+  it('imports as JSON with the issues alongside', () => {
+    const result = run(['import', template, '--format', 'json']);
+    const body = JSON.parse(result.stdout);
+    expect(Object.keys(body)).toEqual(['descriptor', 'issues']);
+    expect(body.descriptor.kind).toBe('OpsDescriptor');
+    expect(body.issues).toContainEqual(
+      expect.objectContaining({
+        path: 'versionHistory[0].author',
+        source: `${template}:147`,
+      }),
+    );
+  });
+
+  it('exits 1 when the runbook holds errors, 2 on bad usage', () => {
+    expect(run(['import']).code).toBe(2);
+    expect(run(['import', runbook, '--format', 'xml']).code).toBe(2);
+    expect(run(['import', 'no-such.md']).code).toBe(1);
+  });
+
+  it('validates and scores .md files like descriptors', () => {
+    const validated = run(['validate', runbook, '--format', 'json']);
+    expect(validated.code).toBe(0);
+    expect(JSON.parse(validated.stdout).files[0].issues).toHaveLength(1);
+    const scored = run(['score', runbook, '--format', 'json']);
+    const [entity] = JSON.parse(scored.stdout).entities;
+    expect(entity.entityRef).toBe('component:default/checkout-service');
+    expect(entity.scorecards.map((c: any) => c.scorecard)).toEqual([
+      'deployment',
+      'monitoring',
+    ]);
+    // Found once, by the import, with the line: not again by the evaluation.
+    expect(entity.issues.filter((i: any) => i.path === 'notes')).toHaveLength(
+      1,
+    );
+  });
+});

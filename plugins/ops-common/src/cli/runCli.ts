@@ -1,7 +1,8 @@
 import { OPS_DESCRIPTOR_ANNOTATION, type OpsEntityLike } from '../annotations';
 import { validateOpsDescriptor } from '../descriptor/parseDescriptor';
 import { OPS_KIND } from '../descriptor/vocabulary';
-import { readYamlDocuments } from '../descriptor/yaml';
+import { readYamlDocuments, writeYaml } from '../descriptor/yaml';
+import { importRunbookMarkdown } from '../runbook/import/importRunbookMarkdown';
 import { evaluateEntity } from '../evaluateEntity';
 import { withLocalDescriptor } from '../opsRef';
 import type { ScorecardResult } from '../scoring/types';
@@ -24,11 +25,77 @@ interface Target {
   scorecards?: ScorecardResult[];
 }
 
-const USAGE = `usage: opskit <validate|score> <ops.yaml | catalog-info.yaml>... [--format human|json]
+const USAGE = `usage: opskit <validate|score> <ops.yaml | catalog-info.yaml | runbook.md>... [--format human|json]
+       opskit import <runbook.md> [--format yaml|json]
 
-  validate   check descriptors and entity annotations; exit 1 on any error
+  validate   check descriptors, entity annotations and Markdown runbooks; exit 1 on any error
   score      print the deployment and monitoring scorecards of each entity
+  import     print the ops descriptor a Markdown runbook holds (issues on stderr)
 `;
+
+const isMarkdown = (file: string) => /\.(md|markdown)$/i.test(file);
+
+/** A Markdown runbook: its issues, and with `score` the scorecards of the descriptor it holds. */
+function examineRunbook(
+  file: string,
+  text: string,
+  io: CliIo,
+  score: boolean,
+): Target {
+  const imported = importRunbookMarkdown(text, { source: file, now: io.now() });
+  if (!score) return { file, issues: imported.issues };
+  // `checkout.md` names its service; `docs/runbook.md` is named by the repository's folder.
+  const parts = file.split('/');
+  const base = parts[parts.length - 1].replace(/\.(md|markdown)$/i, '');
+  const folder = parts.filter(p => p && p !== 'docs').slice(-2, -1)[0];
+  const name =
+    (/^(runbook|readme|index)$/i.test(base) ? folder : base) || 'service';
+  const evaluation = evaluateEntity(
+    {
+      kind: 'Component',
+      metadata: {
+        name,
+        annotations: {
+          [OPS_DESCRIPTOR_ANNOTATION]: JSON.stringify(imported.descriptor),
+        },
+      },
+      spec: {},
+    },
+    { now: io.now(), descriptorSource: file },
+  );
+  // The descriptor's own issues were found by the import, with their lines.
+  const others = evaluation.issues.filter(issue => issue.source !== file);
+  return {
+    file,
+    entityRef: evaluation.profile.entityRef,
+    issues: [...imported.issues, ...others],
+    scorecards: evaluation.scorecards,
+  };
+}
+
+function runImport(file: string, format: string, io: CliIo): number {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    io.stderr(`${file}: cannot read file: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const { descriptor, issues } = importRunbookMarkdown(text, {
+    source: file,
+    now: io.now(),
+  });
+  if (format === 'json')
+    io.stdout(`${JSON.stringify({ descriptor, issues }, null, 2)}\n`);
+  else io.stdout(writeYaml(descriptor));
+  for (const issue of issues)
+    io.stderr(
+      `${issue.source ?? file}: ${issue.severity} ${issue.path || '(file)'}: ${
+        issue.message
+      }\n`,
+    );
+  return issues.some(i => i.severity === 'error') ? 1 : 0;
+}
 
 function examine(file: string, io: CliIo, score: boolean): Target[] {
   let text: string;
@@ -48,6 +115,7 @@ function examine(file: string, io: CliIo, score: boolean): Target[] {
       },
     ];
   }
+  if (isMarkdown(file)) return [examineRunbook(file, text, io, score)];
   const docs = readYamlDocuments(text, file);
   const targets: Target[] = [];
   for (const doc of docs) {
@@ -162,7 +230,7 @@ function human(targets: Target[], io: CliIo) {
 /** Runs the CLI; returns the exit code (0 ok, 1 errors found, 2 usage). */
 export function runCli(argv: string[], io: CliIo): number {
   const args = [...argv];
-  let format = 'human';
+  let format: string | undefined;
   const formatAt = args.findIndex(
     a => a === '--format' || a.startsWith('--format='),
   );
@@ -177,6 +245,18 @@ export function runCli(argv: string[], io: CliIo): number {
     io.stdout(USAGE);
     return 0;
   }
+  if (command === 'import') {
+    const importFormat = format ?? 'yaml';
+    if (
+      files.length !== 1 ||
+      (importFormat !== 'yaml' && importFormat !== 'json')
+    ) {
+      io.stderr(USAGE);
+      return 2;
+    }
+    return runImport(files[0], importFormat, io);
+  }
+  format ??= 'human';
   if (
     (command !== 'validate' && command !== 'score') ||
     files.length === 0 ||
