@@ -32,6 +32,14 @@ export const OPS_DESCRIPTOR_ANNOTATION = 'opskit.io/descriptor';
  */
 export const OPS_DESCRIPTOR_ERROR_ANNOTATION = 'opskit.io/descriptor-error';
 /**
+ * Set by the catalog module when the descriptor came from a Markdown runbook:
+ * JSON with the file (`path`, `url`), the issues only the Markdown can have
+ * and the line of each descriptor path, so issues point into the runbook.
+ *
+ * @public
+ */
+export const OPS_DESCRIPTOR_FILE_ANNOTATION = 'opskit.io/descriptor-file';
+/**
  * `tier-1` (most critical) to `tier-4`.
  *
  * @public

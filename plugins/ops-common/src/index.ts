@@ -104,6 +104,11 @@ export {
   type RenderRunbookOptions,
 } from './runbook/renderRunbook';
 export {
+  descriptorAnnotations,
+  isRunbookPath,
+  type DescriptorFile,
+} from './descriptor/descriptorFile';
+export {
   importRunbookMarkdown,
   MAX_RUNBOOK_LENGTH,
   type ImportRunbookOptions,

@@ -1,10 +1,12 @@
 /**
  * `opskit.io/ops-ref` values, read the way `backstage.io/techdocs-ref` is:
- * `dir:.` (= ./ops.yaml), `dir:./ops` (= ./ops/ops.yaml), a relative file
- * path, or `url:https://…`. Pure: the catalog module and the CLI do the reading.
+ * `dir:.` (= ./ops.yaml, else ./runbook.md), `dir:./ops` (= ./ops/ops.yaml,
+ * else ./ops/runbook.md), a relative file path (`./docs/runbook.md` is read
+ * as a Markdown runbook), or `url:https://…`. Pure: the catalog module and
+ * the CLI do the reading.
  */
 
-import { canonicalDescriptorText } from './descriptor/yaml';
+import { descriptorAnnotations } from './descriptor/descriptorFile';
 import {
   OPS_DESCRIPTOR_ANNOTATION,
   OPS_DESCRIPTOR_ERROR_ANNOTATION,
@@ -15,9 +17,21 @@ import {
 /** @public */
 export const DEFAULT_DESCRIPTOR_FILE = 'ops.yaml';
 
+/**
+ * The runbook `dir:` finds when the directory has no ops.yaml.
+ *
+ * @public
+ */
+export const DEFAULT_RUNBOOK_FILE = 'runbook.md';
+
 /** @public */
 export type OpsRef =
-  | { type: 'path'; path: string }
+  | {
+      type: 'path';
+      path: string;
+      /** Read when `path` does not exist (`dir:` refs: the directory's runbook.md). */
+      fallback?: string;
+    }
   | { type: 'url'; url: string }
   | { type: 'invalid'; message: string };
 
@@ -60,7 +74,6 @@ export function parseOpsRef(value: unknown): OpsRef {
       return { type: 'invalid', message: `"${url}" is not an http(s) URL` };
     return { type: 'url', url };
   }
-  let relative: string;
   if (text.startsWith('dir:')) {
     const dir = containedPath(text.slice(4).trim() || '.');
     if (dir === undefined)
@@ -68,24 +81,26 @@ export function parseOpsRef(value: unknown): OpsRef {
         type: 'invalid',
         message: `"${text}" points outside the entity's directory; use a path below it`,
       };
-    relative = dir
-      ? `${dir}/${DEFAULT_DESCRIPTOR_FILE}`
-      : DEFAULT_DESCRIPTOR_FILE;
-  } else if (/^[a-z]+:/.test(text)) {
+    const inDir = (file: string) => (dir ? `${dir}/${file}` : file);
+    return {
+      type: 'path',
+      path: inDir(DEFAULT_DESCRIPTOR_FILE),
+      fallback: inDir(DEFAULT_RUNBOOK_FILE),
+    };
+  }
+  if (/^[a-z]+:/.test(text)) {
     return {
       type: 'invalid',
       message: `"${text}" has an unknown prefix; use dir:, url: or a relative file path`,
     };
-  } else {
-    const file = containedPath(text);
-    if (!file)
-      return {
-        type: 'invalid',
-        message: `"${text}" points outside the entity's directory; use a path below it`,
-      };
-    relative = file;
   }
-  return { type: 'path', path: relative };
+  const file = containedPath(text);
+  if (!file)
+    return {
+      type: 'invalid',
+      message: `"${text}" points outside the entity's directory; use a path below it`,
+    };
+  return { type: 'path', path: file };
 }
 
 /**
@@ -115,15 +130,19 @@ export function withLocalDescriptor(
     ] = `${OPS_REF_ANNOTATION} ${ref.message}`;
   else if (ref.type === 'url') return entity;
   else {
+    const attempt = (path: string) =>
+      Object.assign(extra, descriptorAnnotations(read(path), { path }));
     try {
-      extra[OPS_DESCRIPTOR_ANNOTATION] = canonicalDescriptorText(
-        read(ref.path),
-        ref.path,
-      );
+      attempt(ref.path);
     } catch (error) {
-      extra[OPS_DESCRIPTOR_ERROR_ANNOTATION] = `could not read ${ref.path}: ${
-        (error as Error).message
-      }`;
+      try {
+        if (!ref.fallback) throw error;
+        attempt(ref.fallback);
+      } catch {
+        extra[OPS_DESCRIPTOR_ERROR_ANNOTATION] = `could not read ${ref.path}: ${
+          (error as Error).message
+        }`;
+      }
     }
   }
   return {

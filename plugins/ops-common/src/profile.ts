@@ -1,5 +1,6 @@
 import {
   OPS_DESCRIPTOR_ANNOTATION,
+  OPS_DESCRIPTOR_FILE_ANNOTATION,
   OPS_DESCRIPTOR_ERROR_ANNOTATION,
   OPS_REF_ANNOTATION,
   WELL_KNOWN_ANNOTATIONS,
@@ -15,6 +16,8 @@ import {
   parseOpsDescriptor,
 } from './descriptor/parseDescriptor';
 import { SECTION_NAMES } from './descriptor/schema';
+import { readDescriptorFile } from './descriptor/descriptorFile';
+import { locateIssues } from './runbook/import/importRunbookMarkdown';
 import type {
   OpsProfile,
   OpsReferences,
@@ -116,7 +119,6 @@ function build(
   options: BuildProfileOptions,
 ): ProfileResult {
   const defaults = options.defaults ?? BUILT_IN_DEFAULTS;
-  const descriptorSource = options.descriptorSource ?? 'ops.yaml';
   const issues: OpsIssue[] = [];
   const annotations = isObject(entity.metadata?.annotations)
     ? entity.metadata!.annotations!
@@ -131,6 +133,13 @@ function build(
     indexMaps: {},
   };
   const descriptorText = annotations[OPS_DESCRIPTOR_ANNOTATION];
+  // A runbook's descriptor: issues name the Markdown file and its lines.
+  const runbookFile = readDescriptorFile(
+    annotations[OPS_DESCRIPTOR_FILE_ANNOTATION],
+  );
+  const descriptorSource =
+    runbookFile?.path ?? options.descriptorSource ?? 'ops.yaml';
+  if (runbookFile?.issues) issues.push(...runbookFile.issues);
   if (descriptorText !== undefined) {
     fromDescriptor = parseOpsDescriptor(descriptorText, {
       source: descriptorSource,
@@ -223,6 +232,9 @@ function build(
   );
   issues.push(...validated.issues);
   const { runbook: safeRunbook, ...safeSections } = validated.sections;
+  const located = runbookFile?.lines
+    ? locateIssues(issues, runbookFile.lines, descriptorSource)
+    : issues;
 
   if (!tier) {
     issues.push({
@@ -246,9 +258,18 @@ function build(
     references: referencesOf(annotations),
     dataStores: dataStoresOf(entity),
     sources,
+    ...(runbookFile
+      ? {
+          descriptorFile: {
+            format: runbookFile.format,
+            path: runbookFile.path,
+            ...(runbookFile.url ? { url: runbookFile.url } : {}),
+          },
+        }
+      : {}),
     ...safeSections,
   };
-  return { profile, issues };
+  return { profile, issues: located };
 }
 
 /**

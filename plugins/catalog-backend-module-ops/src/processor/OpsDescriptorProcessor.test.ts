@@ -10,6 +10,7 @@ import type { CatalogProcessorCache } from '@backstage/plugin-catalog-node';
 import {
   OPS_DESCRIPTOR_ANNOTATION,
   OPS_DESCRIPTOR_ERROR_ANNOTATION,
+  OPS_DESCRIPTOR_FILE_ANNOTATION,
 } from '@opskit/plugin-ops-common';
 import { OpsDescriptorProcessor } from './OpsDescriptorProcessor';
 
@@ -168,7 +169,10 @@ describe('OpsDescriptorProcessor', () => {
       /could not re-read .*socket hang up/,
     );
 
-    readUrl.mockRejectedValueOnce(new NotFoundError('gone'));
+    // Neither ops.yaml nor the runbook.md a dir: ref falls back to.
+    readUrl
+      .mockRejectedValueOnce(new NotFoundError('gone'))
+      .mockRejectedValueOnce(new NotFoundError('gone too'));
     const fourth = await run(
       entity('dir:.'),
       location,
@@ -176,7 +180,72 @@ describe('OpsDescriptorProcessor', () => {
       memoryCache(),
     );
     expect(fourth.annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION]).toMatch(
-      /no ops descriptor at/,
+      /no ops descriptor at .*\/svc\/ops.yaml/,
+    );
+  });
+
+  const RUNBOOK = [
+    '## Environments',
+    '',
+    '| Environment | Purpose | URL |',
+    '|---|---|---|',
+    '| Production | Live | https://svc.example.com |',
+    '',
+  ].join('\n');
+
+  it('reads a Markdown runbook named by ops-ref, or found by dir: without an ops.yaml', async () => {
+    dir.addContent({ 'svc/docs/runbook.md': RUNBOOK });
+    for (const ref of ['./docs/runbook.md', 'dir:./docs']) {
+      const out = await run(entity(ref));
+      expect(out.annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION]).toBeUndefined();
+      expect(JSON.parse(out.annotations[OPS_DESCRIPTOR_ANNOTATION])).toEqual({
+        apiVersion: 'opskit.io/v1',
+        kind: 'OpsDescriptor',
+        environments: [
+          {
+            name: 'production',
+            purpose: 'Live',
+            url: 'https://svc.example.com',
+          },
+        ],
+      });
+      expect(
+        JSON.parse(out.annotations[OPS_DESCRIPTOR_FILE_ANNOTATION]),
+      ).toMatchObject({ format: 'runbook', path: 'docs/runbook.md' });
+    }
+    // An ops.yaml beside it wins.
+    const preferred = await run(entity('dir:.'));
+    expect(preferred.annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(STORED);
+    expect(
+      preferred.annotations[OPS_DESCRIPTOR_FILE_ANNOTATION],
+    ).toBeUndefined();
+  });
+
+  it('links a runbook read from a url location to where it is', async () => {
+    const readUrl = jest.fn(async (url: string) => {
+      if (url.endsWith('/ops.yaml')) throw new NotFoundError('no ops.yaml');
+      return { buffer: async () => Buffer.from(RUNBOOK) };
+    });
+    const processor = new OpsDescriptorProcessor({
+      reader: mockServices.urlReader.mock({ readUrl } as any),
+      integrations,
+    });
+    const out = await run(
+      entity('dir:.'),
+      {
+        type: 'url',
+        target:
+          'https://git.example.com/org/repo/blob/main/svc/catalog-info.yaml',
+      },
+      processor,
+    );
+    expect(JSON.parse(out.annotations[OPS_DESCRIPTOR_FILE_ANNOTATION])).toEqual(
+      {
+        format: 'runbook',
+        path: 'runbook.md',
+        url: 'https://git.example.com/org/repo/blob/main/svc/runbook.md',
+        lines: expect.any(Object),
+      },
     );
   });
 

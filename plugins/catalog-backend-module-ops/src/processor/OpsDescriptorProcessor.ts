@@ -15,10 +15,11 @@ import {
   type LocationSpec,
 } from '@backstage/plugin-catalog-node';
 import {
-  canonicalDescriptorText,
+  descriptorAnnotations,
   MAX_YAML_LENGTH,
   OPS_DESCRIPTOR_ANNOTATION,
   OPS_DESCRIPTOR_ERROR_ANNOTATION,
+  OPS_DESCRIPTOR_FILE_ANNOTATION,
   OPS_REF_ANNOTATION,
   parseOpsRef,
 } from '@opskit/plugin-ops-common';
@@ -43,6 +44,10 @@ interface CachedDescriptor {
 interface Resolution {
   text?: string;
   error?: string;
+  /** The file read, as the ref names it (a `.md` file is a runbook), and where a person reads it. */
+  file?: { path: string; url?: string };
+  /** Nothing at that path: a `dir:` ref then tries the directory's runbook.md. */
+  missing?: boolean;
 }
 
 const CACHE_KEY = 'descriptor';
@@ -91,11 +96,24 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
     const annotations = { ...entity.metadata.annotations };
     delete annotations[OPS_DESCRIPTOR_ANNOTATION];
     delete annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION];
-    // Parsed once here rather than at every evaluation: clean YAML is stored as JSON (ops-common decides).
-    if (result.text !== undefined)
-      annotations[OPS_DESCRIPTOR_ANNOTATION] = canonicalDescriptorText(
-        result.text,
-      );
+    delete annotations[OPS_DESCRIPTOR_FILE_ANNOTATION];
+    // Parsed once here rather than at every evaluation: clean YAML and imported
+    // runbooks are stored as JSON (ops-common decides).
+    if (result.text !== undefined) {
+      try {
+        Object.assign(
+          annotations,
+          descriptorAnnotations(
+            result.text,
+            result.file ?? { path: 'ops.yaml' },
+          ),
+        );
+      } catch (error) {
+        result.error = `ops descriptor could not be read: ${
+          isError(error) ? error.message : String(error)
+        }`;
+      }
+    }
     if (result.error !== undefined) {
       annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION] = result.error;
       this.options.logger?.debug(`${safeRef(entity)}: ${result.error}`);
@@ -118,20 +136,34 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
     const ref = parseOpsRef(refValue);
     if (ref.type === 'invalid')
       return { error: `${OPS_REF_ANNOTATION} ${ref.message}` };
-    if (ref.type === 'url') return this.readRemote(ref.url, cache);
-
-    if (location.type === 'file')
-      return this.readFile(location.target, ref.path);
-    if (location.type === 'url') {
-      const url = this.options.integrations.resolveUrl({
-        url: ref.path,
-        base: location.target,
-      });
-      return this.readRemote(url, cache);
+    if (ref.type === 'url') {
+      const urlPath = new URL(ref.url).pathname;
+      return withFile(await this.readRemote(ref.url, cache), urlPath, ref.url);
     }
-    return {
-      error: `${OPS_REF_ANNOTATION} "${refValue}" is relative, but the entity comes from a "${location.type}" location; use url:https://… instead`,
-    };
+
+    // `dir:` refs read the directory's runbook.md when it has no ops.yaml.
+    const candidates = [ref.path, ...(ref.fallback ? [ref.fallback] : [])];
+    let first: Resolution | undefined;
+    for (const candidate of candidates) {
+      let result: Resolution;
+      let url: string | undefined;
+      if (location.type === 'file') {
+        result = await this.readFile(location.target, candidate);
+      } else if (location.type === 'url') {
+        url = this.options.integrations.resolveUrl({
+          url: candidate,
+          base: location.target,
+        });
+        result = await this.readRemote(url, cache);
+      } else {
+        return {
+          error: `${OPS_REF_ANNOTATION} "${refValue}" is relative, but the entity comes from a "${location.type}" location; use url:https://… instead`,
+        };
+      }
+      if (!result.missing) return withFile(result, candidate, url);
+      first ??= result;
+    }
+    return first!;
   }
 
   /** Reads a descriptor beside a catalog file on disk, refusing symlinks that lead out of its directory. */
@@ -149,7 +181,7 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
         fs.realpath(baseDir),
       ]);
     } catch {
-      return { error: missingMessage(relative) };
+      return missing(relative);
     }
     if (real !== realBase && !real.startsWith(realBase + path.sep)) {
       return {
@@ -157,7 +189,7 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
       };
     }
     const stat = await fs.stat(real);
-    if (!stat.isFile()) return { error: missingMessage(relative) };
+    if (!stat.isFile()) return missing(relative);
     if (stat.size > MAX_YAML_LENGTH)
       return { error: tooLargeMessage(relative, stat.size) };
     return { text: await fs.readFile(real, 'utf8') };
@@ -189,7 +221,7 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
         return { text: previous.text };
       }
       if (isError(error) && error.name === NotFoundError.name)
-        return { error: missingMessage(url) };
+        return missing(url);
       const reason = isError(error) ? error.message : String(error);
       if (previous) {
         // Keep serving what we read last time; the error says it may be out of date.
@@ -202,6 +234,10 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
       return { error: `could not read ${url}: ${reason}` };
     }
   }
+}
+
+function missing(where: string): Resolution {
+  return { error: missingMessage(where), missing: true };
 }
 
 function missingMessage(where: string): string {
@@ -218,4 +254,9 @@ function safeRef(entity: Entity): string {
   } catch {
     return String(entity.metadata?.name);
   }
+}
+
+/** Notes which file a resolution read. */
+function withFile(result: Resolution, file: string, url?: string): Resolution {
+  return { ...result, file: { path: file, ...(url ? { url } : {}) } };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { sectionSchemas } from './schema';
 import type { Tier } from './vocabulary';
+import type { DescriptorFile } from './descriptorFile';
 
 /**
  * Parsed, normalised sections of the ops model.
@@ -105,4 +106,6 @@ export interface OpsProfile extends OpsSections {
   sources: Partial<
     Record<keyof OpsSections | 'tier' | 'runbook', SectionSource>
   >;
+  /** The Markdown runbook the descriptor was imported from, when it was. */
+  descriptorFile?: DescriptorFile;
 }

@@ -103,51 +103,57 @@ export function importRunbookMarkdown(
   text: unknown,
   options: ImportRunbookOptions = {},
 ): RunbookImport {
+  const read = readRunbookMarkdown(text, options);
+  const source = options.source ?? 'runbook.md';
+  const validated = validateOpsDescriptor(read.descriptor, {
+    source,
+    now: options.now,
+  });
+  return {
+    descriptor: read.descriptor,
+    issues: [
+      ...read.issues,
+      ...locateIssues(validated.issues, read.lines, source),
+    ],
+  };
+}
+
+/**
+ * What the import reads before validation: the descriptor, the issues only
+ * the Markdown can have (placeholders, unread chapters), and the line each
+ * descriptor path came from. The catalog stores these at ingestion; the
+ * profile validates the descriptor as for any ops.yaml.
+ */
+export interface RunbookRead {
+  descriptor: Record<string, unknown>;
+  issues: OpsIssue[];
+  lines: Record<string, number>;
+}
+
+export function readRunbookMarkdown(
+  text: unknown,
+  options: Pick<ImportRunbookOptions, 'source'> = {},
+): RunbookRead {
   const source = options.source ?? 'runbook.md';
   const state = new ImportState(source);
-  if (typeof text !== 'string') {
-    return {
-      descriptor: {},
-      issues: [
-        {
-          path: '',
-          severity: 'error',
-          message: 'expected Markdown text',
-          source,
-        },
-      ],
-    };
-  }
-  if (text.length > MAX_RUNBOOK_LENGTH) {
-    return {
-      descriptor: {},
-      issues: [
-        {
-          path: '',
-          severity: 'error',
-          message: `the runbook is ${text.length} characters long; at most ${MAX_RUNBOOK_LENGTH} are read`,
-          source,
-        },
-      ],
-    };
-  }
+  const refused = (message: string): RunbookRead => ({
+    descriptor: {},
+    issues: [{ path: '', severity: 'error', message, source }],
+    lines: {},
+  });
+  if (typeof text !== 'string') return refused('expected Markdown text');
+  if (text.length > MAX_RUNBOOK_LENGTH)
+    return refused(
+      `the runbook is ${text.length} characters long; at most ${MAX_RUNBOOK_LENGTH} are read`,
+    );
+  const normalized = text.replace(/\r\n?/g, '\n');
   let tokens: Token[];
   try {
-    tokens = Lexer.lex(text.replace(/\r\n?/g, '\n'), { gfm: true });
+    tokens = Lexer.lex(normalized, { gfm: true });
   } catch (error) {
-    return {
-      descriptor: {},
-      issues: [
-        {
-          path: '',
-          severity: 'error',
-          message: `could not read the Markdown: ${String(error)}`,
-          source,
-        },
-      ],
-    };
+    return refused(`could not read the Markdown: ${String(error)}`);
   }
-  const lines = new LineIndex(text.replace(/\r\n?/g, '\n'));
+  const lines = new LineIndex(normalized);
   const blocks: Block[] = [];
   let offset = 0;
   for (const token of tokens) {
@@ -155,7 +161,11 @@ export function importRunbookMarkdown(
     offset += token.raw.length;
   }
   readChapters(state, chapters(blocks));
-  return finish(state, options);
+  return {
+    descriptor: assemble(state),
+    issues: state.issues,
+    lines: Object.fromEntries(state.lines),
+  };
 }
 
 /** Splits the document at its headings; the first top-level heading is the title. */
@@ -486,11 +496,8 @@ function readList(
   }
 }
 
-/** Assembles the descriptor in ops.yaml's order, validates it and points each issue at its line. */
-function finish(
-  state: ImportState,
-  options: ImportRunbookOptions,
-): RunbookImport {
+/** Assembles the descriptor in ops.yaml's order. */
+function assemble(state: ImportState): Record<string, unknown> {
   const descriptor: Record<string, unknown> = {
     apiVersion: OPS_API_VERSION,
     kind: OPS_KIND,
@@ -518,30 +525,33 @@ function finish(
   if (state.versionHistory.length)
     descriptor.versionHistory = state.versionHistory;
   if (state.notes.length) descriptor.notes = state.notes;
-
-  const source = state.source;
-  const validated = validateOpsDescriptor(descriptor, {
-    source,
-    now: options.now,
-  });
-  const located = validated.issues.map(issue => {
-    const line = lineOf(state.lines, issue.path);
-    return line === undefined ? issue : { ...issue, source: state.at(line) };
-  });
-  return { descriptor, issues: [...state.issues, ...located] };
+  return descriptor;
 }
 
-/** The line of the longest read path that `path` starts with. */
-function lineOf(lines: Map<string, number>, path: string): number | undefined {
-  let best: string | undefined;
-  for (const key of lines.keys()) {
-    if (
-      (path === key ||
-        path.startsWith(`${key}.`) ||
-        path.startsWith(`${key}[`)) &&
-      (!best || key.length > best.length)
-    )
-      best = key;
-  }
-  return best === undefined ? undefined : lines.get(best);
+/**
+ * Points issues about the descriptor at the runbook's lines: an issue whose
+ * path starts with a path the import read gets that path's line.
+ */
+export function locateIssues(
+  issues: OpsIssue[],
+  lines: Record<string, number>,
+  source: string,
+): OpsIssue[] {
+  const keys = Object.keys(lines);
+  return issues.map(issue => {
+    if (issue.source !== undefined && issue.source !== source) return issue;
+    let best: string | undefined;
+    for (const key of keys) {
+      if (
+        (issue.path === key ||
+          issue.path.startsWith(`${key}.`) ||
+          issue.path.startsWith(`${key}[`)) &&
+        (!best || key.length > best.length)
+      )
+        best = key;
+    }
+    return best === undefined
+      ? issue
+      : { ...issue, source: `${source}:${lines[best]}` };
+  });
 }
