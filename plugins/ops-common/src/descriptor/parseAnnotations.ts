@@ -2,6 +2,7 @@ import {
   OPS_ANNOTATION_PREFIX,
   OPS_DATA_ANNOTATIONS,
   OPS_DESCRIPTOR_ERROR_ANNOTATION,
+  OPS_DESCRIPTOR_FILE_ANNOTATION,
   OPS_RUNBOOK_ANNOTATION,
   OPS_SECTION_ANNOTATIONS,
   OPS_TIER_ANNOTATION,
@@ -25,7 +26,11 @@ export interface AnnotationParse {
   indexMaps: Partial<Record<SectionName, IndexMaps>>;
 }
 
-const KNOWN = [...OPS_DATA_ANNOTATIONS, OPS_DESCRIPTOR_ERROR_ANNOTATION];
+const KNOWN = [
+  ...OPS_DATA_ANNOTATIONS,
+  OPS_DESCRIPTOR_ERROR_ANNOTATION,
+  OPS_DESCRIPTOR_FILE_ANNOTATION,
+];
 
 export const annotationSource = (key: string) => `annotation ${key}`;
 

@@ -18,6 +18,7 @@ jest.setTimeout(30_000);
 
 const payments = exampleEntity('payments-api');
 const legacy = exampleEntity('legacy-billing');
+const checkout = exampleEntity('checkout-service');
 
 describe('EntityOpsContent', () => {
   // payments-api's latency SLO has a query: measured 4 minutes ago in production and staging; development's Prometheus is down.
@@ -27,10 +28,32 @@ describe('EntityOpsContent', () => {
     new Date(Date.now() - 4 * 60_000),
   );
   const ops = createOpsServer({
-    entities: [payments, legacy],
+    entities: [payments, legacy, checkout],
     live: { 'component:default/payments-api': live },
   });
   registerMswTestHooks(ops.server);
+
+  it('says when the data comes from a Markdown runbook, links to it and shows the chapters it does not read', async () => {
+    await renderOps(<EntityOpsContent />, { entity: checkout });
+    const source = await screen.findByTestId('ops-runbook-source');
+    expect(source).toHaveTextContent('Read from the runbook docs/runbook.md');
+    expect(
+      within(source).getByRole('link', { name: 'read it in TechDocs' }),
+    ).toHaveAttribute(
+      'href',
+      '/docs/default/component/checkout-service/runbook/',
+    );
+    // Each card names the runbook as its source, not ops.yaml.
+    expect(screen.getAllByText('from docs/runbook.md').length).toBeGreaterThan(
+      3,
+    );
+    expect(screen.queryByText('from ops.yaml')).not.toBeInTheDocument();
+    expect(screen.getByText('More from the runbook')).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Feature Flag Inventory' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('express-checkout')).toBeInTheDocument();
+  });
 
   it('lays out every runbook section of a compliant service', async () => {
     await renderOps(<EntityOpsContent />, { entity: payments });

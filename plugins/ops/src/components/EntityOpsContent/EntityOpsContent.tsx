@@ -28,6 +28,9 @@ import { MonitoringSection } from './sections/MonitoringSection';
 import { ScorecardsSection } from './sections/ScorecardsSection';
 import { SloSection } from './sections/SloSection';
 import { VersionHistorySection } from './sections/VersionHistorySection';
+import { NotesSection } from './sections/NotesSection';
+import { DescriptorFileContext } from './sections/SectionCard';
+import { RunbookSource } from './RunbookSource';
 import { WaiversSection } from './sections/WaiversSection';
 
 /** The Ops tab: the entity's runbook as live data, laid out in the order on-call reads it. */
@@ -70,62 +73,72 @@ export function EntityOpsContent() {
   };
 
   return (
-    <Box data-testid="ops-content">
-      <OpsHeader
-        data={data}
-        title={entity.metadata.title ?? entity.metadata.name}
-      />
-      <Grid container spacing={3}>
-        {data.issues.length > 0 && (
-          <Grid item xs={12}>
-            <IssuesSection issues={data.issues} />
-          </Grid>
+    <DescriptorFileContext.Provider value={data.profile.descriptorFile}>
+      <Box data-testid="ops-content">
+        <OpsHeader
+          data={data}
+          title={entity.metadata.title ?? entity.metadata.name}
+        />
+        {data.profile.descriptorFile?.format === 'runbook' && (
+          <RunbookSource file={data.profile.descriptorFile} entity={entity} />
         )}
-        <Grid item xs={12}>
-          <ScorecardsSection scorecards={data.scorecards} />
+        <Grid container spacing={3}>
+          {data.issues.length > 0 && (
+            <Grid item xs={12}>
+              <IssuesSection issues={data.issues} />
+            </Grid>
+          )}
+          <Grid item xs={12}>
+            <ScorecardsSection scorecards={data.scorecards} />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <EnvironmentsSection profile={data.profile} />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <MonitoringSection profile={data.profile} />
+          </Grid>
+          <Grid item xs={12}>
+            <DeploymentSection
+              profile={data.profile}
+              entityRef={entityRef}
+              signOffs={data.signOffs}
+              canSignOff={canSignOff}
+              onSignedOff={state.retry}
+            />
+          </Grid>
+          <Grid item xs={12}>
+            <SloSection profile={data.profile} facts={data.facts} />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <IncidentSection
+              profile={data.profile}
+              targets={data.escalationTargets ?? {}}
+            />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <LoggingSection profile={data.profile} />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <BackupsSection profile={data.profile} />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <VersionHistorySection profile={data.profile} />
+          </Grid>
+          {data.profile.notes?.length ? (
+            <Grid item xs={12}>
+              <NotesSection profile={data.profile} />
+            </Grid>
+          ) : null}
+          <Grid item xs={12}>
+            <WaiversSection
+              waivers={data.waivers}
+              canManage={canManageWaivers}
+              onRevoke={revoke}
+            />
+          </Grid>
         </Grid>
-        <Grid item xs={12} md={6}>
-          <EnvironmentsSection profile={data.profile} />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <MonitoringSection profile={data.profile} />
-        </Grid>
-        <Grid item xs={12}>
-          <DeploymentSection
-            profile={data.profile}
-            entityRef={entityRef}
-            signOffs={data.signOffs}
-            canSignOff={canSignOff}
-            onSignedOff={state.retry}
-          />
-        </Grid>
-        <Grid item xs={12}>
-          <SloSection profile={data.profile} facts={data.facts} />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <IncidentSection
-            profile={data.profile}
-            targets={data.escalationTargets ?? {}}
-          />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <LoggingSection profile={data.profile} />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <BackupsSection profile={data.profile} />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <VersionHistorySection profile={data.profile} />
-        </Grid>
-        <Grid item xs={12}>
-          <WaiversSection
-            waivers={data.waivers}
-            canManage={canManageWaivers}
-            onRevoke={revoke}
-          />
-        </Grid>
-      </Grid>
-    </Box>
+      </Box>
+    </DescriptorFileContext.Provider>
   );
 }
 

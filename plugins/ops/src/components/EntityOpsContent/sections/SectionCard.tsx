@@ -5,13 +5,19 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import type { SectionSource } from '@opskit/plugin-ops-common';
+import type { DescriptorFile, SectionSource } from '@opskit/plugin-ops-common';
+import { createContext, useContext } from 'react';
 
-const SOURCE_LABEL: Record<SectionSource, string> = {
-  annotation: 'from an annotation',
-  descriptor: 'from ops.yaml',
-  defaults: 'org default',
-};
+/** The runbook the entity's descriptor was imported from, for the cards to name. */
+export const DescriptorFileContext = createContext<DescriptorFile | undefined>(
+  undefined,
+);
+
+function sourceLabel(source: SectionSource, file?: DescriptorFile): string {
+  if (source === 'annotation') return 'from an annotation';
+  if (source === 'defaults') return 'org default';
+  return file?.format === 'runbook' ? `from ${file.path}` : 'from ops.yaml';
+}
 
 /** One runbook section: a titled card that says where its data came from, or what is missing. */
 export function SectionCard(props: {
@@ -22,10 +28,11 @@ export function SectionCard(props: {
   action?: React.ReactNode;
   children?: React.ReactNode;
 }) {
+  const file = useContext(DescriptorFileContext);
   return (
     <InfoCard
       title={props.title}
-      subheader={props.source ? SOURCE_LABEL[props.source] : undefined}
+      subheader={props.source ? sourceLabel(props.source, file) : undefined}
       action={props.action}
       noPadding={false}
     >
