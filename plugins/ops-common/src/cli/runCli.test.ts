@@ -211,3 +211,29 @@ describe('opskit with Markdown runbooks', () => {
     );
   });
 });
+
+describe('opskit validate on a mistyped kind', () => {
+  it('reports an opskit.io/v1 document of another kind as a broken descriptor', () => {
+    let stdout = '';
+    const code = runCli(['validate', 'ops.yaml', '--format', 'json'], {
+      readFile: () =>
+        'apiVersion: opskit.io/v1\nkind: Deployment\ntier: tier-1\n',
+      resolve: (_from, rel) => rel,
+      stdout: t => {
+        stdout += t;
+      },
+      stderr: () => {},
+      now: () => NOW,
+    });
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).files[0].issues).toEqual([
+      {
+        path: 'kind',
+        severity: 'error',
+        message:
+          '"Deployment" is not a kind of opskit.io/v1; an ops descriptor is kind: OpsDescriptor',
+        source: 'ops.yaml',
+      },
+    ]);
+  });
+});

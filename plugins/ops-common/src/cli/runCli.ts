@@ -1,6 +1,6 @@
 import { OPS_DESCRIPTOR_ANNOTATION, type OpsEntityLike } from '../annotations';
 import { validateOpsDescriptor } from '../descriptor/parseDescriptor';
-import { OPS_KIND } from '../descriptor/vocabulary';
+import { OPS_API_VERSION, OPS_KIND } from '../descriptor/vocabulary';
 import { readYamlDocuments, writeYaml } from '../descriptor/yaml';
 import { importRunbookMarkdown } from '../runbook/import/importRunbookMarkdown';
 import { evaluateEntity } from '../evaluateEntity';
@@ -124,7 +124,11 @@ function examine(file: string, io: CliIo, score: boolean): Target[] {
       continue;
     }
     const value = doc.value as Record<string, unknown>;
-    if (typeof value === 'object' && value.kind === OPS_KIND) {
+    // An ops document with a mistyped kind is a broken descriptor, not a catalog entity of that kind.
+    const opsDocument =
+      typeof value === 'object' &&
+      (value.kind === OPS_KIND || value.apiVersion === OPS_API_VERSION);
+    if (opsDocument) {
       if (!score) {
         targets.push({
           file,

@@ -95,7 +95,9 @@ export function parseOpsDescriptor(
       message:
         raw.kind === undefined
           ? `is missing; write kind: ${OPS_KIND}`
-          : `"${String(raw.kind)}" is not ${OPS_KIND}`,
+          : `"${String(
+              raw.kind,
+            )}" is not a kind of ${OPS_API_VERSION}; an ops descriptor is kind: ${OPS_KIND}`,
       source,
     });
   }

@@ -291,3 +291,113 @@ describe('importRunbookMarkdown', () => {
     expect(hasErrors(read(fixture('checkout-service.md')).issues)).toBe(false);
   });
 });
+
+describe('runbooks as different teams write them', () => {
+  const EXAMPLES = join(__dirname, '../../../../../examples');
+  const runbooks: Record<string, string> = {
+    'checkout-service.md': fixture('checkout-service.md'),
+    'search-indexer.md': fixture('search-indexer.md'),
+    'ledger-batch.md': fixture('ledger-batch.md'),
+    'edge-proxy.md': fixture('edge-proxy.md'),
+    'examples/checkout-service/docs/runbook.md': readFileSync(
+      join(EXAMPLES, 'checkout-service/docs/runbook.md'),
+      'utf8',
+    ),
+  };
+
+  it.each(Object.keys(runbooks))('%s imports with no error', name => {
+    const { issues } = read(runbooks[name]);
+    expect(issues.filter(i => i.severity === 'error')).toEqual([]);
+  });
+
+  it('reads setext headings, "Alerting" and "On-call" chapters, minutes as seconds and a cron line', () => {
+    const d = read(runbooks['search-indexer.md']).descriptor as any;
+    expect(d.slos[0]).toEqual({
+      name: 'Indexing lag',
+      indicator: 'freshness',
+      unit: 's',
+      objective: { op: 'lte', value: 300 },
+      alert: { op: 'gt', value: 900, for: '5m' },
+      window: '1w',
+    });
+    expect(d.slos[2].indicator).toBe('error-rate');
+    expect(d.monitoring.dashboards).toEqual([
+      {
+        name: 'Indexer overview',
+        url: 'https://grafana.example.com/d/indexer',
+        environment: 'production',
+      },
+    ]);
+    expect(d.incident.escalation[1]).toEqual({
+      targets: ['group:search-leads'],
+      after: '30m',
+    });
+    expect(d.backups[0].schedule).toBe('0 */6 * * *');
+    expect(d.recovery.steps).toHaveLength(3);
+    expect(d.versionHistory[0]).toEqual({
+      version: '4.0.0',
+      date: '2026-08-01',
+      changes: ['OpenSearch 2'],
+    });
+  });
+
+  it('reads upper-case headings, a logging list, a declared indicator and unit, and RTO without a test date', () => {
+    const d = read(runbooks['ledger-batch.md']).descriptor as any;
+    expect(d.environments.map((e: any) => e.name)).toEqual(['prod', 'qa']);
+    expect(d.deployment.process).toEqual([
+      {
+        steps: [
+          'Tag the release',
+          'Run the close against qa',
+          'Promote to prod',
+        ],
+      },
+    ]);
+    expect(d.deployment.checklist.map((c: any) => c.id)).toEqual([
+      'tests-passing',
+      'code-reviewed',
+      'migrations-ready',
+    ]);
+    expect(d.slos[1]).toEqual({
+      name: 'Correct totals',
+      indicator: 'correctness',
+      unit: 'percent',
+      objective: { op: 'gte', value: 100 },
+      alert: { op: 'lt', value: 100 },
+    });
+    expect(d.logging).toEqual({
+      levels: ['error', 'warn', 'info'],
+      format: 'json',
+      fields: ['timestamp', 'level', 'service', 'message', 'context'],
+      retention: '90d',
+    });
+    expect(d.recovery).toEqual({
+      rto: '8h',
+      steps: ['Re-run the close from the last checkpoint'],
+    });
+  });
+
+  it('reads per-environment deployment chapters with their commands and an automated rollback', () => {
+    const d = read(runbooks['edge-proxy.md']).descriptor as any;
+    expect(d.deployment.process).toEqual([
+      {
+        environment: 'canary',
+        steps: ['Roll the canary pool', 'Watch the error rate for 15 minutes'],
+        commands: ['./deploy --env canary'],
+      },
+      {
+        environment: 'production',
+        steps: ['Roll the production pools one by one'],
+        commands: ['./deploy --env production'],
+      },
+    ]);
+    expect(d.deployment.rollback.automated).toBe(true);
+    expect(d.slos[0].objective).toEqual({ op: 'gte', value: 99.99 });
+    expect(d.notes).toEqual([
+      {
+        title: 'Overview',
+        body: 'The edge proxy terminates TLS for every public hostname.',
+      },
+    ]);
+  });
+});

@@ -8,6 +8,8 @@ export interface PlainText {
   links: string[];
   /** The text of each code span, e.g. `localhost` or `tests-passing`. */
   code: string[];
+  /** The Markdown as written, where its syntax is data (a cron line, whose stars are not emphasis). */
+  raw?: string;
 }
 
 const ENTITIES: Record<string, string> = {

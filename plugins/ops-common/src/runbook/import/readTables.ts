@@ -244,7 +244,13 @@ const backups: Reader = (state, table) => {
     const path = `backups[${state.backups.length}]`;
     const item = defined({
       data: get(`${path}.data`, COLUMNS.data, text, c => c.code[0] ?? c.text),
-      schedule: get(`${path}.schedule`, COLUMNS.schedule, readSchedule),
+      schedule: get(
+        `${path}.schedule`,
+        COLUMNS.schedule,
+        readSchedule,
+        // A cron line's stars would read as emphasis.
+        c => c.code[0] ?? (readSchedule(c.raw ?? '') ? c.raw! : c.text),
+      ),
       retention: get(`${path}.retention`, COLUMNS.retention, readDuration),
       rpo: get(`${path}.rpo`, COLUMNS.rpo, readDuration),
       rto: get(`${path}.rto`, COLUMNS.rto, readDuration),

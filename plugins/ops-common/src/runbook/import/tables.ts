@@ -9,7 +9,9 @@ export class RunbookTable {
 
   constructor(readonly token: Tokens.Table, readonly line: number) {
     this.headers = token.header.map(cell => plainText(cell.tokens).text);
-    this.rows = token.rows.map(row => row.map(cell => plainText(cell.tokens)));
+    this.rows = token.rows.map(row =>
+      row.map(cell => ({ ...plainText(cell.tokens), raw: cell.text.trim() })),
+    );
   }
 
   /** The index of the first column whose header matches, or -1. */
@@ -48,7 +50,7 @@ export const COLUMNS = {
   unit: /^units?$/i,
   target: /^(target|objective|goal|slo target|threshold target)$/i,
   alert:
-    /^(alert|alert threshold|alerting threshold|alert at|page at|threshold)$/i,
+    /^(alert|alerts|alert threshold|alerting threshold|alert at|alert when|page at|page when|paging threshold|threshold)$/i,
   window: /^(window|period|time window|measured over)$/i,
   query: /^(query|promql|expression)$/i,
   tool: /^(tool|name|system|service)$/i,
@@ -91,13 +93,13 @@ export function tableKind(
     (table.has(/^tools?$/i) || (inMonitoring && has(COLUMNS.tool)))
   )
     return 'tools';
+  if (/^dashboards?$/i.test(table.headers[0] ?? '') && has(COLUMNS.url))
+    return 'dashboards';
   if (
     table.has(/^(environment|env)s?$/i) ||
     (has(COLUMNS.environment) && has(COLUMNS.url) && has(COLUMNS.purpose))
   )
     return 'environments';
-  if (/^dashboards?$/i.test(table.headers[0] ?? '') && has(COLUMNS.url))
-    return 'dashboards';
   if (
     table.headers.every(header => !header) &&
     table.rows.some(row => /^(tier|published runbook)$/i.test(row[0]?.text))

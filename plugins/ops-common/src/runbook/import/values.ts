@@ -78,6 +78,18 @@ const UNIT_WORDS: Record<string, Unit> = {
   count: 'count',
 };
 
+const LONGER_TIME_UNITS: Record<string, number> = {
+  m: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hr: 3600,
+  hour: 3600,
+  hours: 3600,
+};
+
 /** A threshold as written: `< 200ms`, `> 500 ms for 5m`, `99.9%`, `at least 99.5 %`. */
 export interface WrittenThreshold {
   op?: Operator;
@@ -117,13 +129,20 @@ export function readThreshold(text: string): WrittenThreshold | undefined {
   if (!Number.isFinite(value)) return undefined;
   const unitText = number[2].trim().toLowerCase();
   let unit: Unit | undefined;
+  let scaled = value;
   if (unitText) {
     unit = UNIT_WORDS[unitText];
+    // Minutes and hours are written as such but measured in seconds.
+    const longer = LONGER_TIME_UNITS[unitText];
+    if (!unit && longer) {
+      unit = 's';
+      scaled = value * longer;
+    }
     if (!unit) return undefined;
   }
   return {
     ...(op ? { op } : {}),
-    value,
+    value: scaled,
     ...(unit ? { unit } : {}),
     ...(lasting ? { for: lasting } : {}),
   };
@@ -243,7 +262,7 @@ export function slug(text: string): string {
 
 const INDICATOR_WORDS: [RegExp, Indicator][] = [
   [/latency|response time|duration|p9\d|p50|round.?trip/i, 'latency'],
-  [/error|failure|5xx/i, 'error-rate'],
+  [/error|fail|5xx/i, 'error-rate'],
   [/uptime|availability|available/i, 'availability'],
   [/throughput|requests per|rps|qps|traffic/i, 'throughput'],
   [/saturation|cpu|memory|utili[sz]ation|disk|queue depth/i, 'saturation'],
