@@ -25,8 +25,14 @@ export class Workspace {
     try {
       return await fs.readFile(this.resolve(path, input), 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return undefined;
+      // A directory, a permission problem: the template's input, not a server fault.
+      throw new InputError(
+        `${input} "${path}" could not be read (${
+          code === 'EISDIR' ? 'it is a directory' : code ?? String(error)
+        })`,
+      );
     }
   }
 

@@ -23,6 +23,13 @@ export interface DescriptorInputs {
   runbook?: string;
   /** First version entry; omitted when not given. */
   version?: { version: string; date: string; author?: string };
+  /**
+   * A descriptor to start from (a team's existing runbook, imported): its
+   * sections replace the org defaults; the inputs above still win.
+   */
+  base?: Record<string, unknown>;
+  /** Where `base` came from, for the file's header (`docs/runbook.md`). */
+  baseSource?: string;
 }
 
 /** @public */
@@ -81,46 +88,71 @@ export function createOpsDescriptor(
   options: { now?: number } = {},
 ): CreatedDescriptor {
   const policy = defaults.tiers[inputs.tier];
-  const slos: Array<Record<string, unknown>> = (policy?.slos ?? []).map(
-    writtenSlo,
-  );
+  const base = (inputs.base ?? {}) as Record<string, any>;
+  const slos: Array<Record<string, unknown>> = Array.isArray(base.slos)
+    ? base.slos.map((slo: Record<string, unknown>) => ({ ...slo }))
+    : (policy?.slos ?? []).map(writtenSlo);
   for (const override of inputs.slos ?? []) {
     const index = slos.findIndex(slo => slo.name === override.name);
     if (index >= 0) slos[index] = { ...slos[index], ...override };
     else slos.push(override);
   }
-  const escalation = [
+  const asked = [
     ...(inputs.onCallGroup
       ? [{ targets: [inputs.onCallGroup], after: '15m' }]
       : []),
     ...(inputs.escalation ?? []),
   ];
+  const escalation = asked.length ? asked : base.incident?.escalation ?? [];
+  const versionHistory = [
+    ...(inputs.version
+      ? [
+          compact({
+            ...inputs.version,
+            changes: [
+              inputs.base
+                ? 'Descriptor created from the runbook'
+                : 'Created from the service template',
+            ],
+          }),
+        ]
+      : []),
+    ...(Array.isArray(base.versionHistory) ? base.versionHistory : []),
+  ];
   const descriptor = compact({
     apiVersion: OPS_API_VERSION,
     kind: OPS_KIND,
     tier: inputs.tier,
-    runbook: inputs.runbook,
-    environments: inputs.environments?.map(env => compact({ ...env })),
-    deployment: { checklist: defaults.checklist.map(item => ({ ...item })) },
+    runbook: inputs.runbook ?? base.runbook,
+    environments:
+      inputs.environments?.map(env => compact({ ...env })) ?? base.environments,
+    deployment: {
+      ...base.deployment,
+      checklist:
+        base.deployment?.checklist ??
+        defaults.checklist.map(item => ({ ...item })),
+    },
     slos,
-    logging: { ...defaults.logging },
+    monitoring: base.monitoring,
+    logging: base.logging ?? { ...defaults.logging },
     incident: compact({
-      severities: defaults.severities.map(s => compact({ ...s })),
+      severities:
+        base.incident?.severities ??
+        defaults.severities.map(s => compact({ ...s })),
       escalation,
     }),
-    backups: inputs.backups,
-    versionHistory: inputs.version
-      ? [
-          compact({
-            ...inputs.version,
-            changes: ['Created from the service template'],
-          }),
-        ]
-      : undefined,
+    backups: inputs.backups ?? base.backups,
+    recovery: base.recovery,
+    versionHistory: versionHistory.length ? versionHistory : undefined,
+    notes: base.notes,
   });
   const { issues } = validateOpsDescriptor(descriptor, { now: options.now });
   const header = [
-    `# Operations descriptor, written from the organisation's ${inputs.tier} defaults.`,
+    inputs.base
+      ? `# Operations descriptor, written from ${
+          inputs.baseSource ?? 'the runbook'
+        } and the organisation's ${inputs.tier} defaults.`
+      : `# Operations descriptor, written from the organisation's ${inputs.tier} defaults.`,
     '# Edit it freely: the catalog reads it through opskit.io/ops-ref and the Ops tab shows it.',
     '# Reference: the OpsKit README, "ops.yaml reference".',
     '',

@@ -9,6 +9,7 @@ import {
   CATALOG_INFO,
   config,
   NOW,
+  readExample,
 } from '../__testUtils__/context';
 import { createOpsDescriptorAction } from './descriptorCreate';
 
@@ -61,6 +62,63 @@ describe('ops:descriptor:create', () => {
       version: '0.1.0',
       date: '2026-11-27',
     });
+  });
+
+  it("starts from the team's existing runbook (runbookPath): its chapters replace the defaults, the inputs still win", async () => {
+    dir.addContent({
+      'docs/runbook.md': readExample('checkout-service/docs/runbook.md'),
+    });
+    const { ctx } = actionContext(dir.path, {
+      tier: 'tier-1',
+      runbookPath: 'docs/runbook.md',
+      environments: [{ name: 'production', url: 'https://orders.example.com' }],
+    });
+    await action.handler(ctx as any);
+    const written = dir.content()!['ops.yaml'] as string;
+    expect(written.split('\n')[0]).toBe(
+      "# Operations descriptor, written from docs/runbook.md and the organisation's tier-1 defaults.",
+    );
+    const resolved = withLocalDescriptor(
+      readYamlDocuments(dir.content()!['catalog-info.yaml'] as string, 'c')[0]
+        .value as any,
+      path => dir.content()![path] as string,
+    );
+    const { profile, issues } = buildOpsProfile(resolved, { now: NOW });
+    expect(issues.filter(i => i.severity === 'error')).toEqual([]);
+    // From the runbook:
+    expect(profile.slos?.map(slo => slo.name)).toEqual([
+      'Response time',
+      'Error rate',
+      'Uptime',
+    ]);
+    expect(profile.severities?.[0]).toEqual({
+      id: 'P1',
+      description: 'Nobody can check out',
+      responseTime: '15m',
+    });
+    expect(profile.escalation?.[0].targets).toEqual(['group:payments-oncall']);
+    expect(profile.recovery?.lastTested).toBe('2026-10-20');
+    expect(profile.notes?.map(note => note.title)).toContain(
+      'Feature Flag Inventory',
+    );
+    // From the inputs, over the runbook's environments:
+    expect(profile.environments).toEqual([
+      { name: 'production', url: 'https://orders.example.com' },
+    ]);
+  });
+
+  it('names the input when a path is a directory or a runbook is missing, and writes nothing', async () => {
+    for (const [input, message] of [
+      [{ path: '.' }, 'path "." could not be read (it is a directory)'],
+      [
+        { runbookPath: 'docs/none.md' },
+        'runbookPath "docs/none.md" does not exist in the workspace',
+      ],
+    ] as const) {
+      const { ctx } = actionContext(dir.path, { tier: 'tier-3', ...input });
+      await expect(action.handler(ctx as any)).rejects.toThrow(message);
+    }
+    expect(Object.keys(dir.content()!)).toEqual(['catalog-info.yaml']);
   });
 
   it('refuses paths that leave the workspace, and writes nothing', async () => {

@@ -8,6 +8,7 @@ import type { JsonObject, JsonValue } from '@backstage/types';
 import {
   createOpsDescriptor,
   evaluationDay,
+  importRunbookMarkdown,
   OPS_REF_ANNOTATION,
   OPS_TIER_ANNOTATION,
   TIERS,
@@ -37,6 +38,7 @@ export type OpsDescriptorCreateInput = {
   slos?: Array<{ name: string; [key: string]: JsonValue }>;
   backups?: JsonObject[];
   runbook?: string;
+  runbookPath?: string;
   version?: string;
   path: string;
   catalogInfoPath: string;
@@ -123,6 +125,13 @@ export function createOpsDescriptorAction(options: {
             .string()
             .optional()
             .describe('URL or TechDocs path of the published runbook'),
+        runbookPath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'An existing Markdown runbook in the workspace (e.g. docs/runbook.md) to start from: its chapters replace the org defaults, the other inputs still win',
+            ),
         version: z =>
           z
             .string()
@@ -184,6 +193,28 @@ export function createOpsDescriptorAction(options: {
       );
       const defaults = readDefaults(options.config);
       const today = evaluationDay(now());
+      let base: Record<string, unknown> | undefined;
+      if (input.runbookPath !== undefined) {
+        const runbookText = await workspace.read(
+          input.runbookPath,
+          'runbookPath',
+        );
+        if (runbookText === undefined)
+          throw new InputError(
+            `runbookPath "${input.runbookPath}" does not exist in the workspace`,
+          );
+        const imported = importRunbookMarkdown(runbookText, {
+          source: input.runbookPath,
+          now: now(),
+        });
+        for (const issue of imported.issues)
+          ctx.logger.warn(
+            `${issue.source ?? input.runbookPath}: ${issue.path}: ${
+              issue.message
+            }`,
+          );
+        base = imported.descriptor;
+      }
       const created = createOpsDescriptor(
         defaults,
         {
@@ -196,6 +227,8 @@ export function createOpsDescriptorAction(options: {
             | undefined,
           backups: input.backups as Array<Record<string, unknown>> | undefined,
           runbook: input.runbook,
+          base,
+          baseSource: input.runbookPath,
           version: input.version
             ? { version: input.version, date: today }
             : undefined,
