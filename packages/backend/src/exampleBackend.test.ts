@@ -3,96 +3,46 @@
  * ops catalog module, SQLite, ops-backend) as a child process and exercises
  * the ops API over HTTP with the static token from app-config.yaml.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import {
   buildOpsProfile,
   readYaml,
   withLocalDescriptor,
 } from '@opskit/plugin-ops-common';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import {
+  REPO_ROOT as ROOT,
+  STATIC_TOKEN as TOKEN,
+  startBackendProcess,
+  type BackendProcess,
+} from './testing/backendProcess';
 
 jest.setTimeout(240_000);
 
-const PORT = 7017;
-const BASE = `http://localhost:${PORT}`;
-const TOKEN = 'opskit-example-static-token';
 const auth = { Authorization: `Bearer ${TOKEN}` };
-const ROOT = resolve(__dirname, '../../..');
 
-let child: ChildProcess | undefined;
-let output = '';
+let backend: BackendProcess | undefined;
+let BASE = '';
 
-async function waitFor<T>(
+const waitFor = <T>(
   what: string,
   probe: () => Promise<T | undefined>,
   timeoutMs: number,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < until) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (child?.exitCode !== null && child?.exitCode !== undefined)
-      throw new Error(
-        `backend exited (${
-          child.exitCode
-        }) while waiting for ${what}:\n${output.slice(-4000)}`,
-      );
-    await new Promise(r => setTimeout(r, 500));
-  }
-  throw new Error(
-    `timed out waiting for ${what} (${String(last)}):\n${output.slice(-4000)}`,
-  );
-}
+) => backend!.waitFor(what, probe, timeoutMs);
 
 const get = (path: string, headers: Record<string, string> = auth) =>
   fetch(`${BASE}${path}`, { headers });
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'opskit-it-'));
-  const config = join(dir, 'app-config.test.yaml');
-  writeFileSync(
-    config,
-    [
-      'backend:',
-      `  baseUrl: ${BASE}`,
-      `  listen: { port: ${PORT} }`,
+  // A free port, so a backend on 7007 (or another run of this test) is no obstacle.
+  backend = await startBackendProcess({
+    config: [
       'ops:',
       '  schedule: { frequency: { minutes: 30 }, timeout: { minutes: 5 }, initialDelay: { seconds: 1 } }',
-      '',
-    ].join('\n'),
-  );
-  child = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/@backstage/cli/bin/backstage-cli'),
-      'package',
-      'start',
-      '--config',
-      join(ROOT, 'app-config.yaml'),
-      '--config',
-      config,
     ],
-    {
-      cwd: join(ROOT, 'packages/backend'),
-      env: { ...process.env, NODE_ENV: 'development' },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  child.stdout!.on('data', d => (output += d));
-  child.stderr!.on('data', d => (output += d));
-  await waitFor(
-    'the ops plugin',
-    async () => ((await fetch(`${BASE}/api/ops/health`)).ok ? true : undefined),
-    180_000,
-  );
+    readyTimeoutMs: 180_000,
+  });
+  BASE = backend.baseUrl;
   // The catalog module has carried payments-api's ops.yaml into its annotations.
   await waitFor(
     'the examples in the catalog',
@@ -113,13 +63,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (child?.pid) {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
+  await backend?.stop();
 });
 
 describe('the example backend', () => {

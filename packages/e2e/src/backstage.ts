@@ -3,21 +3,23 @@
  * served by the example backend (plugin-app-backend), as in production, with
  * SQLite in memory and the examples in the catalog.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports -- the backend package's test helper, read from source
+import {
+  backendApi,
+  REPO_ROOT,
+  startBackendProcess,
+  STATIC_TOKEN,
+  type BackendProcess,
+} from 'backend/src/testing/backendProcess';
 
-export const ROOT = resolve(__dirname, '../../..');
-export const TOKEN = 'opskit-example-static-token';
+export const ROOT = REPO_ROOT;
+export const TOKEN = STATIC_TOKEN;
 
-export interface Backstage {
-  baseUrl: string;
-  stop(): Promise<void>;
-  /** Calls the backend with the static token. */
-  api(path: string, init?: RequestInit): Promise<Response>;
-  output(): string;
-}
+/** The running example backend: baseUrl, api() with the static token, waitFor(), output(), stop(). */
+export type Backstage = BackendProcess;
 
 /** Builds packages/app unless `OPSKIT_E2E_SKIP_BUILD=1` and a build exists. */
 export function buildApp(): void {
@@ -48,122 +50,43 @@ export function buildApp(): void {
 export function backstageApi(
   baseUrl: string,
 ): (path: string, init?: RequestInit) => Promise<Response> {
-  return (path, init = {}) =>
-    fetch(`${baseUrl}${path}`, {
-      ...init,
-      headers: { Authorization: `Bearer ${TOKEN}`, ...(init.headers ?? {}) },
-    });
+  return backendApi(baseUrl, TOKEN);
 }
 
+/**
+ * The example backend (backend/src/testing/backendProcess) with the app it
+ * serves: up once the ops plugin answers and the app's page is served.
+ */
 export async function startBackstage(options: {
   port: number;
   extraConfig?: string[];
   timeoutMs?: number;
 }): Promise<Backstage> {
-  const baseUrl = `http://localhost:${options.port}`;
-  const dir = mkdtempSync(join(tmpdir(), 'opskit-e2e-'));
-  const config = join(dir, 'app-config.e2e.yaml');
-  writeFileSync(
-    config,
-    [
+  const backstage = await startBackendProcess({
+    port: options.port,
+    config: baseUrl => [
       'app:',
       `  baseUrl: ${baseUrl}`,
       'backend:',
-      `  baseUrl: ${baseUrl}`,
-      `  listen: { port: ${options.port} }`,
       `  cors: { origin: ${baseUrl} }`,
       'ops:',
       '  schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 }, initialDelay: { seconds: 2 } }',
       ...(options.extraConfig ?? []),
-      '',
-    ].join('\n'),
-  );
-  let output = '';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/@backstage/cli/bin/backstage-cli'),
-      'package',
-      'start',
-      '--config',
-      join(ROOT, 'app-config.yaml'),
-      '--config',
-      config,
     ],
-    {
-      cwd: join(ROOT, 'packages/backend'),
-      env: { ...process.env, NODE_ENV: 'development' },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  child.stdout!.on('data', d => (output += d));
-  child.stderr!.on('data', d => (output += d));
-  const api = backstageApi(baseUrl);
-  const stop = async () => {
-    if (child.exitCode !== null || !child.pid) return;
-    const exited = new Promise(r => child.once('exit', r));
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    await Promise.race([exited, new Promise(r => setTimeout(r, 10_000))]);
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  };
+    readyTimeoutMs: options.timeoutMs ?? 180_000,
+  });
   try {
-    await waitUntil(
-      'the backend',
-      options.timeoutMs ?? 180_000,
-      child,
-      () => output,
-      async () => (await fetch(`${baseUrl}/api/ops/health`)).ok,
-    );
-    await waitUntil(
+    await backstage.waitFor(
       'the app',
-      30_000,
-      child,
-      () => output,
       async () =>
-        (await (await fetch(`${baseUrl}/`)).text()).includes('<div id="root">'),
+        (
+          await (await fetch(`${backstage.baseUrl}/`)).text()
+        ).includes('<div id="root">'),
+      30_000,
     );
   } catch (error) {
-    await stop();
+    await backstage.stop();
     throw error;
   }
-  return { baseUrl, stop, api, output: () => output };
-}
-
-export async function waitUntil(
-  what: string,
-  timeoutMs: number,
-  child: ChildProcess | undefined,
-  output: () => string,
-  probe: () => Promise<boolean>,
-): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < until) {
-    try {
-      if (await probe()) return;
-    } catch (error) {
-      last = error;
-    }
-    if (child && child.exitCode !== null)
-      throw new Error(
-        `backend exited (${
-          child.exitCode
-        }) while waiting for ${what}:\n${output().slice(-4000)}`,
-      );
-    await new Promise(r => setTimeout(r, 500));
-  }
-  throw new Error(
-    `timed out waiting for ${what} (${String(
-      last ?? 'not ready',
-    )}):\n${output().slice(-4000)}`,
-  );
+  return backstage;
 }

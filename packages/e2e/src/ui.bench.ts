@@ -15,13 +15,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { writeYaml } from '@opskit/plugin-ops-common';
 import { syntheticEntities } from 'bench/src/syntheticEntities';
-import {
-  buildApp,
-  ROOT,
-  startBackstage,
-  waitUntil,
-  type Backstage,
-} from './backstage';
+import { buildApp, ROOT, startBackstage, type Backstage } from './backstage';
 import { launchChromium } from './browser';
 
 const COUNT = Number(process.env.BENCH_UI_ENTITIES ?? 10_000);
@@ -114,11 +108,8 @@ async function main() {
       ],
     });
     const { api } = backstage;
-    await waitUntil(
+    await backstage.waitFor(
       'the catalog to ingest the components',
-      900_000,
-      undefined,
-      backstage.output,
       async () => {
         const body = await (
           await api(
@@ -127,6 +118,7 @@ async function main() {
         ).json();
         return body.totalItems >= COUNT + 4;
       },
+      900_000,
     );
     const ingested = (Date.now() - started) / 1000;
     console.log(
@@ -134,19 +126,14 @@ async function main() {
         0,
       )} s`,
     );
-    await waitUntil(
+    await backstage.waitFor(
       'an evaluation slot',
-      300_000,
-      undefined,
-      backstage.output,
       async () =>
         (await api('/api/ops/refresh', { method: 'POST' })).status === 202,
+      300_000,
     );
-    await waitUntil(
+    await backstage.waitFor(
       'the evaluation of every component',
-      600_000,
-      undefined,
-      backstage.output,
       async () => {
         const summary = await (await api('/api/ops/compliance/summary')).json();
         return (
@@ -154,6 +141,7 @@ async function main() {
           summary.lastRun?.status === 'succeeded'
         );
       },
+      600_000,
     );
     console.log(
       `ui bench: ${COUNT + 4} components evaluated after ${(
