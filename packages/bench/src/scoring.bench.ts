@@ -1,10 +1,15 @@
 /* eslint-disable no-console */
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   buildOpsProfile,
+  descriptorAnnotations,
   evaluateEntity,
   evaluateScorecards,
+  importRunbookMarkdown,
   parseOpsDescriptor,
+  writeYaml,
   type OpsProfile,
 } from '@opskit/plugin-ops-common';
 import {
@@ -100,6 +105,84 @@ async function scoringRun(n: number) {
   );
 }
 
+/**
+ * Markdown runbooks in: what the catalog module does per runbook-sourced entity
+ * at ingestion (import, stored as JSON), and the whole import with validation
+ * (the CLI), against the same descriptors read as ops.yaml in the same run.
+ */
+async function runbookImport(n: number) {
+  const example = readFileSync(
+    join(__dirname, '../../../examples/checkout-service/docs/runbook.md'),
+    'utf8',
+  );
+  // Runbooks as teams keep them, 3–5 KB as a filled-in template is: the
+  // example's, each with its own service name, its own figures and a longer
+  // or shorter flag inventory and changelog.
+  const runbooks = Array.from({ length: n }, (_, i) => {
+    const flags = Array.from(
+      { length: 5 + (i % 25) },
+      (_, j) => `| flag-${i}-${j} | ${j % 2 ? 'on' : 'off'} | team-${i % 50} |`,
+    ).join('\n');
+    const releases = Array.from(
+      { length: 1 + (i % 12) },
+      (_, j) =>
+        `| 3.${j}.${i % 10} | 2026-0${1 + (j % 9)}-1${
+          j % 10
+        } | Dev ${j} | Change ${j} of service ${i} |`,
+    ).join('\n');
+    return example
+      .replace(/checkout/g, `svc${i}`)
+      .replace('< 300ms', `< ${200 + (i % 300)}ms`)
+      .replace('| split-shipments | off | payments-team |', flags)
+      .replace('| 3.2.0 | 2026-11-02 | Jane | Express checkout |', releases);
+  });
+  const yamls = runbooks.map(text =>
+    writeYaml(importRunbookMarkdown(text).descriptor),
+  );
+  const kbs = runbooks.map(t => t.length / 1024).sort((a, b) => a - b);
+  const kb = (texts: string[]) =>
+    (texts.reduce((sum, t) => sum + t.length, 0) / texts.length / 1024).toFixed(
+      1,
+    );
+  console.log(
+    `\n${runbooks.length.toLocaleString('en')} Markdown runbooks (${kb(
+      runbooks,
+    )} KB on average, ${kbs[0].toFixed(1)}–${kbs[kbs.length - 1].toFixed(
+      1,
+    )} KB), best of 3 passes`,
+  );
+  const perRunbook = (
+    label: string,
+    texts: string[],
+    fn: (t: string) => unknown,
+  ) =>
+    time(label, texts.length, () => {
+      for (const text of texts) fn(text);
+    });
+  const ingest = await perRunbook(
+    'runbook → catalog annotation (import)',
+    runbooks,
+    text => descriptorAnnotations(text, { path: 'docs/runbook.md' }),
+  );
+  await perRunbook(
+    'runbook → descriptor + issues (validated)',
+    runbooks,
+    text => importRunbookMarkdown(text),
+  );
+  const yaml = await perRunbook(
+    'same descriptors as ops.yaml → catalog annotation',
+    yamls,
+    text => descriptorAnnotations(text, { path: 'ops.yaml' }),
+  );
+  console.log(
+    `  runbook ingestion: ${Math.round(
+      ingest.perSecond,
+    )} runbooks/s (goal ≥ 2,000/s); ops.yaml of the same content ${Math.round(
+      yaml.perSecond,
+    )}/s`,
+  );
+}
+
 function fuzzTiming(runs: number) {
   const times: number[] = [];
   const measure = (fn: () => unknown) => {
@@ -129,6 +212,7 @@ async function main() {
     .split(',')
     .map(Number);
   for (const n of sizes) await scoringRun(n);
+  await runbookImport(Number(process.env.BENCH_RUNBOOKS ?? 2000));
   fuzzTiming(Number(process.env.BENCH_FUZZ_RUNS ?? 2000));
   console.log(`\npeak RSS ${mb(peakRss)}`);
 }

@@ -1,10 +1,10 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { validateOpsDescriptor } from '../../descriptor/parseDescriptor';
 import { OPS_API_VERSION, OPS_KIND } from '../../descriptor/vocabulary';
 import type { OpsIssue } from '../../validation/issues';
 import { chapterOf, type ChapterKind } from './chapters';
 import { ImportState } from './importState';
-import { LineIndex, plainText } from './markdownText';
+import { lexLazily, LineIndex, plainText } from './markdownText';
 import {
   environmentOf,
   listItems,
@@ -147,20 +147,20 @@ export function readRunbookMarkdown(
       `the runbook is ${text.length} characters long; at most ${MAX_RUNBOOK_LENGTH} are read`,
     );
   const normalized = text.replace(/\r\n?/g, '\n');
-  let tokens: Token[];
+  const lines = new LineIndex(normalized);
   try {
-    tokens = Lexer.lex(normalized, { gfm: true });
+    lexLazily(normalized, tokens => {
+      const blocks: Block[] = [];
+      let offset = 0;
+      for (const token of tokens) {
+        blocks.push({ token, line: lines.lineAt(offset) });
+        offset += token.raw.length;
+      }
+      readChapters(state, chapters(blocks));
+    });
   } catch (error) {
     return refused(`could not read the Markdown: ${String(error)}`);
   }
-  const lines = new LineIndex(normalized);
-  const blocks: Block[] = [];
-  let offset = 0;
-  for (const token of tokens) {
-    blocks.push({ token, line: lines.lineAt(offset) });
-    offset += token.raw.length;
-  }
-  readChapters(state, chapters(blocks));
   return {
     descriptor: assemble(state),
     issues: state.issues,

@@ -1,4 +1,4 @@
-import type { Token, Tokens } from 'marked';
+import { Lexer, type Token, type Tokens } from 'marked';
 
 /** What a piece of Markdown says, once its syntax is taken away. */
 export interface PlainText {
@@ -25,11 +25,45 @@ export function decodeEntities(text: string): string {
   return text.replace(/&(?:amp|lt|gt|quot|#39);/g, entity => ENTITIES[entity]);
 }
 
+/**
+ * Inline Markdown is lexed only where the importer reads it (a cell, an item,
+ * a heading), not in the prose and the chapters it keeps verbatim: the block
+ * pass leaves each inline array empty, and this fills it on first read.
+ */
+let lexInline: (tokens: Token[]) => Token[] = tokens => tokens;
+
+/** Lexes a document's blocks; inline tokens follow on demand while `read` runs. */
+export function lexLazily<T>(text: string, read: (tokens: Token[]) => T): T {
+  const lexer = new Lexer({ gfm: true });
+  const blocks = lexer.blockTokens(text, []);
+  // marked queues each inline job as { src, tokens }: the array to fill and its text.
+  const pending = new Map<Token[], string>();
+  for (const job of (lexer as any).inlineQueue as {
+    src: string;
+    tokens: Token[];
+  }[])
+    pending.set(job.tokens, job.src);
+  const previous = lexInline;
+  lexInline = tokens => {
+    const src = pending.get(tokens);
+    if (src !== undefined) {
+      pending.delete(tokens);
+      lexer.inlineTokens(src, tokens);
+    }
+    return tokens;
+  };
+  try {
+    return read(blocks);
+  } finally {
+    lexInline = previous;
+  }
+}
+
 /** Reads inline tokens (a table cell, a list item, a heading) as plain text. */
-export function plainText(tokens: readonly Token[] | undefined): PlainText {
+export function plainText(tokens: Token[] | undefined): PlainText {
   const out: PlainText = { text: '', links: [], code: [] };
-  const walk = (list: readonly Token[]) => {
-    for (const token of list) {
+  const walk = (list: Token[]) => {
+    for (const token of lexInline(list)) {
       switch (token.type) {
         case 'codespan':
           out.code.push(decodeEntities(token.text));
@@ -67,7 +101,7 @@ export function itemText(item: Tokens.ListItem): PlainText {
     if (token.type === 'list') continue;
     if (token.type === 'checkbox') continue;
     if ('tokens' in token && Array.isArray(token.tokens))
-      inline.push(...token.tokens);
+      inline.push(...lexInline(token.tokens));
     else inline.push(token);
   }
   return plainText(inline);

@@ -5,13 +5,18 @@ import { plainText, type PlainText } from './markdownText';
 /** One table, its columns found by what their headers say rather than where they are. */
 export class RunbookTable {
   readonly headers: string[];
-  readonly rows: PlainText[][];
+  private cells?: PlainText[][];
 
   constructor(readonly token: Tokens.Table, readonly line: number) {
     this.headers = token.header.map(cell => plainText(cell.tokens).text);
-    this.rows = token.rows.map(row =>
+  }
+
+  /** The body rows, read when a reader asks (a table kept as a note never is). */
+  get rows(): PlainText[][] {
+    this.cells ??= this.token.rows.map(row =>
       row.map(cell => ({ ...plainText(cell.tokens), raw: cell.text.trim() })),
     );
+    return this.cells;
   }
 
   /** The index of the first column whose header matches, or -1. */
