@@ -221,6 +221,48 @@ describe('OpsDescriptorProcessor', () => {
     ).toBeUndefined();
   });
 
+  it('does not parse an unchanged file again on the next processing loop', async () => {
+    dir.addContent({ 'svc/docs/runbook.md': RUNBOOK });
+    const cache = memoryCache();
+    const first = await run(
+      entity('dir:./docs'),
+      fileLocation(),
+      undefined,
+      cache,
+    );
+    // What the cache holds is what the next loop serves while the file is unchanged:
+    // mark it, and the mark comes back.
+    cache.data.get('annotations').annotations[OPS_DESCRIPTOR_ANNOTATION] =
+      '{"marked":true}';
+    const second = await run(
+      entity('dir:./docs'),
+      fileLocation(),
+      undefined,
+      cache,
+    );
+    expect(second.annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(
+      '{"marked":true}',
+    );
+    // A changed file is read afresh.
+    dir.addContent({
+      'svc/docs/runbook.md': RUNBOOK.replace('Live', 'Customers'),
+    });
+    const third = await run(
+      entity('dir:./docs'),
+      fileLocation(),
+      undefined,
+      cache,
+    );
+    expect(JSON.parse(third.annotations[OPS_DESCRIPTOR_ANNOTATION])).toEqual(
+      JSON.parse(
+        first.annotations[OPS_DESCRIPTOR_ANNOTATION].replace(
+          'Live',
+          'Customers',
+        ),
+      ),
+    );
+  });
+
   it('links a runbook read from a url location to where it is', async () => {
     const readUrl = jest.fn(async (url: string) => {
       if (url.endsWith('/ops.yaml')) throw new NotFoundError('no ops.yaml');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type {
@@ -51,6 +52,14 @@ interface Resolution {
 }
 
 const CACHE_KEY = 'descriptor';
+const ANNOTATIONS_CACHE_KEY = 'annotations';
+
+/** The annotations last made from a file, by a hash of what they were made from. */
+interface CachedAnnotations {
+  key: string;
+  annotations: Record<string, string>;
+  [name: string]: string | Record<string, string>;
+}
 
 /**
  * Resolves `opskit.io/ops-ref` the way TechDocs resolves `backstage.io/techdocs-ref`
@@ -103,9 +112,10 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
       try {
         Object.assign(
           annotations,
-          descriptorAnnotations(
+          await this.annotationsFor(
             result.text,
             result.file ?? { path: 'ops.yaml' },
+            cache,
           ),
         );
       } catch (error) {
@@ -126,6 +136,31 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
         );
     }
     return { ...entity, metadata: { ...entity.metadata, annotations } };
+  }
+
+  /**
+   * The annotations for a file's text. The catalog reprocesses every entity on
+   * each refresh loop; an unchanged file is not parsed (or imported) again.
+   */
+  private async annotationsFor(
+    text: string,
+    file: { path: string; url?: string },
+    cache: CatalogProcessorCache,
+  ): Promise<Record<string, string>> {
+    const key = createHash('sha256')
+      .update(`${file.path}\n${file.url ?? ''}\n${text}`)
+      .digest('base64');
+    const cached = await cache.get<CachedAnnotations>(ANNOTATIONS_CACHE_KEY);
+    if (cached?.key === key && typeof cached.annotations === 'object') {
+      await cache.set(ANNOTATIONS_CACHE_KEY, cached);
+      return cached.annotations;
+    }
+    const annotations = descriptorAnnotations(text, file);
+    await cache.set<CachedAnnotations>(ANNOTATIONS_CACHE_KEY, {
+      key,
+      annotations,
+    });
+    return annotations;
   }
 
   private async resolve(
