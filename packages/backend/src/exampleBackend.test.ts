@@ -54,7 +54,7 @@ beforeAll(async () => {
       const withDescriptor = body.items?.filter(
         (e: any) => e.metadata.annotations?.['opskit.io/descriptor'],
       );
-      return body.items?.length === 4 && withDescriptor.length === 3
+      return body.items?.length === 5 && withDescriptor.length === 4
         ? true
         : undefined;
     },
@@ -82,7 +82,7 @@ describe('the example backend', () => {
       'an evaluation',
       async () => {
         const body = await (await get('/api/ops/compliance/summary')).json();
-        return body.evaluation?.entityCount === 4 ? body : undefined;
+        return body.evaluation?.entityCount === 5 ? body : undefined;
       },
       60_000,
     );
@@ -102,7 +102,7 @@ describe('the example backend', () => {
     const csv = await (
       await get('/api/ops/compliance/export?format=csv')
     ).text();
-    expect(csv.trim().split('\r\n')).toHaveLength(5);
+    expect(csv.trim().split('\r\n')).toHaveLength(6);
   });
 
   it("serves a service's profile read from its ops.yaml, and a broken one's issues", async () => {

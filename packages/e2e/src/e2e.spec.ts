@@ -109,6 +109,7 @@ test(
     await page.getByRole('button', { name: 'Enter' }).click();
     for (const name of [
       'payments-api',
+      'checkout-service',
       'inventory-service',
       'notifications-worker',
       'legacy-billing',
@@ -172,6 +173,36 @@ test(
       '## Service level objectives',
     );
     await shot(page, '01-payments-api-ops-tab');
+  },
+);
+
+test(
+  step(
+    'a service whose only ops source is its Markdown runbook shows it on the Ops tab',
+  ),
+  async ({ page, backstage }) => {
+    await page.goto(
+      `${backstage.baseUrl}/catalog/default/component/checkout-service`,
+    );
+    await page.getByRole('link', { name: 'Ops', exact: true }).click();
+    await expect(
+      page.getByTestId('ops-runbook-source'),
+      'the tab names the runbook it read',
+    ).toContainText('Read from the runbook docs/runbook.md');
+    const slos = rows(page, 'Service level objectives');
+    await expect
+      .poll(() => slos.count(), { message: "the runbook's 3 metric rows" })
+      .toBeGreaterThanOrEqual(3);
+    await expect(
+      page.getByText('from docs/runbook.md').first(),
+      'cards name the runbook as their source',
+    ).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Feature Flag Inventory' }),
+      'the chapter OpsKit does not read is shown as written',
+    ).toBeVisible();
+    await expect(page.getByText('express-checkout')).toBeVisible();
+    await shot(page, '01b-checkout-service-runbook-source');
   },
 );
 
@@ -291,8 +322,8 @@ test(
     await page.getByRole('link', { name: 'Ops compliance' }).click();
     const table = rows(page, 'Compliance of every entity');
     const range = page.getByTestId('ops-page-range');
-    await expect(range.filter({ hasText: '1–4 of 4' })).toBeVisible();
-    await expect(table).toHaveCount(4);
+    await expect(range.filter({ hasText: '1–5 of 5' })).toBeVisible();
+    await expect(table).toHaveCount(5);
 
     await page.getByTestId('ops-filter-search').fill('pay');
     await expect(page).toHaveURL(/[?&]q=pay/);
@@ -301,13 +332,13 @@ test(
       'payments-api',
     );
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await expect(range.filter({ hasText: '1–4 of 4' })).toBeVisible();
+    await expect(range.filter({ hasText: '1–5 of 5' })).toBeVisible();
 
     // Keyboard: focus the Entity column's sort control and press Enter.
     await page.getByRole('button', { name: 'Entity' }).focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/sort=entityRef/);
-    await expect(firstComplianceRow(page)).toContainText('inventory-service');
+    await expect(firstComplianceRow(page)).toContainText('checkout-service');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/order=desc/);
     await expect(firstComplianceRow(page)).toContainText('payments-api');
@@ -341,7 +372,7 @@ test(step('the compliance list downloads as CSV'), async ({ page }) => {
   const lines = readFileSync((await done.path())!, 'utf8')
     .trim()
     .split('\n');
-  expect(lines, 'header + 4 rows').toHaveLength(5);
+  expect(lines, 'header + 5 rows').toHaveLength(6);
   expect(lines[0], 'CSV header').toMatch(/^entityRef/);
   // Exported in the page's sort order (entity ref, descending).
   expect(lines[1], 'first row').toMatch(/^component:default\/payments-api/);
@@ -366,7 +397,7 @@ test(
     await page.evaluate(() => localStorage.setItem('theme', 'dark'));
     await page.goto(`${backstage.baseUrl}/ops`);
     await expect(
-      page.getByTestId('ops-page-range').filter({ hasText: 'of 4' }),
+      page.getByTestId('ops-page-range').filter({ hasText: 'of 5' }),
     ).toBeVisible();
     await expect(page.locator('body')).toHaveAttribute(
       'data-theme-mode',

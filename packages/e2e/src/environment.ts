@@ -64,7 +64,7 @@ export async function startEnvironment(): Promise<void> {
         '  facts: { schedule: { frequency: { minutes: 5 }, timeout: { minutes: 4 }, initialDelay: { seconds: 4 } } }',
       ],
     }));
-    // The evaluation runs 2 s after start; wait until all four examples are stored
+    // The evaluation runs 2 s after start; wait until all five examples are stored
     // (a refused request, e.g. while the backend restarts, is retried).
     const api = backstage.api;
     const until = Date.now() + 90_000;
@@ -72,7 +72,7 @@ export async function startEnvironment(): Promise<void> {
       const summary = await api('/api/ops/compliance/summary')
         .then(res => res.json())
         .catch(() => ({}));
-      if (summary.entityCount === 4) break;
+      if (summary.entityCount === 5) break;
       await new Promise(r => setTimeout(r, 500));
     }
     // Then until Prometheus has been asked and the evaluation that follows has stored the live summary.

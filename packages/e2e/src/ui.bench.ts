@@ -137,7 +137,7 @@ async function main() {
       async () => {
         const summary = await (await api('/api/ops/compliance/summary')).json();
         return (
-          summary.entityCount >= COUNT + 4 &&
+          summary.entityCount >= COUNT + 5 &&
           summary.lastRun?.status === 'succeeded'
         );
       },
