@@ -1,9 +1,14 @@
 /*
  * A catalog-compatible HTTP server for the evaluation benchmark: serves N
  * synthetic components plus the example org under the catalog's own routes
- * (by-query with cursor paging and `fields`, by-name, by-refs), so that
- * ops-backend's evaluator talks to it through the real CatalogClient.
- * Runs in its own process so the benchmark's RSS is ops-backend's alone.
+ * (by-query with cursor paging and `fields`, by-name, by-refs), so that the
+ * ops plugin in the benchmark's backend talks to it through its own
+ * CatalogClient (the backend's discovery points `catalog` here). The plugin
+ * token the client sends is not checked. It also stands in for Prometheus:
+ * `/api/v1/query` answers every instant query at once with a one-sample
+ * vector (a new value each time, so every collection changes the facts).
+ * Runs in its own process so the backend's RSS is the backend's alone.
+ * A request for any other route is answered 404 and reported on stderr.
  *
  *   node -r @backstage/cli/config/nodeTransform.cjs src/catalogServer.ts <count>
  *   prints `listening <port>` when ready.
@@ -100,6 +105,25 @@ const server = http.createServer((req, res) => {
     res.writeHead(status, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(body));
   };
+  if (url.pathname === '/api/v1/query') {
+    // Drained first: the client keeps its connection alive.
+    req.resume();
+    req.on('end', () =>
+      send(200, {
+        status: 'success',
+        data: {
+          resultType: 'vector',
+          result: [
+            {
+              metric: {},
+              value: [Date.now() / 1000, String(100 + Math.random())],
+            },
+          ],
+        },
+      }),
+    );
+    return undefined;
+  }
   if (req.method === 'GET' && url.pathname === '/api/catalog/entities/by-query')
     return send(200, query(url));
   const byName = url.pathname.match(
@@ -131,6 +155,7 @@ const server = http.createServer((req, res) => {
     });
     return undefined;
   }
+  console.error(`catalog server: no route for ${req.method} ${req.url}`);
   return send(404, {
     error: { name: 'NotFoundError', message: `${req.method} ${url.pathname}` },
   });

@@ -1,38 +1,51 @@
 /*
- * ops-backend benchmark: a full catalog-wide evaluation of N synthetic
- * entities served over HTTP by a catalog-compatible server (its own process),
- * read through the real CatalogClient, scored with ops-common and written by
- * DatabaseOpsStore to SQLite and to PostgreSQL; then the compliance list and
- * entity endpoints under 50 concurrent clients (load from another process).
+ * ops-backend benchmark with the real plugin in a real backend process:
+ * benchBackend.ts (createBackend() from @backstage/backend-defaults with only
+ * ops-backend and its Prometheus module; no catalog, permission.enabled:
+ * false) is started through backend/src/testing/backendProcess and driven
+ * over HTTP with a static token, so the numbers include the framework (HTTP
+ * auth, the scheduler, the database manager, request logging) and the
+ * Prometheus module. (This script used to build the evaluator, store and
+ * router in its own process with fake auth and permissions; the numbers in
+ * docs/benchmarks.md from then are not directly comparable.) N synthetic
+ * components plus the example org are served by a catalog-compatible server
+ * in another process (catalogServer.ts), which the plugin reads with its own
+ * CatalogClient (discovery.endpoints) and which also answers the Prometheus
+ * module's instant queries at once. Measured on SQLite (a file) and
+ * PostgreSQL: a full catalog-wide evaluation, the next one with nothing
+ * changed, a live-facts collection, the evaluation the plugin starts after
+ * it and the next collection; then ~130 compliance views and 20 entity
+ * profiles under 50 concurrent clients (load from another process,
+ * loadGenerator.ts).
  *
  *   ./run yarn workspace bench bench:evaluation
  *   BENCH_SIZES=10000,100000  BENCH_DATABASES=sqlite,postgres  BENCH_LOAD_SECONDS=10
+ *   BENCH_LOAD_SIZES=10000 (sizes that get the load test)  BENCH_WORKERS (scoring workers)
+ *   BENCH_PG=postgresql://postgres@127.0.0.1:5432 (each run gets its own databases, dropped after)
  *
- * Each (size, database) runs in a fresh child process so its peak RSS is its own.
+ * Both tasks are scheduled `frequency: { trigger: manual }`, so nothing runs
+ * by itself, and each run is started through the scheduler's task API on the
+ * plugin's router (POST /api/ops/.backstage/scheduler/v1/tasks/<id>/trigger,
+ * what POST /api/ops/refresh calls; refresh starts the collection and the
+ * evaluation at the same time, which would time them together). A run's time
+ * is its own startedAt to finishedAt (GET /api/ops/compliance/summary,
+ * lastRun); a collection's is the plugin's "ops facts: ... in N ms" log line.
+ * RSS is the backend process's, from /proc/<pid>/status (VmHWM peak; VmRSS
+ * before the first run, once the backend has gone idle after start). Each
+ * (size, database) gets a fresh backend and catalog server.
  */
-import { spawn, execFile, execFileSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync } from 'node:fs';
-import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CatalogClient } from '@backstage/catalog-client';
+import knexFactory from 'knex';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports -- the backend package's test helper, read from source
 import {
-  BUILT_IN_CHECKS,
-  effectiveChecks,
-  observeSlo,
-  readOpsConfig,
-  sloQueries,
-} from '@opskit/plugin-ops-common';
-import {
-  CatalogEvaluator,
-  DatabaseOpsStore,
-  FactCollector,
-  createRouter,
-  defaultScoringWorkers,
-} from '@opskit/plugin-ops-backend';
-import express from 'express';
-import knexFactory, { type Knex } from 'knex';
+  startBackendProcess,
+  STATIC_TOKEN,
+  type BackendProcess,
+} from 'backend/src/testing/backendProcess';
 
 const NODE_ARGS = [
   '--max-old-space-size=4096',
@@ -40,6 +53,14 @@ const NODE_ARGS = [
   require.resolve('@backstage/cli/config/nodeTransform.cjs'),
 ];
 const PG = process.env.BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432';
+const EVALUATION_TASK = 'ops-catalog-evaluation';
+const FACTS_TASK = 'ops-facts';
+/** Never by itself: every run in a measurement is one the benchmark started. */
+const MANUAL_SCHEDULE =
+  '{ frequency: { trigger: manual }, timeout: { minutes: 30 } }';
+const RUN_TIMEOUT_MS = 30 * 60_000;
+const FACTS_LINE =
+  /ops facts: (\d+) collected, (\d+) failed, (\d+) changed \((\d+) entities written\) over (\d+) entities in (\d+) ms/;
 
 function startChild(
   args: string[],
@@ -56,310 +77,386 @@ function startChild(
   });
 }
 
-async function database(
+/** The backend's database config, and how to remove what it created. */
+function database(
   kind: string,
   label: string,
-): Promise<{ knex: Knex; drop: () => Promise<void> }> {
+): { config: string[]; drop: () => Promise<void> } {
   if (kind === 'sqlite') {
-    const file = join(
-      mkdtempSync(join(tmpdir(), 'opskit-bench-')),
-      'ops.sqlite',
-    );
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: file },
-      useNullAsDefault: true,
-    });
-    return { knex, drop: () => knex.destroy() };
+    // One file per plugin in this directory: <dir>/ops.sqlite.
+    const dir = mkdtempSync(join(tmpdir(), 'opskit-bench-'));
+    return {
+      config: [
+        '  database:',
+        '    client: better-sqlite3',
+        `    connection: { directory: ${JSON.stringify(dir)} }`,
+      ],
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
-  const name = `opskit_bench_${label}_${Date.now()}`;
-  const admin = knexFactory({ client: 'pg', connection: `${PG}/postgres` });
-  await admin.raw(`create database ${name}`);
-  const knex = knexFactory({
-    client: 'pg',
-    connection: `${PG}/${name}`,
-    pool: { min: 0, max: 10 },
-  });
+  if (kind !== 'postgres') throw new Error(`unknown database ${kind}`);
+  // The backend creates <prefix><pluginId> (here <prefix>ops) itself.
+  const prefix = `opskit_bench_${label}_${Date.now()}_`;
   return {
-    knex,
+    config: [
+      '  database:',
+      '    client: pg',
+      `    connection: ${JSON.stringify(PG)}`,
+      `    prefix: ${prefix}`,
+    ],
     drop: async () => {
-      await knex.destroy();
-      await admin.raw(`drop database if exists ${name}`);
-      await admin.destroy();
+      const admin = knexFactory({ client: 'pg', connection: `${PG}/postgres` });
+      try {
+        const { rows } = await admin.raw(
+          'select datname from pg_database where datname like ?',
+          [`${prefix}%`],
+        );
+        for (const { datname } of rows as { datname: string }[])
+          await admin.raw('drop database if exists ??', [datname]);
+      } finally {
+        await admin.destroy();
+      }
     },
   };
 }
 
-const quietLogger: any = {
-  info() {},
-  debug() {},
-  warn: (m: string) => console.warn(m),
-  error: (m: string) => console.error(m),
-  child() {
-    return quietLogger;
-  },
-};
+/** The backend process's memory in MB: peak (VmHWM) and current (VmRSS). */
+function memory(pid: number): { peakMb: number; rssMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) =>
+    Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+  return {
+    peakMb: Math.round(kb('VmHWM') / 1024),
+    rssMb: Math.round(kb('VmRSS') / 1024),
+  };
+}
 
-/** One (size, database) configuration, in this process. Prints one JSON line. */
+/** CPU time the process has used, all threads, in clock ticks. */
+function cpuTicks(pid: number): number {
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** Waits until the process has been idle (under 2 % of a core) for two seconds in a row, at most a minute. */
+async function settle(pid: number): Promise<void> {
+  const started = Date.now();
+  let quiet = 0;
+  let last = cpuTicks(pid);
+  while (quiet < 2 && Date.now() - started < 60_000) {
+    await new Promise(r => setTimeout(r, 1000));
+    const now = cpuTicks(pid);
+    // Clock ticks are 1/100 s on Linux: 2 ticks a second is 2 %.
+    quiet = now - last <= 2 ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
+interface EvaluationRun {
+  id: number;
+  status: string;
+  startedAt: string;
+  finishedAt?: string;
+  entityCount: number;
+}
+
+interface Collection {
+  collected: number;
+  changed: number;
+  seconds: number;
+}
+
+/** Drives one backend through the plugin's and the scheduler's HTTP APIs. */
+class Driver {
+  constructor(
+    private readonly backend: BackendProcess,
+    private readonly collections: Collection[],
+  ) {}
+
+  private async json(path: string, init?: RequestInit) {
+    const res = await this.backend.api(path, init);
+    if (!res.ok)
+      throw new Error(`${init?.method ?? 'GET'} ${path}: ${res.status}`);
+    return res.json();
+  }
+
+  async lastRun(): Promise<EvaluationRun | undefined> {
+    return (
+      (await this.json('/api/ops/compliance/summary')).lastRun ?? undefined
+    );
+  }
+
+  /** Starts the task now; a 409 (still finishing its previous run) is retried. */
+  private async trigger(taskId: string) {
+    await this.backend.waitFor(
+      `the scheduler to accept ${taskId}`,
+      async () =>
+        (
+          await this.backend.api(
+            `/api/ops/.backstage/scheduler/v1/tasks/${taskId}/trigger`,
+            { method: 'POST' },
+          )
+        ).ok,
+      60_000,
+    );
+  }
+
+  /** Until the task has run and nothing is due: a manual task that has been triggered has a start time until it is claimed. */
+  private async finished(taskId: string) {
+    await this.backend.waitFor(
+      `${taskId} to finish`,
+      async () => {
+        const { tasks } = await this.json(
+          '/api/ops/.backstage/scheduler/v1/tasks',
+        );
+        const state = tasks.find((t: any) => t.taskId === taskId)?.taskState;
+        return state?.status === 'idle' && !state.startsAt;
+      },
+      RUN_TIMEOUT_MS,
+    );
+  }
+
+  /** The run that followed `before`, once its task is done; fails unless it succeeded. */
+  private async runAfter(before: EvaluationRun | undefined) {
+    await this.finished(EVALUATION_TASK);
+    const run = await this.lastRun();
+    if (!run || run.id === before?.id) throw new Error('no evaluation ran');
+    if (run.status !== 'succeeded' || !run.finishedAt)
+      throw new Error(`evaluation ${run.id} ${run.status}`);
+    return {
+      run,
+      seconds:
+        Math.round(
+          (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 10,
+        ) / 100,
+    };
+  }
+
+  /** One catalog-wide evaluation, as the schedule would start it. */
+  async evaluate() {
+    const before = await this.lastRun();
+    await this.trigger(EVALUATION_TASK);
+    return this.runAfter(before);
+  }
+
+  /**
+   * One fact collection; when it changed facts the plugin starts an
+   * evaluation, returned by `evaluation()`. `peakMb` is read as soon as
+   * the collection has logged its result, before that evaluation runs.
+   */
+  async collect() {
+    const seen = this.collections.length;
+    const before = await this.lastRun();
+    await this.trigger(FACTS_TASK);
+    const collection = await this.backend.waitFor(
+      'a fact collection',
+      async () => this.collections[seen],
+      RUN_TIMEOUT_MS,
+    );
+    const { peakMb } = memory(this.backend.pid);
+    await this.finished(FACTS_TASK);
+    return {
+      ...collection,
+      peakMb,
+      evaluation: () => this.runAfter(before),
+    };
+  }
+}
+
 async function runOne(size: number, db: string, loadSeconds: number) {
   const catalogServer = await startChild([
     join(__dirname, 'catalogServer.ts'),
     String(size),
   ]);
-  const client = new CatalogClient({
-    discoveryApi: {
-      getBaseUrl: async () =>
-        `http://127.0.0.1:${catalogServer.port}/api/catalog`,
-    },
-  });
-  const catalog: any = {
-    queryEntities: (request: any) => client.queryEntities(request),
-    getEntityByRef: (ref: any) => client.getEntityByRef(ref),
-    getEntitiesByRefs: (request: any) => client.getEntitiesByRefs(request),
-  };
-  const { knex, drop } = await database(db, String(size));
-  const store = await DatabaseOpsStore.create({
-    database: {
-      getClient: async () => knex,
-      migrations: { skip: false },
-    } as any,
-  });
-  const ops = readOpsConfig({});
-  const auth: any = {
-    getOwnServiceCredentials: async () => ({
-      $$type: '@backstage/BackstageCredentials',
-      principal: { type: 'service', subject: 'plugin:ops' },
-    }),
-  };
-  const workers = Number(process.env.BENCH_WORKERS ?? defaultScoringWorkers());
-  // The built-in checks, as the plugin computes them when no module adds checks.
-  const checkSet = {
-    checks: effectiveChecks(BUILT_IN_CHECKS, ops.scoring),
-    inlineOnly: false,
-  };
-  const evaluator = new CatalogEvaluator({
-    catalog,
-    auth,
-    store,
-    logger: quietLogger,
-    ops,
-    kinds: ['Component'],
-    historyRetentionMs: 90 * 86_400_000,
-    workers,
-    checks: checkSet,
-  });
-
-  // The plugin loads its scoring workers at startup (see plugin.ts), before any scheduled run.
-  await evaluator.ready();
-  const rssBefore = process.memoryUsage().rss;
-  const t0 = performance.now();
-  const run = await evaluator.run('bench');
-  const seconds = (performance.now() - t0) / 1000;
-  // A second run: what every scheduled run after the first costs (history written only on change).
-  const t1 = performance.now();
-  await evaluator.run('bench');
-  const secondSeconds = (performance.now() - t1) / 1000;
-  const result: any = {
-    size,
-    db,
-    workers,
-    entities: run.entityCount,
-    seconds: Math.round(seconds * 100) / 100,
-    perSecond: Math.round(run.entityCount / seconds),
-    secondRunSeconds: Math.round(secondSeconds * 100) / 100,
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    rssAtStartMb: Math.round(rssBefore / 1024 / 1024),
-  };
-
-  // Live facts: a provider that answers at once (as a local Prometheus would) for every SLO query,
-  // so this times OpsKit's own cost of a collection and of the evaluation that follows it.
-  const collector = new FactCollector({
-    catalog,
-    auth,
-    facts: store.facts,
-    logger: quietLogger,
-    providers: [
-      {
-        id: 'bench',
-        appliesTo: profile => sloQueries(profile).length > 0,
-        collect: async ({ profile }) =>
-          sloQueries(profile).map(q => ({
-            name: q.factName,
-            value: { ...observeSlo(q, 100 + Math.random()) },
-          })),
+  const catalogUrl = `http://127.0.0.1:${catalogServer.port}`;
+  const { config: databaseConfig, drop } = database(db, String(size));
+  // The plugin's default: one core for the main thread, the rest score.
+  const workers = Number(
+    process.env.BENCH_WORKERS ?? Math.max(1, availableParallelism() - 1),
+  );
+  const collections: Collection[] = [];
+  let backend: BackendProcess | undefined;
+  try {
+    backend = await startBackendProcess({
+      entry: {
+        file: join(__dirname, 'benchBackend.ts'),
+        cwd: join(__dirname, '..'),
       },
-    ],
-    defaults: ops.defaults,
-    kinds: ['Component'],
-    timeoutMs: 10_000,
-    concurrency: 8,
-  });
-  const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
-    const t = performance.now();
-    const value = await fn();
-    return [value, Math.round(performance.now() - t) / 1000];
-  };
-  const [firstFacts, firstFactsSeconds] = await timed(() => collector.run());
-  const peakAfterCollection = Math.round(process.resourceUsage().maxRSS / 1024);
-  const [, evaluationAfterFacts] = await timed(() => evaluator.run('bench'));
-  const [, nextFactsSeconds] = await timed(() => collector.run());
-  result.facts = {
-    measured: firstFacts.collected,
-    facts: firstFacts.changed,
-    firstSeconds: firstFactsSeconds,
-    nextSeconds: nextFactsSeconds,
-    evaluationAfterSeconds: evaluationAfterFacts,
-    peakRssAfterCollectionMb: peakAfterCollection,
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-  };
+      host: '127.0.0.1',
+      env: { NODE_ENV: 'production' },
+      config: [
+        'backend:',
+        '  auth:',
+        '    externalAccess:',
+        '      - type: static',
+        `        options: { token: ${STATIC_TOKEN}, subject: opskit-bench }`,
+        ...databaseConfig,
+        'discovery:',
+        '  endpoints:',
+        `    - target: '${catalogUrl}/api/{{pluginId}}'`,
+        '      plugins: [catalog]',
+        'permission:',
+        '  enabled: false',
+        'ops:',
+        `  schedule: ${MANUAL_SCHEDULE}`,
+        `  evaluation: { kinds: [Component], workers: ${workers} }`,
+        '  notifications: { enabled: false }',
+        `  prometheus: { default: { baseUrl: '${catalogUrl}' } }`,
+        `  facts: { schedule: ${MANUAL_SCHEDULE} }`,
+      ],
+      onLine: line => {
+        const match = FACTS_LINE.exec(line);
+        if (match)
+          collections.push({
+            collected: Number(match[1]),
+            changed: Number(match[3]),
+            seconds: Number(match[6]) / 1000,
+          });
+      },
+    });
+    const driver = new Driver(backend, collections);
+    const { api } = backend;
 
-  if (loadSeconds > 0) {
-    const app = express();
-    const allow: any = {
-      authorize: async (requests: any[]) =>
-        requests.map(() => ({ result: 'ALLOW' })),
+    // The plugin loads and warms up its scoring workers in the background after start; let that finish first.
+    await settle(backend.pid);
+    const rssBefore = memory(backend.pid).rssMb;
+    const first = await driver.evaluate();
+    // A second run: what every scheduled run after the first costs (history written only on change).
+    const second = await driver.evaluate();
+    const result: any = {
+      size,
+      db,
+      workers,
+      entities: first.run.entityCount,
+      seconds: first.seconds,
+      perSecond: Math.round(first.run.entityCount / first.seconds),
+      secondRunSeconds: second.seconds,
+      peakRssMb: memory(backend.pid).peakMb,
+      rssAtStartMb: rssBefore,
     };
-    const httpAuth: any = {
-      credentials: async () => ({
-        $$type: '@backstage/BackstageCredentials',
-        principal: { type: 'user', userEntityRef: 'user:default/bench' },
-      }),
+
+    // Live facts: the Prometheus module asks catalogServer.ts, which answers every SLO query at once,
+    // so this times OpsKit's own cost of a collection and of the evaluation that follows it.
+    const firstFacts = await driver.collect();
+    const evaluationAfterFacts = await firstFacts.evaluation();
+    const nextFacts = await driver.collect();
+    // Its values changed again: let the evaluation it started finish before anything else is measured.
+    await nextFacts.evaluation();
+    result.facts = {
+      measured: firstFacts.collected,
+      facts: firstFacts.changed,
+      firstSeconds: firstFacts.seconds,
+      nextSeconds: nextFacts.seconds,
+      evaluationAfterSeconds: evaluationAfterFacts.seconds,
+      peakRssAfterCollectionMb: firstFacts.peakMb,
+      peakRssMb: memory(backend.pid).peakMb,
     };
-    const auditor: any = {
-      createEvent: async () => ({
-        success: async () => {},
-        fail: async () => {},
-      }),
-    };
-    app.use(
-      '/api/ops',
-      await createRouter({
-        store,
-        catalog,
-        httpAuth,
-        permissions: allow,
-        auditor,
-        logger: quietLogger,
-        config: {
-          ops,
-          schedule: {} as any,
-          kinds: ['Component'],
-          historyRetentionMs: 1e12,
-          staleAfterMs: 1e12,
-          workers: 0,
-          notifications: { enabled: false, optOut: [] },
-          facts: { schedule: {} as any, timeoutMs: 10_000, concurrency: 8 },
-        },
-        refresh: async () => {},
-        checks: checkSet,
-      }),
-    );
-    const server = http.createServer(app);
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-    const base = `http://127.0.0.1:${(server.address() as any).port}/api/ops`;
-    // ~150 distinct views, as SRE leads would open them: per owner, text searches,
-    // tier x level, each failing check, deep pages, summaries.
-    const checks = (await (await fetch(`${base}/checks`)).json()).checks.map(
-      (c: any) => c.id,
-    );
-    const cursors: string[] = [];
-    let cursor: string | undefined;
-    for (let i = 0; i < 20; i++) {
-      const page = await store.listCompliance({
-        filter: {},
-        sort: { field: 'score', order: 'asc' },
-        limit: 50,
-        cursor,
-      });
-      if (!page.nextCursor) break;
-      cursors.push(page.nextCursor);
-      cursor = page.nextCursor;
-    }
-    const list = [
-      `${base}/compliance?limit=50`,
-      `${base}/compliance/summary`,
-      ...Array.from(
-        { length: 50 },
-        (_, i) => `${base}/compliance?limit=50&owner=team-${i}&sort=score`,
-      ),
-      ...Array.from(
-        { length: 20 },
-        (_, i) => `${base}/compliance?limit=50&q=svc${i * 37}`,
-      ),
-      ...['tier-1', 'tier-2', 'tier-3', 'tier-4'].flatMap(t =>
-        ['none', 'bronze', 'silver', 'gold'].map(
-          l =>
-            `${base}/compliance?limit=50&tier=${t}&level=${l}&sort=entityRef&order=desc`,
+
+    if (loadSeconds > 0) {
+      const base = `${backend.baseUrl}/api/ops`;
+      const headers = { Authorization: `Bearer ${STATIC_TOKEN}` };
+      // ~150 distinct views, as SRE leads would open them: per owner, text searches,
+      // tier x level, each failing check, deep pages, summaries.
+      const checks = (await (await api('/api/ops/checks')).json()).checks.map(
+        (c: any) => c.id,
+      );
+      const cursors: string[] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i < 20; i++) {
+        const page = await (
+          await api(
+            `/api/ops/compliance?limit=50&sort=score&order=asc${
+              cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+            }`,
+          )
+        ).json();
+        if (!page.nextCursor) break;
+        cursors.push(page.nextCursor);
+        cursor = page.nextCursor;
+      }
+      const list = [
+        `${base}/compliance?limit=50`,
+        `${base}/compliance/summary`,
+        ...Array.from(
+          { length: 50 },
+          (_, i) => `${base}/compliance?limit=50&owner=team-${i}&sort=score`,
         ),
-      ),
-      ...checks.map(
-        (c: string) =>
-          `${base}/compliance?limit=50&failingCheck=${c}&sort=owner`,
-      ),
-      ...cursors.map(c => `${base}/compliance?limit=50&cursor=${c}`),
-      ...Array.from(
-        { length: 10 },
-        (_, i) => `${base}/compliance/summary?owner=team-${i}`,
-      ),
-    ];
-    const entity = Array.from(
-      { length: 20 },
-      (_, i) =>
-        `${base}/entities/component/default/payments-api-${
-          i * 4 * Math.floor(size / 100)
-        }`,
-    );
-    // Cold: each view once, one at a time, before anything is cached.
-    const cold: number[] = [];
-    for (const url of list) {
-      const t = performance.now();
-      await (await fetch(url)).arrayBuffer();
-      cold.push(performance.now() - t);
+        ...Array.from(
+          { length: 20 },
+          (_, i) => `${base}/compliance?limit=50&q=svc${i * 37}`,
+        ),
+        ...['tier-1', 'tier-2', 'tier-3', 'tier-4'].flatMap(t =>
+          ['none', 'bronze', 'silver', 'gold'].map(
+            l =>
+              `${base}/compliance?limit=50&tier=${t}&level=${l}&sort=entityRef&order=desc`,
+          ),
+        ),
+        ...checks.map(
+          (c: string) =>
+            `${base}/compliance?limit=50&failingCheck=${c}&sort=owner`,
+        ),
+        ...cursors.map(
+          c => `${base}/compliance?limit=50&cursor=${encodeURIComponent(c)}`,
+        ),
+        ...Array.from(
+          { length: 10 },
+          (_, i) => `${base}/compliance/summary?owner=team-${i}`,
+        ),
+      ];
+      const entity = Array.from(
+        { length: 20 },
+        (_, i) =>
+          `${base}/entities/component/default/payments-api-${
+            i * 4 * Math.floor(size / 100)
+          }`,
+      );
+      // Cold: each view once, one at a time, before anything is cached.
+      const cold: number[] = [];
+      for (const url of list) {
+        const t = performance.now();
+        const res = await fetch(url, { headers });
+        await res.arrayBuffer();
+        cold.push(performance.now() - t);
+        if (!res.ok) console.warn(`${url}: ${res.status}`);
+      }
+      cold.sort((x, y) => x - y);
+      const pct = (p: number) =>
+        Math.round(
+          cold[Math.min(cold.length - 1, Math.floor(p * cold.length))] * 10,
+        ) / 10;
+      result.coldList = {
+        views: list.length,
+        p50: pct(0.5),
+        p95: pct(0.95),
+        max: pct(1),
+      };
+      for (const [name, urls] of [
+        ['compliance list + summary', list],
+        ['entity profile', entity],
+      ] as const) {
+        const { stdout } = await promisify(execFile)(process.execPath, [
+          ...NODE_ARGS,
+          join(__dirname, 'loadGenerator.ts'),
+          JSON.stringify({
+            urls,
+            headers,
+            concurrency: 50,
+            seconds: loadSeconds,
+          }),
+        ]);
+        result[name] = JSON.parse(String(stdout).trim().split('\n').pop()!);
+      }
     }
-    cold.sort((x, y) => x - y);
-    const pct = (p: number) =>
-      Math.round(
-        cold[Math.min(cold.length - 1, Math.floor(p * cold.length))] * 10,
-      ) / 10;
-    result.coldList = {
-      views: list.length,
-      p50: pct(0.5),
-      p95: pct(0.95),
-      max: pct(1),
-    };
-    for (const [name, urls] of [
-      ['compliance list + summary', list],
-      ['entity profile', entity],
-    ] as const) {
-      // Asynchronously: this process serves the requests meanwhile.
-      const { stdout } = await promisify(execFile)(process.execPath, [
-        ...NODE_ARGS,
-        join(__dirname, 'loadGenerator.ts'),
-        JSON.stringify({
-          urls,
-          headers: {},
-          concurrency: 50,
-          seconds: loadSeconds,
-        }),
-      ]);
-      result[name] = JSON.parse(String(stdout).trim().split('\n').pop()!);
-    }
-    server.close();
+    return result;
+  } finally {
+    await backend?.stop();
+    catalogServer.stop();
+    await drop();
   }
-  catalogServer.stop();
-  await drop();
-  console.log(`RESULT ${JSON.stringify(result)}`);
 }
 
 async function main() {
-  if (process.argv[2] === '--one') {
-    await runOne(
-      Number(process.argv[3]),
-      process.argv[4],
-      Number(process.argv[5]),
-    );
-    process.exit(0);
-  }
   const sizes = (process.env.BENCH_SIZES ?? '10000,100000')
     .split(',')
     .map(Number);
@@ -369,29 +466,15 @@ async function main() {
     .split(',')
     .map(Number);
   console.log(
-    `node ${process.version}, ops-backend full evaluation (catalog over HTTP in another process)`,
+    `node ${process.version}, ops-backend full evaluation (the plugin in its own backend process, catalog over HTTP in another process)`,
   );
   for (const size of sizes) {
     for (const db of dbs) {
-      const out = execFileSync(
-        process.execPath,
-        [
-          ...NODE_ARGS,
-          __filename,
-          '--one',
-          String(size),
-          db,
-          String(loadSizes.includes(size) ? loadSeconds : 0),
-        ],
-        {
-          stdio: ['ignore', 'pipe', 'inherit'],
-          maxBuffer: 64 * 1024 * 1024,
-        },
+      const r = await runOne(
+        size,
+        db,
+        loadSizes.includes(size) ? loadSeconds : 0,
       );
-      const line = String(out)
-        .split('\n')
-        .find(l => l.startsWith('RESULT '));
-      const r = JSON.parse(line!.slice(7));
       console.log(
         `${String(size).padStart(7)} entities  ${db.padEnd(8)}  ${
           r.workers
