@@ -41,6 +41,9 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 // signals: live updates for notifications and user settings (the app's storage API needs it)
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// TechDocs, built locally with mkdocs: the runbooks OpsKit reads and writes are read here too
+backend.add(import('@backstage/plugin-techdocs-backend'));
+
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 

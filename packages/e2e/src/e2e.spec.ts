@@ -203,6 +203,22 @@ test(
     ).toBeVisible();
     await expect(page.getByText('express-checkout')).toBeVisible();
     await shot(page, '01b-checkout-service-runbook-source');
+
+    // The runbook is published with TechDocs (built with mkdocs on first view).
+    await page
+      .getByTestId('ops-runbook-source')
+      .getByRole('link', { name: 'read it in TechDocs' })
+      .click();
+    await expect(page).toHaveURL(
+      /\/docs\/default\/component\/checkout-service\/runbook\/?$/,
+    );
+    await expect(
+      page.getByRole('heading', {
+        name: /Checkout service — operational procedures/,
+      }),
+      'TechDocs shows the runbook the Ops tab was read from',
+    ).toBeVisible({ timeout: 120_000 });
+    await shot(page, '01c-checkout-service-runbook-techdocs');
   },
 );
 
