@@ -25,7 +25,10 @@ export CI=true
 
 failed_stages=0
 echo "== type-check"
-# Emits declarations (dist-types) for the API reports below.
+# Emits declarations (dist-types) for the API reports below, from scratch: an
+# incremental emit can print the members of inferred types (zod enums) in
+# another order than a clean one, and the reports must not depend on history.
+rm -rf dist-types
 if ! yarn tsc; then failed_stages=$((failed_stages + 1)); fi
 echo "== api reports"
 # The packages whose public surface is recorded in report*.api.md; an export
