@@ -4,7 +4,7 @@ import { OPS_API_VERSION, OPS_KIND } from '../../descriptor/vocabulary';
 import type { OpsIssue } from '../../validation/issues';
 import { chapterOf, type ChapterKind } from './chapters';
 import { ImportState } from './importState';
-import { lexLazily, LineIndex, plainText } from './markdownText';
+import { lexLazily, LineIndex, plainText, sourceText } from './markdownText';
 import {
   environmentOf,
   listItems,
@@ -182,7 +182,7 @@ function chapters(blocks: Block[]): { preamble: Block[]; chapters: Chapter[] } {
         titleSeen = true;
         continue;
       }
-      const title = plainText(heading.tokens).text;
+      const title = sourceText(heading.text, heading.tokens).text;
       while (stack.length && stack[stack.length - 1].depth >= heading.depth)
         stack.pop();
       const parent = stack[stack.length - 1];

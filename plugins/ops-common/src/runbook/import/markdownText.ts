@@ -59,6 +59,20 @@ export function lexLazily<T>(text: string, read: (tokens: Token[]) => T): T {
   }
 }
 
+/**
+ * Text with nothing inline Markdown would change (no escapes, code, emphasis,
+ * links, images, strike-through, entities, HTML or autolinks): most table
+ * cells and headings. Read as it is, without lexing.
+ */
+const PLAIN = /^[^\\`*_[\]!~&<>@:]*$/;
+
+/** A cell's or a heading's text: the source itself when it is plain, else its inline tokens read. */
+export function sourceText(source: string, tokens: Token[]): PlainText {
+  if (PLAIN.test(source))
+    return { text: source.replace(/\s+/g, ' ').trim(), links: [], code: [] };
+  return plainText(tokens);
+}
+
 /** Reads inline tokens (a table cell, a list item, a heading) as plain text. */
 export function plainText(tokens: Token[] | undefined): PlainText {
   const out: PlainText = { text: '', links: [], code: [] };

@@ -1,6 +1,6 @@
 import type { Tokens } from 'marked';
 import type { ChapterKind } from './chapters';
-import { plainText, type PlainText } from './markdownText';
+import { sourceText, type PlainText } from './markdownText';
 
 /** One table, its columns found by what their headers say rather than where they are. */
 export class RunbookTable {
@@ -8,13 +8,18 @@ export class RunbookTable {
   private cells?: PlainText[][];
 
   constructor(readonly token: Tokens.Table, readonly line: number) {
-    this.headers = token.header.map(cell => plainText(cell.tokens).text);
+    this.headers = token.header.map(
+      cell => sourceText(cell.text, cell.tokens).text,
+    );
   }
 
   /** The body rows, read when a reader asks (a table kept as a note never is). */
   get rows(): PlainText[][] {
     this.cells ??= this.token.rows.map(row =>
-      row.map(cell => ({ ...plainText(cell.tokens), raw: cell.text.trim() })),
+      row.map(cell => ({
+        ...sourceText(cell.text, cell.tokens),
+        raw: cell.text.trim(),
+      })),
     );
     return this.cells;
   }
