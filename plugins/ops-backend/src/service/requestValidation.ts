@@ -14,6 +14,28 @@ export function hint(value: string, candidates: string[]): string {
 }
 
 /**
+ * Sign-offs and waivers belong to entities OpsKit evaluates: on any other kind
+ * (a Group, an API when only components are evaluated) they would be recorded
+ * and never counted.
+ */
+export function requireEvaluatedKind(
+  entity: Entity,
+  ref: string,
+  kinds: string[],
+  what: string,
+): void {
+  const kind = entity.kind.toLowerCase();
+  if (!kinds.some(k => k.toLowerCase() === kind))
+    throw new InputError(
+      `${ref} is a ${
+        entity.kind
+      }; ${what} are recorded for the kinds OpsKit evaluates: ${kinds.join(
+        ', ',
+      )} (ops.evaluation.kinds)`,
+    );
+}
+
+/**
  * Checks a sign-off request against the entity's ops data: the item must be
  * one of its deployment checklist's, the environment (when given, and when
  * the entity names environments) one of its environments. Throws an

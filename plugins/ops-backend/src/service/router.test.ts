@@ -188,6 +188,31 @@ describe('ops router', () => {
       .set({ ...auth, 'Content-Type': 'application/json' })
       .send('{"itemId":');
     expect(notJson.status).toBe(400);
+    // A Group is never evaluated: its sign-off would be recorded and never count.
+    const team = '/api/ops/entities/group/default/payments-team';
+    const onGroup = await request(server)
+      .post(`${team}/signoffs`)
+      .set(auth)
+      .send({ itemId: 'tests-passing' });
+    expect(onGroup.status).toBe(400);
+    expect(onGroup.body.error.message).toBe(
+      'group:default/payments-team is a Group; checklist sign-offs are recorded for the kinds OpsKit evaluates: Component (ops.evaluation.kinds)',
+    );
+    const waiverOnGroup = await request(server)
+      .post(`${team}/waivers`)
+      .set(auth)
+      .send({
+        checkId: 'rollback-plan',
+        reason: 'none',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
+    expect(waiverOnGroup.status).toBe(400);
+    expect(waiverOnGroup.body.error.message).toMatch(
+      /is a Group; waivers are recorded for the kinds OpsKit evaluates: Component/,
+    );
+    expect(
+      (await request(server).get(`${team}/signoffs`).set(auth)).body.items,
+    ).toEqual([]);
   });
 
   it('creates, lists and revokes waivers, and the waiver turns a failing check into waived', async () => {

@@ -27,7 +27,11 @@ import {
   parseComplianceSort,
   parseLimit,
 } from './complianceParams';
-import { validateSignOff, validateWaiver } from './requestValidation';
+import {
+  requireEvaluatedKind,
+  validateSignOff,
+  validateWaiver,
+} from './requestValidation';
 import { streamExport } from './streamExport';
 import { requirePermission } from './requirePermission';
 import { staleness } from './staleness';
@@ -169,6 +173,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     const credentials = await allowed(req, opsChecklistUpdatePermission);
     const { entity, ref } = await loadEntity(req, credentials);
     const body = req.body;
+    requireEvaluatedKind(entity, ref, config.kinds, 'checklist sign-offs');
     validateSignOff(body, entity, ref, config.ops.defaults);
     const signOff = await audited(
       req,
@@ -202,8 +207,9 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
 
   router.post('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
     const credentials = await allowed(req, opsWaiverManagePermission);
-    const { ref } = await loadEntity(req, credentials);
+    const { entity, ref } = await loadEntity(req, credentials);
     const body = req.body;
+    requireEvaluatedKind(entity, ref, config.kinds, 'waivers');
     const { expiresAt, reason } = validateWaiver(body, checkIds, Date.now());
     const waiver = await audited(
       req,
