@@ -41,6 +41,7 @@ export type { OpsIssue } from './validation/issues';
 export { hasErrors } from './validation/issues';
 export { checkUrl, isSafeUrl, type UrlVerdict } from './validation/urls';
 export type { RuleSection } from './validation/ruleContext';
+export { visibleText } from './validation/freeText';
 export {
   validateSections,
   type SectionLocator,

@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import {
   buildOpsProfile,
   didYouMean,
+  visibleText,
   type OpsApiRequestBody,
   type OpsDefaults,
 } from '@opskit/plugin-ops-common';
@@ -100,7 +101,8 @@ export function validateWaiver(
     throw new InputError(
       `expiresAt: ${body.expiresAt} is in the past; a waiver must expire in the future`,
     );
-  const reason = body.reason.trim();
+  // Zero-width and other invisible characters are not a reason.
+  const reason = visibleText(body.reason);
   if (!reason) throw new InputError('reason: say why the check is waived');
   return { expiresAt, reason };
 }

@@ -281,6 +281,19 @@ describe('ops router', () => {
       .send({ checkId: 'backupz', reason: 'x', expiresAt });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(/checkId/);
+    // A reason of zero-width spaces, a joiner, a BOM and a Hangul filler says nothing.
+    const invisible = await request(server)
+      .post(`${inventory}/waivers`)
+      .set(auth)
+      .send({
+        checkId: failing.checkId,
+        reason: '\u200b\u200b\u200d\ufeff\u3164 ',
+        expiresAt,
+      });
+    expect(invisible.status).toBe(400);
+    expect(invisible.body.error.message).toBe(
+      'reason: say why the check is waived',
+    );
     expect(
       (
         await request(server)
