@@ -1,4 +1,5 @@
 import { OPS_DESCRIPTOR_ANNOTATION, type OpsEntityLike } from '../annotations';
+import { descriptorAnnotations } from '../descriptor/descriptorFile';
 import { validateOpsDescriptor } from '../descriptor/parseDescriptor';
 import { OPS_API_VERSION, OPS_KIND } from '../descriptor/vocabulary';
 import { readYamlDocuments, writeYaml } from '../descriptor/yaml';
@@ -48,27 +49,31 @@ function examineRunbook(
   const parts = file.split('/');
   const base = parts[parts.length - 1].replace(/\.(md|markdown)$/i, '');
   const folder = parts.filter(p => p && p !== 'docs').slice(-2, -1)[0];
-  const name =
-    (/^(runbook|readme|index)$/i.test(base) ? folder : base) || 'service';
+  const name = (/^(runbook|readme|index)$/i.test(base) ? folder : base) || '';
+  // As the catalog module stores it: the profile then reports the import's
+  // findings and points the validation's at the runbook's lines.
+  return scored(file, name, descriptorAnnotations(text, { path: file }), io);
+}
+
+/** The scorecards of a descriptor file, as an entity named after it would get them. */
+function scored(
+  file: string,
+  name: string,
+  annotations: Record<string, string>,
+  io: CliIo,
+): Target {
   const evaluation = evaluateEntity(
     {
       kind: 'Component',
-      metadata: {
-        name,
-        annotations: {
-          [OPS_DESCRIPTOR_ANNOTATION]: JSON.stringify(imported.descriptor),
-        },
-      },
+      metadata: { name: name || 'service', annotations },
       spec: {},
     },
     { now: io.now(), descriptorSource: file },
   );
-  // The descriptor's own issues were found by the import, with their lines.
-  const others = evaluation.issues.filter(issue => issue.source !== file);
   return {
     file,
     entityRef: evaluation.profile.entityRef,
-    issues: [...imported.issues, ...others],
+    issues: evaluation.issues,
     scorecards: evaluation.scorecards,
   };
 }
@@ -137,22 +142,14 @@ function examine(file: string, io: CliIo, score: boolean): Target[] {
         });
         continue;
       }
-      const name = file.split('/').slice(-2, -1)[0] || 'service';
-      const entity = {
-        kind: 'Component',
-        metadata: { name, annotations: { [OPS_DESCRIPTOR_ANNOTATION]: text } },
-        spec: {},
-      };
-      const evaluation = evaluateEntity(entity, {
-        now: io.now(),
-        descriptorSource: file,
-      });
-      targets.push({
-        file,
-        entityRef: evaluation.profile.entityRef,
-        issues: evaluation.issues,
-        scorecards: evaluation.scorecards,
-      });
+      targets.push(
+        scored(
+          file,
+          file.split('/').slice(-2, -1)[0],
+          { [OPS_DESCRIPTOR_ANNOTATION]: text },
+          io,
+        ),
+      );
       continue;
     }
     if (

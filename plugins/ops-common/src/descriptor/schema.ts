@@ -5,12 +5,12 @@ import {
   INDICATORS,
   LOG_FORMATS,
   OPERATORS,
+  OPERATOR_SYMBOLS,
   OPS_API_VERSION,
   OPS_KIND,
   TIERS,
   TOOL_PURPOSES,
   UNITS,
-  type Operator,
 } from './vocabulary';
 
 /**
@@ -161,14 +161,6 @@ const thresholdObject = z.object({
 
 const SHORTHAND =
   /^(<=|>=|<|>|≤|≥)\s*(-?[0-9]+(?:\.[0-9]+)?)\s*(ms|s|%|percent|ratio|count|rps)?$/;
-const SHORT_OPS: Record<string, Operator> = {
-  '<': 'lt',
-  '<=': 'lte',
-  '≤': 'lte',
-  '>': 'gt',
-  '>=': 'gte',
-  '≥': 'gte',
-};
 
 /** `"<200ms"`, `">= 99.9%"`: the runbook's own way of writing a threshold. */
 const thresholdShorthand = z.string().transform((value, ctx) => {
@@ -182,7 +174,7 @@ const thresholdShorthand = z.string().transform((value, ctx) => {
   }
   const unit = match[3] === '%' ? 'percent' : match[3];
   return {
-    op: SHORT_OPS[match[1]],
+    op: OPERATOR_SYMBOLS[match[1]],
     value: Number(match[2]),
     ...(unit ? { writtenUnit: unit } : {}),
   };

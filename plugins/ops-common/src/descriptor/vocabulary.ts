@@ -38,6 +38,20 @@ export const OPERATORS = ['lt', 'lte', 'gt', 'gte'] as const;
 /** @public */
 export type Operator = (typeof OPERATORS)[number];
 
+/**
+ * How thresholds are written in runbooks and shorthand: `<200ms`, `≥ 99.9%`.
+ *
+ * @public
+ */
+export const OPERATOR_SYMBOLS: Readonly<Record<string, Operator>> = {
+  '<': 'lt',
+  '<=': 'lte',
+  '≤': 'lte',
+  '>': 'gt',
+  '>=': 'gte',
+  '≥': 'gte',
+};
+
 /** @public */
 export const TOOL_PURPOSES = [
   'metrics',

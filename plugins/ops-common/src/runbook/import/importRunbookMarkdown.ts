@@ -250,7 +250,7 @@ function readChapters(
     if (block.token.type === 'table') {
       const table = new RunbookTable(block.token as Tokens.Table, block.line);
       if (tableKind(table, undefined) === 'summary') {
-        TABLE_READERS.summary(state, table, { title: '' });
+        TABLE_READERS.summary(state, table);
         continue;
       }
     }
@@ -373,7 +373,7 @@ function readBlock(
         );
         return 'kept';
       }
-      TABLE_READERS[tableType](state, table, { title: chapter.title });
+      TABLE_READERS[tableType](state, table);
       return 'read';
     }
     case 'list': {

@@ -36,12 +36,13 @@ let lexInline: (tokens: Token[]) => Token[] = tokens => tokens;
 export function lexLazily<T>(text: string, read: (tokens: Token[]) => T): T {
   const lexer = new Lexer({ gfm: true });
   const blocks = lexer.blockTokens(text, []);
-  // marked queues each inline job as { src, tokens }: the array to fill and its text.
+  // marked queues each inline job as { src, tokens }: the array to fill and its
+  // text. The queue is marked's own (not its typed API): should a release
+  // change it, everything is lexed at once, as Lexer.lex does.
+  const queue: unknown = (lexer as any).inlineQueue;
+  if (!Array.isArray(queue)) return read(Lexer.lex(text, { gfm: true }));
   const pending = new Map<Token[], string>();
-  for (const job of (lexer as any).inlineQueue as {
-    src: string;
-    tokens: Token[];
-  }[])
+  for (const job of queue as { src: string; tokens: Token[] }[])
     pending.set(job.tokens, job.src);
   const previous = lexInline;
   lexInline = tokens => {

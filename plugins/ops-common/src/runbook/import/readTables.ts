@@ -40,12 +40,7 @@ function cellOf(table: RunbookTable, row: PlainText[], pattern: RegExp) {
     : { cell: undefined, column: '' };
 }
 
-type Reader = (state: ImportState, table: RunbookTable, env: TableEnv) => void;
-/** What a table reader needs from its chapter. */
-export interface TableEnv {
-  /** Title of the chapter, for a rollback or backups heading that says more. */
-  title: string;
-}
+type Reader = (state: ImportState, table: RunbookTable) => void;
 
 /** Reads the fields of one row: `get(path, column, read)` for each. */
 function rowFields(

@@ -5,7 +5,12 @@
  * the text as written, so validation names it and nothing is lost.
  */
 import { parseDuration } from '../../durations';
-import type { Indicator, Operator, Unit } from '../../descriptor/vocabulary';
+import {
+  OPERATOR_SYMBOLS,
+  type Indicator,
+  type Operator,
+  type Unit,
+} from '../../descriptor/vocabulary';
 
 /** A template placeholder: `[staging URL]`, `[< 200ms]`, `YYYY-MM-DD`, `TBD`. */
 export interface Placeholder {
@@ -41,14 +46,10 @@ export function isWellFormedPlaceholder(
   return !GENERIC_WORDS.test(inner);
 }
 
-const OPERATOR_SYMBOLS: Record<string, Operator> = {
-  '<': 'lt',
-  '<=': 'lte',
-  '≤': 'lte',
+/** The shorthand's symbols, and the reversed ones people also type. */
+const SYMBOLS: Record<string, Operator> = {
+  ...OPERATOR_SYMBOLS,
   '=<': 'lte',
-  '>': 'gt',
-  '>=': 'gte',
-  '≥': 'gte',
   '=>': 'gte',
 };
 const OPERATOR_WORDS: [RegExp, Operator][] = [
@@ -57,16 +58,8 @@ const OPERATOR_WORDS: [RegExp, Operator][] = [
   [/^(over|above|more than|greater than|exceeds?)\s+/i, 'gt'],
   [/^(at least|no less than|min(imum)?)\s+/i, 'gte'],
 ];
+/** Units that are not times (times are read with the duration words below). */
 const UNIT_WORDS: Record<string, Unit> = {
-  ms: 'ms',
-  msec: 'ms',
-  millisecond: 'ms',
-  milliseconds: 'ms',
-  s: 's',
-  sec: 's',
-  secs: 's',
-  second: 's',
-  seconds: 's',
   '%': 'percent',
   percent: 'percent',
   pct: 'percent',
@@ -78,78 +71,18 @@ const UNIT_WORDS: Record<string, Unit> = {
   count: 'count',
 };
 
-const LONGER_TIME_UNITS: Record<string, number> = {
+/** A time unit's length in seconds, for thresholds measured in seconds. */
+const UNIT_SECONDS: Record<string, number> = {
+  s: 1,
   m: 60,
-  min: 60,
-  mins: 60,
-  minute: 60,
-  minutes: 60,
   h: 3600,
-  hr: 3600,
-  hour: 3600,
-  hours: 3600,
+  d: 86_400,
+  w: 604_800,
 };
-
-/** A threshold as written: `< 200ms`, `> 500 ms for 5m`, `99.9%`, `at least 99.5 %`. */
-export interface WrittenThreshold {
-  op?: Operator;
-  value: number;
-  unit?: Unit;
-  /** `for 5m`: how long the alert condition must hold. */
-  for?: string;
-}
-
-export function readThreshold(text: string): WrittenThreshold | undefined {
-  let rest = text.trim().replace(/\s+/g, ' ');
-  let lasting: string | undefined;
-  const forMatch = /\s+for\s+(.+)$/i.exec(rest);
-  if (forMatch) {
-    lasting = readDuration(forMatch[1]);
-    if (!lasting) return undefined;
-    rest = rest.slice(0, forMatch.index);
-  }
-  let op: Operator | undefined;
-  const symbol = /^(<=|>=|=<|=>|<|>|≤|≥)\s*/.exec(rest);
-  if (symbol) {
-    op = OPERATOR_SYMBOLS[symbol[1]];
-    rest = rest.slice(symbol[0].length);
-  } else {
-    for (const [pattern, word] of OPERATOR_WORDS) {
-      const match = pattern.exec(rest);
-      if (match) {
-        op = word;
-        rest = rest.slice(match[0].length);
-        break;
-      }
-    }
-  }
-  const number = /^(-?[0-9]+(?:[.,][0-9]+)?)\s*(.*)$/.exec(rest);
-  if (!number) return undefined;
-  const value = Number(number[1].replace(',', '.'));
-  if (!Number.isFinite(value)) return undefined;
-  const unitText = number[2].trim().toLowerCase();
-  let unit: Unit | undefined;
-  let scaled = value;
-  if (unitText) {
-    unit = UNIT_WORDS[unitText];
-    // Minutes and hours are written as such but measured in seconds.
-    const longer = LONGER_TIME_UNITS[unitText];
-    if (!unit && longer) {
-      unit = 's';
-      scaled = value * longer;
-    }
-    if (!unit) return undefined;
-  }
-  return {
-    ...(op ? { op } : {}),
-    value: scaled,
-    ...(unit ? { unit } : {}),
-    ...(lasting ? { for: lasting } : {}),
-  };
-}
 
 const DURATION_WORDS: Record<string, string> = {
   ms: 'ms',
+  msec: 'ms',
   millisecond: 'ms',
   milliseconds: 'ms',
   s: 's',
@@ -175,6 +108,64 @@ const DURATION_WORDS: Record<string, string> = {
   week: 'w',
   weeks: 'w',
 };
+
+/** A threshold as written: `< 200ms`, `> 500 ms for 5m`, `99.9%`, `at least 99.5 %`. */
+export interface WrittenThreshold {
+  op?: Operator;
+  value: number;
+  unit?: Unit;
+  /** `for 5m`: how long the alert condition must hold. */
+  for?: string;
+}
+
+export function readThreshold(text: string): WrittenThreshold | undefined {
+  let rest = text.trim().replace(/\s+/g, ' ');
+  let lasting: string | undefined;
+  const forMatch = /\s+for\s+(.+)$/i.exec(rest);
+  if (forMatch) {
+    lasting = readDuration(forMatch[1]);
+    if (!lasting) return undefined;
+    rest = rest.slice(0, forMatch.index);
+  }
+  let op: Operator | undefined;
+  const symbol = /^(<=|>=|=<|=>|<|>|≤|≥)\s*/.exec(rest);
+  if (symbol) {
+    op = SYMBOLS[symbol[1]];
+    rest = rest.slice(symbol[0].length);
+  } else {
+    for (const [pattern, word] of OPERATOR_WORDS) {
+      const match = pattern.exec(rest);
+      if (match) {
+        op = word;
+        rest = rest.slice(match[0].length);
+        break;
+      }
+    }
+  }
+  const number = /^(-?[0-9]+(?:[.,][0-9]+)?)\s*(.*)$/.exec(rest);
+  if (!number) return undefined;
+  const value = Number(number[1].replace(',', '.'));
+  if (!Number.isFinite(value)) return undefined;
+  const unitText = number[2].trim().toLowerCase();
+  let unit: Unit | undefined;
+  let scaled = value;
+  if (unitText) {
+    unit = UNIT_WORDS[unitText];
+    const time = DURATION_WORDS[unitText];
+    if (!unit && time) {
+      // Minutes and hours are written as such but measured in seconds.
+      unit = time === 'ms' ? 'ms' : 's';
+      scaled = time === 'ms' ? value : value * UNIT_SECONDS[time];
+    }
+    if (!unit) return undefined;
+  }
+  return {
+    ...(op ? { op } : {}),
+    value: scaled,
+    ...(unit ? { unit } : {}),
+    ...(lasting ? { for: lasting } : {}),
+  };
+}
 
 /** `15 min`, `1 hour`, `24 hours`, `30 days`, `15m`, `PT15M` → the normalised duration (`15m`, `1d`). */
 export function readDuration(text: string): string | undefined {
