@@ -8,6 +8,7 @@ import { NotFoundError, NotModifiedError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import type { CatalogProcessorCache } from '@backstage/plugin-catalog-node';
 import {
+  buildOpsProfile,
   OPS_DESCRIPTOR_ANNOTATION,
   OPS_DESCRIPTOR_ERROR_ANNOTATION,
   OPS_DESCRIPTOR_FILE_ANNOTATION,
@@ -321,5 +322,52 @@ describe('OpsDescriptorProcessor', () => {
       processor,
     );
     expect(annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION]).toMatch(/boom/);
+  });
+
+  it('stores an alias bomb as its 10 KB text, so the entity shows the limit it passes', async () => {
+    const lines = [
+      'apiVersion: opskit.io/v1',
+      `x0: &x0 "${'a'.repeat(10_000)}"`,
+    ];
+    for (let level = 1; level <= 3; level++)
+      lines.push(
+        `x${level}: &x${level} [${Array(10)
+          .fill(`*x${level - 1}`)
+          .join(', ')}]`,
+      );
+    const bomb = `${lines.join('\n')}\n`;
+    dir.addContent({ 'svc/bomb.yaml': bomb });
+    const { annotations, emit } = await run(entity('./bomb.yaml'));
+    expect(annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(bomb);
+    expect(annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION]).toBeUndefined();
+    expect(emit).not.toHaveBeenCalled();
+    const profile = buildOpsProfile({
+      ...entity(),
+      metadata: { name: 'svc', annotations },
+    });
+    expect(profile.issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringMatching(
+          /expands to more than 1048576 characters/,
+        ),
+      }),
+    );
+  });
+
+  it('refuses a runbook within the file limit that imports to more than the annotation limit', async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `| e${i} | u |`);
+    dir.addContent({
+      'svc/runbook.md': `# Runbook\n\n## Environments\n\n| Environment | URL |\n| --- | --- |\n${rows.join(
+        '\n',
+      )}\n`,
+    });
+    const { annotations } = await run(entity('./runbook.md'));
+    expect(annotations[OPS_DESCRIPTOR_ANNOTATION]).toBeUndefined();
+    expect(annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION]).toMatch(
+      /imports to \d+ characters; the limit is 1048576/,
+    );
+    for (const value of Object.values(annotations))
+      expect(value.length).toBeLessThanOrEqual(1024 * 1024);
   });
 });

@@ -156,6 +156,13 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
       return cached.annotations;
     }
     const annotations = descriptorAnnotations(text, file);
+    // ops-common bounds what it makes; the catalog stores and serves it to
+    // every reader, so the bound is checked again where it is stored.
+    for (const [name, value] of Object.entries(annotations))
+      if (value.length > MAX_YAML_LENGTH)
+        throw new Error(
+          `${name} would be ${value.length} characters; the limit is ${MAX_YAML_LENGTH}`,
+        );
     await cache.set<CachedAnnotations>(ANNOTATIONS_CACHE_KEY, {
       key,
       annotations,

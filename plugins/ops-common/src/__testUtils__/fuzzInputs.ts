@@ -112,3 +112,22 @@ export const fuzzEntity = fc.record({
   ),
   spec: junkValue,
 });
+
+/**
+ * A descriptor whose text is ~10 KB but whose value, aliases expanded, is
+ * `anchor × fanOut^levels` characters: 10 MB with the defaults.
+ */
+export function aliasBomb(anchorLength = 10_000, levels = 3, fanOut = 10) {
+  const lines = [
+    'apiVersion: opskit.io/v1',
+    'kind: OpsDescriptor',
+    `x0: &x0 "${'a'.repeat(anchorLength)}"`,
+  ];
+  for (let level = 1; level <= levels; level++)
+    lines.push(
+      `x${level}: &x${level} [${Array(fanOut)
+        .fill(`*x${level - 1}`)
+        .join(', ')}]`,
+    );
+  return `${lines.join('\n')}\n`;
+}

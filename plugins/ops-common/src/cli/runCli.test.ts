@@ -2,6 +2,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { EXAMPLES, NOW } from '../__testUtils__/examples';
+import { aliasBomb } from '../__testUtils__/fuzzInputs';
 import { runCli, type CliIo } from './runCli';
 
 function run(args: string[]) {
@@ -212,19 +213,27 @@ describe('opskit with Markdown runbooks', () => {
   });
 });
 
+/** Runs the CLI on one file named ops.yaml holding `text`. */
+function runOnText(text: string, args: string[]) {
+  let stdout = '';
+  const code = runCli(args, {
+    readFile: () => text,
+    resolve: (_from, rel) => rel,
+    stdout: t => {
+      stdout += t;
+    },
+    stderr: () => {},
+    now: () => NOW,
+  });
+  return { code, stdout };
+}
+
 describe('opskit validate on a mistyped kind', () => {
   it('reports an opskit.io/v1 document of another kind as a broken descriptor', () => {
-    let stdout = '';
-    const code = runCli(['validate', 'ops.yaml', '--format', 'json'], {
-      readFile: () =>
-        'apiVersion: opskit.io/v1\nkind: Deployment\ntier: tier-1\n',
-      resolve: (_from, rel) => rel,
-      stdout: t => {
-        stdout += t;
-      },
-      stderr: () => {},
-      now: () => NOW,
-    });
+    const { code, stdout } = runOnText(
+      'apiVersion: opskit.io/v1\nkind: Deployment\ntier: tier-1\n',
+      ['validate', 'ops.yaml', '--format', 'json'],
+    );
     expect(code).toBe(1);
     expect(JSON.parse(stdout).files[0].issues).toEqual([
       {
@@ -235,5 +244,21 @@ describe('opskit validate on a mistyped kind', () => {
         source: 'ops.yaml',
       },
     ]);
+  });
+});
+
+describe('opskit on an alias bomb', () => {
+  it('refuses it with an error naming the limit, for validate and score alike', () => {
+    for (const command of ['validate', 'score']) {
+      const { code, stdout } = runOnText(aliasBomb(), [
+        command,
+        'ops.yaml',
+        '--format',
+        'json',
+      ]);
+      expect(code).toBe(1);
+      expect(stdout.length).toBeLessThan(10_000);
+      expect(stdout).toMatch(/expands to more than 1048576 characters/);
+    }
   });
 });

@@ -5,11 +5,12 @@
  */
 import {
   OPS_DESCRIPTOR_ANNOTATION,
+  OPS_DESCRIPTOR_ERROR_ANNOTATION,
   OPS_DESCRIPTOR_FILE_ANNOTATION,
 } from '../annotations';
 import { readRunbookMarkdown } from '../runbook/import/importRunbookMarkdown';
 import type { OpsIssue } from '../validation/issues';
-import { canonicalDescriptorText } from './yaml';
+import { canonicalDescriptorText, MAX_YAML_LENGTH } from './yaml';
 
 /**
  * Where an entity's ops data was read from.
@@ -60,9 +61,18 @@ export function descriptorAnnotations(
     ...(read.issues.length ? { issues: read.issues } : {}),
     lines: read.lines,
   };
+  const descriptor = JSON.stringify(read.descriptor);
+  const fileAnnotation = JSON.stringify(stored);
+  // Tables become objects that repeat their column names per row: a runbook
+  // within the file limit can still import to more than the catalog should carry.
+  const length = descriptor.length + fileAnnotation.length;
+  if (length > MAX_YAML_LENGTH)
+    return {
+      [OPS_DESCRIPTOR_ERROR_ANNOTATION]: `the runbook ${file.path} imports to ${length} characters; the limit is ${MAX_YAML_LENGTH}: split it, or move large tables out of it`,
+    };
   return {
-    [OPS_DESCRIPTOR_ANNOTATION]: JSON.stringify(read.descriptor),
-    [OPS_DESCRIPTOR_FILE_ANNOTATION]: JSON.stringify(stored),
+    [OPS_DESCRIPTOR_ANNOTATION]: descriptor,
+    [OPS_DESCRIPTOR_FILE_ANNOTATION]: fileAnnotation,
   };
 }
 

@@ -68,36 +68,53 @@ function guard(text: unknown, source: string): OpsIssue | undefined {
   return undefined;
 }
 
-/** Counts nodes (shared ones each time they are reached) and stops past the limit. */
-function tooLarge(value: unknown): boolean {
-  if (!value || typeof value !== 'object') return false;
-  let budget = MAX_YAML_NODES;
+/**
+ * What a value holds once its aliases are expanded: the characters of its
+ * keys and strings (one per other scalar). Text without aliases cannot hold
+ * more than its own length, so a bound on this is a bound on what the value
+ * becomes when written out again (JSON in the catalog, a page, a file).
+ */
+export const MAX_YAML_EXPANDED_LENGTH = MAX_YAML_LENGTH;
+
+/**
+ * Why a value is too large to walk, or undefined. Shared nodes count each time
+ * they are reached, and the walk stops at the first limit passed, so a
+ * billion-laughs document costs at most MAX_YAML_NODES steps.
+ */
+function tooLarge(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  let nodes = MAX_YAML_NODES;
+  let length = MAX_YAML_EXPANDED_LENGTH;
   const stack: object[] = [value];
   while (stack.length > 0) {
-    const children = Object.values(stack.pop() as object);
-    budget -= children.length;
-    if (budget < 0) return true;
-    for (const child of children)
+    const node = stack.pop() as object;
+    const isArray = Array.isArray(node);
+    const keys = Object.keys(node);
+    nodes -= keys.length;
+    if (nodes < 0)
+      return `expands to more than ${MAX_YAML_NODES} values (too many aliases or too large)`;
+    for (const key of keys) {
+      const child = (node as Record<string, unknown>)[key];
+      length -=
+        (isArray ? 0 : key.length) +
+        (typeof child === 'string' ? child.length : 1);
       if (child && typeof child === 'object') stack.push(child);
+    }
+    if (length < 0)
+      return `expands to more than ${MAX_YAML_EXPANDED_LENGTH} characters once its aliases are resolved (an anchor repeated by aliases); write the repeated part once`;
   }
-  return false;
+  return undefined;
 }
 
 function checked(value: unknown, source: string, text: string): YamlResult {
-  // Every value takes at least one character, so short text without aliases (`*`) cannot
-  // expand past the limit: the walk is skipped for the common case (a few KB descriptor).
+  // Without aliases (`*`) every value and character comes from the text, so short text
+  // cannot pass either limit: the walk is skipped for the common case (a few KB descriptor).
   const canExpand = text.length >= MAX_YAML_NODES || text.includes('*');
-  if (canExpand && tooLarge(value)) {
+  const refusal = canExpand ? tooLarge(value) : undefined;
+  if (refusal) {
     return {
       value: undefined,
-      issues: [
-        {
-          path: '',
-          severity: 'error',
-          message: `expands to more than ${MAX_YAML_NODES} values (too many aliases or too large)`,
-          source,
-        },
-      ],
+      issues: [{ path: '', severity: 'error', message: refusal, source }],
     };
   }
   return { value, issues: [] };
@@ -157,12 +174,17 @@ export function canonicalDescriptorText(
   source = 'ops.yaml',
 ): string {
   const { value, issues } = readYaml(text, source);
-  return issues.length === 0 &&
-    value !== null &&
-    typeof value === 'object' &&
-    !Array.isArray(value)
-    ? JSON.stringify(value)
-    : text;
+  if (
+    issues.length > 0 ||
+    value === null ||
+    typeof value !== 'object' ||
+    Array.isArray(value)
+  )
+    return text;
+  // JSON adds quotes and commas a block YAML does not have: never store more
+  // than the limit, even when the text itself is within it.
+  const json = JSON.stringify(value);
+  return json.length <= MAX_YAML_LENGTH ? json : text;
 }
 
 /**
