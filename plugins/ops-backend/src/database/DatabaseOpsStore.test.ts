@@ -327,7 +327,7 @@ describe('DatabaseOpsStore', () => {
         'component:default/a',
       ]);
 
-      const active = await store.addWaiver({
+      const { waiver: active } = await store.addWaiver({
         entityRef: 'component:default/a',
         checkId: 'backups',
         reason: 'migrating',
@@ -357,16 +357,72 @@ describe('DatabaseOpsStore', () => {
       ).toBe(2);
       const revoked = await store.revokeWaiver(active.id, 'user:default/sam');
       expect(revoked).toMatchObject({
-        active: false,
-        revokedBy: 'user:default/sam',
+        revoked: true,
+        waiver: { active: false, revokedBy: 'user:default/sam' },
       });
       expect(
-        (await store.revokeWaiver(active.id, 'user:default/lee'))?.revokedBy,
-      ).toBe('user:default/sam');
+        await store.revokeWaiver(active.id, 'user:default/lee'),
+      ).toMatchObject({
+        revoked: false,
+        waiver: { revokedBy: 'user:default/sam' },
+      });
       expect((await store.activeWaivers()).size).toBe(0);
       expect(
         await store.revokeWaiver('00000000-0000-0000-0000-000000000000', 'x'),
       ).toBeUndefined();
+    });
+
+    it('keeps one active waiver per entity and check, under concurrent writers', async () => {
+      const knex = await databases.init(databaseId);
+      // Two stores on one database: two replicas (the first one migrates).
+      const replicas: DatabaseOpsStore[] = [];
+      for (const skip of [false, true])
+        replicas.push(
+          await DatabaseOpsStore.create({
+            database: mockServices.database({ knex, migrations: { skip } }),
+          }),
+        );
+      const waiver = (i: number, expiresAt = new Date(Date.now() + DAY)) => ({
+        entityRef: 'component:default/a',
+        checkId: 'backups',
+        reason: `attempt ${i}`,
+        expiresAt,
+        by: 'user:default/jane',
+      });
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          replicas[i % 2].addWaiver(waiver(i)),
+        ),
+      );
+      const created = results.filter(r => r.created);
+      expect(created).toHaveLength(1);
+      expect(new Set(results.map(r => r.waiver.id))).toEqual(
+        new Set([created[0].waiver.id]),
+      );
+      // Another check, or another entity, is not in the way.
+      expect(
+        (
+          await replicas[0].addWaiver({
+            ...waiver(0),
+            checkId: 'slo-indicators',
+          })
+        ).created,
+      ).toBe(true);
+      // Once revoked, the pair is free again.
+      await replicas[1].revokeWaiver(created[0].waiver.id, 'user:default/sam');
+      const next = await replicas[0].addWaiver(waiver(41));
+      expect(next.created).toBe(true);
+      // An expired waiver gives the pair up too, and stays listed as expired.
+      await knex('ops_waivers')
+        .where('id', next.waiver.id)
+        .update({ expires_at: new Date(Date.now() - 1000) });
+      expect((await replicas[1].addWaiver(waiver(42))).created).toBe(true);
+      const all = await replicas[0].listWaivers('component:default/a', {
+        includeInactive: true,
+      });
+      expect(
+        all.filter(w => w.checkId === 'backups').map(w => w.active),
+      ).toEqual([false, false, true]);
     });
 
     it('keeps sign-offs across a new store on the same database (a backend restart)', async () => {

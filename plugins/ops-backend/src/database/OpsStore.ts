@@ -102,13 +102,20 @@ export interface OpsStore {
   /** Every sign-off, grouped by entity ref: the facts of a catalog-wide evaluation. */
   allSignOffs(): Promise<Map<string, StoredSignOff[]>>;
 
-  addWaiver(waiver: NewWaiver): Promise<StoredWaiver>;
+  /** Adds a waiver, or returns the one already active for its entity and check (`created: false`). */
+  addWaiver(
+    waiver: NewWaiver,
+  ): Promise<{ waiver: StoredWaiver; created: boolean }>;
   listWaivers(
     entityRef: string,
     options: { includeInactive: boolean },
   ): Promise<StoredWaiver[]>;
   getWaiver(id: string): Promise<StoredWaiver | undefined>;
-  revokeWaiver(id: string, by: string): Promise<StoredWaiver | undefined>;
+  /** `revoked` is false when the waiver already was revoked: nothing changes then. */
+  revokeWaiver(
+    id: string,
+    by: string,
+  ): Promise<{ waiver: StoredWaiver; revoked: boolean } | undefined>;
   /** Active waivers, grouped by entity ref. */
   activeWaivers(): Promise<Map<string, StoredWaiver[]>>;
 }

@@ -39,7 +39,21 @@ export class ReviewStore {
     return byEntity(rows.map(toSignOff));
   }
 
-  async addWaiver(waiver: NewWaiver): Promise<StoredWaiver> {
+  /**
+   * Adds a waiver unless one is already active for the entity and check, in
+   * which case that one is returned (`created: false`). Safe across replicas:
+   * the unique `active_key` decides, not a read before the write.
+   */
+  async addWaiver(
+    waiver: NewWaiver,
+  ): Promise<{ waiver: StoredWaiver; created: boolean }> {
+    const activeKey = activeKeyOf(waiver.entityRef, waiver.checkId);
+    const now = new Date();
+    // An expired waiver no longer holds its pair; it stays stored, shown as expired.
+    await this.db('ops_waivers')
+      .where('active_key', activeKey)
+      .where('expires_at', '<=', now)
+      .update({ active_key: null });
     const row = {
       id: randomUUID(),
       entity_ref: waiver.entityRef,
@@ -47,12 +61,18 @@ export class ReviewStore {
       reason: waiver.reason,
       expires_at: waiver.expiresAt,
       created_by: waiver.by,
-      created_at: new Date(),
+      created_at: now,
       revoked_at: null,
       revoked_by: null,
+      active_key: activeKey,
     };
-    await this.db('ops_waivers').insert(row);
-    return toWaiver(row);
+    await this.db('ops_waivers').insert(row).onConflict('active_key').ignore();
+    const holder = await this.db('ops_waivers')
+      .where('active_key', activeKey)
+      .first();
+    if (holder && holder.id !== row.id)
+      return { waiver: toWaiver(holder), created: false };
+    return { waiver: toWaiver(row), created: true };
   }
 
   async listWaivers(
@@ -71,22 +91,28 @@ export class ReviewStore {
     return row ? toWaiver(row) : undefined;
   }
 
+  /** Revokes an active waiver; `revoked` is false when it already was (the first revocation's author stays). */
   async revokeWaiver(
     id: string,
     by: string,
-  ): Promise<StoredWaiver | undefined> {
-    // Only the first revocation counts: concurrent revokes keep the first author.
-    await this.db('ops_waivers')
+  ): Promise<{ waiver: StoredWaiver; revoked: boolean } | undefined> {
+    const changed = await this.db('ops_waivers')
       .where('id', id)
       .whereNull('revoked_at')
-      .update({ revoked_at: new Date(), revoked_by: by });
-    return this.getWaiver(id);
+      .update({ revoked_at: new Date(), revoked_by: by, active_key: null });
+    const waiver = await this.getWaiver(id);
+    return waiver && { waiver, revoked: Number(changed) > 0 };
   }
 
   async activeWaivers(): Promise<Map<string, StoredWaiver[]>> {
     const rows = await whereActive(this.db('ops_waivers'));
     return byEntity(rows.map(toWaiver));
   }
+}
+
+/** What a waiver holds while it is active: its entity and check (entity refs cannot contain "|"). */
+function activeKeyOf(entityRef: string, checkId: string): string {
+  return `${entityRef}|${checkId}`;
 }
 
 function whereActive(q: Knex.QueryBuilder): Knex.QueryBuilder {

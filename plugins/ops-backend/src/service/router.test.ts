@@ -246,6 +246,21 @@ describe('ops router', () => {
         .find((r: any) => r.checkId === failing.checkId).status,
     ).toBe('waived');
 
+    // One active waiver per entity and check, however many ask at once.
+    const again = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        request(server)
+          .post(`${inventory}/waivers`)
+          .set(auth)
+          .send({ checkId: failing.checkId, reason: `again ${i}`, expiresAt }),
+      ),
+    );
+    expect(again.map(r => r.status)).toEqual(Array(40).fill(409));
+    expect(again[0].body.waiver.id).toBe(created.body.id);
+    expect(again[0].body.error.message).toMatch(
+      new RegExp(`${failing.checkId} is already waived .*${created.body.id}`),
+    );
+
     const revoked = await request(server)
       .delete(`/api/ops/waivers/${created.body.id}`)
       .set(auth);
@@ -254,6 +269,14 @@ describe('ops router', () => {
       active: false,
       revokedBy: 'user:default/jane',
     });
+    // Revoking again answers the same waiver, revoked once.
+    const twice = await request(server)
+      .delete(`/api/ops/waivers/${created.body.id}`)
+      .set({
+        Authorization: mockCredentials.user.header('user:default/other'),
+      });
+    expect(twice.status).toBe(200);
+    expect(twice.body).toEqual(revoked.body);
     expect(
       (await request(server).get(`${inventory}/waivers`).set(auth)).body.items,
     ).toEqual([]);
@@ -489,9 +512,19 @@ describe('ops router audit', () => {
       })
       .expect(201);
     await request(server)
-      .delete(`/api/ops/waivers/${waiver.body.id}`)
+      .post(`${PAYMENTS}/waivers`)
       .set(auth)
-      .expect(200);
+      .send({
+        checkId: 'backups-scheduled',
+        reason: 'a second one',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      })
+      .expect(409);
+    for (let i = 0; i < 2; i++)
+      await request(server)
+        .delete(`/api/ops/waivers/${waiver.body.id}`)
+        .set(auth)
+        .expect(200);
     const events = (auditor.createEvent as jest.Mock).mock.calls.map(([e]) => [
       e.eventId,
       e.meta,
@@ -508,10 +541,18 @@ describe('ops router audit', () => {
         'waiver-create',
         expect.objectContaining({ checkId: 'backups-scheduled' }),
       ],
+      [
+        'waiver-create',
+        expect.objectContaining({ checkId: 'backups-scheduled' }),
+      ],
+      // The second revocation changed nothing and is not recorded.
       ['waiver-revoke', expect.objectContaining({ waiverId: waiver.body.id })],
     ]);
     expect(success).toHaveBeenCalledTimes(3);
-    expect(fail).not.toHaveBeenCalled();
+    expect(fail).toHaveBeenCalledTimes(1);
+    expect(fail).toHaveBeenCalledWith({
+      error: expect.objectContaining({ name: 'ConflictError' }),
+    });
   });
 });
 

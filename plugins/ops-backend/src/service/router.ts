@@ -5,7 +5,7 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { ConflictError, isError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { JsonObject } from '@backstage/types';
 import {
@@ -18,8 +18,8 @@ import {
   opsWaiverManagePermission,
   type OpsApiPathParams,
 } from '@opskit/plugin-ops-common';
-import type { Router } from 'express';
-import type { OpsStore } from '../database/OpsStore';
+import type { Response, Router } from 'express';
+import type { OpsStore, StoredWaiver } from '../database/OpsStore';
 import type { OpsBackendConfig } from './backendConfig';
 import type { OpsCheckSet } from './checkSet';
 import {
@@ -211,24 +211,43 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     const body = req.body;
     requireEvaluatedKind(entity, ref, config.kinds, 'waivers');
     const { expiresAt, reason } = validateWaiver(body, checkIds, Date.now());
-    const waiver = await audited(
-      req,
-      'waiver-create',
-      {
-        entityRef: ref,
-        checkId: body.checkId,
-        expiresAt: expiresAt.toISOString(),
-      },
-      () =>
-        store.addWaiver({
+    let active: StoredWaiver | undefined;
+    try {
+      const waiver = await audited(
+        req,
+        'waiver-create',
+        {
           entityRef: ref,
           checkId: body.checkId,
-          reason,
-          expiresAt,
-          by: principalOf(credentials),
-        }),
-    );
-    res.status(201).json(waiver);
+          expiresAt: expiresAt.toISOString(),
+        },
+        async () => {
+          const added = await store.addWaiver({
+            entityRef: ref,
+            checkId: body.checkId,
+            reason,
+            expiresAt,
+            by: principalOf(credentials),
+          });
+          if (added.created) return added.waiver;
+          active = added.waiver;
+          throw new ConflictError(
+            `${body.checkId} is already waived for ${ref} until ${active.expiresAt} (waiver ${active.id}); revoke that waiver to write another`,
+          );
+        },
+      );
+      res.status(201).json(waiver);
+    } catch (error) {
+      if (!active || !isError(error)) throw error;
+      // The standard error body, and the waiver in the way so a client can show
+      // or revoke it (the spec's 409; the typed router types success bodies only).
+      (res as Response).status(409).json({
+        error: { name: error.name, message: error.message },
+        request: { method: req.method, url: req.originalUrl },
+        response: { statusCode: 409 },
+        waiver: active,
+      });
+    }
   });
 
   router.delete('/waivers/:id', async (req, res) => {
@@ -240,7 +259,12 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
       credentials,
     });
     if (!visible) throw new NotFoundError(`no waiver ${req.params.id}`);
-    const waiver = await audited(
+    // Idempotent: revoking a revoked waiver changes nothing and records nothing.
+    if (existing.revokedAt) {
+      res.json(existing);
+      return;
+    }
+    const revoked = await audited(
       req,
       'waiver-revoke',
       {
@@ -250,7 +274,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
       },
       () => store.revokeWaiver(existing.id, principalOf(credentials)),
     );
-    res.json(waiver);
+    res.json(revoked?.waiver ?? existing);
   });
 
   router.get('/compliance', async (req, res) => {

@@ -118,7 +118,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Revoke a waiver. */
+    /** Revoke a waiver. Idempotent: a waiver already revoked is returned as it is, with its first revocation, and no audit event is written. */
     delete: operations['RevokeWaiver'];
     options?: never;
     head?: never;
@@ -252,6 +252,9 @@ export interface components {
       };
     } & {
       [key: string]: unknown;
+    };
+    WaiverConflict: components['schemas']['Error'] & {
+      waiver: components['schemas']['StoredWaiver'];
     };
     SignOffRequest: {
       itemId: string;
@@ -869,6 +872,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StoredWaiver'];
+        };
+      };
+      /** A waiver of this check is already active for the entity (one at a time); the body carries it. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaiverConflict'];
         };
       };
       default: components['responses']['ErrorResponse'];

@@ -314,6 +314,22 @@ export const spec = {
         required: ['error'],
         additionalProperties: true,
       },
+      WaiverConflict: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/Error',
+          },
+          {
+            type: 'object',
+            required: ['waiver'],
+            properties: {
+              waiver: {
+                $ref: '#/components/schemas/StoredWaiver',
+              },
+            },
+          },
+        ],
+      },
       SignOffRequest: {
         type: 'object',
         additionalProperties: false,
@@ -1801,6 +1817,17 @@ export const spec = {
               },
             },
           },
+          '409': {
+            description:
+              'A waiver of this check is already active for the entity (one at a time); the body carries it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WaiverConflict',
+                },
+              },
+            },
+          },
           default: {
             $ref: '#/components/responses/ErrorResponse',
           },
@@ -1810,7 +1837,8 @@ export const spec = {
     '/waivers/{id}': {
       delete: {
         operationId: 'RevokeWaiver',
-        description: 'Revoke a waiver.',
+        description:
+          'Revoke a waiver. Idempotent: a waiver already revoked is returned as it is, with its first revocation, and no audit event is written.',
         security: [
           {
             JWT: [],
