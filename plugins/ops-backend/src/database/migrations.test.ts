@@ -14,6 +14,11 @@ const TABLES = [
   'ops_facts',
 ];
 
+const config = {
+  directory: DatabaseOpsStore.migrationsDirectory,
+  tableName: 'ops_knex_migrations',
+};
+
 describe('migrations', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
@@ -21,10 +26,6 @@ describe('migrations', () => {
     'run up, down and up again on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const config = {
-        directory: DatabaseOpsStore.migrationsDirectory,
-        tableName: 'ops_knex_migrations',
-      };
 
       await knex.migrate.latest(config);
       for (const table of TABLES)
@@ -54,10 +55,6 @@ describe('migrations', () => {
     'upgrades a database holding waivers to one active waiver per pair on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const config = {
-        directory: DatabaseOpsStore.migrationsDirectory,
-        tableName: 'ops_knex_migrations',
-      };
       // Up to the last migration before the active-waiver rule.
       await knex.migrate.up({ ...config, name: '20261127120000_init.js' });
       await knex.migrate.up({ ...config, name: '20261127140000_facts.js' });
