@@ -1,3 +1,4 @@
+import { lookupTable } from './lookupTable';
 /**
  * Durations: `15m`, `1h`, `30d`, `2w`, `500ms`, or ISO-8601 (`PT15M`, `P30D`).
  * Stored normalised to the largest unit that divides them exactly (`90m` stays
@@ -7,14 +8,14 @@
 /** @public */
 export type DurationUnit = 'ms' | 's' | 'm' | 'h' | 'd' | 'w';
 
-const UNIT_MS: Record<DurationUnit, number> = {
+const UNIT_MS: Record<DurationUnit, number> = lookupTable({
   ms: 1,
   s: 1000,
   m: 60_000,
   h: 3_600_000,
   d: 86_400_000,
   w: 604_800_000,
-};
+});
 
 const SHORT = /^([1-9][0-9]{0,11})(ms|s|m|h|d|w)$/;
 const ISO =

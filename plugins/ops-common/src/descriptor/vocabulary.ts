@@ -1,3 +1,4 @@
+import { lookupTable } from '../lookupTable';
 /**
  * The closed vocabularies of the ops model. They follow established standards
  * (OpenSLO operators, PagerDuty escalation policies, GitHub environments) so
@@ -43,14 +44,16 @@ export type Operator = (typeof OPERATORS)[number];
  *
  * @public
  */
-export const OPERATOR_SYMBOLS: Readonly<Record<string, Operator>> = {
-  '<': 'lt',
-  '<=': 'lte',
-  '≤': 'lte',
-  '>': 'gt',
-  '>=': 'gte',
-  '≥': 'gte',
-};
+export const OPERATOR_SYMBOLS: Readonly<Record<string, Operator>> = lookupTable(
+  {
+    '<': 'lt',
+    '<=': 'lte',
+    '≤': 'lte',
+    '>': 'gt',
+    '>=': 'gte',
+    '≥': 'gte',
+  },
+);
 
 /** @public */
 export const TOOL_PURPOSES = [

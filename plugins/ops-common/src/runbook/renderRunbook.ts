@@ -3,6 +3,7 @@ import type { ScorecardResult } from '../scoring/types';
 import type { OpsIssue } from '../validation/issues';
 import { isSafeUrl } from '../validation/urls';
 import { describeAlert, describeThreshold } from '../validation/sloRules';
+import { ownEntry } from '../lookupTable';
 
 /** @public */
 export interface RunbookInput {
@@ -254,7 +255,7 @@ const CHAPTERS: Record<RunbookChapter, ChapterWriter> = {
       out.push('### Escalation path', '');
       profile.escalation.forEach((level, i) => {
         const targets = level.targets.map(t => {
-          const ref = input.escalationTargets?.[t];
+          const ref = ownEntry(input.escalationTargets, t);
           return ref && ref !== t ? `${md(t)} (\`${ref}\`)` : md(t);
         });
         out.push(

@@ -3,6 +3,7 @@ import type { EntityEvaluation } from '../evaluateEntity';
 import type { EntityFact } from '../facts/liveFacts';
 import { liveSloSummary, type LiveSloSummary } from '../facts/sloFacts';
 import { CHECK_LEVELS, type ScoreLevel } from './types';
+import { lookupTable } from '../lookupTable';
 
 /**
  * One entity's row in the catalog-wide compliance list: what SRE leads filter and sort on.
@@ -33,12 +34,12 @@ export interface ComplianceRecord {
   slos?: LiveSloSummary;
 }
 
-const LEVEL_RANK: Record<ScoreLevel, number> = {
+const LEVEL_RANK: Record<ScoreLevel, number> = lookupTable({
   none: 0,
   bronze: 1,
   silver: 2,
   gold: 3,
-};
+});
 
 /**
  * Orders levels for sorting and comparisons: none, bronze, silver, gold (lowest first).

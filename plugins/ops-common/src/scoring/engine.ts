@@ -71,7 +71,13 @@ export function effectiveChecks(
 ): OpsCheck[] {
   const out: OpsCheck[] = [];
   for (const check of checks) {
-    const override = config.checks[check.id];
+    // Check ids come from modules and config: only an own entry is an override.
+    const override = Object.prototype.hasOwnProperty.call(
+      config.checks,
+      check.id,
+    )
+      ? config.checks[check.id]
+      : undefined;
     if (override?.enabled === false) continue;
     out.push(
       override

@@ -1,4 +1,5 @@
 import type { OpsProfile } from '../descriptor/types';
+import { inputKeyedRecord } from '../lookupTable';
 
 /**
  * The catalog refs an escalation target may mean, most specific first.
@@ -62,7 +63,7 @@ export function escalationTargetRefs(
   profile: Pick<OpsProfile, 'escalation'>,
   known: ReadonlySet<string>,
 ): Record<string, string | null> {
-  const out: Record<string, string | null> = {};
+  const out = inputKeyedRecord<string | null>();
   for (const target of escalationTargets(profile)) {
     out[target] =
       escalationTargetCandidates(target).find(ref => known.has(ref)) ?? null;

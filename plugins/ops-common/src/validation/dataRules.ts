@@ -1,14 +1,15 @@
 import { durationToMs, formatDuration } from '../durations';
 import type { Backup, Recovery } from '../descriptor/types';
 import type { RuleContext } from './ruleContext';
+import { lookupTable } from '../lookupTable';
 
 const HOUR = 3_600_000;
-const NAMED_INTERVALS: Record<string, number> = {
+const NAMED_INTERVALS: Record<string, number> = lookupTable({
   hourly: HOUR,
   daily: 24 * HOUR,
   weekly: 7 * 24 * HOUR,
   monthly: 31 * 24 * HOUR,
-};
+});
 
 /**
  * The longest gap between two runs of a backup schedule. For cron this is an

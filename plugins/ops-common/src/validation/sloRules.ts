@@ -1,14 +1,15 @@
 import type { Slo, Threshold } from '../descriptor/types';
 import type { Operator, Unit } from '../descriptor/vocabulary';
 import type { RuleContext } from './ruleContext';
+import { lookupTable } from '../lookupTable';
 
 const LOWER_IS_BETTER: ReadonlySet<Operator> = new Set(['lt', 'lte']);
-const SYMBOL: Record<Operator, string> = {
+const SYMBOL: Record<Operator, string> = lookupTable({
   lt: '<',
   lte: '≤',
   gt: '>',
   gte: '≥',
-};
+});
 
 /**
  * How a value reads with its unit: `200 ms`, `99.9%`.
@@ -66,12 +67,12 @@ const RANGES: Partial<Record<Unit, [number, number, string]>> = {
 };
 
 /** Indicators that read oddly with some units: a hint, not an error. */
-const EXPECTED_UNITS: Record<string, Unit[]> = {
+const EXPECTED_UNITS: Record<string, Unit[]> = lookupTable({
   latency: ['ms', 's'],
   'error-rate': ['percent', 'ratio', 'count', 'rps'],
   availability: ['percent', 'ratio'],
   throughput: ['rps', 'count'],
-};
+});
 
 function checkValue(ctx: RuleContext, at: string, slo: Slo, value: number) {
   const range = RANGES[slo.unit];

@@ -2,16 +2,17 @@ import type { z } from 'zod';
 import { truncate } from '../durations';
 import { suggestion } from './didYouMean';
 import { formatPath, joinPath, type OpsIssue } from './issues';
+import { lookupTable } from '../lookupTable';
 
 type ZodIssue = z.core.$ZodIssue & { input?: unknown };
 
-const TYPE_NAMES: Record<string, string> = {
+const TYPE_NAMES: Record<string, string> = lookupTable({
   string: 'text',
   number: 'a number',
   boolean: 'true or false',
   array: 'a list',
   object: 'a mapping (key: value)',
-};
+});
 
 function describeValue(value: unknown): string {
   if (value === null) return 'nothing (null)';

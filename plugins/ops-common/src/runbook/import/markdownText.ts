@@ -1,4 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import { lookupTable } from '../../lookupTable';
 
 /** What a piece of Markdown says, once its syntax is taken away. */
 export interface PlainText {
@@ -12,13 +13,13 @@ export interface PlainText {
   raw?: string;
 }
 
-const ENTITIES: Record<string, string> = {
+const ENTITIES: Record<string, string> = lookupTable({
   '&amp;': '&',
   '&lt;': '<',
   '&gt;': '>',
   '&quot;': '"',
   '&#39;': "'",
-};
+});
 
 /** marked escapes HTML in code spans and text; the importer wants what the author typed. */
 export function decodeEntities(text: string): string {

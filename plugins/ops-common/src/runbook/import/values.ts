@@ -11,6 +11,7 @@ import {
   type Operator,
   type Unit,
 } from '../../descriptor/vocabulary';
+import { lookupTable } from '../../lookupTable';
 
 /** A template placeholder: `[staging URL]`, `[< 200ms]`, `YYYY-MM-DD`, `TBD`. */
 export interface Placeholder {
@@ -47,11 +48,11 @@ export function isWellFormedPlaceholder(
 }
 
 /** The shorthand's symbols, and the reversed ones people also type. */
-const SYMBOLS: Record<string, Operator> = {
+const SYMBOLS: Record<string, Operator> = lookupTable({
   ...OPERATOR_SYMBOLS,
   '=<': 'lte',
   '=>': 'gte',
-};
+});
 const OPERATOR_WORDS: [RegExp, Operator][] = [
   [/^(under|below|less than|lower than)\s+/i, 'lt'],
   [/^(at most|no more than|up to|max(imum)?)\s+/i, 'lte'],
@@ -59,7 +60,7 @@ const OPERATOR_WORDS: [RegExp, Operator][] = [
   [/^(at least|no less than|min(imum)?)\s+/i, 'gte'],
 ];
 /** Units that are not times (times are read with the duration words below). */
-const UNIT_WORDS: Record<string, Unit> = {
+const UNIT_WORDS: Record<string, Unit> = lookupTable({
   '%': 'percent',
   percent: 'percent',
   pct: 'percent',
@@ -69,18 +70,18 @@ const UNIT_WORDS: Record<string, Unit> = {
   'requests/s': 'rps',
   'requests per second': 'rps',
   count: 'count',
-};
+});
 
 /** A time unit's length in seconds, for thresholds measured in seconds. */
-const UNIT_SECONDS: Record<string, number> = {
+const UNIT_SECONDS: Record<string, number> = lookupTable({
   s: 1,
   m: 60,
   h: 3600,
   d: 86_400,
   w: 604_800,
-};
+});
 
-const DURATION_WORDS: Record<string, string> = {
+const DURATION_WORDS: Record<string, string> = lookupTable({
   ms: 'ms',
   msec: 'ms',
   millisecond: 'ms',
@@ -107,7 +108,7 @@ const DURATION_WORDS: Record<string, string> = {
   wk: 'w',
   week: 'w',
   weeks: 'w',
-};
+});
 
 /** A threshold as written: `< 200ms`, `> 500 ms for 5m`, `99.9%`, `at least 99.5 %`. */
 export interface WrittenThreshold {
@@ -186,7 +187,7 @@ export function readResponseTime(text: string): string | undefined {
   return readDuration(text);
 }
 
-const SCHEDULE_WORDS: Record<string, string> = {
+const SCHEDULE_WORDS: Record<string, string> = lookupTable({
   hourly: 'hourly',
   'every hour': 'hourly',
   daily: 'daily',
@@ -197,7 +198,7 @@ const SCHEDULE_WORDS: Record<string, string> = {
   'every week': 'weekly',
   monthly: 'monthly',
   'every month': 'monthly',
-};
+});
 
 /** `Daily`, `Nightly`, `every week`, or a 5-field cron expression. */
 export function readSchedule(text: string): string | undefined {

@@ -207,6 +207,37 @@ describe('EntityOpsContent', () => {
     }
   });
 
+  it('keeps repeated names apart and reads names such as "constructor" as text', async () => {
+    const data = entityResponse(payments);
+    // Broken data as a team may write it: validation warns, the tab still shows every row.
+    data.profile.environments = [
+      { name: 'production', url: 'https://a.example.com' },
+      { name: 'production', url: 'https://b.example.com' },
+    ];
+    data.profile.escalation = [{ targets: ['constructor', 'constructor'] }];
+    data.escalationTargets = {};
+    data.profile.logging = { levels: ['info', 'info'] };
+    const errors = jest.spyOn(console, 'error');
+    ops.server.use(
+      http.get(`${BASE_URL}/entities/:kind/:namespace/:name`, () =>
+        HttpResponse.json(data),
+      ),
+    );
+    await renderOps(<EntityOpsContent />, { entity: payments });
+    await screen.findByTestId('ops-content');
+    const environments = screen.getByRole('list', { name: 'Environments' });
+    expect(within(environments).getAllByRole('listitem')).toHaveLength(2);
+    const escalation = screen.getByRole('list', { name: 'Escalation path' });
+    expect(escalation).toHaveTextContent(
+      'constructor (not in catalog), constructor (not in catalog)',
+    );
+    expect(within(escalation).queryAllByRole('link')).toHaveLength(0);
+    expect(
+      errors.mock.calls.filter(args => String(args[0]).includes('same key')),
+    ).toEqual([]);
+    errors.mockRestore();
+  });
+
   it('tells the team how to add ops data when the entity has none', async () => {
     const before = ops.requests.length;
     await renderOps(<EntityOpsContent />, {

@@ -75,11 +75,11 @@ export function DeploymentSection(props: {
         </Typography>
       ) : (
         <List dense aria-label="Deployment checklist">
-          {checklist.map(item => {
+          {checklist.map((item, i) => {
             const done = signOffFor(signOffs, item.id, version);
             return (
               <ListItem
-                key={item.id}
+                key={`${i}-${item.id}`}
                 disableGutters
                 data-testid={`checklist-${item.id}`}
               >

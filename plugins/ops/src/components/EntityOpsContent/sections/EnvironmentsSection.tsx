@@ -15,8 +15,9 @@ export function EnvironmentsSection({ profile }: { profile: OpsProfile }) {
       emptyText="No environments listed: add `environments` to ops.yaml."
     >
       <List dense aria-label="Environments">
-        {environments.map(env => (
-          <ListItem key={env.name} disableGutters>
+        {/* Names may repeat in broken data: the position keeps rows apart. */}
+        {environments.map((env, i) => (
+          <ListItem key={`${i}-${env.name}`} disableGutters>
             <ListItemText
               primary={<SafeLink url={env.url}>{env.name}</SafeLink>}
               secondary={[env.purpose, env.url].filter(Boolean).join(' · ')}

@@ -47,9 +47,16 @@ export function IncidentSection({
                   </Typography>
                 )}
                 {level.targets.map((target, i) => {
-                  const ref = targets[target];
+                  // Targets are names a team wrote ("constructor" too): own entries only.
+                  const ref = Object.prototype.hasOwnProperty.call(
+                    targets,
+                    target,
+                  )
+                    ? targets[target]
+                    : undefined;
                   return (
-                    <span key={target}>
+                    // A target may be written twice in one level.
+                    <span key={`${i}:${target}`}>
                       {i > 0 && ', '}
                       {ref ? (
                         <EntityRefLink entityRef={ref} />

@@ -16,9 +16,9 @@ export function LoggingSection({ profile }: { profile: OpsProfile }) {
         <>
           <Typography variant="body2" component="div">
             Levels:{' '}
-            {(logging.levels ?? []).map(level => (
+            {(logging.levels ?? []).map((level, i) => (
               <Chip
-                key={level}
+                key={`${i}-${level}`}
                 size="small"
                 label={level}
                 style={{ marginRight: 4 }}

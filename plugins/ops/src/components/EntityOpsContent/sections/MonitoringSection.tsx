@@ -22,8 +22,8 @@ export function MonitoringSection({ profile }: { profile: OpsProfile }) {
           aria-label="Monitoring tools"
           subheader={<ListSubheader disableGutters>Tools</ListSubheader>}
         >
-          {tools.map(tool => (
-            <ListItem key={`${tool.name}-${tool.purpose}`} disableGutters>
+          {tools.map((tool, i) => (
+            <ListItem key={`${i}-${tool.name}`} disableGutters>
               <ListItemText
                 primary={<SafeLink url={tool.url}>{tool.name}</SafeLink>}
                 secondary={tool.purpose}
@@ -38,8 +38,8 @@ export function MonitoringSection({ profile }: { profile: OpsProfile }) {
           aria-label="Dashboards"
           subheader={<ListSubheader disableGutters>Dashboards</ListSubheader>}
         >
-          {dashboards.map(board => (
-            <ListItem key={`${board.name}-${board.url}`} disableGutters>
+          {dashboards.map((board, i) => (
+            <ListItem key={`${i}-${board.name}`} disableGutters>
               <ListItemText
                 primary={<SafeLink url={board.url}>{board.name}</SafeLink>}
                 secondary={board.environment}

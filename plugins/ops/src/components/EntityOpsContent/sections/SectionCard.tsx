@@ -65,8 +65,10 @@ export function DataTable(props: {
         </TableRow>
       </TableHead>
       <TableBody>
-        {props.rows.map(row => (
-          <TableRow key={row.key}>
+        {/* Row keys come from the team's data and may repeat (two "production"
+            environments): the position keeps React's rows apart. */}
+        {props.rows.map((row, index) => (
+          <TableRow key={`${index}-${row.key}`}>
             {row.cells.map((cell, i) => (
               <TableCell key={i}>{cell}</TableCell>
             ))}

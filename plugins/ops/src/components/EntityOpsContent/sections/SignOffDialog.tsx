@@ -72,8 +72,8 @@ export function SignOffDialog(props: {
             onChange={e => setEnvironment(e.target.value)}
           >
             <MenuItem value="">Any environment</MenuItem>
-            {props.environments.map(name => (
-              <MenuItem key={name} value={name}>
+            {props.environments.map((name, i) => (
+              <MenuItem key={`${i}-${name}`} value={name}>
                 {name}
               </MenuItem>
             ))}

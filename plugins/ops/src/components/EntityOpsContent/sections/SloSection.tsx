@@ -72,7 +72,9 @@ export function SloSection({
               describeAlert(slo) ?? 'none',
               slo.window ?? '—',
               measured.length ? (
-                measured.map(l => <LiveValue key={l.environment} slo={l} />)
+                measured.map((l, i) => (
+                  <LiveValue key={`${i}-${l.environment}`} slo={l} />
+                ))
               ) : (
                 <Typography
                   variant="caption"
