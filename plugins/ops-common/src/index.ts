@@ -42,6 +42,7 @@ export { hasErrors } from './validation/issues';
 export { checkUrl, isSafeUrl, type UrlVerdict } from './validation/urls';
 export type { RuleSection } from './validation/ruleContext';
 export { visibleText } from './validation/freeText';
+export { checkEntityRef } from './validation/entityRefs';
 export {
   validateSections,
   type SectionLocator,

@@ -135,6 +135,41 @@ describe('ops:descriptor:create', () => {
     expect(Object.keys(dir.content()!)).toEqual(['catalog-info.yaml']);
   });
 
+  it('holds group and user refs to the catalog rules, and writes nothing otherwise', async () => {
+    for (const [input, message] of [
+      [
+        { onCallGroup: 'group:../../etc' },
+        'onCallGroup "group:../../etc" is not a group ref: ".." is not a valid namespace',
+      ],
+      [
+        { onCallGroup: 'component:payments-api' },
+        'onCallGroup "component:payments-api" is not a group ref: is a component; expected group',
+      ],
+      [
+        { onCallGroup: 'group:default/' },
+        'onCallGroup "group:default/" is not a group ref',
+      ],
+      [
+        { escalation: ['group:payments-leads', 'user:default/a b'] },
+        'escalation[1] "user:default/a b" is not a group or user ref: "a b" is not a valid entity name',
+      ],
+    ] as const) {
+      const { ctx } = actionContext(dir.path, { tier: 'tier-3', ...input });
+      const error = await action.handler(ctx as any).catch(e => e);
+      expect(error.name).toBe('InputError');
+      expect(error.message).toContain(message);
+    }
+    expect(Object.keys(dir.content()!)).toEqual(['catalog-info.yaml']);
+    // Bare names and full refs are refs.
+    const { ctx } = actionContext(dir.path, {
+      tier: 'tier-3',
+      onCallGroup: 'payments-oncall',
+      escalation: ['user:default/jane.doe'],
+    });
+    await action.handler(ctx as any);
+    expect(dir.content()!['ops.yaml']).toContain('payments-oncall');
+  });
+
   it('fails with the validation messages when the answers make an invalid descriptor', async () => {
     const { ctx } = actionContext(dir.path, {
       tier: 'tier-1',

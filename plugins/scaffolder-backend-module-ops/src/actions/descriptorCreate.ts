@@ -6,6 +6,7 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import type { JsonObject, JsonValue } from '@backstage/types';
 import {
+  checkEntityRef,
   createOpsDescriptor,
   evaluationDay,
   importRunbookMarkdown,
@@ -214,6 +215,27 @@ export function createOpsDescriptorAction(options: {
             }`,
           );
         base = imported.descriptor;
+      }
+      // Refs are written into ops.yaml as given: hold them to the catalog's rules first.
+      const targets: Array<[string, string | undefined, string[]]> = [
+        ['onCallGroup', input.onCallGroup, ['group']],
+        ...(input.escalation ?? []).map(
+          (target, i): [string, string, string[]] => [
+            `escalation[${i}]`,
+            target,
+            ['group', 'user'],
+          ],
+        ),
+      ];
+      for (const [field, value, kinds] of targets) {
+        if (value === undefined) continue;
+        const checked = checkEntityRef(value, { kinds, defaultKind: 'group' });
+        if ('error' in checked)
+          throw new InputError(
+            `${field} "${value}" is not a ${kinds.join(' or ')} ref: ${
+              checked.error
+            }`,
+          );
       }
       const created = createOpsDescriptor(
         defaults,

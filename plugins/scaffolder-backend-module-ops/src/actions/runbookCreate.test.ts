@@ -134,6 +134,12 @@ describe('ops:runbook:create', () => {
     await expect(withEntity.handler(missing.ctx as any)).rejects.toThrow(
       /no such entity in the catalog/,
     );
+    const malformed = actionContext(dir.path, {
+      entityRef: 'component:../../etc',
+    });
+    await expect(withEntity.handler(malformed.ctx as any)).rejects.toThrow(
+      'entityRef "component:../../etc" is not an entity ref: ".." is not a valid namespace',
+    );
   });
 
   it("adds the page to an existing mkdocs.yml's nav, once, keeping its comments", async () => {
@@ -175,6 +181,33 @@ describe('ops:runbook:create', () => {
         actionContext(dir.path, { outputPath: 'RUNBOOK.md' }).ctx as any,
       ),
     ).rejects.toThrow(/outside the docs folder/);
+  });
+
+  it('names the input when the filesystem refuses a path (a directory, a file in the way)', async () => {
+    for (const [input, message] of [
+      [
+        { outputPath: 'docs/old' },
+        'outputPath "docs/old" could not be written (it is a directory)',
+      ],
+      [
+        { outputPath: 'docs/index.md/runbook.md' },
+        'outputPath "docs/index.md/runbook.md" could not be resolved (a part of it is a file, not a directory)',
+      ],
+      [
+        { mkdocsPath: 'docs' },
+        'mkdocsPath "docs" could not be read (it is a directory)',
+      ],
+    ] as const) {
+      dir.setContent({
+        ...payments(),
+        docs: { 'index.md': '# Home', old: {} },
+      });
+      const error = await action
+        .handler(actionContext(dir.path, input).ctx as any)
+        .catch(e => e);
+      expect(error.name).toBe('InputError');
+      expect(error.message).toBe(message);
+    }
   });
 
   it("follows the organisation's runbook template from config, and names a broken one", async () => {

@@ -1,5 +1,5 @@
 import type { Config } from '@backstage/config';
-import { parseEntityRef, type Entity } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -9,6 +9,7 @@ import {
 import type { JsonObject } from '@backstage/types';
 import {
   buildOpsProfile,
+  checkEntityRef,
   OPS_DESCRIPTOR_ANNOTATION,
   OPS_REF_ANNOTATION,
   parseOpsRef,
@@ -163,19 +164,14 @@ export function createOpsRunbookAction(options: {
           CatalogInfoFile.parse(catalogText, catalogInfoPath),
         );
       if (input.entityRef) {
-        let ref;
-        try {
-          ref = parseEntityRef(input.entityRef, {
-            defaultKind: 'component',
-            defaultNamespace: 'default',
-          });
-        } catch (error) {
+        const checked = checkEntityRef(input.entityRef, {
+          defaultKind: 'component',
+        });
+        if ('error' in checked)
           throw new InputError(
-            `entityRef "${input.entityRef}" is not an entity ref: ${
-              (error as Error).message
-            }`,
+            `entityRef "${input.entityRef}" is not an entity ref: ${checked.error}`,
           );
-        }
+        const ref = checked.ref;
         const found = await options.catalog.getEntityByRef(ref, {
           credentials: await ctx.getInitiatorCredentials(),
         });
