@@ -15,6 +15,7 @@ import { FactCollector } from './service/facts/FactCollector';
 import { FactsTask } from './service/facts/FactsTask';
 import { CatalogEvaluator } from './service/CatalogEvaluator';
 import { EvaluationTask } from './service/EvaluationTask';
+import { slowRecovery } from './service/scheduleTiming';
 import { createRouter } from './service/router';
 import { EntityOpsReader } from './service/entityOps';
 import { registerOpsActions } from './service/actions';
@@ -72,6 +73,13 @@ export const opsPlugin = createBackendPlugin({
             }`,
           );
         }
+        for (const [key, schedule] of [
+          ['ops.schedule', backendConfig.schedule],
+          ['ops.facts.schedule', backendConfig.facts.schedule],
+        ] as const) {
+          const problem = slowRecovery(key, schedule);
+          if (problem) logger.warn(problem);
+        }
         permissionsRegistry.addPermissions(opsPermissions);
 
         const store = await DatabaseOpsStore.create({ database });
@@ -85,6 +93,7 @@ export const opsPlugin = createBackendPlugin({
           ops: backendConfig.ops,
           kinds: backendConfig.kinds,
           historyRetentionMs: backendConfig.historyRetentionMs,
+          leaseMs: backendConfig.evaluationLeaseMs,
           workers: backendConfig.workers,
           checks,
           notifier: backendConfig.notifications.enabled

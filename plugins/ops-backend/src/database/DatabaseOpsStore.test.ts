@@ -299,6 +299,49 @@ describe('DatabaseOpsStore', () => {
       ).toBe(1);
     });
 
+    it('fails runs left running past their lease, drops their rows, and refuses to complete them', async () => {
+      const { store, knex } = await createStore(databaseId);
+      const served = await evaluate(store, [row('a', { score: 50 })]);
+      // A backend killed mid-run: its run stays `running` with half its rows.
+      const orphan = await store.startEvaluation('schedule');
+      await store.writeResults(orphan, [row('a', { score: 0 })], new Date());
+      await knex('ops_evaluations')
+        .where('id', orphan)
+        .update({ started_at: new Date(Date.now() - 20 * 60_000) });
+      const fresh = await store.startEvaluation('schedule');
+
+      const ids = await store.failInterruptedEvaluations({
+        startedBefore: new Date(Date.now() - 10 * 60_000),
+        reason: 'interrupted: the backend running it stopped',
+      });
+      expect(ids).toEqual([orphan]);
+      expect(await store.lastRun()).toMatchObject({
+        id: orphan,
+        status: 'failed',
+        error: 'interrupted: the backend running it stopped',
+      });
+      expect(
+        Number(
+          (
+            await knex('ops_entity_results')
+              .where('evaluation_id', orphan)
+              .count({ n: '*' })
+          )[0].n,
+        ),
+      ).toBe(0);
+      // The run just started is within its lease and untouched; the served results stay.
+      expect((await store.currentRun())?.id).toBe(fresh);
+      expect((await store.currentRun())?.status).toBe('running');
+      expect((await store.latestEvaluation())?.id).toBe(served.id);
+      // Should the stopped run come back to life, it cannot replace newer results.
+      await expect(
+        store.completeEvaluation(orphan, {
+          checkIds: CHECKS,
+          historyRetentionMs: 90 * DAY,
+        }),
+      ).rejects.toThrow(/no longer running/);
+    });
+
     it('records sign-offs and waivers, and revokes a waiver once', async () => {
       const { store } = await createStore(databaseId);
       await store.addSignOff({

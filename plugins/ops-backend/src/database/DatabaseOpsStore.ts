@@ -91,8 +91,16 @@ export class DatabaseOpsStore implements OpsStore {
     return this.writer.failEvaluation(evaluationId, error);
   }
 
+  failInterruptedEvaluations(options: { startedBefore: Date; reason: string }) {
+    return this.writer.failInterrupted(options);
+  }
+
   latestEvaluation() {
     return this.runs.latest();
+  }
+
+  currentRun() {
+    return this.runs.current();
   }
 
   lastRun() {

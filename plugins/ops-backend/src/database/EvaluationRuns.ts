@@ -30,6 +30,11 @@ export class EvaluationRuns {
     );
   }
 
+  /** The newest run, running or finished. */
+  current(): Promise<EvaluationRun | undefined> {
+    return this.memoized('current', () => newest(this.db('ops_evaluations')));
+  }
+
   async get(id: number): Promise<EvaluationRun | undefined> {
     const row = await this.db('ops_evaluations').where('id', id).first();
     return row ? toRun(row) : undefined;

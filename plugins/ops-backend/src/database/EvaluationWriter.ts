@@ -79,8 +79,8 @@ export class EvaluationWriter {
         {},
         options.checkIds,
       );
-      await tx('ops_evaluations')
-        .where('id', evaluationId)
+      const updated = await tx('ops_evaluations')
+        .where({ id: evaluationId, status: 'running' })
         .update({
           status: 'succeeded',
           finished_at: new Date(),
@@ -89,6 +89,12 @@ export class EvaluationWriter {
           level_counts: JSON.stringify(totals.levelCounts),
           failing_counts: JSON.stringify(totals.failingCounts),
         });
+      // A run that outlived its lease was marked interrupted by the next one,
+      // which may already serve newer results: this one must not replace them.
+      if (Number(updated) !== 1)
+        throw new Error(
+          `evaluation ${evaluationId} is no longer running (it was marked interrupted after its lease); its results are dropped`,
+        );
       const owners = await ownerRollup(tx, evaluationId, {});
       for (let i = 0; i < owners.length; i += BATCH) {
         await tx('ops_owner_trend').insert(
@@ -112,6 +118,24 @@ export class EvaluationWriter {
         : 'analyze',
     );
     return (await this.runs.get(evaluationId))!;
+  }
+
+  /**
+   * Runs left `running` by a backend that stopped mid-run (killed, crashed,
+   * its node drained), once their lease is past: marked failed with the
+   * reason, their partial rows dropped. Returns their ids.
+   */
+  async failInterrupted(options: {
+    startedBefore: Date;
+    reason: string;
+  }): Promise<number[]> {
+    const rows = await this.db('ops_evaluations')
+      .where('status', 'running')
+      .where('started_at', '<', options.startedBefore)
+      .select('id');
+    const ids = rows.map(row => Number(row.id));
+    for (const id of ids) await this.failEvaluation(id, options.reason);
+    return ids;
   }
 
   async failEvaluation(evaluationId: number, error: string): Promise<void> {

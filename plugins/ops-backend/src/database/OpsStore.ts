@@ -76,8 +76,15 @@ export interface OpsStore {
   ): Promise<EvaluationRun>;
   /** Marks the run failed and drops its partial results; the previous run stays served. */
   failEvaluation(evaluationId: number, error: string): Promise<void>;
+  /** Fails the runs still `running` that started before the given time (their backend stopped mid-run); returns their ids. */
+  failInterruptedEvaluations(options: {
+    startedBefore: Date;
+    reason: string;
+  }): Promise<number[]>;
   latestEvaluation(): Promise<EvaluationRun | undefined>;
   lastRun(): Promise<EvaluationRun | undefined>;
+  /** The newest run, whatever its status: a running one shows what is under way. */
+  currentRun(): Promise<EvaluationRun | undefined>;
 
   listCompliance(query: ComplianceQuery): Promise<CompliancePage>;
   streamCompliance(

@@ -8,7 +8,7 @@ import { DatabaseOpsStore } from '../database/DatabaseOpsStore';
 import { exampleCatalog } from '../__testUtils__/exampleCatalog';
 import { ENTITY_FIELDS } from './CatalogEvaluator';
 import { testEvaluator } from '../__testUtils__/testEvaluator';
-import { staleness } from './staleness';
+import { staleness, storedStaleness } from './staleness';
 
 jest.setTimeout(60_000);
 
@@ -23,7 +23,7 @@ describe('CatalogEvaluator', () => {
     });
     const catalog = catalogServiceMock({ entities: exampleCatalog() });
     const evaluator = testEvaluator(store, catalog);
-    return { store, catalog, evaluator };
+    return { store, catalog, evaluator, knex };
   }
 
   it('scores every component with only the fields it needs, with sign-offs and targets as facts', async () => {
@@ -125,6 +125,89 @@ describe('CatalogEvaluator', () => {
       reason: expect.stringMatching(
         /failed: connect ECONNREFUSED.*previous one/,
       ),
+    });
+  });
+
+  it('marks a run its stopped backend left running as interrupted, and says so until a run succeeds', async () => {
+    const { store, catalog, knex } = await setup();
+    const leaseMs = 10 * 60_000;
+    const evaluator = testEvaluator(store, catalog, { leaseMs });
+    const good = await evaluator.run('test');
+    // kill -9 of the replica running this one: it stays `running`, 11 minutes later.
+    const orphan = await store.startEvaluation('schedule');
+    const startedAt = new Date(Date.now() - 11 * 60_000);
+    await knex('ops_evaluations')
+      .where('id', orphan)
+      .update({ started_at: startedAt });
+    const interrupted = `evaluation interrupted, retrying: the run started at ${startedAt.toISOString()} stopped before it finished; showing the previous one`;
+    // Before the next run starts, the API tells from the lease.
+    const before = await storedStaleness(store, {
+      staleAfterMs: 86_400_000,
+      leaseMs,
+    });
+    expect(before.status).toEqual({ stale: true, reason: interrupted });
+
+    // The next run fails the orphan with the reason, then scores; nothing is stale after it.
+    const next = await evaluator.run('schedule');
+    expect(next.id).toBeGreaterThan(good.id);
+    const runs = await knex('ops_evaluations')
+      .orderBy('id')
+      .select('id', 'status', 'error');
+    expect(runs.find(r => r.id === orphan)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(
+        /^interrupted: the backend running it stopped before it finished \(no result within its 10-minute lease\)/,
+      ),
+    });
+    const after = await storedStaleness(store, {
+      staleAfterMs: 86_400_000,
+      leaseMs,
+    });
+    expect(after.status).toEqual({ stale: false });
+  });
+});
+
+describe('staleness', () => {
+  const run = (id: number, extra: object) =>
+    ({
+      id,
+      status: 'succeeded',
+      trigger: 'schedule',
+      startedAt: '2026-12-01T10:00:00.000Z',
+      finishedAt: '2026-12-01T10:01:00.000Z',
+      entityCount: 1,
+      averageScore: 50,
+      levelCounts: { none: 0, bronze: 1, silver: 0, gold: 0 },
+      ...extra,
+    } as any);
+
+  it('says an interrupted run is being retried, and a failed one failed', () => {
+    const latest = run(1, {});
+    const now = Date.parse('2026-12-01T12:00:00Z');
+    expect(
+      staleness(
+        latest,
+        run(2, { status: 'failed', error: 'interrupted: its backend stopped' }),
+        now,
+        86_400_000,
+      ),
+    ).toEqual({
+      stale: true,
+      reason:
+        'evaluation interrupted, retrying: the run started at 2026-12-01T10:00:00.000Z stopped before it finished; showing the previous one',
+    });
+    // A run within its lease is just running.
+    expect(
+      staleness(latest, latest, now, 86_400_000, {
+        run: run(2, { status: 'running', startedAt: '2026-12-01T11:55:00Z' }),
+        leaseMs: 10 * 60_000,
+      }),
+    ).toEqual({ stale: false });
+    expect(
+      staleness(undefined, run(2, { status: 'failed', error: 'boom' }), now, 1),
+    ).toEqual({
+      stale: false,
+      reason: 'the evaluation at 2026-12-01T10:01:00.000Z failed: boom',
     });
   });
 });

@@ -17,6 +17,7 @@ import type { Scorer } from './scoring/Scorer';
 import { WorkerScorer } from './scoring/WorkerScorer';
 import type { ScoringItem } from './scoring/scoreEntities';
 import { ENTITY_FIELDS, pageRequest } from './catalogPages';
+import { INTERRUPTED } from './staleness';
 
 export { ENTITY_FIELDS } from './catalogPages';
 
@@ -31,6 +32,8 @@ export interface CatalogEvaluatorOptions {
   ops: OpsConfig;
   kinds: string[];
   historyRetentionMs: number;
+  /** How long a run may stay `running` before the next one marks it interrupted (the schedule's timeout). */
+  leaseMs?: number;
   /** The checks in effect; an `inlineOnly` set is scored in this thread whatever `workers` says. */
   checks: OpsCheckSet;
   /** Worker threads that score; 0 scores in the main thread. */
@@ -121,11 +124,29 @@ export class CatalogEvaluator {
     return known;
   }
 
+  /** Runs a stopped backend left `running` (past their lease) become failed, with the reason shown in the UI. */
+  private async failInterrupted(now: number) {
+    const leaseMs = this.options.leaseMs ?? 15 * 60_000;
+    const ids = await this.options.store.failInterruptedEvaluations({
+      startedBefore: new Date(now - leaseMs),
+      reason: `${INTERRUPTED}: the backend running it stopped before it finished (no result within its ${Math.round(
+        leaseMs / 60_000,
+      )}-minute lease); a new evaluation started`,
+    });
+    if (ids.length)
+      this.options.logger.warn(
+        `ops evaluation ${ids.join(
+          ', ',
+        )} marked interrupted: still running past its lease`,
+      );
+  }
+
   async run(trigger: string): Promise<EvaluationRun> {
     const { catalog, auth, store, logger, kinds } = this.options;
     const started = Date.now();
     const id = await store.startEvaluation(trigger);
     try {
+      await this.failInterrupted(started);
       const credentials = await auth.getOwnServiceCredentials();
       const [known, signOffs, waivers, hasFacts] = await Promise.all([
         this.knownPrincipals(),

@@ -5,6 +5,7 @@ import {
   defaultScoringWorkers,
   readBackendConfig,
 } from './backendConfig';
+import { slowRecovery } from './scheduleTiming';
 
 const config = (ops: object) => mockServices.rootConfig({ data: { ops } });
 
@@ -75,5 +76,32 @@ describe('readBackendConfig', () => {
       read.ops.issues.some(i => i.path.startsWith('ops.defaults.fallbackTier')),
     ).toBe(true);
     expect(read.ops.defaults.fallbackTier).toBe('tier-3');
+  });
+
+  it('warns when a schedule would recover from a stopped backend in more than one interval', () => {
+    expect(slowRecovery('ops.schedule', DEFAULT_SCHEDULE)).toBeUndefined();
+    expect(
+      slowRecovery('ops.facts.schedule', DEFAULT_FACTS_SCHEDULE),
+    ).toBeUndefined();
+    expect(
+      slowRecovery('ops.schedule', {
+        frequency: { minutes: 5 },
+        timeout: { minutes: 5 },
+      }),
+    ).toBe(
+      "ops.schedule.timeout (300 s) plus the scheduler's 60 s lock check is longer than ops.schedule.frequency (300 s): when a backend stops mid-run, the next run waits that long; give a timeout at least a minute shorter than the frequency",
+    );
+    // Read from config (ISO durations become luxon Durations).
+    const read = readBackendConfig(
+      config({ schedule: { frequency: 'PT30M', timeout: 'PT10M' } }),
+    );
+    expect(read.evaluationLeaseMs).toBe(600_000);
+    expect(slowRecovery('ops.schedule', read.schedule)).toBeUndefined();
+    expect(
+      slowRecovery('ops.schedule', {
+        frequency: { cron: '0 * * * *' },
+        timeout: { hours: 2 },
+      }),
+    ).toBeUndefined();
   });
 });

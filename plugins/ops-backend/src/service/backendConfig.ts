@@ -9,11 +9,14 @@ import {
   readOpsConfig,
   type OpsConfig,
 } from '@opskit/plugin-ops-common';
+import { evaluationLeaseMs } from './scheduleTiming';
 
 /** @public */
 export interface OpsBackendConfig {
   ops: OpsConfig;
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** How long a run may stay `running` before it counts as interrupted: the schedule's timeout. */
+  evaluationLeaseMs: number;
   /** Entity kinds the catalog-wide evaluation covers. */
   kinds: string[];
   historyRetentionMs: number;
@@ -40,15 +43,21 @@ export function defaultScoringWorkers(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
+/**
+ * Timeouts well under the frequency: a run that dies with its backend holds
+ * the scheduler's lock until its timeout (plus the scheduler's one-minute
+ * lock check), so the next run starts at most one interval later. A run of
+ * 100,000 entities takes under a minute, far inside 10.
+ */
 export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 30 },
-  timeout: { minutes: 15 },
+  timeout: { minutes: 10 },
   initialDelay: { seconds: 10 },
 };
 
 export const DEFAULT_FACTS_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 5 },
-  timeout: { minutes: 4 },
+  timeout: { minutes: 3 },
   initialDelay: { seconds: 5 },
 };
 
@@ -85,13 +94,15 @@ function positive(
  * @public
  */
 export function readBackendConfig(config: RootConfigService): OpsBackendConfig {
+  const schedule = config.has('ops.schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('ops.schedule'),
+      )
+    : DEFAULT_SCHEDULE;
   return {
     ops: readOpsConfig(config.getOptional('ops')),
-    schedule: config.has('ops.schedule')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-          config.getConfig('ops.schedule'),
-        )
-      : DEFAULT_SCHEDULE,
+    schedule,
+    evaluationLeaseMs: evaluationLeaseMs(schedule),
     kinds: config.getOptionalStringArray('ops.evaluation.kinds') ?? [
       'Component',
     ],

@@ -44,7 +44,7 @@ async function start(nodeEnv: string) {
 }
 
 /** A 400, a 404 and a 500. */
-async function errors(server: unknown) {
+async function errors(server: Parameters<typeof request>[0]) {
   return Promise.all([
     request(server).get('/api/ops/compliance?limit=many').set(auth),
     request(server)

@@ -34,7 +34,7 @@ import {
 } from './requestValidation';
 import { streamExport } from './streamExport';
 import { requirePermission } from './requirePermission';
-import { staleness } from './staleness';
+import { storedStaleness } from './staleness';
 import { EntityOpsReader } from './entityOps';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 
@@ -84,6 +84,10 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     new EntityOpsReader({ store, catalog, config, checks: options.checks });
 
   const router = await createOpenApiRouter();
+  const runTimes = {
+    staleAfterMs: config.staleAfterMs,
+    leaseMs: config.evaluationLeaseMs,
+  };
 
   const credentialsOf = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -289,16 +293,8 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
           ? query.cursor
           : undefined,
     });
-    const lastRun = await store.lastRun();
-    res.json({
-      ...page,
-      ...staleness(
-        page.evaluation ?? (await store.latestEvaluation()),
-        lastRun,
-        Date.now(),
-        config.staleAfterMs,
-      ),
-    });
+    const { status } = await storedStaleness(store, runTimes, page.evaluation);
+    res.json({ ...page, ...status });
   });
 
   router.get('/compliance/summary', async (req, res) => {
@@ -307,17 +303,12 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
       parseComplianceFilter(req.query),
       checkIds,
     );
-    const lastRun = await store.lastRun();
-    res.json({
-      ...summary,
-      lastRun: lastRun ?? null,
-      ...staleness(
-        summary.evaluation,
-        lastRun,
-        Date.now(),
-        config.staleAfterMs,
-      ),
-    });
+    const { lastRun, status } = await storedStaleness(
+      store,
+      runTimes,
+      summary.evaluation,
+    );
+    res.json({ ...summary, lastRun: lastRun ?? null, ...status });
   });
 
   router.get('/compliance/export', async (req, res) => {

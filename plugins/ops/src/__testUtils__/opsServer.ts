@@ -38,6 +38,7 @@ export function createOpsServer(
     (options.entities ?? []).map(e => [stringifyEntityRef(e), e]),
   );
   const rows = options.rows ?? complianceRows(60);
+  let stale = options.stale;
   let refreshes = 0;
 
   const server = setupServer(
@@ -106,8 +107,8 @@ export function createOpsServer(
         offset,
         nextCursor:
           offset + limit < matching.length ? String(offset + limit) : undefined,
-        stale: Boolean(options.stale),
-        reason: options.stale,
+        stale: Boolean(stale),
+        reason: stale,
       });
     }),
     http.get(`${BASE_URL}/compliance/summary`, () =>
@@ -125,8 +126,8 @@ export function createOpsServer(
           },
         ],
         lastRun: null,
-        stale: Boolean(options.stale),
-        reason: options.stale,
+        stale: Boolean(stale),
+        reason: stale,
       }),
     ),
     http.get(`${BASE_URL}/compliance/trend`, () =>
@@ -165,5 +166,13 @@ export function createOpsServer(
         : HttpResponse.json({ status: 'started' }, { status: 202 });
     }),
   );
-  return { server, requests, signOffs };
+  return {
+    server,
+    requests,
+    signOffs,
+    /** What the next answers say about staleness. */
+    setStale(reason: string | undefined) {
+      stale = reason;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { opsComplianceReadPermission } from '@opskit/plugin-ops-common';
-import { staleness } from '../staleness';
+import { storedStaleness } from '../staleness';
 import { READ_ONLY, type OpsActionsOptions } from './options';
 import { requirePermission } from '../requirePermission';
 
@@ -56,18 +56,17 @@ export function createGetComplianceSummaryAction(options: OpsActionsOptions) {
         credentials,
       });
       const filter = input.owner ? { owner: [input.owner] } : {};
-      const [summary, lastRun] = await Promise.all([
-        store.summary(
-          filter,
-          checks.checks.map(c => c.id),
-        ),
-        store.lastRun(),
-      ]);
-      const state = staleness(
+      const summary = await store.summary(
+        filter,
+        checks.checks.map(c => c.id),
+      );
+      const { status: state } = await storedStaleness(
+        store,
+        {
+          staleAfterMs: config.staleAfterMs,
+          leaseMs: config.evaluationLeaseMs,
+        },
         summary.evaluation,
-        lastRun,
-        Date.now(),
-        config.staleAfterMs,
       );
       return {
         output: {

@@ -9,8 +9,10 @@ import { OpsComplianceContent } from './OpsComplianceContent';
 jest.setTimeout(30_000);
 
 describe('OpsComplianceContent', () => {
-  const ops = createOpsServer({ stale: 'last evaluated 30 h ago' });
+  const STALE = 'last evaluated 30 h ago';
+  const ops = createOpsServer({ stale: STALE });
   registerMswTestHooks(ops.server);
+  afterEach(() => ops.setStale(STALE));
   const listRequests = () =>
     ops.requests.filter(u => u.pathname.endsWith('/compliance'));
 
@@ -155,6 +157,18 @@ describe('OpsComplianceContent', () => {
         true,
       ),
     );
+  });
+
+  it('says an interrupted evaluation is being retried, without asking for a refresh', async () => {
+    ops.setStale(
+      'evaluation interrupted, retrying: the run started at 2026-12-01T10:00:00.000Z stopped before it finished; showing the previous one',
+    );
+    await renderOps(<OpsComplianceContent />, { allow: true });
+    const alert = await screen.findByText(/evaluation interrupted, retrying/);
+    expect(alert).toHaveTextContent(
+      'These results may be out of date: evaluation interrupted, retrying: the run started at 2026-12-01T10:00:00.000Z stopped before it finished; showing the previous one.',
+    );
+    expect(alert).not.toHaveTextContent('Refresh');
   });
 
   it('hides refresh without the ops.compliance.refresh permission', async () => {
