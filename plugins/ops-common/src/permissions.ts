@@ -1,7 +1,29 @@
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
 import { createPermission } from '@backstage/plugin-permission-common';
 
+/*
+ * What is done to one entity is a resource permission on `catalog-entity`: a
+ * policy sees the entity and can answer with the catalog's own conditions
+ * (`catalogConditions.isEntityOwner`, `isEntityKind`, …), which the catalog
+ * evaluates. What spans the catalog stays a basic permission.
+ */
+
 /**
- * Read compliance data: scorecards, history, the catalog-wide list and exports.
+ * Read one entity's ops data: its profile, scorecards, history, sign-offs and
+ * waivers. Also filters the catalog-wide list: a policy that allows it only
+ * for owned entities shows each user the compliance of what they own.
+ *
+ * @public
+ */
+export const opsEntityReadPermission = createPermission({
+  name: 'ops.entity.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Read catalog-wide compliance: the list, its summary, trend and exports
+ * (whose entities are those `ops.entity.read` allows), and the checks.
  *
  * @public
  */
@@ -18,16 +40,18 @@ export const opsComplianceReadPermission = createPermission({
 export const opsChecklistUpdatePermission = createPermission({
   name: 'ops.checklist.update',
   attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
 /**
- * Create and revoke waivers.
+ * Create and revoke an entity's waivers.
  *
  * @public
  */
 export const opsWaiverManagePermission = createPermission({
   name: 'ops.waiver.manage',
   attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
 /**
@@ -42,6 +66,7 @@ export const opsComplianceRefreshPermission = createPermission({
 
 /** @public */
 export const opsPermissions = [
+  opsEntityReadPermission,
   opsComplianceReadPermission,
   opsChecklistUpdatePermission,
   opsWaiverManagePermission,

@@ -1,16 +1,9 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { opsPlugin } from '../plugin';
-import { exampleCatalog } from './exampleCatalog';
-import { opsTestConfig } from './testConfig';
+import { startOpsTestBackend } from './opsTestBackend';
 
 /** The caller of the actions in tests. */
 export const actionsUser = mockCredentials.user('user:default/jane');
@@ -24,14 +17,8 @@ export async function startActionsBackend(
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
 ) {
   const registry = actionsRegistryServiceMock();
-  await startTestBackend({
+  await startOpsTestBackend({
     features: [
-      opsPlugin,
-      catalogServiceMock.factory({ entities: exampleCatalog() }),
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
-      opsTestConfig(),
       createServiceFactory({
         service: actionsRegistryServiceRef,
         deps: {},

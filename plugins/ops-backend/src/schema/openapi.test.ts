@@ -1,14 +1,10 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import Ajv2020 from 'ajv/dist/2020';
 import request from 'supertest';
-import { opsPlugin } from '../plugin';
-import { exampleCatalog } from '../__testUtils__/exampleCatalog';
-import { opsTestConfig } from '../__testUtils__/testConfig';
+import {
+  evaluated,
+  startOpsTestBackend,
+} from '../__testUtils__/opsTestBackend';
 import { spec } from './openapi/generated/router';
 
 jest.setTimeout(60_000);
@@ -87,27 +83,8 @@ describe('every response body matches the spec', () => {
 
   let server: any;
   beforeAll(async () => {
-    ({ server } = await startTestBackend({
-      features: [
-        opsPlugin,
-        catalogServiceMock.factory({ entities: exampleCatalog() }),
-        mockServices.scheduler.factory({
-          includeInitialDelayedTasksOnStartup: true,
-        }),
-        opsTestConfig(),
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-      ],
-    }));
-    for (let i = 0; i < 100; i++) {
-      const res = await request(server)
-        .get('/api/ops/compliance/summary')
-        .set(auth);
-      if (res.body.evaluation) return;
-      await new Promise(r => setTimeout(r, 100));
-    }
-    throw new Error('no evaluation finished');
+    ({ server } = await startOpsTestBackend());
+    await evaluated(server);
   });
 
   const get = (path: string) =>

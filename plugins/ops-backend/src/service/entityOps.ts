@@ -80,10 +80,14 @@ export class EntityOpsReader {
       store.facts.list(pathRef),
     ]);
     stored.catch(() => undefined);
-    const [, { entity, ref: entityRef }] = await Promise.all([
+    // An entity the caller cannot see is a 404 whatever the permission says.
+    const [allowed, found] = await Promise.allSettled([
       authorized,
       this.entity(ref, credentials),
     ]);
+    if (found.status === 'rejected') throw found.reason;
+    if (allowed.status === 'rejected') throw allowed.reason;
+    const { entity, ref: entityRef } = found.value;
     const now = Date.now();
     // Parsing is the expensive part, and an entity's text changes rarely: profiles are kept by content (and day).
     // The ref is part of the key so that a 48-bit collision cannot serve another entity's profile.

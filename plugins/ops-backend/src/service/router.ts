@@ -5,8 +5,17 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { ConflictError, isError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  isError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type {
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import type { JsonObject } from '@backstage/types';
 import {
   BUILT_IN_SCORECARDS,
@@ -15,6 +24,7 @@ import {
   opsChecklistUpdatePermission,
   opsComplianceReadPermission,
   opsComplianceRefreshPermission,
+  opsEntityReadPermission,
   opsWaiverManagePermission,
   type OpsApiPathParams,
 } from '@opskit/plugin-ops-common';
@@ -33,6 +43,7 @@ import {
   validateWaiver,
 } from './requestValidation';
 import { streamExport } from './streamExport';
+import { entityReadScope, withinScope } from './entityReadScope';
 import { requirePermission } from './requirePermission';
 import { storedStaleness } from './staleness';
 import { EntityOpsReader } from './entityOps';
@@ -91,10 +102,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
 
   const credentialsOf = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
-  const allowed = async (
-    req: AnyRequest,
-    permission: Parameters<typeof requirePermission>[0]['permission'],
-  ) => {
+  const allowed = async (req: AnyRequest, permission: BasicPermission) => {
     const credentials = await credentialsOf(req);
     await requirePermission({ permissions, permission, credentials });
     return credentials;
@@ -105,6 +113,35 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     req: { params: EntityPathParams },
     credentials: BackstageCredentials,
   ) => entities.entity(req.params, credentials);
+
+  /**
+   * The caller, their entity (404 when they cannot see it) and their
+   * permission on it: a resource permission, so a policy can decide by owner.
+   */
+  const allowedOn = async (
+    req: AnyRequest & { params: EntityPathParams },
+    permission: ResourcePermission<'catalog-entity'>,
+  ) => {
+    const credentials = await credentialsOf(req);
+    const loaded = await loadEntity(req, credentials);
+    await requirePermission({
+      permissions,
+      permission,
+      credentials,
+      resourceRef: loaded.ref,
+    });
+    return { credentials, ...loaded };
+  };
+
+  /** The caller's filter, within the entities `ops.entity.read` shows them. */
+  const scopedFilter = async (
+    req: AnyRequest,
+    query: Parameters<typeof parseComplianceFilter>[0],
+  ) => {
+    const credentials = await allowed(req, opsComplianceReadPermission);
+    const scope = await entityReadScope(permissions, credentials);
+    return { scope, filter: withinScope(parseComplianceFilter(query), scope) };
+  };
 
   async function audited<T>(
     req: AnyRequest,
@@ -146,8 +183,9 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     const { kind, namespace, name } = req.params;
     const authorized = requirePermission({
       permissions,
-      permission: opsComplianceReadPermission,
+      permission: opsEntityReadPermission,
       credentials,
+      resourceRef: `${kind}:${namespace}/${name}`.toLowerCase(),
     });
     authorized.catch(() => undefined);
     res.json(
@@ -156,8 +194,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
-    const credentials = await allowed(req, opsComplianceReadPermission);
-    const { ref } = await loadEntity(req, credentials);
+    const { ref } = await allowedOn(req, opsEntityReadPermission);
     res.json({
       entityRef: ref,
       items: await store.entityHistory(
@@ -168,14 +205,15 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   });
 
   router.get('/entities/:kind/:namespace/:name/signoffs', async (req, res) => {
-    const credentials = await allowed(req, opsComplianceReadPermission);
-    const { ref } = await loadEntity(req, credentials);
+    const { ref } = await allowedOn(req, opsEntityReadPermission);
     res.json({ items: await store.listSignOffs(ref) });
   });
 
   router.post('/entities/:kind/:namespace/:name/signoffs', async (req, res) => {
-    const credentials = await allowed(req, opsChecklistUpdatePermission);
-    const { entity, ref } = await loadEntity(req, credentials);
+    const { credentials, entity, ref } = await allowedOn(
+      req,
+      opsChecklistUpdatePermission,
+    );
     const body = req.body;
     requireEvaluatedKind(entity, ref, config.kinds, 'checklist sign-offs');
     validateSignOff(body, entity, ref, config.ops.defaults);
@@ -202,16 +240,17 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   });
 
   router.get('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
-    const credentials = await allowed(req, opsComplianceReadPermission);
-    const { ref } = await loadEntity(req, credentials);
+    const { ref } = await allowedOn(req, opsEntityReadPermission);
     // The validator leaves query values as the client wrote them.
     const includeInactive = String(req.query.includeInactive) === 'true';
     res.json({ items: await store.listWaivers(ref, { includeInactive }) });
   });
 
   router.post('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
-    const credentials = await allowed(req, opsWaiverManagePermission);
-    const { entity, ref } = await loadEntity(req, credentials);
+    const { credentials, entity, ref } = await allowedOn(
+      req,
+      opsWaiverManagePermission,
+    );
     const body = req.body;
     requireEvaluatedKind(entity, ref, config.kinds, 'waivers');
     const { expiresAt, reason } = validateWaiver(body, checkIds, Date.now());
@@ -255,7 +294,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   });
 
   router.delete('/waivers/:id', async (req, res) => {
-    const credentials = await allowed(req, opsWaiverManagePermission);
+    const credentials = await credentialsOf(req);
     const existing = await store.getWaiver(req.params.id);
     if (!existing) throw new NotFoundError(`no waiver ${req.params.id}`);
     // Revoking needs read access to the waiver's entity too.
@@ -263,6 +302,12 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
       credentials,
     });
     if (!visible) throw new NotFoundError(`no waiver ${req.params.id}`);
+    await requirePermission({
+      permissions,
+      permission: opsWaiverManagePermission,
+      credentials,
+      resourceRef: existing.entityRef,
+    });
     // Idempotent: revoking a revoked waiver changes nothing and records nothing.
     if (existing.revokedAt) {
       res.json(existing);
@@ -282,10 +327,10 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   });
 
   router.get('/compliance', async (req, res) => {
-    await allowed(req, opsComplianceReadPermission);
     const query = req.query;
+    const { filter } = await scopedFilter(req, query);
     const page = await store.listCompliance({
-      filter: parseComplianceFilter(query),
+      filter,
       sort: parseComplianceSort(query),
       limit: parseLimit(query.limit, 50, 500),
       cursor:
@@ -298,11 +343,8 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   });
 
   router.get('/compliance/summary', async (req, res) => {
-    await allowed(req, opsComplianceReadPermission);
-    const summary = await store.summary(
-      parseComplianceFilter(req.query),
-      checkIds,
-    );
+    const { filter } = await scopedFilter(req, req.query);
+    const summary = await store.summary(filter, checkIds);
     const { lastRun, status } = await storedStaleness(
       store,
       runTimes,
@@ -312,9 +354,8 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   });
 
   router.get('/compliance/export', async (req, res) => {
-    await allowed(req, opsComplianceReadPermission);
     const query = req.query;
-    const filter = parseComplianceFilter(query);
+    const { filter } = await scopedFilter(req, query);
     const sort = parseComplianceSort({ sort: 'entityRef', ...query });
     const format = query.format === 'json' ? 'json' : 'csv';
     const latest = await store.latestEvaluation();
@@ -341,11 +382,16 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   });
 
   router.get('/compliance/trend', async (req, res) => {
-    await allowed(req, opsComplianceReadPermission);
+    const { scope } = await scopedFilter(req, {});
     const owner =
       typeof req.query.owner === 'string' && req.query.owner
         ? parseComplianceFilter({ owner: req.query.owner }).owner?.[0]
         : undefined;
+    // The catalog-wide trend is an aggregate; one owner's is theirs to see.
+    if (owner && scope.owner && !scope.owner.includes(owner.toLowerCase()))
+      throw new NotAllowedError(
+        `you are not allowed to read ops data of ${owner}'s entities (${opsEntityReadPermission.name})`,
+      );
     res.json({
       owner: owner ?? null,
       points: await store.trend({

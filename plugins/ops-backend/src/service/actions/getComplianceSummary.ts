@@ -2,6 +2,7 @@ import { opsComplianceReadPermission } from '@opskit/plugin-ops-common';
 import { storedStaleness } from '../staleness';
 import { READ_ONLY, type OpsActionsOptions } from './options';
 import { requirePermission } from '../requirePermission';
+import { entityReadScope, withinScope } from '../entityReadScope';
 
 /** `get-compliance-summary`: the catalog's (or one owner's) readiness from the latest evaluation. */
 export function createGetComplianceSummaryAction(options: OpsActionsOptions) {
@@ -55,7 +56,11 @@ export function createGetComplianceSummaryAction(options: OpsActionsOptions) {
         permission: opsComplianceReadPermission,
         credentials,
       });
-      const filter = input.owner ? { owner: [input.owner] } : {};
+      const scope = await entityReadScope(permissions, credentials);
+      const filter = withinScope(
+        input.owner ? { owner: [input.owner] } : {},
+        scope,
+      );
       const summary = await store.summary(
         filter,
         checks.checks.map(c => c.id),

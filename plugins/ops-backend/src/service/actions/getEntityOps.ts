@@ -1,9 +1,10 @@
-import { parseEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   describeThreshold,
   liveSlos,
   opsComplianceReadPermission,
+  opsEntityReadPermission,
 } from '@opskit/plugin-ops-common';
 import { READ_ONLY, type OpsActionsOptions } from './options';
 import { requirePermission } from '../requirePermission';
@@ -94,12 +95,14 @@ export function createGetEntityOpsAction(options: OpsActionsOptions) {
       } catch (error) {
         throw new InputError(`entityRef: ${(error as Error).message}`);
       }
-      await requirePermission({
+      const authorized = requirePermission({
         permissions,
-        permission: opsComplianceReadPermission,
+        permission: opsEntityReadPermission,
         credentials,
+        resourceRef: stringifyEntityRef(ref).toLowerCase(),
       });
-      const data = await entities.read(ref, credentials);
+      authorized.catch(() => undefined);
+      const data = await entities.read(ref, credentials, authorized);
       const errors = data.issues.filter(issue => issue.severity === 'error');
       const applicable = data.scorecards.filter(card => card.score !== null);
       const live = liveSlos(data.profile, data.facts);

@@ -32,7 +32,7 @@ describe('ops actions', () => {
     }
   });
 
-  it('refuses callers without ops.compliance.read', async () => {
+  it('refuses callers without the permission each action needs', async () => {
     const denied = await startActionsBackend(AuthorizeResult.DENY);
     await expect(
       denied.invoke({
@@ -40,13 +40,17 @@ describe('ops actions', () => {
         input: { entityRef: 'payments-api' },
         credentials: actionsUser,
       }),
-    ).rejects.toThrow(/ops\.compliance\.read/);
+    ).rejects.toThrow(
+      'you are not allowed to read the ops data of component:default/payments-api (ops.entity.read)',
+    );
     await expect(
       denied.invoke({
         id: 'test:get-compliance-summary',
         input: {},
         credentials: actionsUser,
       }),
-    ).rejects.toThrow(/ops\.compliance\.read/);
+    ).rejects.toThrow(
+      'you are not allowed to read catalog-wide compliance (ops.compliance.read)',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { opsComplianceReadPermission } from '@opskit/plugin-ops-common';
 import { READ_ONLY, type OpsActionsOptions } from './options';
 import { requirePermission } from '../requirePermission';
+import { entityReadScope, withinScope } from '../entityReadScope';
 
 /** `list-failing-checks-for-owner`: an owning team's entities with failing checks, worst first. */
 export function createListFailingChecksForOwnerAction(
@@ -55,9 +56,10 @@ export function createListFailingChecksForOwnerAction(
         permission: opsComplianceReadPermission,
         credentials,
       });
+      const scope = await entityReadScope(permissions, credentials);
       const limit = input.limit ?? 100;
       const page = await store.listCompliance({
-        filter: { owner: [input.owner] },
+        filter: withinScope({ owner: [input.owner] }, scope),
         sort: { field: 'score', order: 'asc' },
         limit: 500,
       });

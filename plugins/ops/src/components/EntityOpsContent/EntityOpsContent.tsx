@@ -40,11 +40,14 @@ export function EntityOpsContent() {
   const available = isOpsAvailable(entity);
   const api = useApi(opsApiRef);
   const alertApi = useApi(alertApiRef);
+  // Resource permissions: a policy may allow them for the owning team only.
   const { allowed: canSignOff } = usePermission({
     permission: opsChecklistUpdatePermission,
+    resourceRef: entityRef,
   });
   const { allowed: canManageWaivers } = usePermission({
     permission: opsWaiverManagePermission,
+    resourceRef: entityRef,
   });
   const state = useAsyncRetry(
     () =>
