@@ -29,11 +29,14 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // OpsKit: ops-ref → the entity's annotations
 backend.add(import('@opskit/plugin-catalog-backend-module-ops'));
 
-// permission plugin
+// permission plugin: allow-all for the demo, or the README's owner-only sign-off policy
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+if (process.env.OPSKIT_EXAMPLE_POLICY === 'owner-signoffs')
+  backend.add(import('./ownerSignOffPolicy'));
+else
+  backend.add(
+    import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  );
 
 // user settings and notifications
 backend.add(import('@backstage/plugin-user-settings-backend'));

@@ -58,12 +58,16 @@ export function backstageApi(
  * serves: up once the ops plugin answers and the app's page is served.
  */
 export async function startBackstage(options: {
-  port: number;
+  /** Default: a free one. */
+  port?: number;
   extraConfig?: string[];
   timeoutMs?: number;
+  /** Added to the backend's environment (e.g. OPSKIT_EXAMPLE_POLICY). */
+  env?: Record<string, string>;
 }): Promise<Backstage> {
   const backstage = await startBackendProcess({
     port: options.port,
+    env: options.env,
     config: baseUrl => [
       'app:',
       `  baseUrl: ${baseUrl}`,

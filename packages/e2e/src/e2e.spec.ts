@@ -9,7 +9,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { backstageApi, ROOT } from './backstage';
+import { backstageApi, ROOT, startBackstage } from './backstage';
 
 const SHOTS = join(ROOT, 'e2e-screenshots');
 const GUEST = 'user:development/guest';
@@ -421,6 +421,82 @@ test(
     );
     await shot(page, '05-compliance-page-dark');
     await page.evaluate(() => localStorage.removeItem('theme'));
+  },
+);
+
+test(
+  step(
+    "with an owner-only sign-off policy, another team's service offers no Sign off and its API answers 403",
+  ),
+  async ({ browser }) => {
+    test.setTimeout(300_000);
+    // The example backend once more, with the README's policy module instead of allow-all, and the guest signed in as Jane of payments-team.
+    const policed = await startBackstage({
+      env: { OPSKIT_EXAMPLE_POLICY: 'owner-signoffs' },
+      extraConfig: [
+        'auth:',
+        '  providers:',
+        '    guest: { userEntityRef: user:default/jane, ownershipEntityRefs: [user:default/jane, group:default/payments-team] }',
+      ],
+    });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 1000 },
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${policed.baseUrl}/`);
+      await page.getByRole('button', { name: 'Enter' }).click();
+      await expect(
+        page.getByRole('link', { name: 'payments-api' }).first(),
+      ).toBeVisible();
+      // Her team's service: the checklist offers Sign off.
+      await page.goto(
+        `${policed.baseUrl}/catalog/default/component/payments-api/ops`,
+      );
+      await expect(
+        page
+          .getByTestId('checklist-tests-passing')
+          .getByRole('button', { name: /^Sign off/ }),
+      ).toBeVisible();
+      // Another team's (platform-team's legacy-billing): the checklist, but no Sign off.
+      await page.goto(
+        `${policed.baseUrl}/catalog/default/component/legacy-billing/ops`,
+      );
+      const item = page.getByTestId('checklist-tests-passing');
+      await expect(item).toBeVisible();
+      await expect(item.getByRole('button', { name: /^Sign off/ })).toHaveCount(
+        0,
+      );
+      await shot(page, '08-policy-no-sign-off');
+      // Her own token: 403 naming the permission there, 201 on her team's service.
+      const identity = await (
+        await fetch(`${policed.baseUrl}/api/auth/guest/refresh`, {
+          headers: { 'X-Requested-With': 'XMLHttpRequest' },
+        })
+      ).json();
+      const token = identity.backstageIdentity.token as string;
+      const signOff = (name: string) =>
+        fetch(
+          `${policed.baseUrl}/api/ops/entities/component/default/${name}/signoffs`,
+          {
+            method: 'POST',
+            headers: {
+              Authorization: `Bearer ${token}`,
+              'Content-Type': 'application/json',
+            },
+            body: JSON.stringify({ itemId: 'tests-passing' }),
+          },
+        );
+      const refused = await signOff('legacy-billing');
+      expect(refused.status).toBe(403);
+      expect((await refused.json()).error.message).toBe(
+        'you are not allowed to sign off checklist items of component:default/legacy-billing (ops.checklist.update)',
+      );
+      expect((await signOff('payments-api')).status).toBe(201);
+    } finally {
+      await context.close();
+      await policed.stop();
+    }
   },
 );
 
