@@ -1,8 +1,8 @@
-import { render, waitFor } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('should render', async () => {
+  it('renders the sign-in page with the configured title and guest sign-in', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
@@ -21,8 +21,11 @@ describe('App', () => {
 
     const rendered = render(App.createRoot());
 
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
+    // The app's config reached it (its title), and the sign-in page offers the guest provider.
+    expect(
+      await rendered.findByRole('heading', { level: 1, name: 'Test' }),
+    ).toBeInTheDocument();
+    expect(rendered.getByRole('button', { name: 'Enter' })).toBeInTheDocument();
+    expect(rendered.getByText(/Enter as a Guest User/)).toBeInTheDocument();
   });
 });

@@ -9,7 +9,6 @@ import {
 jest.setTimeout(60_000);
 
 const PAYMENTS = '/api/ops/entities/component/default/payments-api';
-const user = mockCredentials.user('user:default/jane');
 const auth = janeAuth;
 
 const start = async (options: { config?: object } = {}) =>
@@ -433,7 +432,14 @@ describe('ops router', () => {
       .send({ itemId: 'code-reviewed' });
     expect(res.status).toBe(201);
     expect(res.body.by).toBe('external:ci-pipeline');
-    expect(user.principal.userEntityRef).toBe('user:default/jane');
+    // Stored as the service's sign-off: the list shows who signed.
+    const list = await request(server).get(`${PAYMENTS}/signoffs`).set(auth);
+    expect(list.body.items).toContainEqual(
+      expect.objectContaining({
+        itemId: 'code-reviewed',
+        by: 'external:ci-pipeline',
+      }),
+    );
   });
 });
 

@@ -1,5 +1,7 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readYaml } from '@opskit/plugin-ops-common';
 import {
   actionContext,
@@ -42,8 +44,16 @@ describe('action examples', () => {
         expect(step.action).toBe(action.id);
         const { ctx, outputs } = actionContext(dir.path, step.input ?? {});
         await action.handler(ctx as any);
-        expect(typeof outputs.path).toBe('string');
-        expect(dir.content()).toBeDefined();
+        // The file it names is written, and is what that action writes.
+        const written = readFileSync(
+          join(dir.path, outputs.path as string),
+          'utf8',
+        );
+        expect(written).toMatch(
+          action === runbook
+            ? /^# .+ — operations runbook/
+            : /^apiVersion: opskit\.io\/v1\nkind: OpsDescriptor\n/m,
+        );
       }
     },
   );
