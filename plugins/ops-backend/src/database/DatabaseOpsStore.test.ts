@@ -58,12 +58,13 @@ describe('DatabaseOpsStore', () => {
     store: DatabaseOpsStore,
     rows: ComplianceRow[],
     at = new Date(),
+    historyRetentionMs = 90 * DAY,
   ) {
     const id = await store.startEvaluation('test');
     await store.writeResults(id, rows, at);
     return store.completeEvaluation(id, {
       checkIds: CHECKS,
-      historyRetentionMs: 90 * DAY,
+      historyRetentionMs,
     });
   }
 
@@ -340,6 +341,50 @@ describe('DatabaseOpsStore', () => {
           historyRetentionMs: 90 * DAY,
         }),
       ).rejects.toThrow(/no longer running/);
+    });
+
+    it('keeps the results of the last two runs, and runs, history and trend within the retention', async () => {
+      const { store, knex } = await createStore(databaseId);
+      const ago = (days: number) => new Date(Date.now() - days * DAY);
+      // Four runs, each changing the score (so each writes history), finished 100, 60 and 10 days ago and now.
+      const ids: number[] = [];
+      for (const [days, score] of [
+        [100, 10],
+        [60, 20],
+        [10, 30],
+      ]) {
+        const run = await evaluate(store, [row('a', { score })], ago(days));
+        await knex('ops_evaluations')
+          .where('id', run.id)
+          .update({ finished_at: ago(days) });
+        ids.push(run.id);
+      }
+      ids.push(
+        (await evaluate(store, [row('a', { score: 40 })], new Date(), 30 * DAY))
+          .id,
+      );
+      const column = async (table: string, name: string) =>
+        (await knex(table).distinct(name).orderBy(name)).map(r =>
+          Number(r[name]),
+        );
+      // Result sets: the last two succeeded runs only.
+      expect(await column('ops_entity_results', 'evaluation_id')).toEqual(
+        ids.slice(2),
+      );
+      expect(await column('ops_scorecard_results', 'evaluation_id')).toEqual(
+        ids.slice(2),
+      );
+      // Runs and their owner trend: those within 30 days (and the kept ones).
+      expect(await column('ops_evaluations', 'id')).toEqual(ids.slice(2));
+      expect(await column('ops_owner_trend', 'evaluation_id')).toEqual(
+        ids.slice(2),
+      );
+      // History: changes within 30 days, oldest first.
+      expect(
+        (await store.entityHistory('component:default/a', 10)).map(
+          h => h.score,
+        ),
+      ).toEqual([30, 40]);
     });
 
     it('records sign-offs and waivers, and revokes a waiver once', async () => {

@@ -1,4 +1,8 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import request from 'supertest';
 import {
   evaluated,
@@ -11,13 +15,17 @@ jest.setTimeout(60_000);
 const PAYMENTS = '/api/ops/entities/component/default/payments-api';
 const auth = janeAuth;
 
-const start = async (options: { config?: object } = {}) =>
-  (await startOpsTestBackend(options)).server;
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-describe('ops router', () => {
+describe.each(databases.eachSupportedId())('ops router on %p', databaseId => {
   let server: any;
   beforeAll(async () => {
-    server = await start();
+    const knex = await databases.init(databaseId);
+    server = (
+      await startOpsTestBackend({
+        features: [mockServices.database.factory({ knex })],
+      })
+    ).server;
     await evaluated(server);
   });
 
