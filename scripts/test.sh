@@ -74,6 +74,17 @@ rm -f "$report"
 passed="${totals% *}"
 failed=$(( ${totals#* } + failed_stages ))
 
+# The probing suite, short: a few hundred hostile requests against the real
+# example backend (./run probe is the full one). Each defect figure is a check.
+echo "== probes"
+probe_report="$(mktemp)"
+echo '{"passed":0,"failed":1}' >"$probe_report"
+yarn workspace probes probe --short --report "$probe_report"
+probe_totals="$(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));console.log(`${r.passed} ${r.failed}`)' "$probe_report")"
+rm -f "$probe_report"
+passed=$(( passed + ${probe_totals% *} ))
+failed=$(( failed + ${probe_totals#* } ))
+
 # End to end in headless Chromium (the example Backstage, built and served by its backend).
 echo "== e2e"
 e2e_report="$(mktemp)"
@@ -91,6 +102,6 @@ if [ "$jest_status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 # Beside the totals: how many suites ran, and what was skipped.
 cat "$jest_summary_file" 2>/dev/null && echo
 rm -f "$jest_summary_file"
-echo "e2e: ${e2e_totals% *} passed, ${e2e_totals#* } failed; other stages failed: ${failed_stages}"
+echo "probes: ${probe_totals% *} figures clean, ${probe_totals#* } with defects; e2e: ${e2e_totals% *} passed, ${e2e_totals#* } failed; other stages failed: ${failed_stages}"
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]
