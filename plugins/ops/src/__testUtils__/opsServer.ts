@@ -9,19 +9,18 @@ import {
   type ComplianceRow,
   type EntityFact,
   type StoredSignOff,
+  type StoredWaiver,
 } from '@opskit/plugin-ops-common';
 import { BASE_URL, complianceRows, entityResponse } from './fixtures';
+import { specViolation } from './specResponses';
 
 /**
  * A stand-in for ops-backend over HTTP (msw): real requests from the real
  * OpsClient, answers built with ops-common. It records what it was asked.
  */
 /** Error bodies as Backstage backends write them (what ResponseError parses). */
-function errorResponse(status: number, name: string, message: string) {
-  return HttpResponse.json(
-    { error: { name, message }, response: { statusCode: status } },
-    { status },
-  );
+function errorBody(status: number, name: string, message: string) {
+  return { error: { name, message }, response: { statusCode: status } };
 }
 
 export function createOpsServer(
@@ -40,6 +39,28 @@ export function createOpsServer(
   const rows = options.rows ?? complianceRows(60);
   let stale = options.stale;
   let refreshes = 0;
+  const waivers: StoredWaiver[] = [];
+  /** Answers that are not what the spec documents: each fails the test that got it. */
+  const violations: string[] = [];
+  const answer = (
+    route: string,
+    method: string,
+    body: unknown,
+    status = 200,
+  ) => {
+    const violation = specViolation(route, method, status, body);
+    if (violation) violations.push(violation);
+    return HttpResponse.json(body as any, { status });
+  };
+  const refOf = (params: Record<string, unknown>) =>
+    `${params.kind}:${params.namespace}/${params.name}`.toLowerCase();
+  afterEach(() => {
+    const found = violations.splice(0);
+    if (found.length)
+      throw new Error(
+        `the fake ops backend answered off-spec:\n${found.join('\n')}`,
+      );
+  });
 
   const server = setupServer(
     http.all(`${BASE_URL}/*`, ({ request }) => {
@@ -47,24 +68,30 @@ export function createOpsServer(
       return undefined;
     }),
     http.get(`${BASE_URL}/checks`, () =>
-      HttpResponse.json({
+      answer('/checks', 'get', {
         scorecards: BUILT_IN_SCORECARDS,
         checks: BUILT_IN_CHECKS.map(describeCheck),
         warnCredit: 0.5,
       }),
     ),
     http.get(`${BASE_URL}/entities/:kind/:namespace/:name`, ({ params }) => {
-      const ref =
-        `${params.kind}:${params.namespace}/${params.name}`.toLowerCase();
+      const ref = refOf(params);
+      const route = '/entities/{kind}/{namespace}/{name}';
       const entity = entities.get(ref);
       if (!entity)
-        return errorResponse(404, 'NotFoundError', `No entity ${ref}`);
-      return HttpResponse.json(
-        entityResponse(entity, {
+        return answer(
+          route,
+          'get',
+          errorBody(404, 'NotFoundError', `No entity ${ref}`),
+          404,
+        );
+      return answer(route, 'get', {
+        ...entityResponse(entity, {
           signOffs: signOffs.filter(s => s.entityRef === ref),
           live: options.live?.[ref],
         }),
-      );
+        waivers: waivers.filter(w => w.entityRef === ref && w.active),
+      });
     }),
     http.post(
       `${BASE_URL}/entities/:kind/:namespace/:name/signoffs`,
@@ -76,43 +103,69 @@ export function createOpsServer(
         };
         const signOff: StoredSignOff = {
           id: signOffs.length + 1,
-          entityRef:
-            `${params.kind}:${params.namespace}/${params.name}`.toLowerCase(),
+          entityRef: refOf(params),
           by: 'user:default/guest',
           at: new Date().toISOString(),
           ...body,
         };
         signOffs.push(signOff);
-        return HttpResponse.json(signOff, { status: 201 });
+        return answer(
+          '/entities/{kind}/{namespace}/{name}/signoffs',
+          'post',
+          signOff,
+          201,
+        );
       },
     ),
+    http.delete(`${BASE_URL}/waivers/:id`, ({ params }) => {
+      const waiver = waivers.find(w => w.id === params.id);
+      if (!waiver)
+        return answer(
+          '/waivers/{id}',
+          'delete',
+          errorBody(404, 'NotFoundError', `no waiver ${params.id}`),
+          404,
+        );
+      if (!waiver.revokedAt)
+        Object.assign(waiver, {
+          active: false,
+          revokedAt: new Date().toISOString(),
+          revokedBy: 'user:default/guest',
+        });
+      return answer('/waivers/{id}', 'delete', waiver);
+    }),
     http.get(`${BASE_URL}/compliance`, ({ request }) => {
       const url = new URL(request.url);
       const limit = Number(url.searchParams.get('limit') ?? 25);
-      const offset = Number(url.searchParams.get('cursor') ?? 0);
-      const owner = url.searchParams.getAll('owner');
-      const matching = rows.filter(
-        r => !owner.length || owner.includes(r.owner ?? ''),
-      );
+      // The fake's cursors are offsets; anything else starts at the top, as a bad cursor would be refused.
+      const cursor = Number(url.searchParams.get('cursor') ?? 0);
+      const offset = Number.isInteger(cursor) && cursor > 0 ? cursor : 0;
+      const matching = rows.filter(matches(url.searchParams));
       const items = matching.slice(offset, offset + limit);
-      return HttpResponse.json({
+      return answer('/compliance', 'get', {
         evaluation: {
           id: 1,
           status: 'succeeded',
+          trigger: 'schedule',
           startedAt: '2026-11-27T11:00:00Z',
           finishedAt: '2026-11-27T11:00:05Z',
+          entityCount: rows.length,
+          averageScore: 50.5,
+          levelCounts: { gold: 15, silver: 15, bronze: 15, none: 15 },
+          failingCounts: {},
         },
         items,
         totalItems: matching.length,
         offset,
-        nextCursor:
-          offset + limit < matching.length ? String(offset + limit) : undefined,
+        ...(offset + limit < matching.length
+          ? { nextCursor: String(offset + limit) }
+          : {}),
         stale: Boolean(stale),
-        reason: stale,
+        ...(stale ? { reason: stale } : {}),
       });
     }),
     http.get(`${BASE_URL}/compliance/summary`, () =>
-      HttpResponse.json({
+      answer('/compliance/summary', 'get', {
         entityCount: rows.length,
         averageScore: 50.5,
         levelCounts: { gold: 15, silver: 15, bronze: 15, none: 15 },
@@ -127,11 +180,11 @@ export function createOpsServer(
         ],
         lastRun: null,
         stale: Boolean(stale),
-        reason: stale,
+        ...(stale ? { reason: stale } : {}),
       }),
     ),
     http.get(`${BASE_URL}/compliance/trend`, () =>
-      HttpResponse.json({
+      answer('/compliance/trend', 'get', {
         owner: null,
         points: [
           {
@@ -139,14 +192,14 @@ export function createOpsServer(
             at: '2026-11-25T00:00:00Z',
             entityCount: 60,
             averageScore: 41,
-            levelCounts: {},
+            levelCounts: { none: 15, bronze: 15, silver: 15, gold: 15 },
           },
           {
             evaluationId: 2,
             at: '2026-11-26T00:00:00Z',
             entityCount: 60,
             averageScore: 50.5,
-            levelCounts: {},
+            levelCounts: { none: 15, bronze: 15, silver: 15, gold: 15 },
           },
         ],
       }),
@@ -157,22 +210,57 @@ export function createOpsServer(
         ? new HttpResponse('entityRef,score\n', {
             headers: { 'Content-Type': 'text/csv' },
           })
-        : HttpResponse.json(rows);
+        : answer('/compliance/export', 'get', {
+            evaluation: null,
+            items: rows.filter(matches(new URL(request.url).searchParams)),
+          });
     }),
     http.post(`${BASE_URL}/refresh`, () => {
       refreshes++;
       return refreshes > 1
-        ? errorResponse(409, 'ConflictError', 'running')
-        : HttpResponse.json({ status: 'started' }, { status: 202 });
+        ? answer(
+            '/refresh',
+            'post',
+            errorBody(409, 'ConflictError', 'an evaluation is already running'),
+            409,
+          )
+        : answer('/refresh', 'post', { status: 'started' }, 202);
     }),
   );
   return {
     server,
     requests,
     signOffs,
+    /** Waivers the fake holds (the entity answer lists the active ones). */
+    waivers,
     /** What the next answers say about staleness. */
     setStale(reason: string | undefined) {
       stale = reason;
     },
   };
+}
+
+/** The list filters the real API applies, over the fake's rows (repeated or comma-separated values). */
+function matches(params: URLSearchParams) {
+  const values = (key: string) =>
+    params
+      .getAll(key)
+      .flatMap(v => v.split(','))
+      .filter(Boolean)
+      .map(v => v.toLowerCase());
+  const owner = values('owner');
+  const kind = values('kind');
+  const tier = values('tier');
+  const level = values('level');
+  const failing = values('failingCheck');
+  const text = params.get('q')?.toLowerCase();
+  return (r: ComplianceRow) =>
+    (!owner.length || owner.includes((r.owner ?? '').toLowerCase())) &&
+    (!kind.length || kind.includes(r.kind.toLowerCase())) &&
+    (!tier.length || tier.includes(r.tier)) &&
+    (!level.length || level.includes(r.level)) &&
+    (!failing.length || failing.some(c => r.failingChecks.includes(c))) &&
+    (!text ||
+      r.entityRef.includes(text) ||
+      (r.title ?? '').toLowerCase().includes(text));
 }

@@ -615,6 +615,20 @@ export interface components {
       versionHistory?: {
         [key: string]: unknown;
       }[];
+      /** Runbook chapters OpsKit does not read, kept to show as written. */
+      notes?: {
+        title: string;
+        /** Markdown, as the runbook wrote it */
+        body: string;
+      }[];
+      /** The file the entity's ops data was read from, when the catalog module read one. */
+      descriptorFile?: {
+        format: 'ops' | 'runbook';
+        /** As the ops-ref names it, e.g. `docs/runbook.md` */
+        path: string;
+        /** Where a person reads the file (its SCM page) */
+        url?: string;
+      };
     };
     /** One entity's ops data, evaluated now, plus what is stored for it. */
     EntityOps: {

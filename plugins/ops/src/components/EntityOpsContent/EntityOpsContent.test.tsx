@@ -10,7 +10,7 @@ import {
   sloFacts,
 } from '../../__testUtils__/fixtures';
 import { createOpsServer } from '../../__testUtils__/opsServer';
-import { renderOps } from '../../__testUtils__/renderOps';
+import { permissionRequests, renderOps } from '../../__testUtils__/renderOps';
 import { EntityOpsContent } from './EntityOpsContent';
 
 // Rendering MUI tables and typing with user-event is slow on a busy 2-core CI machine.
@@ -236,6 +236,84 @@ describe('EntityOpsContent', () => {
       errors.mock.calls.filter(args => String(args[0]).includes('same key')),
     ).toEqual([]);
     errors.mockRestore();
+  });
+
+  it('downloads the runbook rendered from what the tab shows', async () => {
+    const created: Blob[] = [];
+    const names: string[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      created.push(blob);
+      return 'blob:runbook';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function record(this: HTMLAnchorElement) {
+        names.push(this.download);
+      });
+    await renderOps(<EntityOpsContent />, { entity: payments });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Download runbook' }),
+    );
+    await waitFor(() => expect(created).toHaveLength(1));
+    click.mockRestore();
+    expect(names).toEqual(['payments-api-runbook.md']);
+    expect(created[0].type).toBe('text/markdown');
+    const text = await created[0].text();
+    expect(text.split('\n')[0]).toBe('# payments-api — operations runbook');
+    // The chapters of the standard template, filled from payments-api's ops.yaml.
+    for (const chapter of ['## Environments', '## Incidents', '## Backup'])
+      expect(text).toContain(chapter);
+    expect(text).toContain('https://payments.example.com');
+  });
+
+  it('revokes a waiver for users with ops.waiver.manage on the entity, and offers no Revoke to others', async () => {
+    const waiver = {
+      id: '6f1c1b7e-0000-4000-8000-00000000000a',
+      entityRef: 'component:default/payments-api',
+      checkId: 'backups-scheduled',
+      reason: 'moving to managed backups',
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      by: 'user:default/jane',
+      createdAt: new Date().toISOString(),
+      active: true,
+    };
+    ops.waivers.push(waiver);
+    permissionRequests.length = 0;
+    // Everything but ops.waiver.manage: sign-off is offered, revoke is not.
+    const denied = await renderOps(<EntityOpsContent />, {
+      entity: payments,
+      allow: name => name !== 'ops.waiver.manage',
+    });
+    const list = await screen.findByRole('list', { name: 'Waivers' });
+    expect(list).toHaveTextContent('backups-scheduled');
+    expect(
+      within(list).queryByRole('button', { name: /Revoke/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getAllByRole('button', { name: /^Sign off/ }).length,
+    ).toBeGreaterThan(0);
+    // Asked for this entity: a policy can answer by owner.
+    expect(permissionRequests).toContainEqual({
+      name: 'ops.waiver.manage',
+      resourceRef: 'component:default/payments-api',
+    });
+    denied.unmount();
+
+    await renderOps(<EntityOpsContent />, { entity: payments, allow: true });
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Revoke waiver for backups-scheduled',
+      }),
+    );
+    await waitFor(() =>
+      expect(
+        ops.requests.some(u => u.pathname === `/api/ops/waivers/${waiver.id}`),
+      ).toBe(true),
+    );
+    expect(await screen.findByText('No active waivers.')).toBeInTheDocument();
+    expect(ops.waivers[0]).toMatchObject({ active: false });
+    ops.waivers.length = 0;
   });
 
   it('tells the team how to add ops data when the entity has none', async () => {

@@ -2,7 +2,7 @@ import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createOpsServer } from '../../__testUtils__/opsServer';
-import { renderOps } from '../../__testUtils__/renderOps';
+import { alerts, renderOps } from '../../__testUtils__/renderOps';
 import { OpsComplianceContent } from './OpsComplianceContent';
 
 // Rendering MUI tables and typing with user-event is slow on a busy 2-core CI machine.
@@ -74,9 +74,9 @@ describe('OpsComplianceContent', () => {
     );
     expect(listRequests().at(-1)!.searchParams.get('order')).toBe('asc');
 
-    await userEvent.type(screen.getByTestId('ops-filter-search'), 'service-1');
+    await userEvent.type(screen.getByTestId('ops-filter-search'), 'service');
     await waitFor(() =>
-      expect(listRequests().at(-1)!.searchParams.get('q')).toBe('service-1'),
+      expect(listRequests().at(-1)!.searchParams.get('q')).toBe('service'),
     );
 
     // Filter by owner from the roll-up.
@@ -138,7 +138,8 @@ describe('OpsComplianceContent', () => {
     await renderOps(<OpsComplianceContent />, {
       route: '/ops?tier=tier-2&sort=errorCount&order=desc&limit=50',
     });
-    await screen.findByText(/of 60$/);
+    // A quarter of the fake's 60 rows are tier-2.
+    await screen.findByText(/of 15$/);
     const url = listRequests().at(-1)!;
     expect(url.searchParams.getAll('tier')).toEqual(['tier-2']);
     expect(url.searchParams.get('sort')).toBe('errorCount');
@@ -171,6 +172,19 @@ describe('OpsComplianceContent', () => {
     expect(alert).not.toHaveTextContent('Refresh');
   });
 
+  it('says when an evaluation is already running', async () => {
+    await renderOps(<OpsComplianceContent />, { allow: true });
+    alerts.length = 0;
+    // The fake starts one evaluation; every later refresh is a 409.
+    for (let i = 0; i < 2; i++) {
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'Refresh' }),
+      );
+      await waitFor(() => expect(alerts).toHaveLength(i + 1));
+    }
+    expect(alerts.at(-1)).toBe('An evaluation is already running.');
+  });
+
   it('hides refresh without the ops.compliance.refresh permission', async () => {
     await renderOps(<OpsComplianceContent />, { allow: false });
     await screen.findByText('1–25 of 60');
@@ -190,7 +204,7 @@ describe('OpsComplianceContent', () => {
     });
     URL.revokeObjectURL = jest.fn();
     await renderOps(<OpsComplianceContent />, { route: '/ops?level=gold' });
-    await screen.findByText(/of 60$/);
+    await screen.findByText(/of 15$/);
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(created).toHaveLength(1));
     const url = ops.requests
@@ -200,6 +214,11 @@ describe('OpsComplianceContent', () => {
     expect(url.searchParams.getAll('level')).toEqual(['gold']);
     await userEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     await waitFor(() => expect(created).toHaveLength(2));
-    expect(JSON.parse(await created[1].text())).toHaveLength(60);
+    // The download is the API's export as it came: the gold ones, in the spec's shape.
+    const exported = JSON.parse(await created[1].text());
+    expect(exported.items).toHaveLength(15);
+    expect(new Set(exported.items.map((r: any) => r.level))).toEqual(
+      new Set(['gold']),
+    );
   });
 });

@@ -1437,6 +1437,44 @@ export const spec = {
               additionalProperties: true,
             },
           },
+          notes: {
+            description:
+              'Runbook chapters OpsKit does not read, kept to show as written.',
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['title', 'body'],
+              properties: {
+                title: {
+                  type: 'string',
+                },
+                body: {
+                  type: 'string',
+                  description: 'Markdown, as the runbook wrote it',
+                },
+              },
+            },
+          },
+          descriptorFile: {
+            description:
+              "The file the entity's ops data was read from, when the catalog module read one.",
+            type: 'object',
+            required: ['format', 'path'],
+            properties: {
+              format: {
+                type: 'string',
+                enum: ['ops', 'runbook'],
+              },
+              path: {
+                type: 'string',
+                description: 'As the ops-ref names it, e.g. `docs/runbook.md`',
+              },
+              url: {
+                type: 'string',
+                description: 'Where a person reads the file (its SCM page)',
+              },
+            },
+          },
         },
       },
       EntityOps: {
