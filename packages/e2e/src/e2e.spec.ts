@@ -6,8 +6,11 @@
  * step fails Playwright restarts the worker: the next step gets a fresh page,
  * signed in as guest.
  */
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports -- the probes' hostile catalog, read from source
+import { writeHostileCatalog } from 'probes/src/hostileCatalog';
 import { test as base, expect, type Page } from '@playwright/test';
 import { backstageApi, ROOT, startBackstage } from './backstage';
 
@@ -599,6 +602,74 @@ test(
     } finally {
       await context.close();
       await policed.stop();
+    }
+  },
+);
+
+test(
+  step(
+    'a hostile catalog: no javascript:, data: or vbscript: URL becomes a link on the Ops tab',
+  ),
+  async ({ browser }) => {
+    test.setTimeout(300_000);
+    // The probes' hostile entities (unsafe URLs in every URL field, as annotations and in ops.yaml) beside the examples.
+    const dir = mkdtempSync(join(tmpdir(), 'opskit-e2e-hostile-'));
+    const hostile = writeHostileCatalog(dir);
+    const location = (target: string, rules = '') =>
+      `    - { type: file, target: ${JSON.stringify(target)}${rules} }`;
+    const served = await startBackstage({
+      extraConfig: [
+        'catalog:',
+        '  locations:',
+        location(join(ROOT, 'examples/all.yaml')),
+        location(
+          join(ROOT, 'examples/org.yaml'),
+          ', rules: [{ allow: [User, Group] }]',
+        ),
+        location(hostile.location),
+      ],
+    });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 1000 },
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${served.baseUrl}/`);
+      await page.getByRole('button', { name: 'Enter' }).click();
+      await expect(
+        page.getByRole('link', { name: 'payments-api' }).first(),
+      ).toBeVisible();
+      for (const name of ['probe-unsafe', 'probe-unsafe-file']) {
+        await served.waitFor(
+          `${name} in the catalog`,
+          async () =>
+            (
+              await served.api(
+                `/api/catalog/entities/by-name/component/default/${name}`,
+              )
+            ).ok,
+          60_000,
+        );
+        await page.goto(
+          `${served.baseUrl}/catalog/default/component/${name}/ops`,
+        );
+        await expect(page.getByTestId('ops-content')).toBeVisible();
+        // The names the unsafe URLs belong to are shown, as text.
+        await expect(page.getByText('Validation issues').first()).toBeVisible();
+        const hrefs = await page
+          .locator('a[href]')
+          .evaluateAll(links => links.map(a => a.getAttribute('href') ?? ''));
+        expect(hrefs.length, `${name}: the page has links`).toBeGreaterThan(0);
+        expect(
+          hrefs.filter(href => /^\s*(javascript|data|vbscript):/i.test(href)),
+          `${name}: no unsafe link`,
+        ).toEqual([]);
+        await shot(page, `09-hostile-${name}`);
+      }
+    } finally {
+      await context.close();
+      await served.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   },
 );
