@@ -17,7 +17,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
+import knexFactory from 'knex';
 // eslint-disable-next-line @backstage/no-forbidden-package-imports -- the backend package's test helper, read from source
 import {
   REPO_ROOT,
@@ -360,14 +362,23 @@ async function writes(p: Probe, tag: string, count: number): Promise<string[]> {
   return accepted;
 }
 
-async function startBackend(dbDir: string, catalog: HostileCatalog) {
+/** SQLite files in a directory (survive kill -9), or a PostgreSQL with a prefix of its own. */
+type Database = { sqliteDir: string } | { postgres: string; prefix: string };
+
+async function startBackend(database: Database, catalog: HostileCatalog) {
+  const db =
+    'sqliteDir' in database
+      ? `{ client: better-sqlite3, connection: { directory: ${JSON.stringify(
+          database.sqliteDir,
+        )} } }`
+      : `{ client: pg, connection: ${JSON.stringify(
+          database.postgres,
+        )}, prefix: ${database.prefix} }`;
   return startBackendProcess({
     host: '127.0.0.1',
     config: [
       'backend:',
-      `  database: { client: better-sqlite3, connection: { directory: ${JSON.stringify(
-        dbDir,
-      )} } }`,
+      `  database: ${db}`,
       'catalog:',
       '  locations:',
       `    - { type: file, target: ${JSON.stringify(
@@ -384,6 +395,124 @@ async function startBackend(dbDir: string, catalog: HostileCatalog) {
   });
 }
 
+/** PostgreSQL for the replicas phase: OPSKIT_PROBE_POSTGRES, or the local server when it answers. */
+async function postgresUrl(): Promise<string | undefined> {
+  const url =
+    process.env.OPSKIT_PROBE_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432';
+  const db = knexFactory({
+    client: 'pg',
+    connection: url,
+    pool: { min: 0, max: 1 },
+  });
+  try {
+    await db.raw('select 1');
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * Two replicas on one PostgreSQL: sign-offs sent to both at once are all
+ * stored once, and the startup evaluation (scope: global) runs on one of them.
+ */
+async function replicas(
+  catalog: HostileCatalog,
+  probe: (name: string, b: BackendProcess) => Probe,
+  crashed: (p: Probe) => boolean,
+) {
+  const url = await postgresUrl();
+  if (!url) {
+    console.log(
+      'probes: no PostgreSQL answering; the replicas phase is skipped',
+    );
+    return;
+  }
+  const prefix = `opskit_probe_${randomBytes(4).toString('hex')}_`;
+  const database = { postgres: url, prefix };
+  // One at a time: both would run the migrations at once otherwise (as replicas rolled out together do, but slower here).
+  const a = await startBackend(database, catalog);
+  const b = await startBackend(database, catalog).catch(async error => {
+    await a.stop();
+    throw error;
+  });
+  try {
+    const pa = probe('2 replicas (PostgreSQL)', a);
+    const pb: Probe = { ...pa, backend: b };
+    // Wait until the startup evaluation is stored, then see how many runs there were.
+    await a.waitFor(
+      'the startup evaluation',
+      async () =>
+        (
+          await (await a.api('/api/ops/compliance/summary')).json()
+        ).evaluation,
+      120_000,
+    );
+    await new Promise(r => setTimeout(r, 5000));
+    const trend = JSON.parse((await call(pa, '/api/ops/compliance/trend')).text)
+      .points as unknown[];
+    if (trend.length !== 1) {
+      pa.figures['double runs'] += Math.max(trend.length - 1, 1);
+      note(pa, `replicas: ${trend.length} evaluations after one start`);
+    }
+    // Sign-offs to both replicas at once.
+    const count = SHORT ? 40 : 200;
+    const comments = Array.from(
+      { length: count },
+      (_, i) => `probe replica ${i}`,
+    );
+    const results = await pool(
+      comments.map(
+        (comment, i) => () =>
+          call(i % 2 ? pb : pa, SIGNOFFS, {
+            method: 'POST',
+            body: JSON.stringify({
+              itemId: 'tests-passing',
+              version: 'replicas',
+              comment,
+            }),
+          }),
+      ),
+      50,
+    );
+    const stored = await storedComments(pb);
+    for (const [i, comment] of comments.entries())
+      if (
+        results[i].status === 201 &&
+        stored.filter(s => s === comment).length !== 1
+      ) {
+        pa.figures['writes lost']++;
+        note(pa, `replicas: "${comment}" not stored exactly once`);
+      }
+    crashed(pa);
+    crashed(pb);
+  } finally {
+    await Promise.all([a.stop(), b.stop()]);
+    await dropDatabases(url, prefix);
+  }
+}
+
+/** The replicas' databases (one per plugin, named with the prefix) go when the run ends. */
+async function dropDatabases(url: string, prefix: string) {
+  const db = knexFactory({
+    client: 'pg',
+    connection: url,
+    pool: { min: 0, max: 1 },
+  });
+  try {
+    const { rows } = await db.raw(
+      'select datname from pg_database where datname like ?',
+      [`${prefix}%`],
+    );
+    for (const { datname } of rows as Array<{ datname: string }>)
+      await db.raw(`drop database if exists "${datname}" with (force)`);
+  } finally {
+    await db.destroy();
+  }
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'opskit-probes-'));
   const dbDir = join(dir, 'db');
@@ -391,7 +520,7 @@ async function main() {
   const operations = readOperations(REPO_ROOT);
   const phases: Array<[string, Figures]> = [];
   const findings: string[] = [];
-  let backend = await startBackend(dbDir, catalog);
+  let backend = await startBackend({ sqliteDir: dbDir }, catalog);
   const probe = (name: string, b: BackendProcess): Probe => {
     const figures = emptyFigures();
     phases.push([name, figures]);
@@ -437,7 +566,7 @@ async function main() {
     process.kill(-backend.pid, 'SIGKILL');
     await new Promise(r => setTimeout(r, 500));
     await backend.stop();
-    backend = await startBackend(dbDir, catalog);
+    backend = await startBackend({ sqliteDir: dbDir }, catalog);
     before.backend = backend;
     const after = await storedComments(before);
     for (const comment of accepted)
@@ -446,6 +575,7 @@ async function main() {
         note(before, `kill -9: "${comment}" lost`);
       }
     crashed(before);
+    await replicas(catalog, probe, crashed);
     console.log(
       `probes: seed ${SEED}, ${SHORT ? 'short' : 'full'} run, ${
         operations.length

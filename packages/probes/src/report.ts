@@ -7,6 +7,8 @@ export interface Figures {
   crashes: number;
   'hangs > 2 s': number;
   'writes lost': number;
+  /** A scheduled evaluation run by more than one replica. */
+  'double runs': number;
   'files leaked': number;
   'unsafe links': number;
 }
@@ -17,6 +19,7 @@ export const DEFECTS: Array<keyof Figures> = [
   'crashes',
   'hangs > 2 s',
   'writes lost',
+  'double runs',
   'files leaked',
   'unsafe links',
 ];
@@ -29,6 +32,7 @@ export function emptyFigures(): Figures {
     crashes: 0,
     'hangs > 2 s': 0,
     'writes lost': 0,
+    'double runs': 0,
     'files leaked': 0,
     'unsafe links': 0,
   };
