@@ -29,6 +29,7 @@ import {
 } from 'backend/src/testing/backendProcess';
 import { writeHostileCatalog, type HostileCatalog } from './hostileCatalog';
 import { DEFECTS, emptyFigures, table, type Figures } from './report';
+import { escapedFiles, hostileDryRuns } from './scaffolder';
 import { fillPath, readOperations, type Operation } from './spec';
 
 const args = process.argv.slice(2);
@@ -365,6 +366,52 @@ async function writes(p: Probe, tag: string, count: number): Promise<string[]> {
 /** SQLite files in a directory (survive kill -9), or a PostgreSQL with a prefix of its own. */
 type Database = { sqliteDir: string } | { postgres: string; prefix: string };
 
+/** The scaffolder's dry run with hostile inputs: 200 (a failed step) or 4xx, nothing written outside the workspace. */
+async function scaffolder(p: Probe) {
+  const runs = hostileDryRuns(REPO_ROOT, SHORT ? 6 : 60, SEED);
+  const statuses = new Map<string, number>();
+  let refusedByAction = 0;
+  await pool(
+    runs.map(run => async () => {
+      const res = await call(p, '/api/scaffolder/v2/dry-run', {
+        method: 'POST',
+        body: JSON.stringify(run.body),
+      });
+      if (res.status >= 500) note(p, `scaffolder: ${run.label}`);
+      statuses.set(
+        String(res.status),
+        (statuses.get(String(res.status)) ?? 0) + 1,
+      );
+      // The ops actions' own refusals (InputError in the step's log): the inputs reached them.
+      if (
+        /outside the workspace|could not be|is not an? |InputError/.test(
+          res.text,
+        )
+      )
+        refusedByAction++;
+      let answer: unknown;
+      try {
+        answer = JSON.parse(res.text);
+      } catch {
+        answer = undefined;
+      }
+      const escaped = escapedFiles(answer);
+      if (escaped.length) {
+        p.figures['files leaked'] += escaped.length;
+        note(p, `scaffolder: ${run.label} wrote ${escaped.join(', ')}`);
+      }
+    }),
+    4,
+  );
+  console.log(
+    `probes: scaffolder dry runs ${[...statuses]
+      .map(([k, v]) => `${v}×${k}`)
+      .join(
+        ', ',
+      )}; ${refusedByAction} refused by an ops action with its message`,
+  );
+}
+
 async function startBackend(database: Database, catalog: HostileCatalog) {
   const db =
     'sqliteDir' in database
@@ -555,6 +602,7 @@ async function main() {
       ['fuzz', (p: Probe) => fuzz(p, operations)],
       ['catalog', (p: Probe) => hostile(p, catalog)],
       ['writes', (p: Probe) => writes(p, 'concurrent', CONCURRENT_WRITES)],
+      ['scaffolder', (p: Probe) => scaffolder(p)],
     ] as const) {
       const p = probe(name, backend);
       await run(p);

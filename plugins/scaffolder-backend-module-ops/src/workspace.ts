@@ -25,8 +25,9 @@ export class Workspace {
   }
 
   async read(path: string, input: string): Promise<string | undefined> {
+    const target = this.resolve(path, input);
     try {
-      return await fs.readFile(this.resolve(path, input), 'utf8');
+      return await fs.readFile(target, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw fileError(error, `${input} "${path}" could not be read`);

@@ -128,8 +128,11 @@ describe('ops:descriptor:create', () => {
       { path: '/tmp/abs.yaml' },
     ]) {
       const { ctx } = actionContext(dir.path, { tier: 'tier-3', ...input });
-      await expect(action.handler(ctx as any)).rejects.toThrow(
-        /outside the workspace/,
+      // The message names the input once, not wrapped in a read error.
+      const [[name, path]] = Object.entries(input);
+      const error = await action.handler(ctx as any).catch(e => e);
+      expect(error.message).toBe(
+        `${name} "${path}" is outside the workspace; give a path inside it, such as "catalog-info.yaml"`,
       );
     }
     expect(Object.keys(dir.content()!)).toEqual(['catalog-info.yaml']);
