@@ -82,84 +82,55 @@ export function hostileDryRuns(
     },
   });
   const runs: DryRun[] = [];
-  for (const path of HOSTILE_PATHS)
+  /** A dry run of our own template around these steps, on the small workspace. */
+  const run = (label: string, steps: object[]) =>
+    runs.push({
+      label,
+      body: { template: template(steps), values: {}, directoryContents },
+    });
+  const descriptor = (input: object) => ({
+    id: 'ops',
+    action: 'ops:descriptor:create',
+    input: { tier: 'tier-3', ...input },
+  });
+  const runbook = (input: object) => ({
+    id: 'runbook',
+    action: 'ops:runbook:create',
+    input,
+  });
+  const shown = (path: string) => JSON.stringify(path).slice(0, 30);
+  for (const path of HOSTILE_PATHS) {
     for (const input of ['path', 'catalogInfoPath', 'runbookPath'])
-      runs.push({
-        label: `ops:descriptor:create ${input}=${JSON.stringify(path).slice(
-          0,
-          30,
-        )}`,
-        body: {
-          template: template([
-            {
-              id: 'ops',
-              action: 'ops:descriptor:create',
-              input: { tier: 'tier-3', [input]: path },
-            },
-          ]),
-          values: {},
-          directoryContents,
-        },
-      });
-  for (const path of HOSTILE_PATHS)
+      run(`ops:descriptor:create ${input}=${shown(path)}`, [
+        descriptor({ [input]: path }),
+      ]);
     for (const input of ['outputPath', 'mkdocsPath', 'catalogInfoPath'])
-      runs.push({
-        label: `ops:runbook:create ${input}=${JSON.stringify(path).slice(
-          0,
-          30,
-        )}`,
-        body: {
-          template: template([
-            {
-              id: 'ops',
-              action: 'ops:descriptor:create',
-              input: { tier: 'tier-3' },
-            },
-            {
-              id: 'runbook',
-              action: 'ops:runbook:create',
-              input: { [input]: path },
-            },
-          ]),
-          values: {},
-          directoryContents,
-        },
-      });
+      run(`ops:runbook:create ${input}=${shown(path)}`, [
+        descriptor({}),
+        runbook({ [input]: path }),
+      ]);
+  }
+  // The example template itself, with its skeleton, given a hostile on-call group.
+  const skeleton = listFiles(join(dir, 'skeleton')).map(p => ({
+    path: `skeleton/${p}`,
+    base64Content: readFileSync(join(dir, 'skeleton', p)).toString('base64'),
+  }));
   for (const ref of HOSTILE_REFS)
-    runs.push(
-      {
-        label: `the template with onCallGroup=${ref}`,
-        body: {
-          template: ours,
-          values: {
-            name: 'probe',
-            owner: 'group:default/payments-team',
-            tier: 'tier-2',
-            onCallGroup: ref,
-          },
-          directoryContents: listFiles(join(dir, 'skeleton')).map(p => ({
-            path: `skeleton/${p}`,
-            base64Content: readFileSync(join(dir, 'skeleton', p)).toString(
-              'base64',
-            ),
-          })),
+    runs.push({
+      label: `the template with onCallGroup=${ref}`,
+      body: {
+        template: ours,
+        values: {
+          name: 'probe',
+          owner: 'group:default/payments-team',
+          tier: 'tier-2',
+          onCallGroup: ref,
         },
+        directoryContents: skeleton,
       },
-      {
-        label: `ops:runbook:create entityRef=${ref}`,
-        body: {
-          template: template([
-            {
-              id: 'runbook',
-              action: 'ops:runbook:create',
-              input: { entityRef: ref },
-            },
-          ]),
-          values: {},
-          directoryContents,
-        },
-      },
-    );
+    });
+  for (const ref of HOSTILE_REFS)
+    run(`ops:runbook:create entityRef=${ref}`, [runbook({ entityRef: ref })]);
   // And junk of every shape in every input.
   const junk = fc.oneof(
     fc.jsonValue({ maxDepth: 3 }),
@@ -182,19 +153,10 @@ export function hostileDryRuns(
     ),
     { numRuns: count, seed },
   ))
-    runs.push({
-      label: `ops:descriptor:create with junk ${JSON.stringify(input).slice(
-        0,
-        60,
-      )}`,
-      body: {
-        template: template([
-          { id: 'ops', action: 'ops:descriptor:create', input },
-        ]),
-        values: {},
-        directoryContents,
-      },
-    });
+    run(
+      `ops:descriptor:create with junk ${JSON.stringify(input).slice(0, 60)}`,
+      [{ id: 'ops', action: 'ops:descriptor:create', input }],
+    );
   return runs;
 }
 
