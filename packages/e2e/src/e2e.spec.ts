@@ -6,12 +6,23 @@
  * step fails Playwright restarts the worker: the next step gets a fresh page,
  * signed in as guest.
  */
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // eslint-disable-next-line @backstage/no-forbidden-package-imports -- the probes' hostile catalog, read from source
 import { writeHostileCatalog } from 'probes/src/hostileCatalog';
-import { test as base, expect, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type Browser,
+  type Page,
+} from '@playwright/test';
 import { backstageApi, ROOT, startBackstage } from './backstage';
 
 const SHOTS = join(ROOT, 'e2e-screenshots');
@@ -606,18 +617,45 @@ test(
   },
 );
 
-test(
-  step(
-    'a hostile catalog: no javascript:, data: or vbscript: URL becomes a link on the Ops tab',
-  ),
-  async ({ browser }) => {
-    test.setTimeout(300_000);
-    // The probes' hostile entities (unsafe URLs in every URL field, as annotations and in ops.yaml) beside the examples.
-    const dir = mkdtempSync(join(tmpdir(), 'opskit-e2e-hostile-'));
-    const hostile = writeHostileCatalog(dir);
+/** 60 plain components: enough for the compliance list to have three pages of 25. */
+const CROWD = Array.from(
+  { length: 60 },
+  (_, i) => `crowd-${String(i).padStart(2, '0')}`,
+);
+
+function writeCrowd(dir: string): string {
+  const file = join(dir, 'crowd.yaml');
+  writeFileSync(
+    file,
+    CROWD.map(name =>
+      JSON.stringify({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name, labels: { 'opskit.io/e2e': 'crowd' } },
+        spec: {
+          type: 'service',
+          owner: 'group:platform-team',
+          lifecycle: 'production',
+        },
+      }),
+    ).join('\n---\n'),
+  );
+  return file;
+}
+
+/**
+ * A second backend, started by the first step that needs it and shared by
+ * the next: the examples, 60 plain components and the probes' hostile
+ * entities (unsafe URLs in every URL field, as annotations and in ops.yaml).
+ */
+let crowded: Promise<Awaited<ReturnType<typeof startBackstage>>> | undefined;
+const crowdedDir = mkdtempSync(join(tmpdir(), 'opskit-e2e-crowded-'));
+function crowdedBackstage() {
+  crowded ??= (async () => {
+    const hostile = writeHostileCatalog(crowdedDir);
     const location = (target: string, rules = '') =>
       `    - { type: file, target: ${JSON.stringify(target)}${rules} }`;
-    const served = await startBackstage({
+    return startBackstage({
       extraConfig: [
         'catalog:',
         '  locations:',
@@ -627,18 +665,128 @@ test(
           ', rules: [{ allow: [User, Group] }]',
         ),
         location(hostile.location),
+        location(writeCrowd(crowdedDir)),
       ],
     });
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 1000 },
-    });
+  })();
+  return crowded;
+}
+
+test.afterAll(async () => {
+  const served = await crowded?.catch(() => undefined);
+  await served?.stop();
+  rmSync(crowdedDir, { recursive: true, force: true });
+});
+
+async function signedInContext(browser: Browser, baseUrl: string) {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 1000 },
+  });
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  // Signed in once the sidebar shows (the examples may be past the catalog's first page here).
+  await expect(
+    page.getByRole('link', { name: 'Ops compliance' }),
+  ).toBeVisible();
+  return { context, page };
+}
+
+test(
+  step(
+    'the compliance list pages through 60+ entities: Next, Previous, rows per page, kept in the URL',
+  ),
+  async ({ browser }) => {
+    test.setTimeout(300_000);
+    const served = await crowdedBackstage();
+    // Every crowd entity in the catalog, then one evaluation that saw them all.
+    await served.waitFor(
+      'the crowd in the catalog',
+      async () => {
+        const response = await served.api(
+          '/api/catalog/entities/by-query?filter=metadata.labels.opskit.io/e2e=crowd&limit=1',
+        );
+        return (
+          response.ok && (await response.json()).totalItems >= CROWD.length
+        );
+      },
+      120_000,
+    );
+    await served.waitFor(
+      'an evaluation of the crowd',
+      async () => {
+        const summary = await (
+          await served.api('/api/ops/compliance?q=crowd-&limit=1')
+        ).json();
+        if (summary.totalItems >= CROWD.length) return true;
+        await served.api('/api/ops/refresh', { method: 'POST' });
+        return false;
+      },
+      120_000,
+    );
+    const total = (
+      await (await served.api('/api/ops/compliance?limit=1')).json()
+    ).totalItems as number;
+    expect(total).toBeGreaterThan(50);
+    const { context, page } = await signedInContext(browser, served.baseUrl);
+    const range = page.getByTestId('ops-page-range');
+    const names = () =>
+      page
+        .getByTestId('ops-compliance-table')
+        .locator('tbody tr td:first-child')
+        .allInnerTexts();
     try {
-      const page = await context.newPage();
-      await page.goto(`${served.baseUrl}/`);
-      await page.getByRole('button', { name: 'Enter' }).click();
+      await page.goto(`${served.baseUrl}/ops`);
+      await expect(range).toHaveText(`1–25 of ${total}`);
+      const first = await names();
+      expect(first).toHaveLength(25);
+
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await expect(range).toHaveText(`26–50 of ${total}`);
+      const second = await names();
+      expect(second).toHaveLength(25);
+      expect(second.filter(name => first.includes(name))).toEqual([]);
+      expect(page.url()).toContain('cursor=');
+
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await expect(range).toHaveText(`51–${total} of ${total}`);
       await expect(
-        page.getByRole('link', { name: 'payments-api' }).first(),
-      ).toBeVisible();
+        page.getByRole('button', { name: 'Next page' }),
+      ).toBeDisabled();
+      const third = await names();
+      // Every entity exactly once over the three pages.
+      expect(new Set([...first, ...second, ...third]).size).toBe(total);
+
+      await page.getByRole('button', { name: 'Previous page' }).click();
+      await expect(range).toHaveText(`26–50 of ${total}`);
+      expect(await names()).toEqual(second);
+
+      // A page size resets to the first page and lives in the URL.
+      await page.getByRole('button', { name: 'Rows 25' }).click();
+      await page.getByRole('option', { name: '50' }).click();
+      await expect(range).toHaveText(`1–50 of ${total}`);
+      expect(new URL(page.url()).searchParams.get('limit')).toBe('50');
+      expect(new URL(page.url()).searchParams.get('cursor')).toBeNull();
+      await page.reload();
+      await expect(range).toHaveText(`1–50 of ${total}`);
+      expect((await names()).slice(0, 25)).toEqual(first);
+      await shot(page, '09-paging');
+    } finally {
+      await context.close();
+    }
+  },
+);
+
+test(
+  step(
+    'a hostile catalog: no javascript:, data: or vbscript: URL becomes a link on the Ops tab',
+  ),
+  async ({ browser }) => {
+    test.setTimeout(300_000);
+    const served = await crowdedBackstage();
+    const { context, page } = await signedInContext(browser, served.baseUrl);
+    try {
       for (const name of ['probe-unsafe', 'probe-unsafe-file']) {
         await served.waitFor(
           `${name} in the catalog`,
@@ -664,12 +812,10 @@ test(
           hrefs.filter(href => /^\s*(javascript|data|vbscript):/i.test(href)),
           `${name}: no unsafe link`,
         ).toEqual([]);
-        await shot(page, `09-hostile-${name}`);
+        await shot(page, `10-hostile-${name}`);
       }
     } finally {
       await context.close();
-      await served.stop();
-      rmSync(dir, { recursive: true, force: true });
     }
   },
 );

@@ -145,7 +145,11 @@ describe('CatalogEvaluator', () => {
       staleAfterMs: 86_400_000,
       leaseMs,
     });
-    expect(before.status).toEqual({ stale: true, reason: interrupted });
+    expect(before.status).toEqual({
+      stale: true,
+      reason: interrupted,
+      retrying: true,
+    });
 
     // The next run fails the orphan with the reason, then scores; nothing is stale after it.
     const next = await evaluator.run('schedule');
@@ -195,6 +199,7 @@ describe('staleness', () => {
       stale: true,
       reason:
         'evaluation interrupted, retrying: the run started at 2026-12-01T10:00:00.000Z stopped before it finished; showing the previous one',
+      retrying: true,
     });
     // A run within its lease is just running.
     expect(

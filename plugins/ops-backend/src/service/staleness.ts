@@ -29,16 +29,21 @@ export function staleness(
     return {
       stale: Boolean(latest),
       reason: `${RETRYING}: the run started at ${running.startedAt} stopped before it finished${previous}`,
+      retrying: true,
     };
   if (lastRun?.status === 'failed' && newer(lastRun)) {
     const error = lastRun.error ?? 'unknown error';
+    if (error.startsWith(INTERRUPTED))
+      return {
+        stale: Boolean(latest),
+        reason: `${RETRYING}: the run started at ${lastRun.startedAt} stopped before it finished${previous}`,
+        retrying: true,
+      };
     return {
       stale: Boolean(latest),
-      reason: error.startsWith(INTERRUPTED)
-        ? `${RETRYING}: the run started at ${lastRun.startedAt} stopped before it finished${previous}`
-        : `the evaluation at ${
-            lastRun.finishedAt ?? lastRun.startedAt
-          } failed: ${error}${previous}`,
+      reason: `the evaluation at ${
+        lastRun.finishedAt ?? lastRun.startedAt
+      } failed: ${error}${previous}`,
     };
   }
   if (!latest)

@@ -41,7 +41,7 @@ export type HistoryPoint = OpsApiSchemas['HistoryPoint'];
  */
 export type Staleness = Pick<
   OpsApiSchemas['CompliancePage'],
-  'stale' | 'reason'
+  'stale' | 'reason' | 'retrying'
 >;
 /** @public */
 export type SignOffRequest = OpsApiSchemas['SignOffRequest'];

@@ -38,6 +38,7 @@ export function createOpsServer(
   );
   const rows = options.rows ?? complianceRows(60);
   let stale = options.stale;
+  let retrying = false;
   let refreshes = 0;
   const waivers: StoredWaiver[] = [];
   /** Answers that are not what the spec documents: each fails the test that got it. */
@@ -162,6 +163,7 @@ export function createOpsServer(
           : {}),
         stale: Boolean(stale),
         ...(stale ? { reason: stale } : {}),
+        ...(retrying ? { retrying } : {}),
       });
     }),
     http.get(`${BASE_URL}/compliance/summary`, () =>
@@ -181,6 +183,7 @@ export function createOpsServer(
         lastRun: null,
         stale: Boolean(stale),
         ...(stale ? { reason: stale } : {}),
+        ...(retrying ? { retrying } : {}),
       }),
     ),
     http.get(`${BASE_URL}/compliance/trend`, () =>
@@ -234,8 +237,9 @@ export function createOpsServer(
     /** Waivers the fake holds (the entity answer lists the active ones). */
     waivers,
     /** What the next answers say about staleness. */
-    setStale(reason: string | undefined) {
+    setStale(reason: string | undefined, flags?: { retrying?: boolean }) {
       stale = reason;
+      retrying = flags?.retrying ?? false;
     },
   };
 }

@@ -475,6 +475,8 @@ export interface components {
       stale: boolean;
       /** Why not, when it is stale. */
       reason?: string;
+      /** The last run was interrupted (its backend stopped mid-run) and the scheduler runs it again by itself: a manual refresh would only wait for it. */
+      retrying?: boolean;
     };
     OwnerRollup: {
       owner: string;
@@ -495,6 +497,8 @@ export interface components {
       stale: boolean;
       /** Why not, when it is stale. */
       reason?: string;
+      /** The last run was interrupted (its backend stopped mid-run) and the scheduler runs it again by itself: a manual refresh would only wait for it. */
+      retrying?: boolean;
     };
     ComplianceExport: {
       evaluation: components['schemas']['EvaluationRun'] | null;

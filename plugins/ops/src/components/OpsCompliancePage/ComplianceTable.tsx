@@ -150,7 +150,9 @@ export function ComplianceTable(props: {
         mt={1}
         style={{ gap: 16 }}
       >
+        {/* The id links the label to the select, so its button is named "Rows 25", not "25". */}
         <TextField
+          id="ops-page-size"
           select
           size="small"
           label="Rows"

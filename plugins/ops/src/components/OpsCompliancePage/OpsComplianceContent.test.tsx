@@ -147,6 +147,15 @@ describe('OpsComplianceContent', () => {
     expect(url.searchParams.get('limit')).toBe('50');
   });
 
+  it('changes the page size from a select its label names', async () => {
+    await renderOps(<OpsComplianceContent />);
+    await screen.findByText('1–25 of 60');
+    await userEvent.click(screen.getByRole('button', { name: 'Rows 25' }));
+    await userEvent.click(await screen.findByRole('option', { name: '50' }));
+    await screen.findByText('1–50 of 60');
+    expect(listRequests().at(-1)!.searchParams.get('limit')).toBe('50');
+  });
+
   it('warns when the evaluation is stale and offers refresh to permitted users', async () => {
     await renderOps(<OpsComplianceContent />, { allow: true });
     expect(
@@ -163,6 +172,7 @@ describe('OpsComplianceContent', () => {
   it('says an interrupted evaluation is being retried, without asking for a refresh', async () => {
     ops.setStale(
       'evaluation interrupted, retrying: the run started at 2026-12-01T10:00:00.000Z stopped before it finished; showing the previous one',
+      { retrying: true },
     );
     await renderOps(<OpsComplianceContent />, { allow: true });
     const alert = await screen.findByText(/evaluation interrupted, retrying/);

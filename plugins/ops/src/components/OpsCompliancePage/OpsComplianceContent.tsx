@@ -29,9 +29,6 @@ import { OwnerRollup } from './OwnerRollup';
 import { SummaryTiles } from './SummaryTiles';
 import { TrendChart } from './TrendChart';
 
-/** How ops-backend begins the reason of a run it retries after its backend stopped. */
-const RETRYING = 'evaluation interrupted, retrying';
-
 /** The compliance page for SRE leads: every entity's readiness, filtered and sorted on the server. */
 export function OpsComplianceContent() {
   const api = useApi(opsApiRef);
@@ -126,7 +123,7 @@ export function OpsComplianceContent() {
         <Alert severity="warning" style={{ marginBottom: 16 }}>
           These results may be out of date: {status.reason}.
           {/* An interrupted run is retried by the scheduler; Refresh would only wait for it. */}
-          {canRefresh && !status.reason?.startsWith(RETRYING)
+          {canRefresh && !status.retrying
             ? ' Start a new evaluation with Refresh.'
             : ''}
         </Alert>

@@ -1014,6 +1014,11 @@ export const spec = {
             description: 'Why not, when it is stale.',
             type: 'string',
           },
+          retrying: {
+            description:
+              'The last run was interrupted (its backend stopped mid-run) and the scheduler runs it again by itself: a manual refresh would only wait for it.',
+            type: 'boolean',
+          },
         },
       },
       OwnerRollup: {
@@ -1085,6 +1090,11 @@ export const spec = {
           reason: {
             description: 'Why not, when it is stale.',
             type: 'string',
+          },
+          retrying: {
+            description:
+              'The last run was interrupted (its backend stopped mid-run) and the scheduler runs it again by itself: a manual refresh would only wait for it.',
+            type: 'boolean',
           },
         },
       },
