@@ -13,6 +13,8 @@ import {
   OPS_DESCRIPTOR_ERROR_ANNOTATION,
   OPS_DESCRIPTOR_FILE_ANNOTATION,
 } from '@opskit/plugin-ops-common';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports -- ops-common's test inputs, shared by its neighbours' tests
+import { aliasBomb } from '../../../ops-common/src/__testUtils__/fuzzInputs';
 import { OpsDescriptorProcessor } from './OpsDescriptorProcessor';
 
 const DESCRIPTOR =
@@ -325,17 +327,7 @@ describe('OpsDescriptorProcessor', () => {
   });
 
   it('stores an alias bomb as its 10 KB text, so the entity shows the limit it passes', async () => {
-    const lines = [
-      'apiVersion: opskit.io/v1',
-      `x0: &x0 "${'a'.repeat(10_000)}"`,
-    ];
-    for (let level = 1; level <= 3; level++)
-      lines.push(
-        `x${level}: &x${level} [${Array(10)
-          .fill(`*x${level - 1}`)
-          .join(', ')}]`,
-      );
-    const bomb = `${lines.join('\n')}\n`;
+    const bomb = aliasBomb();
     dir.addContent({ 'svc/bomb.yaml': bomb });
     const { annotations, emit } = await run(entity('./bomb.yaml'));
     expect(annotations[OPS_DESCRIPTOR_ANNOTATION]).toBe(bomb);

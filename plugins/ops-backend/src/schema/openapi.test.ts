@@ -1,10 +1,10 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import Ajv2020 from 'ajv/dist/2020';
 import request from 'supertest';
 import {
   evaluated,
   startOpsTestBackend,
 } from '../__testUtils__/opsTestBackend';
+import { specViolation } from '../__testUtils__/specViolation';
 import { spec } from './openapi/generated/router';
 
 jest.setTimeout(60_000);
@@ -22,29 +22,7 @@ describe('openapi.yaml', () => {
   });
 });
 
-/**
- * Objects the spec lists properties for are closed here, so a field the
- * backend sends but the spec does not describe fails like a wrong type does.
- */
-function closed(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(closed);
-  if (!node || typeof node !== 'object') return node;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) out[key] = closed(value);
-  if (out.properties && out.additionalProperties === undefined) {
-    out.additionalProperties = false;
-  }
-  return out;
-}
-
 describe('every response body matches the spec', () => {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  ajv.addFormat('date-time', value => !Number.isNaN(Date.parse(value)));
-  ajv.addFormat('uuid', /^[0-9a-f-]{36}$/i);
-  ajv.addSchema({ ...(closed(spec) as object), $id: 'ops' });
-  const pointer = (...parts: string[]) =>
-    parts.map(p => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
-
   /** Validates a response against its operation's documented status and content type. */
   function check(
     route: keyof typeof spec.paths,
@@ -52,32 +30,13 @@ describe('every response body matches the spec', () => {
     res: request.Response,
     contentType = 'application/json',
   ) {
-    const responses = (spec.paths[route] as any)[method].responses;
-    const status = String(res.status);
-    const documented = responses[status] ? status : 'default';
-    const ref = responses[documented].$ref
-      ? `ops#${responses[documented].$ref.slice(1)}/content/${pointer(
-          contentType,
-        )}/schema`
-      : `ops#/${pointer(
-          'paths',
-          route,
-          method,
-          'responses',
-          documented,
-          'content',
-          contentType,
-          'schema',
-        )}`;
-    const validate = ajv.getSchema(ref)!;
-    expect(validate).toBeDefined();
     const body = contentType === 'application/json' ? res.body : res.text;
     expect({
-      route: `${method.toUpperCase()} ${route} ${status}`,
-      errors: validate(body) ? null : validate.errors,
+      route: `${method.toUpperCase()} ${route} ${res.status}`,
+      violation: specViolation(route, method, res.status, body, contentType),
     }).toEqual({
-      route: `${method.toUpperCase()} ${route} ${status}`,
-      errors: null,
+      route: `${method.toUpperCase()} ${route} ${res.status}`,
+      violation: undefined,
     });
   }
 

@@ -2,6 +2,8 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports -- ops-common's test inputs, shared by its neighbours' tests
+import { aliasBomb } from '../../../ops-common/src/__testUtils__/fuzzInputs';
 import { exampleCatalog } from '../__testUtils__/exampleCatalog';
 import {
   evaluated,
@@ -30,14 +32,7 @@ function component(name: string, descriptor: string): Entity {
 }
 
 /** 10 KB of YAML that expands to 10 MB through three levels of 10 aliases. */
-const lines = ['apiVersion: opskit.io/v1', `x0: &x0 "${'a'.repeat(10_000)}"`];
-for (let level = 1; level <= 3; level++)
-  lines.push(
-    `x${level}: &x${level} [${Array(10)
-      .fill(`*x${level - 1}`)
-      .join(', ')}]`,
-  );
-const BOMB = `${lines.join('\n')}\n`;
+const BOMB = aliasBomb();
 
 describe('entities with hostile ops data', () => {
   it('answers an alias bomb with the limit it passes, and evaluates the catalog around it', async () => {

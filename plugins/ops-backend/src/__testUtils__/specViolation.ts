@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { readYaml } from '@opskit/plugin-ops-common';
+
+/**
+ * Response bodies checked against ops-backend's OpenAPI spec (the file the
+ * router is generated from): by the spec test for the real router's answers
+ * and by the UI tests for their fake backend's, so neither can drift from it.
+ * Objects are closed: a field the spec does not list is an error too.
+ */
+const SPEC_FILE = resolve(__dirname, '../schema/openapi.yaml');
+
+function closed(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(closed);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = closed(value);
+  if (out.properties && out.additionalProperties === undefined)
+    out.additionalProperties = false;
+  return out;
+}
+
+const spec = readYaml(readFileSync(SPEC_FILE, 'utf8'), 'openapi.yaml')
+  .value as any;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+ajv.addFormat('date-time', value => !Number.isNaN(Date.parse(value)));
+ajv.addFormat('uuid', /^[0-9a-f-]{36}$/i);
+ajv.addSchema({ ...(closed(spec) as object), $id: 'ops' });
+const pointer = (...parts: string[]) =>
+  parts.map(p => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+
+/**
+ * Why `body` is not what the spec documents for this route, method, status
+ * and content type (undefined when it is). `route` is the spec's path template.
+ */
+export function specViolation(
+  route: string,
+  method: string,
+  status: number,
+  body: unknown,
+  contentType = 'application/json',
+): string | undefined {
+  const responses = spec.paths[route]?.[method]?.responses;
+  if (!responses) return `${method.toUpperCase()} ${route} is not in the spec`;
+  const documented = responses[String(status)] ? String(status) : 'default';
+  const response = responses[documented];
+  const ref = response.$ref
+    ? `ops#${response.$ref.slice(1)}/content/${pointer(contentType)}/schema`
+    : `ops#/${pointer(
+        'paths',
+        route,
+        method,
+        'responses',
+        documented,
+        'content',
+        contentType,
+        'schema',
+      )}`;
+  const validate = ajv.getSchema(ref);
+  if (!validate)
+    return `${method.toUpperCase()} ${route} ${status}: no ${contentType} body documented`;
+  return validate(body)
+    ? undefined
+    : `${method.toUpperCase()} ${route} ${status}: ${(validate.errors ?? [])
+        .map(e => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`)
+        .join('; ')}`;
+}
