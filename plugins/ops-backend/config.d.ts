@@ -42,6 +42,42 @@ export interface Config {
         };
       };
     };
+    /** Checks without code (README: "Checks without code"). */
+    checks?: {
+      /**
+       * Declarative checks over each entity's profile and facts, scored like
+       * the built-in ones (in the worker threads too). The backend refuses to
+       * start when one is invalid, naming the key.
+       */
+      custom?: Array<{
+        /** A lower-case slug, unique among all checks. */
+        id: string;
+        /** deployment or monitoring. */
+        scorecard: string;
+        title: string;
+        description: string;
+        howToFix: string;
+        /** bronze, silver or gold. */
+        level: string;
+        /** Default 1. */
+        weight?: number;
+        appliesTo?: {
+          kinds?: string[];
+          types?: string[];
+          tiers?: string[];
+          lifecycles?: string[];
+        };
+        /** fail (default) or warn. */
+        onFail?: string;
+        passMessage?: string;
+        /**
+         * A condition (`path` plus one of exists, equals, oneOf, matches,
+         * atLeast, atMost, greaterThan, lessThan, count, every, some) or
+         * all/any/not of rules.
+         */
+        rule: { [key: string]: unknown };
+      }>;
+    };
     /** Check overrides: disable, weight, level, applicability. */
     scoring?: {
       /** Credit a warning earns towards a score, 0 to 1. Default 0.5. */

@@ -84,7 +84,10 @@ export const opsPlugin = createBackendPlugin({
 
         const store = await DatabaseOpsStore.create({ database });
         // Module checks were added before init: the checks in effect, computed once for everything below.
-        const checks = extensions.checkSet(backendConfig.ops.scoring);
+        const checks = extensions.checkSet(
+          backendConfig.ops.scoring,
+          backendConfig.customChecks,
+        );
         const evaluator = new CatalogEvaluator({
           catalog,
           auth,

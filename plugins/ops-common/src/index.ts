@@ -129,6 +129,13 @@ export {
 export * from './facts/liveFacts';
 export * from './facts/sloFacts';
 export { slosMetInProductionCheck } from './scoring/sloAttainmentCheck';
+export {
+  readCustomChecks,
+  type CustomCheckCondition,
+  type CustomCheckDefinition,
+  type CustomCheckRule,
+} from './scoring/customCheckConfig';
+export { customCheck, customChecks } from './scoring/customChecks';
 export { entityPathParams, complianceQuery } from './api/paths';
 export {
   OpsApiClient,

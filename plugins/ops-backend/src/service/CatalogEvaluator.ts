@@ -184,6 +184,7 @@ export class CatalogEvaluator {
         scoring: this.options.ops.scoring,
         now,
         checks: this.options.checks.checks,
+        custom: this.options.checks.custom,
       });
       // Pipelined: the next page is fetched and hashed while earlier pages are scored (in workers) and written (in order).
       let pending: ReturnType<typeof fetchPage> | undefined = fetchPage();

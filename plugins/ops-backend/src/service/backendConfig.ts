@@ -6,7 +6,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   durationToMs,
+  readCustomChecks,
   readOpsConfig,
+  type CustomCheckDefinition,
   type OpsConfig,
 } from '@opskit/plugin-ops-common';
 import { evaluationLeaseMs } from './scheduleTiming';
@@ -14,6 +16,8 @@ import { evaluationLeaseMs } from './scheduleTiming';
 /** @public */
 export interface OpsBackendConfig {
   ops: OpsConfig;
+  /** `ops.checks.custom`, validated: a broken one stops the backend at start. */
+  customChecks: CustomCheckDefinition[];
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** How long a run may stay `running` before it counts as interrupted: the schedule's timeout. */
   evaluationLeaseMs: number;
@@ -99,8 +103,16 @@ export function readBackendConfig(config: RootConfigService): OpsBackendConfig {
         config.getConfig('ops.schedule'),
       )
     : DEFAULT_SCHEDULE;
+  const custom = readCustomChecks(config.getOptional('ops.checks.custom'));
+  if (custom.issues.length)
+    throw new Error(
+      `ops.checks.custom is invalid, so no check would score right:\n${custom.issues
+        .map(issue => `  - ${issue.path}: ${issue.message}`)
+        .join('\n')}`,
+    );
   return {
     ops: readOpsConfig(config.getOptional('ops')),
+    customChecks: custom.checks,
     schedule,
     evaluationLeaseMs: evaluationLeaseMs(schedule),
     kinds: config.getOptionalStringArray('ops.evaluation.kinds') ?? [

@@ -1,6 +1,8 @@
 import {
   BUILT_IN_CHECKS,
+  customChecks,
   effectiveChecks,
+  type CustomCheckDefinition,
   type OpsCheck,
   type ScoringConfig,
 } from '@opskit/plugin-ops-common';
@@ -19,21 +21,32 @@ export interface OpsCheckSet {
    * cannot cross to the scoring worker threads, so scoring stays in this thread.
    */
   inlineOnly: boolean;
+  /** `ops.checks.custom`: data, so the worker threads compile and score them too. */
+  custom: readonly CustomCheckDefinition[];
 }
 
 /**
- * The check set of the registered checks under the scoring config.
+ * The check set of the registered checks and the custom ones (after them)
+ * under the scoring config.
  *
  * @public
  */
 export function opsCheckSet(
   registered: readonly OpsCheck[],
   scoring: ScoringConfig,
-  options: { inlineOnly: boolean },
+  options: { inlineOnly: boolean; custom?: readonly CustomCheckDefinition[] },
 ): OpsCheckSet {
+  const custom = options.custom ?? [];
+  const ids = new Set(registered.map(check => check.id));
+  for (const check of custom)
+    if (ids.has(check.id))
+      throw new Error(
+        `ops.checks.custom: "${check.id}" is already a check registered by a module; give the custom check another id`,
+      );
   return {
-    checks: effectiveChecks(registered, scoring),
+    checks: effectiveChecks([...registered, ...customChecks(custom)], scoring),
     inlineOnly: options.inlineOnly,
+    custom,
   };
 }
 
@@ -42,6 +55,9 @@ export function opsCheckSet(
  *
  * @public
  */
-export function builtInCheckSet(scoring: ScoringConfig): OpsCheckSet {
-  return opsCheckSet(BUILT_IN_CHECKS, scoring, { inlineOnly: false });
+export function builtInCheckSet(
+  scoring: ScoringConfig,
+  custom: readonly CustomCheckDefinition[] = [],
+): OpsCheckSet {
+  return opsCheckSet(BUILT_IN_CHECKS, scoring, { inlineOnly: false, custom });
 }

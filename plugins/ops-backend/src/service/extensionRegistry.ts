@@ -1,6 +1,7 @@
 import {
   BUILT_IN_CHECKS,
   BUILT_IN_SCORECARDS,
+  type CustomCheckDefinition,
   type OpsCheck,
   type ScoringConfig,
 } from '@opskit/plugin-ops-common';
@@ -86,11 +87,16 @@ export class OpsExtensions implements OpsExtensionPoint {
   /**
    * Every registered check under the scoring config. Built-in checks can be
    * scored in worker threads; with module checks (functions in this process)
-   * the set is `inlineOnly`: scored in the main thread.
+   * the set is `inlineOnly`: scored in the main thread. Custom checks
+   * (`ops.checks.custom`) are data and do not change that.
    */
-  checkSet(scoring: ScoringConfig): OpsCheckSet {
+  checkSet(
+    scoring: ScoringConfig,
+    custom: readonly CustomCheckDefinition[] = [],
+  ): OpsCheckSet {
     return opsCheckSet(this.checks, scoring, {
       inlineOnly: this.checks.length > this.builtIns,
+      custom,
     });
   }
 }

@@ -3,6 +3,7 @@ import {
   complianceRecord,
   evaluateEntity,
   resolveEscalationTargets,
+  type CustomCheckDefinition,
   type EntityFact,
   type OpsCheck,
   type OpsDefaults,
@@ -29,8 +30,13 @@ export interface ScoringContext {
   defaults: OpsDefaults;
   scoring: ScoringConfig;
   now: number;
-  /** The checks in effect; absent in worker threads, which score the built-in ones under `scoring`. */
+  /**
+   * The checks in effect; absent in worker threads, which score the built-in
+   * ones and `custom` under `scoring`.
+   */
   checks?: readonly OpsCheck[];
+  /** `ops.checks.custom`, as data: what a worker thread compiles. */
+  custom?: readonly CustomCheckDefinition[];
 }
 
 /** ops-common's evaluation of each entity, flattened into compliance rows. */

@@ -1,9 +1,12 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import {
+  BUILT_IN_CHECKS,
   BUILT_IN_DEFAULTS,
   DEFAULT_SCORING_CONFIG,
   canonicalDescriptorText,
   createOpsDescriptor,
+  customChecks,
+  effectiveChecks,
 } from '@opskit/plugin-ops-common';
 import { scoreEntities, type ScoringContext } from './scoreEntities';
 
@@ -71,7 +74,20 @@ function runScoreWorker() {
       return;
     }
     if (message.type === 'context') {
-      context = { ...message.context, known: new Set(message.context.known) };
+      const received: ScoringContext = message.context;
+      context = {
+        ...received,
+        known: new Set(received.known),
+        // Custom checks came as data: compiled here once per run, in the main thread's order.
+        ...(received.custom?.length
+          ? {
+              checks: effectiveChecks(
+                [...BUILT_IN_CHECKS, ...customChecks(received.custom)],
+                received.scoring,
+              ),
+            }
+          : {}),
+      };
       return;
     }
     try {
