@@ -136,6 +136,17 @@ export {
   type CustomCheckRule,
 } from './scoring/customCheckConfig';
 export { customCheck, customChecks } from './scoring/customChecks';
+export {
+  fetchEntityScorecards,
+  type EntityScorecardsRequest,
+} from './entityScorecards';
+export {
+  gateReport,
+  gateResult,
+  type GateOptions,
+  type GateResult,
+  type GateScorecard,
+} from './scoring/gate';
 export { entityPathParams, complianceQuery } from './api/paths';
 export {
   OpsApiClient,

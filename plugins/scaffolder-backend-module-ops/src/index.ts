@@ -1,5 +1,5 @@
 /**
- * OpsKit scaffolder actions: `ops:descriptor:create` and `ops:runbook:create`.
+ * OpsKit scaffolder actions: `ops:descriptor:create`, `ops:runbook:create` and `ops:gate`.
  *
  * @packageDocumentation
  */
@@ -16,3 +16,9 @@ export {
   type OpsRunbookCreateInput,
   type OpsRunbookCreateOutput,
 } from './actions/runbookCreate';
+export {
+  createOpsGateAction,
+  GATE_ID,
+  type OpsGateInput,
+  type OpsGateOutput,
+} from './actions/gate';

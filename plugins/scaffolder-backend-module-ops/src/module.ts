@@ -5,10 +5,11 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createOpsDescriptorAction } from './actions/descriptorCreate';
+import { createOpsGateAction } from './actions/gate';
 import { createOpsRunbookAction } from './actions/runbookCreate';
 
 /**
- * Adds `ops:descriptor:create` and `ops:runbook:create` to the scaffolder.
+ * Adds `ops:descriptor:create`, `ops:runbook:create` and `ops:gate` to the scaffolder.
  *
  * @public
  */
@@ -21,11 +22,14 @@ export const scaffolderModuleOps = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, config, catalog }) {
+      async init({ scaffolder, config, catalog, discovery, auth }) {
         scaffolder.addActions(
           createOpsDescriptorAction({ config }),
           createOpsRunbookAction({ config, catalog }),
+          createOpsGateAction({ discovery, auth }),
         );
       },
     });

@@ -27,11 +27,23 @@ function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
  * @public
  */
 export function run(argv: string[] = process.argv.slice(2)): void {
-  process.exitCode = runCli(argv, {
-    readFile: path => readFileSync(path, 'utf8'),
-    resolve: (fromFile, relative) => resolve(dirname(fromFile), relative),
-    stdout: writerTo(process.stdout),
-    stderr: writerTo(process.stderr),
-    now: () => Date.now(),
-  });
+  const stderr = writerTo(process.stderr);
+  Promise.resolve(
+    runCli(argv, {
+      readFile: path => readFileSync(path, 'utf8'),
+      resolve: (fromFile, relative) => resolve(dirname(fromFile), relative),
+      stdout: writerTo(process.stdout),
+      stderr,
+      now: () => Date.now(),
+      env: name => process.env[name],
+    }),
+  ).then(
+    code => {
+      process.exitCode = code;
+    },
+    (error: Error) => {
+      stderr(`opskit: ${error.message}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

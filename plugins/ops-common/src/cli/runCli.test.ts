@@ -1,26 +1,14 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { EXAMPLES, NOW } from '../__testUtils__/examples';
 import { aliasBomb } from '../__testUtils__/fuzzInputs';
-import { runCli, type CliIo } from './runCli';
+import { exampleIo } from '../__testUtils__/cliIo';
+import { runCli } from './runCli';
 
 function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    readFile: path => readFileSync(resolve(EXAMPLES, path), 'utf8'),
-    resolve: (from, rel) => resolve(dirname(resolve(EXAMPLES, from)), rel),
-    stdout: t => {
-      stdout += t;
-    },
-    stderr: t => {
-      stderr += t;
-    },
-    now: () => NOW,
-  };
+  const { io, printed } = exampleIo();
   const code = runCli(args, io);
-  return { code, stdout, stderr };
+  return { code, ...printed };
 }
 
 describe('opskit validate', () => {

@@ -7,6 +7,14 @@ import { importRunbookMarkdown } from '../runbook/import/importRunbookMarkdown';
 import { evaluateEntity } from '../evaluateEntity';
 import { withLocalDescriptor } from '../opsRef';
 import type { ScorecardResult } from '../scoring/types';
+import { fetchEntityScorecards } from '../entityScorecards';
+import {
+  GATE_USAGE,
+  gateEntities,
+  gateEntityRef,
+  parseGateArgs,
+  printGate,
+} from './gateCommand';
 import type { OpsIssue } from '../validation/issues';
 
 /** What the CLI needs from the outside world; main.ts passes the real one, tests a fake. */
@@ -17,6 +25,10 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   now(): number;
+  /** An environment variable (`OPSKIT_TOKEN` for `gate --url`). */
+  env?(name: string): string | undefined;
+  /** For `gate --url`; default the global fetch. */
+  fetch?: typeof fetch;
 }
 
 interface Target {
@@ -28,10 +40,12 @@ interface Target {
 
 const USAGE = `usage: opskit <validate|score> <ops.yaml | catalog-info.yaml | runbook.md>... [--format human|json]
        opskit import <runbook.md> [--format yaml|json]
+       opskit gate --min-level <level> ... (opskit gate --help)
 
   validate   check descriptors, entity annotations and Markdown runbooks; exit 1 on any error
   score      print the deployment and monitoring scorecards of each entity
   import     print the ops descriptor a Markdown runbook holds (issues on stderr)
+  gate       exit 0 when an entity reaches a level on its scorecards, 1 when a check blocks it
 `;
 
 const isMarkdown = (file: string) => /\.(md|markdown)$/i.test(file);
@@ -228,8 +242,76 @@ function human(targets: Target[], io: CliIo) {
   io.stdout(`\n${errors} error(s), ${warnings} warning(s)\n`);
 }
 
-/** Runs the CLI; returns the exit code (0 ok, 1 errors found, 2 usage). */
-export function runCli(argv: string[], io: CliIo): number {
+async function runGate(argv: string[], io: CliIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(GATE_USAGE);
+    return 0;
+  }
+  const args = parseGateArgs(argv);
+  if (typeof args === 'string') {
+    io.stderr(`opskit gate: ${args}\n\n${GATE_USAGE}`);
+    return 2;
+  }
+  let wanted: string | undefined;
+  try {
+    wanted = args.entity ? gateEntityRef(args.entity) : undefined;
+  } catch (error) {
+    io.stderr(`opskit gate: --entity: ${(error as Error).message}\n`);
+    return 2;
+  }
+  let toGate: Array<{ entityRef: string; scorecards: ScorecardResult[] }>;
+  if (args.url) {
+    const cards = await fetchEntityScorecards({
+      opsApiUrl: `${args.url.replace(/\/+$/, '')}/api/ops`,
+      entityRef: wanted!,
+      token: io.env?.('OPSKIT_TOKEN'),
+      fetch: io.fetch,
+    });
+    if (typeof cards === 'string') {
+      io.stderr(`opskit gate: ${cards}\n`);
+      return 2;
+    }
+    toGate = [{ entityRef: wanted!, scorecards: cards }];
+  } else {
+    const targets = args.files.flatMap(file => examine(file, io, true));
+    // A file that could not be read or holds no entity cannot pass a gate.
+    const unscored = targets.filter(t => !t.scorecards || !t.entityRef);
+    for (const t of unscored)
+      for (const issue of t.issues)
+        io.stderr(`opskit gate: ${t.file}: ${issue.message}\n`);
+    if (unscored.length) return 2;
+    toGate = targets.map(t => ({
+      entityRef: t.entityRef!.toLocaleLowerCase('en-US'),
+      scorecards: t.scorecards!,
+    }));
+    if (wanted) {
+      toGate = toGate.filter(s => s.entityRef === wanted);
+      if (toGate.length === 0) {
+        io.stderr(`opskit gate: no ${wanted} in ${args.files.join(', ')}\n`);
+        return 2;
+      }
+    }
+  }
+  const gated = gateEntities(toGate, args);
+  const passed = gated.every(g => g.passed);
+  if (args.format === 'json')
+    io.stdout(
+      `${JSON.stringify(
+        { passed, minLevel: args.minLevel, entities: gated },
+        null,
+        2,
+      )}\n`,
+    );
+  else printGate(gated, io.stdout);
+  return passed ? 0 : 1;
+}
+
+/**
+ * Runs the CLI; returns the exit code (0 ok, 1 errors found or gate blocked,
+ * 2 usage or undecidable), as a promise for `gate`, which may ask a backend.
+ */
+export function runCli(argv: string[], io: CliIo): number | Promise<number> {
+  if (argv[0] === 'gate') return runGate(argv.slice(1), io);
   const args = [...argv];
   let format: string | undefined;
   const formatAt = args.findIndex(
