@@ -138,7 +138,7 @@ export function complianceRows(count: number): ComplianceRow[] {
     tier: `tier-${(i % 4) + 1}`,
     score: (i * 37) % 101,
     level: (['none', 'bronze', 'silver', 'gold'] as const)[i % 4],
-    failingChecks: i % 3 ? ['slo-alerts'] : [],
+    failingChecks: i % 3 ? ['slo-indicators'] : [],
     errorCount: i % 5 === 0 ? 1 : 0,
   }));
 }

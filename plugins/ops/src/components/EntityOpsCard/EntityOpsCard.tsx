@@ -18,7 +18,7 @@ import Typography from '@material-ui/core/Typography';
 import { isOpsAvailable, type CheckResult } from '@opskit/plugin-ops-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsApiRef } from '../../api';
-import { formatScore, LevelChip } from '../common';
+import { ErrorText, formatScore, LevelChip } from '../common';
 
 /** @public */
 export interface EntityOpsCardProps {
@@ -83,10 +83,10 @@ export function EntityOpsCard(props: EntityOpsCardProps) {
           ))}
         </Box>
         {data.issues.some(i => i.severity === 'error') && (
-          <Typography variant="body2" color="error">
+          <ErrorText variant="body2">
             {data.issues.filter(i => i.severity === 'error').length} validation
             error(s) in the ops data
-          </Typography>
+          </ErrorText>
         )}
         {failing.length > 0 ? (
           <List dense aria-label="Top failing checks">
@@ -112,7 +112,7 @@ export function EntityOpsCard(props: EntityOpsCardProps) {
         available ? { title: 'Open the Ops tab', link: tab } : undefined
       }
     >
-      {body}
+      <div data-testid="ops-overview-card">{body}</div>
     </InfoCard>
   );
 }

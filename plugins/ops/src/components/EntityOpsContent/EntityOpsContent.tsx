@@ -174,7 +174,7 @@ function OpsHeader({
       justifyContent="space-between"
       mb={2}
     >
-      <Typography variant="body2" color="textSecondary">
+      <Typography variant="body2">
         Tier{' '}
         {data.profile.tier ?? `${data.profile.effectiveTier} (org default)`} ·
         evaluated {new Date(data.evaluatedAt).toLocaleString()}

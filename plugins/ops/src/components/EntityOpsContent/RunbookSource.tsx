@@ -28,12 +28,7 @@ export function techDocsPath(
 export function RunbookSource(props: { file: DescriptorFile; entity: Entity }) {
   const docs = techDocsPath(props.entity, props.file);
   return (
-    <Typography
-      variant="body2"
-      color="textSecondary"
-      paragraph
-      data-testid="ops-runbook-source"
-    >
+    <Typography variant="body2" paragraph data-testid="ops-runbook-source">
       Read from the runbook <code>{props.file.path}</code>
       {docs && (
         <>

@@ -129,6 +129,8 @@ export function ComplianceFilters(props: {
     >
       <Grid item xs={12} md={3}>
         <TextField
+          // The id links the label to the input (without it the input has no accessible name).
+          id="ops-filter-search"
           fullWidth
           size="small"
           variant="outlined"

@@ -30,8 +30,47 @@ const COLUMNS: Array<{ field?: SortField; label: string; align?: 'right' }> = [
   { field: 'errorCount', label: 'Errors', align: 'right' },
 ];
 
+/**
+ * Names stay on one line, cut with an ellipsis (the whole name on hover): a
+ * 1,400 px page otherwise wraps "payments-api" mid-word.
+ */
+function OneLine(props: {
+  title: string;
+  maxWidth: number;
+  children: React.ReactNode;
+}) {
+  return (
+    <div
+      title={props.title}
+      style={{
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+        textOverflow: 'ellipsis',
+        maxWidth: props.maxWidth,
+      }}
+    >
+      {props.children}
+    </div>
+  );
+}
+
+function FailingChecks(props: {
+  ids: string[];
+  titles?: ReadonlyMap<string, string>;
+}) {
+  const names = props.ids.map(id => props.titles?.get(id) ?? id);
+  return (
+    <span title={names.join(', ')}>
+      {names.length}: {names.slice(0, 2).join(', ')}
+      {names.length > 2 ? ', …' : ''}
+    </span>
+  );
+}
+
 export function ComplianceTable(props: {
   page?: ComplianceListResponse;
+  /** Check id → title, to name failing checks as people read them. */
+  checkTitles?: ReadonlyMap<string, string>;
   loading: boolean;
   sort: ComplianceSort;
   limit: number;
@@ -94,20 +133,30 @@ export function ComplianceTable(props: {
             {items.map(row => (
               <TableRow key={row.entityRef} hover>
                 <TableCell>
-                  <EntityRefLink entityRef={row.entityRef} title={row.title} />
+                  <OneLine title={row.title ?? row.entityRef} maxWidth={260}>
+                    <EntityRefLink
+                      entityRef={row.entityRef}
+                      title={row.title}
+                    />
+                  </OneLine>
                 </TableCell>
                 <TableCell>
                   {row.owner ? (
-                    <EntityRefLink entityRef={row.owner} defaultKind="group" />
+                    <OneLine title={row.owner} maxWidth={200}>
+                      <EntityRefLink
+                        entityRef={row.owner}
+                        defaultKind="group"
+                      />
+                    </OneLine>
                   ) : (
                     '—'
                   )}
                 </TableCell>
-                <TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
                   {row.kind}
                   {row.type ? ` · ${row.type}` : ''}
                 </TableCell>
-                <TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
                   {row.declaredTier ? row.tier : `${row.tier} (default)`}
                 </TableCell>
                 <TableCell align="right">{formatScore(row.score)}</TableCell>
@@ -118,11 +167,10 @@ export function ComplianceTable(props: {
                   {row.failingChecks.length === 0 ? (
                     '—'
                   ) : (
-                    <span title={row.failingChecks.join(', ')}>
-                      {row.failingChecks.length}:{' '}
-                      {row.failingChecks.slice(0, 2).join(', ')}
-                      {row.failingChecks.length > 2 ? ', …' : ''}
-                    </span>
+                    <FailingChecks
+                      ids={row.failingChecks}
+                      titles={props.checkTitles}
+                    />
                   )}
                 </TableCell>
                 <TableCell>

@@ -147,6 +147,24 @@ describe('OpsComplianceContent', () => {
     expect(url.searchParams.get('limit')).toBe('50');
   });
 
+  it('names failing checks by title, and keeps long names on one line with the full name on hover', async () => {
+    await renderOps(<OpsComplianceContent />);
+    const table = await screen.findByTestId('ops-compliance-table');
+    await waitFor(() =>
+      expect(
+        within(table).getAllByText('1: Required SLOs with alerts').length,
+      ).toBeGreaterThan(0),
+    );
+    expect(within(table).queryByText(/slo-indicators/)).toBeNull();
+    const firstRow = within(table).getAllByRole('row')[1];
+    const entityCell = within(firstRow).getAllByRole('cell')[0];
+    expect(entityCell.firstElementChild).toHaveStyle({
+      whiteSpace: 'nowrap',
+      textOverflow: 'ellipsis',
+    });
+    expect(entityCell.firstElementChild).toHaveAttribute('title');
+  });
+
   it('changes the page size from a select its label names', async () => {
     await renderOps(<OpsComplianceContent />);
     await screen.findByText('1–25 of 60');

@@ -66,6 +66,10 @@ export function OpsComplianceContent() {
     [api, view.filter.owner?.[0]],
   );
   const checks = useAsync(() => api.getChecks(), [api]);
+  const checkTitles = useMemo(
+    () => new Map((checks.value?.checks ?? []).map(c => [c.id, c.title])),
+    [checks.value],
+  );
 
   const changeFilter = (filter: ComplianceFilter) =>
     setView({ ...view, filter, cursor: undefined });
@@ -141,7 +145,7 @@ export function OpsComplianceContent() {
         mb={2}
         style={{ gap: 8 }}
       >
-        <Typography variant="body2" color="textSecondary">
+        <Typography variant="body2">
           {page.value?.evaluation?.finishedAt
             ? `Evaluated ${new Date(
                 page.value.evaluation.finishedAt,
@@ -197,6 +201,7 @@ export function OpsComplianceContent() {
             ) : (
               <ComplianceTable
                 page={page.value}
+                checkTitles={checkTitles}
                 loading={page.loading}
                 sort={view.sort}
                 limit={view.limit}

@@ -6,7 +6,8 @@ import type { ScoreLevel } from '@opskit/plugin-ops-common';
 const useStyles = makeStyles(theme => ({
   gold: { backgroundColor: '#c9a227', color: '#1a1a1a' },
   silver: { backgroundColor: '#a8b0b8', color: '#1a1a1a' },
-  bronze: { backgroundColor: '#b0703c', color: '#ffffff' },
+  // Darker than the classic #b0703c, which gives white text only 4.0:1.
+  bronze: { backgroundColor: '#9a6232', color: '#ffffff' },
   none: {
     backgroundColor: theme.palette.type === 'dark' ? '#555' : '#e0e0e0',
     color: theme.palette.text.primary,

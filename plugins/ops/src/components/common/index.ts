@@ -9,3 +9,4 @@ export {
   formatAge,
   describeLiveSlo,
 } from './SloStateChip';
+export { ErrorText, useErrorTextClass } from './ErrorText';

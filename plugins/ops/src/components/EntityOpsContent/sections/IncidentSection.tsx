@@ -1,6 +1,7 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import type { OpsProfile } from '@opskit/plugin-ops-common';
+import { ErrorText } from '../../common';
 import { DataTable, SectionCard } from './SectionCard';
 
 export function IncidentSection({
@@ -42,9 +43,9 @@ export function IncidentSection({
             {escalation.map((level, index) => (
               <li key={index}>
                 {level.targets.length === 0 && (
-                  <Typography variant="body2" component="span" color="error">
+                  <ErrorText variant="body2" component="span">
                     no targets
-                  </Typography>
+                  </ErrorText>
                 )}
                 {level.targets.map((target, i) => {
                   // Targets are names a team wrote ("constructor" too): own entries only.

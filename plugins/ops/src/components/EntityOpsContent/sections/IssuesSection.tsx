@@ -1,5 +1,6 @@
 import Typography from '@material-ui/core/Typography';
 import { hasErrors, type OpsIssue } from '@opskit/plugin-ops-common';
+import { ErrorText } from '../../common';
 import { DataTable, SectionCard } from './SectionCard';
 
 /** Validation findings with the path to fix: the first thing a team with a broken descriptor needs. */
@@ -11,10 +12,10 @@ export function IssuesSection({ issues }: { issues: OpsIssue[] }) {
       emptyText="No validation issues."
     >
       {hasErrors(issues) && (
-        <Typography variant="body2" color="error" gutterBottom>
+        <ErrorText variant="body2" gutterBottom>
           Errors cost only the field or item they name; fix them to get the
           section back.
-        </Typography>
+        </ErrorText>
       )}
       <DataTable
         label="Validation issues"
@@ -22,12 +23,13 @@ export function IssuesSection({ issues }: { issues: OpsIssue[] }) {
         rows={issues.map((issue, i) => ({
           key: String(i),
           cells: [
-            <Typography
-              variant="body2"
-              color={issue.severity === 'error' ? 'error' : 'textSecondary'}
-            >
-              {issue.severity}
-            </Typography>,
+            issue.severity === 'error' ? (
+              <ErrorText variant="body2">{issue.severity}</ErrorText>
+            ) : (
+              <Typography variant="body2" color="textSecondary">
+                {issue.severity}
+              </Typography>
+            ),
             <>
               <code>{issue.path || '(the whole value)'}</code>
               {issue.source && (

@@ -9,7 +9,7 @@ import type {
   CheckStatus,
   ScorecardResult,
 } from '@opskit/plugin-ops-common';
-import { formatScore, LevelChip } from '../../common';
+import { formatScore, LevelChip, useErrorTextClass } from '../../common';
 import { SectionCard } from './SectionCard';
 
 const STATUS_LABEL: Record<CheckStatus, string> = {
@@ -19,8 +19,10 @@ const STATUS_LABEL: Record<CheckStatus, string> = {
   waived: 'Waived',
   'not-applicable': 'N/A',
 };
-const COLOR: Record<CheckStatus, 'error' | 'textPrimary' | 'textSecondary'> = {
-  fail: 'error',
+const COLOR: Record<
+  Exclude<CheckStatus, 'fail'>,
+  'textPrimary' | 'textSecondary'
+> = {
   pass: 'textPrimary',
   warn: 'textSecondary',
   waived: 'textSecondary',
@@ -35,12 +37,17 @@ const ORDER: CheckStatus[] = [
 ];
 
 function CheckLine({ result }: { result: CheckResult }) {
-  const color = COLOR[result.status];
+  const errorText = useErrorTextClass();
+  // A failing check's line in the readable error shade (the theme's main red is under 4.5:1).
+  const colour =
+    result.status === 'fail'
+      ? { className: errorText }
+      : { color: COLOR[result.status] };
   return (
     <ListItem disableGutters alignItems="flex-start">
       <ListItemText
         primary={
-          <Typography variant="body2" color={color}>
+          <Typography variant="body2" {...colour}>
             <strong>{STATUS_LABEL[result.status]}</strong> · {result.title}{' '}
             <Typography variant="caption" component="span">
               ({result.level})
