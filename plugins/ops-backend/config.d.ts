@@ -135,6 +135,18 @@ export interface Config {
       /** Entities collected at once per provider. Default 8. */
       concurrency?: number;
     };
+    /** Waivers as requests: asked with ops.waiver.request, decided with ops.waiver.manage. */
+    waivers?: {
+      /** How far ahead a waiver may expire, e.g. 90d (default). */
+      maxDuration?: string;
+      /** Requests approved at once: for these check ids, or for entities of these tiers. */
+      autoApprove?: {
+        checks?: string[];
+        tiers?: string[];
+      };
+      /** Entity refs (groups or users) notified of every new request, e.g. [group:default/sre]. */
+      approvers?: string[];
+    };
     notifications?: {
       /** Default true. */
       enabled?: boolean;

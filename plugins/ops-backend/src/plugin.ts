@@ -20,6 +20,7 @@ import { createRouter } from './service/router';
 import { EntityOpsReader } from './service/entityOps';
 import { registerOpsActions } from './service/actions';
 import { NotificationsRegressionNotifier } from './service/notifications/RegressionNotifier';
+import { NotificationsWaiverNotifier } from './service/notifications/WaiverNotifier';
 
 /**
  * OpsKit's backend: the ops API, its store and the scheduled catalog-wide
@@ -182,6 +183,13 @@ export const opsPlugin = createBackendPlugin({
             },
             entities,
             checks,
+            waiverNotifier: backendConfig.notifications.enabled
+              ? new NotificationsWaiverNotifier(
+                  notifications,
+                  logger,
+                  backendConfig.waivers.approvers,
+                )
+              : undefined,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

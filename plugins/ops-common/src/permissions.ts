@@ -44,7 +44,19 @@ export const opsChecklistUpdatePermission = createPermission({
 });
 
 /**
- * Create and revoke an entity's waivers.
+ * Ask for a waiver of one of an entity's checks: the request waits for an
+ * approver (`ops.waiver.manage`).
+ *
+ * @public
+ */
+export const opsWaiverRequestPermission = createPermission({
+  name: 'ops.waiver.request',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Approve, deny and revoke an entity's waivers, and write approved ones directly.
  *
  * @public
  */
@@ -69,6 +81,7 @@ export const opsPermissions = [
   opsEntityReadPermission,
   opsComplianceReadPermission,
   opsChecklistUpdatePermission,
+  opsWaiverRequestPermission,
   opsWaiverManagePermission,
   opsComplianceRefreshPermission,
 ];

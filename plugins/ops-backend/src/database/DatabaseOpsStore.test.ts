@@ -54,6 +54,19 @@ describe('DatabaseOpsStore', () => {
     return { store, knex };
   }
 
+  /** Two stores on one database: two replicas (the first one migrates). */
+  async function twoReplicas(databaseId: TestDatabaseId) {
+    const knex = await databases.init(databaseId);
+    const replicas: DatabaseOpsStore[] = [];
+    for (const skip of [false, true])
+      replicas.push(
+        await DatabaseOpsStore.create({
+          database: mockServices.database({ knex, migrations: { skip } }),
+        }),
+      );
+    return { knex, replicas };
+  }
+
   async function evaluate(
     store: DatabaseOpsStore,
     rows: ComplianceRow[],
@@ -461,15 +474,7 @@ describe('DatabaseOpsStore', () => {
     });
 
     it('keeps one active waiver per entity and check, under concurrent writers', async () => {
-      const knex = await databases.init(databaseId);
-      // Two stores on one database: two replicas (the first one migrates).
-      const replicas: DatabaseOpsStore[] = [];
-      for (const skip of [false, true])
-        replicas.push(
-          await DatabaseOpsStore.create({
-            database: mockServices.database({ knex, migrations: { skip } }),
-          }),
-        );
+      const { knex, replicas } = await twoReplicas(databaseId);
       const waiver = (i: number, expiresAt = new Date(Date.now() + DAY)) => ({
         entityRef: 'component:default/a',
         checkId: 'backups',
@@ -511,6 +516,100 @@ describe('DatabaseOpsStore', () => {
       expect(
         all.filter(w => w.checkId === 'backups').map(w => w.active),
       ).toEqual([false, false, true]);
+    });
+
+    it('takes waiver requests through pending, one decision, denial and expiry, across replicas', async () => {
+      const { knex, replicas } = await twoReplicas(databaseId);
+      const ask = (checkId: string, reason = 'drill booked') =>
+        replicas[0].addWaiver({
+          entityRef: 'component:default/a',
+          checkId,
+          reason,
+          expiresAt: new Date(Date.now() + DAY),
+          by: 'user:default/jane',
+          status: 'pending',
+        });
+      const { waiver: request } = await ask('backups');
+      expect(request).toMatchObject({ status: 'pending', active: false });
+      // A pending request waives nothing, and holds the pair: a second request meets it.
+      expect(await replicas[1].activeWaivers()).toEqual(new Map());
+      const again = await ask('backups', 'again');
+      expect([again.created, again.waiver.id]).toEqual([false, request.id]);
+      expect(
+        (await replicas[0].waiversByStatus('pending', 10)).map(w => w.id),
+      ).toEqual([request.id]);
+
+      // Ten approvals and ten denials at once over two replicas: exactly one wins.
+      const decisions = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          replicas[i % 2].decideWaiver(request.id, {
+            decision: i % 4 < 2 ? 'approve' : 'deny',
+            by: `user:default/approver-${i}`,
+            comment: `decision ${i}`,
+          }),
+        ),
+      );
+      const winners = decisions.filter(d => d!.decided);
+      expect(winners).toHaveLength(1);
+      const winner = winners[0]!.waiver;
+      // Every loser sees the winner's decision, unchanged.
+      for (const d of decisions)
+        expect(d!.waiver).toMatchObject({
+          status: winner.status,
+          decidedBy: winner.decidedBy,
+          decisionComment: winner.decisionComment,
+        });
+      expect(
+        (await replicas[1].activeWaivers()).get('component:default/a') ?? [],
+      ).toHaveLength(winner.status === 'approved' ? 1 : 0);
+
+      // A denial frees the pair for the next request; an approval holds it.
+      const { waiver: second } = await ask('recovery');
+      await replicas[1].decideWaiver(second.id, {
+        decision: 'deny',
+        by: 'user:default/sam',
+        comment: 'book the drill first',
+      });
+      const third = await ask('recovery', 'booked now');
+      expect(third.created).toBe(true);
+      await replicas[0].decideWaiver(third.waiver.id, {
+        decision: 'approve',
+        by: 'user:default/sam',
+        comment: 'ok until the drill',
+      });
+      expect((await ask('recovery', 'once more')).created).toBe(false);
+
+      // Expired: an approved waiver and a pending request alike, and a late decision loses.
+      const { waiver: late } = await ask('slo-indicators');
+      await knex('ops_waivers')
+        .whereIn('id', [late.id, third.waiver.id])
+        .update({ expires_at: new Date(Date.now() - 1000) });
+      const tooLate = await replicas[0].decideWaiver(late.id, {
+        decision: 'approve',
+        by: 'user:default/sam',
+        comment: 'late',
+      });
+      expect(tooLate).toMatchObject({
+        decided: false,
+        waiver: { status: 'expired' },
+      });
+      expect(
+        (await replicas[1].waiversByStatus('expired', 10))
+          .map(w => w.id)
+          .sort(),
+      ).toEqual([late.id, third.waiver.id].sort());
+      expect(
+        (await replicas[1].waiversByStatus('denied', 10)).map(w => w.id),
+      ).toEqual(
+        // Oldest first: the first request, if the race denied it, then the second.
+        winner.status === 'denied' ? [request.id, second.id] : [second.id],
+      );
+      // Revoked with a reason, kept.
+      await replicas[0].revokeWaiver(second.id, 'user:default/sam', 'cleanup');
+      expect(await replicas[1].getWaiver(second.id)).toMatchObject({
+        status: 'revoked',
+        revokeReason: 'cleanup',
+      });
     });
 
     it('keeps sign-offs across a new store on the same database (a backend restart)', async () => {

@@ -13,6 +13,8 @@ import type {
   ComplianceSort,
   NewSignOff,
   NewWaiver,
+  StoredWaiver,
+  WaiverDecision,
   OpsStore,
 } from './OpsStore';
 
@@ -163,8 +165,16 @@ export class DatabaseOpsStore implements OpsStore {
     return this.reviews.getWaiver(id);
   }
 
-  revokeWaiver(id: string, by: string) {
-    return this.reviews.revokeWaiver(id, by);
+  revokeWaiver(id: string, by: string, reason?: string) {
+    return this.reviews.revokeWaiver(id, by, reason);
+  }
+
+  decideWaiver(id: string, decision: WaiverDecision) {
+    return this.reviews.decideWaiver(id, decision);
+  }
+
+  waiversByStatus(status: StoredWaiver['status'], limit: number) {
+    return this.reviews.waiversByStatus(status, limit);
   }
 
   activeWaivers() {

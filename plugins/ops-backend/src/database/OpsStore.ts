@@ -51,6 +51,15 @@ export interface NewWaiver {
   reason: string;
   expiresAt: Date;
   by: string;
+  /** `pending` waits for an approver; `approved` is in force at once (default). */
+  status?: 'pending' | 'approved';
+}
+
+/** @public */
+export interface WaiverDecision {
+  decision: 'approve' | 'deny';
+  by: string;
+  comment: string;
 }
 
 /**
@@ -109,7 +118,7 @@ export interface OpsStore {
   /** Every sign-off, grouped by entity ref: the facts of a catalog-wide evaluation. */
   allSignOffs(): Promise<Map<string, StoredSignOff[]>>;
 
-  /** Adds a waiver, or returns the one already active for its entity and check (`created: false`). */
+  /** Adds a waiver or request, or returns the one already active or pending for its entity and check (`created: false`). */
   addWaiver(
     waiver: NewWaiver,
   ): Promise<{ waiver: StoredWaiver; created: boolean }>;
@@ -122,7 +131,22 @@ export interface OpsStore {
   revokeWaiver(
     id: string,
     by: string,
+    reason?: string,
   ): Promise<{ waiver: StoredWaiver; revoked: boolean } | undefined>;
+  /**
+   * Decides a pending request. Exactly one decision wins across replicas:
+   * `decided` is false when it was no longer pending (decided, revoked or
+   * expired), and the waiver is returned as it is.
+   */
+  decideWaiver(
+    id: string,
+    decision: WaiverDecision,
+  ): Promise<{ waiver: StoredWaiver; decided: boolean } | undefined>;
+  /** Waivers of any entity in one status, oldest first. */
+  waiversByStatus(
+    status: StoredWaiver['status'],
+    limit: number,
+  ): Promise<StoredWaiver[]>;
   /** Active waivers, grouped by entity ref. */
   activeWaivers(): Promise<Map<string, StoredWaiver[]>>;
 }

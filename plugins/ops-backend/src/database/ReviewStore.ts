@@ -7,6 +7,7 @@ import type {
   NewWaiver,
   StoredSignOff,
   StoredWaiver,
+  WaiverDecision,
 } from './OpsStore';
 
 /** What people record about an entity: checklist sign-offs, and waivers of failing checks. */
@@ -40,9 +41,10 @@ export class ReviewStore {
   }
 
   /**
-   * Adds a waiver unless one is already active for the entity and check, in
-   * which case that one is returned (`created: false`). Safe across replicas:
-   * the unique `active_key` decides, not a read before the write.
+   * Adds a waiver (approved) or a request (pending) unless one is already
+   * active or pending for the entity and check, in which case that one is
+   * returned (`created: false`). Safe across replicas: the unique
+   * `active_key` decides, not a read before the write.
    */
   async addWaiver(
     waiver: NewWaiver,
@@ -54,6 +56,7 @@ export class ReviewStore {
       .where('active_key', activeKey)
       .where('expires_at', '<=', now)
       .update({ active_key: null });
+    const approved = (waiver.status ?? 'approved') === 'approved';
     const row = {
       id: randomUUID(),
       entity_ref: waiver.entityRef,
@@ -65,6 +68,10 @@ export class ReviewStore {
       revoked_at: null,
       revoked_by: null,
       active_key: activeKey,
+      status: approved ? 'approved' : 'pending',
+      // Written by an approver: decided by them, as it is written.
+      decided_by: approved ? waiver.by : null,
+      decided_at: approved ? now : null,
     };
     await this.db('ops_waivers').insert(row).onConflict('active_key').ignore();
     const holder = await this.db('ops_waivers')
@@ -82,7 +89,11 @@ export class ReviewStore {
     const q = this.db('ops_waivers')
       .where('entity_ref', entityRef)
       .orderBy('created_at', 'asc');
-    if (!options.includeInactive) whereActive(q);
+    // Open: in force, or asked and waiting (both hold the pair's key until they end).
+    if (!options.includeInactive)
+      q.whereNull('revoked_at')
+        .where('expires_at', '>', new Date())
+        .whereIn('status', ['approved', 'pending']);
     return (await q).map(toWaiver);
   }
 
@@ -91,17 +102,67 @@ export class ReviewStore {
     return row ? toWaiver(row) : undefined;
   }
 
-  /** Revokes an active waiver; `revoked` is false when it already was (the first revocation's author stays). */
+  /** Revokes a waiver or withdraws a request; `revoked` is false when it already was (the first revocation's author stays). */
   async revokeWaiver(
     id: string,
     by: string,
+    reason?: string,
   ): Promise<{ waiver: StoredWaiver; revoked: boolean } | undefined> {
     const changed = await this.db('ops_waivers')
       .where('id', id)
       .whereNull('revoked_at')
-      .update({ revoked_at: new Date(), revoked_by: by, active_key: null });
+      .update({
+        revoked_at: new Date(),
+        revoked_by: by,
+        revoke_reason: reason ?? null,
+        active_key: null,
+      });
     const waiver = await this.getWaiver(id);
     return waiver && { waiver, revoked: Number(changed) > 0 };
+  }
+
+  async decideWaiver(
+    id: string,
+    decision: WaiverDecision,
+  ): Promise<{ waiver: StoredWaiver; decided: boolean } | undefined> {
+    const approve = decision.decision === 'approve';
+    // One conditional update: of two approvers deciding at once, the second finds it no longer pending.
+    const changed = await this.db('ops_waivers')
+      .where('id', id)
+      .where('status', 'pending')
+      .whereNull('revoked_at')
+      .where('expires_at', '>', new Date())
+      .update({
+        status: approve ? 'approved' : 'denied',
+        decided_by: decision.by,
+        decided_at: new Date(),
+        decision_comment: decision.comment,
+        // A denied request gives its pair up for the next one.
+        ...(approve ? {} : { active_key: null }),
+      });
+    const waiver = await this.getWaiver(id);
+    return waiver && { waiver, decided: Number(changed) > 0 };
+  }
+
+  async waiversByStatus(
+    status: StoredWaiver['status'],
+    limit: number,
+  ): Promise<StoredWaiver[]> {
+    const now = new Date();
+    const q = this.db('ops_waivers').orderBy('created_at', 'asc').limit(limit);
+    if (status === 'revoked') q.whereNotNull('revoked_at');
+    else {
+      q.whereNull('revoked_at');
+      if (status === 'denied') q.where('status', 'denied');
+      else if (status === 'expired')
+        q.whereIn('status', ['approved', 'pending']).where(
+          'expires_at',
+          '<=',
+          now,
+        );
+      else q.where('status', status).where('expires_at', '>', now);
+    }
+    return (await q).map(toWaiver);
   }
 
   async activeWaivers(): Promise<Map<string, StoredWaiver[]>> {
@@ -115,8 +176,12 @@ function activeKeyOf(entityRef: string, checkId: string): string {
   return `${entityRef}|${checkId}`;
 }
 
+/** In force: approved (a pending request waives nothing), not revoked, not expired. */
 function whereActive(q: Knex.QueryBuilder): Knex.QueryBuilder {
-  return q.whereNull('revoked_at').where('expires_at', '>', new Date());
+  return q
+    .where('status', 'approved')
+    .whereNull('revoked_at')
+    .where('expires_at', '>', new Date());
 }
 
 function byEntity<T extends { entityRef: string }>(

@@ -52,7 +52,7 @@ describe('migrations', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'upgrades a database holding waivers to one active waiver per pair on %p',
+    'upgrades a database holding waivers to one active waiver per pair, each approved, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
       // Up to the last migration before the active-waiver rule.
@@ -94,6 +94,17 @@ describe('migrations', () => {
       expect(Number((await knex('ops_waivers').count({ n: '*' }))[0].n)).toBe(
         4,
       );
+      // Waivers written before requests existed were in force: approved, by whoever wrote them.
+      const decided = await knex('ops_waivers')
+        .orderBy('id')
+        .select('status', 'decided_by', 'decided_at', 'created_at');
+      expect(decided.map(w => [w.status, w.decided_by])).toEqual(
+        Array(4).fill(['approved', 'me']),
+      );
+      for (const w of decided)
+        expect(new Date(w.decided_at).getTime()).toBe(
+          new Date(w.created_at).getTime(),
+        );
       // The index holds from now on.
       const outcome = await knex('ops_waivers')
         .insert(

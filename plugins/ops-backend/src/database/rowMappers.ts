@@ -81,6 +81,15 @@ export function toSignOff(row: any): StoredSignOff {
 export function toWaiver(row: any): StoredWaiver {
   const expiresAt = iso(row.expires_at);
   const revokedAt = optionalIso(row.revoked_at);
+  const decidedAt = optionalIso(row.decided_at);
+  const stored: string = row.status ?? 'approved';
+  const expired = Date.parse(expiresAt) <= Date.now();
+  // Revoked and expired are read from the timestamps, so no job has to flip them.
+  let status: StoredWaiver['status'];
+  if (revokedAt) status = 'revoked';
+  else if (stored === 'denied') status = 'denied';
+  else if (expired) status = 'expired';
+  else status = stored === 'pending' ? 'pending' : 'approved';
   return {
     id: row.id,
     entityRef: row.entity_ref,
@@ -89,8 +98,13 @@ export function toWaiver(row: any): StoredWaiver {
     expiresAt,
     by: row.created_by,
     createdAt: iso(row.created_at),
+    status,
+    ...(row.decided_by ? { decidedBy: row.decided_by } : {}),
+    ...(decidedAt ? { decidedAt } : {}),
+    ...(row.decision_comment ? { decisionComment: row.decision_comment } : {}),
     revokedAt,
     revokedBy: row.revoked_by ?? undefined,
-    active: !revokedAt && Date.parse(expiresAt) > Date.now(),
+    ...(row.revoke_reason ? { revokeReason: row.revoke_reason } : {}),
+    active: status === 'approved',
   };
 }

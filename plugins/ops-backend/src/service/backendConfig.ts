@@ -28,6 +28,13 @@ export interface OpsBackendConfig {
   staleAfterMs: number;
   /** Worker threads scoring entities during an evaluation; 0 = the main thread. */
   workers: number;
+  /** Waiver requests: how far ahead they may expire, what is approved at once, who approves. */
+  waivers: {
+    maxDurationMs: number;
+    autoApprove: { checks: string[]; tiers: string[] };
+    /** Entity refs (groups, users) told of every new request. */
+    approvers: string[];
+  };
   /** Regression notifications to owners (when the notifications plugin is installed). */
   notifications: { enabled: boolean; optOut: string[] };
   /** Fact providers' collection run (only scheduled when a module adds a provider). */
@@ -123,6 +130,16 @@ export function readBackendConfig(config: RootConfigService): OpsBackendConfig {
     workers:
       config.getOptionalNumber('ops.evaluation.workers') ??
       defaultScoringWorkers(),
+    waivers: {
+      maxDurationMs: duration(config, 'ops.waivers.maxDuration', '90d'),
+      autoApprove: {
+        checks:
+          config.getOptionalStringArray('ops.waivers.autoApprove.checks') ?? [],
+        tiers:
+          config.getOptionalStringArray('ops.waivers.autoApprove.tiers') ?? [],
+      },
+      approvers: config.getOptionalStringArray('ops.waivers.approvers') ?? [],
+    },
     notifications: {
       enabled: config.getOptionalBoolean('ops.notifications.enabled') ?? true,
       optOut: config.getOptionalStringArray('ops.notifications.optOut') ?? [],

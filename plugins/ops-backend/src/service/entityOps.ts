@@ -114,7 +114,8 @@ export class EntityOpsReader {
       now,
       facts: entityFacts({
         signOffs,
-        waivers,
+        // Only approved waivers in force waive; pending requests are listed, not counted.
+        waivers: waivers.filter(w => w.active),
         live,
         resolvedTargets: resolveEscalationTargets(profile, known),
       }),

@@ -76,13 +76,15 @@ export function validateSignOff(
 }
 
 /**
- * Checks a waiver request: a check in effect, an expiry in the future and a
- * reason. Returns the expiry as a date and the trimmed reason.
+ * Checks a waiver request: a check in effect, an expiry in the future (at
+ * most `maxDurationMs` ahead) and a reason. Returns the expiry as a date and
+ * the trimmed reason.
  */
 export function validateWaiver(
   body: OpsApiRequestBody<'CreateWaiver'>,
   checkIds: string[],
   now: number,
+  maxDurationMs = Infinity,
 ): { expiresAt: Date; reason: string } {
   if (!checkIds.includes(body.checkId)) {
     throw new InputError(
@@ -101,8 +103,29 @@ export function validateWaiver(
     throw new InputError(
       `expiresAt: ${body.expiresAt} is in the past; a waiver must expire in the future`,
     );
+  if (expiresAt.getTime() - now > maxDurationMs)
+    throw new InputError(
+      `expiresAt: ${body.expiresAt} is more than ${Math.round(
+        maxDurationMs / 86_400_000,
+      )} days ahead (ops.waivers.maxDuration); ask for a shorter waiver and renew it`,
+    );
   // Zero-width and other invisible characters are not a reason.
   const reason = visibleText(body.reason);
   if (!reason) throw new InputError('reason: say why the check is waived');
   return { expiresAt, reason };
+}
+
+/** A decision on a waiver request: approve or deny, and a comment saying why. */
+export function validateDecision(body: OpsApiRequestBody<'DecideWaiver'>): {
+  decision: 'approve' | 'deny';
+  comment: string;
+} {
+  const comment = visibleText(body.comment);
+  if (!comment)
+    throw new InputError(
+      `comment: say why the request is ${
+        body.decision === 'approve' ? 'approved' : 'denied'
+      }`,
+    );
+  return { decision: body.decision, comment };
 }

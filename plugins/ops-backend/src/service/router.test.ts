@@ -224,7 +224,9 @@ describe.each(databases.eachSupportedId())('ops router on %p', databaseId => {
     expect(again.map(r => r.status)).toEqual(Array(40).fill(409));
     expect(again[0].body.waiver.id).toBe(created.body.id);
     expect(again[0].body.error.message).toMatch(
-      new RegExp(`${failing.checkId} is already waived .*${created.body.id}`),
+      new RegExp(
+        `${failing.checkId} already has a waiver until .*${created.body.id}`,
+      ),
     );
 
     const revoked = await request(server)

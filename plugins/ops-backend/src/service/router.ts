@@ -26,6 +26,8 @@ import {
   opsComplianceRefreshPermission,
   opsEntityReadPermission,
   opsWaiverManagePermission,
+  opsWaiverRequestPermission,
+  visibleText,
   type OpsApiPathParams,
 } from '@opskit/plugin-ops-common';
 import type { Response, Router } from 'express';
@@ -39,9 +41,11 @@ import {
 } from './complianceParams';
 import {
   requireEvaluatedKind,
+  validateDecision,
   validateSignOff,
   validateWaiver,
 } from './requestValidation';
+import type { WaiverNotifier } from './notifications/WaiverNotifier';
 import { streamExport } from './streamExport';
 import { entityReadScope, withinScope } from './entityReadScope';
 import { requirePermission } from './requirePermission';
@@ -68,6 +72,8 @@ export interface RouterOptions {
   checks: OpsCheckSet;
   /** Shared with the agent actions; created here when not given. */
   entities?: EntityOpsReader;
+  /** Tells approvers and owners of waiver requests and decisions (when notifications are on). */
+  waiverNotifier?: WaiverNotifier;
 }
 
 /** Who did it, as stored with sign-offs and waivers. */
@@ -246,23 +252,88 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     res.json({ items: await store.listWaivers(ref, { includeInactive }) });
   });
 
-  router.post('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
-    const { credentials, entity, ref } = await allowedOn(
-      req,
-      opsWaiverManagePermission,
+  /** Whether the caller may do this to the entity: a decision, not a refusal. */
+  const mayOn = (
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+    resourceRef: string,
+  ) =>
+    requirePermission({
+      permissions,
+      permission,
+      credentials,
+      resourceRef,
+    }).then(
+      () => true,
+      error => {
+        if (error instanceof NotAllowedError) return false;
+        throw error;
+      },
     );
+
+  /** The standard error body plus the waiver in the way (the spec's 409; the typed router types success bodies only). */
+  const conflict = (
+    req: AnyRequest & { method: string; originalUrl: string },
+    res: unknown,
+    error: Error,
+    waiver: StoredWaiver,
+  ) =>
+    (res as Response).status(409).json({
+      error: { name: error.name, message: error.message },
+      request: { method: req.method, url: req.originalUrl },
+      response: { statusCode: 409 },
+      waiver,
+    });
+
+  /** A waiver the caller may see: 404 for one of an entity hidden from them, as for a missing one. */
+  const visibleWaiver = async (
+    id: string,
+    credentials: BackstageCredentials,
+  ) => {
+    const existing = await store.getWaiver(id);
+    const visible =
+      existing &&
+      (await catalog.getEntityByRef(existing.entityRef, { credentials }));
+    if (!existing || !visible) throw new NotFoundError(`no waiver ${id}`);
+    return existing;
+  };
+
+  router.post('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { entity, ref } = await loadEntity(req, credentials);
+    // An approver writes an approved waiver; anyone else allowed to ask, a request.
+    const manager = await mayOn(credentials, opsWaiverManagePermission, ref);
+    if (!manager)
+      await requirePermission({
+        permissions,
+        permission: opsWaiverRequestPermission,
+        credentials,
+        resourceRef: ref,
+      });
     const body = req.body;
     requireEvaluatedKind(entity, ref, config.kinds, 'waivers');
-    const { expiresAt, reason } = validateWaiver(body, checkIds, Date.now());
+    const { expiresAt, reason } = validateWaiver(
+      body,
+      checkIds,
+      Date.now(),
+      config.waivers.maxDurationMs,
+    );
+    const record = await store.latestRecord(ref);
+    const { autoApprove } = config.waivers;
+    const approved =
+      manager ||
+      autoApprove.checks.includes(body.checkId) ||
+      (record !== undefined && autoApprove.tiers.includes(record.tier));
     let active: StoredWaiver | undefined;
     try {
       const waiver = await audited(
         req,
-        'waiver-create',
+        approved ? 'waiver-create' : 'waiver-request',
         {
           entityRef: ref,
           checkId: body.checkId,
           expiresAt: expiresAt.toISOString(),
+          status: approved ? 'approved' : 'pending',
         },
         async () => {
           const added = await store.addWaiver({
@@ -271,37 +342,100 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
             reason,
             expiresAt,
             by: principalOf(credentials),
+            status: approved ? 'approved' : 'pending',
           });
           if (added.created) return added.waiver;
           active = added.waiver;
           throw new ConflictError(
-            `${body.checkId} is already waived for ${ref} until ${active.expiresAt} (waiver ${active.id}); revoke that waiver to write another`,
+            `${body.checkId} already has ${
+              active.status === 'pending'
+                ? 'a pending waiver request'
+                : `a waiver until ${active.expiresAt}`
+            } for ${ref} (waiver ${active.id}); ${
+              active.status === 'pending' ? 'decide or withdraw' : 'revoke'
+            } that one to write another`,
           );
         },
       );
+      if (waiver.status === 'pending')
+        await options.waiverNotifier?.requested(waiver, record?.owner);
       res.status(201).json(waiver);
     } catch (error) {
       if (!active || !isError(error)) throw error;
-      // The standard error body, and the waiver in the way so a client can show
-      // or revoke it (the spec's 409; the typed router types success bodies only).
-      (res as Response).status(409).json({
-        error: { name: error.name, message: error.message },
-        request: { method: req.method, url: req.originalUrl },
-        response: { statusCode: 409 },
-        waiver: active,
-      });
+      conflict(req, res, error, active);
+    }
+  });
+
+  router.get('/waivers', async (req, res) => {
+    const { scope } = await scopedFilter(req, {});
+    const status = req.query.status ?? 'pending';
+    const limit = parseLimit(req.query.limit, 100, 500);
+    const candidates = await store.waiversByStatus(status, 500);
+    // Within what ops.entity.read shows the caller: their owners and kinds, from the latest evaluation.
+    const scoped = scope.owner || scope.kind;
+    const items: StoredWaiver[] = [];
+    for (const waiver of candidates) {
+      if (items.length >= limit) break;
+      if (scoped) {
+        const record = await store.latestRecord(waiver.entityRef);
+        const owner = record?.owner?.toLowerCase();
+        const kind = record?.kind.toLowerCase();
+        if (scope.owner && !(owner && scope.owner.includes(owner))) continue;
+        if (scope.kind && !(kind && scope.kind.includes(kind))) continue;
+      }
+      items.push(waiver);
+    }
+    res.json({ items });
+  });
+
+  router.post('/waivers/:id/decision', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const existing = await visibleWaiver(req.params.id, credentials);
+    await requirePermission({
+      permissions,
+      permission: opsWaiverManagePermission,
+      credentials,
+      resourceRef: existing.entityRef,
+    });
+    const { decision, comment } = validateDecision(req.body);
+    let current: StoredWaiver | undefined;
+    try {
+      const decided = await audited(
+        req,
+        decision === 'approve' ? 'waiver-approve' : 'waiver-deny',
+        {
+          waiverId: existing.id,
+          entityRef: existing.entityRef,
+          checkId: existing.checkId,
+        },
+        async () => {
+          const outcome = await store.decideWaiver(existing.id, {
+            decision,
+            comment,
+            by: principalOf(credentials),
+          });
+          if (!outcome) throw new NotFoundError(`no waiver ${existing.id}`);
+          if (outcome.decided) return outcome.waiver;
+          current = outcome.waiver;
+          throw new ConflictError(
+            `waiver ${existing.id} is ${current.status}, not pending${
+              current.decidedBy ? ` (decided by ${current.decidedBy})` : ''
+            }; only a pending request can be decided`,
+          );
+        },
+      );
+      const record = await store.latestRecord(decided.entityRef);
+      await options.waiverNotifier?.decided(decided, record?.owner);
+      res.json(decided);
+    } catch (error) {
+      if (!current || !isError(error)) throw error;
+      conflict(req, res, error, current);
     }
   });
 
   router.delete('/waivers/:id', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const existing = await store.getWaiver(req.params.id);
-    if (!existing) throw new NotFoundError(`no waiver ${req.params.id}`);
-    // Revoking needs read access to the waiver's entity too.
-    const visible = await catalog.getEntityByRef(existing.entityRef, {
-      credentials,
-    });
-    if (!visible) throw new NotFoundError(`no waiver ${req.params.id}`);
+    const existing = await visibleWaiver(req.params.id, credentials);
     await requirePermission({
       permissions,
       permission: opsWaiverManagePermission,
@@ -313,6 +447,10 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
       res.json(existing);
       return;
     }
+    const reason =
+      typeof req.query.reason === 'string'
+        ? visibleText(req.query.reason) || undefined
+        : undefined;
     const revoked = await audited(
       req,
       'waiver-revoke',
@@ -321,7 +459,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
         entityRef: existing.entityRef,
         checkId: existing.checkId,
       },
-      () => store.revokeWaiver(existing.id, principalOf(credentials)),
+      () => store.revokeWaiver(existing.id, principalOf(credentials), reason),
     );
     res.json(revoked?.waiver ?? existing);
   });

@@ -159,6 +159,23 @@ describe('ops router permissions', () => {
             reason: 'moving to managed backups',
             expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
           }),
+      // An approver writes an approved waiver, anyone allowed to ask a request: either one lets it through.
+      needs: [],
+      entity: PAYMENTS_REF,
+    },
+    ListWaiverRequests: {
+      call: () =>
+        request(backend.server)
+          .get('/api/ops/waivers?status=pending')
+          .set(auth),
+      needs: ['ops.compliance.read', 'ops.entity.read'],
+    },
+    DecideWaiver: {
+      call: () =>
+        request(backend.server)
+          .post(`/api/ops/waivers/${waiverId}/decision`)
+          .set(auth)
+          .send({ decision: 'approve', comment: 'fine' }),
       needs: ['ops.waiver.manage'],
       entity: PAYMENTS_REF,
     },
@@ -250,6 +267,47 @@ describe('ops router permissions', () => {
       expect(unnamed.filter(a => !a.conditional)).toEqual([]);
     },
   );
+
+  it('writes a request without ops.waiver.manage and refuses a caller with neither permission', async () => {
+    const ask = () =>
+      request(backend.server)
+        .post(`/api/ops${PAYMENTS}/waivers`)
+        .set(auth)
+        .send({
+          checkId: 'recovery-tested',
+          reason: 'restore drill booked for next sprint',
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        });
+    backend.decide.set('ops.waiver.manage', AuthorizeResult.DENY);
+    backend.decide.set('ops.waiver.request', AuthorizeResult.DENY);
+    const refused = await ask();
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/\(ops\.waiver\.request\)$/);
+    backend.decide.delete('ops.waiver.request');
+    const pending = await ask();
+    expect(pending.status).toBe(201);
+    expect(pending.body).toMatchObject({ status: 'pending', active: false });
+    // Deciding it needs ops.waiver.manage, on its entity.
+    const decision = await request(backend.server)
+      .post(`/api/ops/waivers/${pending.body.id}/decision`)
+      .set(auth)
+      .send({ decision: 'deny', comment: 'book the drill first' });
+    expect(decision.status).toBe(403);
+    expect(backend.asked).toContainEqual({
+      name: 'ops.waiver.manage',
+      resourceRef: PAYMENTS_REF,
+    });
+    backend.decide.clear();
+    const denied = await request(backend.server)
+      .post(`/api/ops/waivers/${pending.body.id}/decision`)
+      .set(auth)
+      .send({ decision: 'deny', comment: 'book the drill first' });
+    expect(denied.body).toMatchObject({
+      status: 'denied',
+      decidedBy: 'user:default/jane',
+      decisionComment: 'book the drill first',
+    });
+  });
 
   it("shows each caller the list of what a policy's owner condition allows", async () => {
     backend.decide.set('ops.entity.read', {

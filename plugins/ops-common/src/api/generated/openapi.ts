@@ -97,11 +97,45 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The entity's waivers; active ones only unless `includeInactive`. */
+    /** The entity's waivers: active ones and pending requests, or every one (denied, revoked, expired too) with `includeInactive`. */
     get: operations['ListWaivers'];
     put?: never;
-    /** Waive a check for the entity until a time in the future. */
+    /** Ask for a waiver of a check until a time in the future (at most `ops.waivers.maxDuration` ahead, default 90 days) with `ops.waiver.request`: it is pending until an approver decides. A caller allowed `ops.waiver.manage` on the entity, or a check or tier in `ops.waivers.autoApprove`, gets it approved at once. */
     post: operations['CreateWaiver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/waivers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Waivers across the catalog by status, oldest first: the approvers' queue with `status=pending`. Needs `ops.compliance.read`; only entities the caller may read (`ops.entity.read`) are listed. */
+    get: operations['ListWaiverRequests'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/waivers/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve or deny a pending request, with a comment (`ops.waiver.manage` on its entity). Exactly one decision wins: a request already decided, revoked or expired answers 409 with the waiver as it is. */
+    post: operations['DecideWaiver'];
     delete?: never;
     options?: never;
     head?: never;
@@ -118,7 +152,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Revoke a waiver. Idempotent: a waiver already revoked is returned as it is, with its first revocation, and no audit event is written. */
+    /** Revoke a waiver, or withdraw a pending request, with an optional reason. Idempotent: a waiver already revoked is returned as it is, with its first revocation, and no audit event is written. */
     delete: operations['RevokeWaiver'];
     options?: never;
     head?: never;
@@ -271,6 +305,10 @@ export interface components {
        */
       expiresAt: string;
     };
+    WaiverDecision: {
+      decision: 'approve' | 'deny';
+      comment: string;
+    };
     Health: {
       status: 'ok';
     };
@@ -315,7 +353,7 @@ export interface components {
       /** Format: date-time */
       createdAt?: string;
     };
-    /** A waiver as stored, with its revocation and whether it applies now. */
+    /** A waiver or a request for one, with its decision, its revocation and whether it applies now. Only an approved waiver that is neither revoked nor expired turns a failing check into `waived`. */
     StoredWaiver: {
       id: string;
       entityRef: string;
@@ -323,13 +361,23 @@ export interface components {
       reason: string;
       /** Format: date-time */
       expiresAt: string;
+      /** Who asked (or, for a waiver written by an approver, who wrote it). */
       by: string;
       /** Format: date-time */
       createdAt: string;
+      /**
+       * pending (asked, not decided), approved, denied, revoked, or expired (approved or pending once `expiresAt` has passed).
+       */
+      status: 'pending' | 'approved' | 'denied' | 'revoked' | 'expired';
+      decidedBy?: string;
+      /** Format: date-time */
+      decidedAt?: string;
+      decisionComment?: string;
       /** Format: date-time */
       revokedAt?: string;
       revokedBy?: string;
-      /** Not revoked and not expired at the time of reading. */
+      revokeReason?: string;
+      /** Approved, not revoked and not expired at the time of reading. */
       active: boolean;
     };
     StoredSignOff: {
@@ -647,7 +695,7 @@ export interface components {
         [key: string]: string | null;
       };
       signOffs: components['schemas']['StoredSignOff'][];
-      /** Active waivers. */
+      /** Active waivers and pending requests (only active ones waive a check). */
       waivers: components['schemas']['StoredWaiver'][];
       /** The entity's row in the latest stored evaluation. */
       latest: components['schemas']['ComplianceRow'] | null;
@@ -892,7 +940,67 @@ export interface operations {
           'application/json': components['schemas']['StoredWaiver'];
         };
       };
-      /** A waiver of this check is already active for the entity (one at a time); the body carries it. */
+      /** A waiver of this check is already active or asked for the entity (one at a time); the body carries it. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaiverConflict'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListWaiverRequests: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'approved' | 'denied' | 'revoked' | 'expired';
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Waivers */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaiverList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  DecideWaiver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WaiverDecision'];
+      };
+    };
+    responses: {
+      /** The decided waiver */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredWaiver'];
+        };
+      };
+      /** The request is no longer pending; the body carries it. */
       409: {
         headers: {
           [name: string]: unknown;
@@ -906,7 +1014,9 @@ export interface operations {
   };
   RevokeWaiver: {
     parameters: {
-      query?: never;
+      query?: {
+        reason?: string;
+      };
       header?: never;
       path: {
         id: string;

@@ -26,6 +26,8 @@ export const OPS_API_OPERATIONS = {
     method: 'POST',
     path: '/entities/{kind}/{namespace}/{name}/waivers',
   },
+  ListWaiverRequests: { method: 'GET', path: '/waivers' },
+  DecideWaiver: { method: 'POST', path: '/waivers/{id}/decision' },
   RevokeWaiver: { method: 'DELETE', path: '/waivers/{id}' },
   ListCompliance: { method: 'GET', path: '/compliance' },
   GetComplianceSummary: { method: 'GET', path: '/compliance/summary' },

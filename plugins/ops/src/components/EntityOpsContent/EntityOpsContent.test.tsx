@@ -276,6 +276,7 @@ describe('EntityOpsContent', () => {
       expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
       by: 'user:default/jane',
       createdAt: new Date().toISOString(),
+      status: 'approved' as const,
       active: true,
     };
     ops.waivers.push(waiver);

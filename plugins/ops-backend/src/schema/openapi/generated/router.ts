@@ -27,6 +27,8 @@ export type EndpointMap = {
   '#post|/entities/{kind}/{namespace}/{name}/signoffs': Endpoint<'CreateSignOff'>;
   '#get|/entities/{kind}/{namespace}/{name}/waivers': Endpoint<'ListWaivers'>;
   '#post|/entities/{kind}/{namespace}/{name}/waivers': Endpoint<'CreateWaiver'>;
+  '#get|/waivers': Endpoint<'ListWaiverRequests'>;
+  '#post|/waivers/{id}/decision': Endpoint<'DecideWaiver'>;
   '#_delete|/waivers/{id}': Endpoint<'RevokeWaiver'>;
   '#get|/compliance': Endpoint<'ListCompliance'>;
   '#get|/compliance/summary': Endpoint<'GetComplianceSummary'>;
@@ -378,6 +380,22 @@ export const spec = {
           },
         },
       },
+      WaiverDecision: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['decision', 'comment'],
+        properties: {
+          decision: {
+            type: 'string',
+            enum: ['approve', 'deny'],
+          },
+          comment: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+        },
+      },
       Health: {
         type: 'object',
         required: ['status'],
@@ -531,7 +549,7 @@ export const spec = {
       },
       StoredWaiver: {
         description:
-          'A waiver as stored, with its revocation and whether it applies now.',
+          'A waiver or a request for one, with its decision, its revocation and whether it applies now. Only an approved waiver that is neither revoked nor expired turns a failing check into `waived`.',
         type: 'object',
         required: [
           'id',
@@ -541,6 +559,7 @@ export const spec = {
           'expiresAt',
           'by',
           'createdAt',
+          'status',
           'active',
         ],
         properties: {
@@ -561,11 +580,29 @@ export const spec = {
             format: 'date-time',
           },
           by: {
+            description:
+              'Who asked (or, for a waiver written by an approver, who wrote it).',
             type: 'string',
           },
           createdAt: {
             type: 'string',
             format: 'date-time',
+          },
+          status: {
+            description:
+              'pending (asked, not decided), approved, denied, revoked, or expired (approved or pending once `expiresAt` has passed).',
+            type: 'string',
+            enum: ['pending', 'approved', 'denied', 'revoked', 'expired'],
+          },
+          decidedBy: {
+            type: 'string',
+          },
+          decidedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          decisionComment: {
+            type: 'string',
           },
           revokedAt: {
             type: 'string',
@@ -574,8 +611,12 @@ export const spec = {
           revokedBy: {
             type: 'string',
           },
+          revokeReason: {
+            type: 'string',
+          },
           active: {
-            description: 'Not revoked and not expired at the time of reading.',
+            description:
+              'Approved, not revoked and not expired at the time of reading.',
             type: 'boolean',
           },
         },
@@ -1541,7 +1582,8 @@ export const spec = {
             },
           },
           waivers: {
-            description: 'Active waivers.',
+            description:
+              'Active waivers and pending requests (only active ones waive a check).',
             type: 'array',
             items: {
               $ref: '#/components/schemas/StoredWaiver',
@@ -1785,7 +1827,7 @@ export const spec = {
       get: {
         operationId: 'ListWaivers',
         description:
-          "The entity's waivers; active ones only unless `includeInactive`.",
+          "The entity's waivers: active ones and pending requests, or every one (denied, revoked, expired too) with `includeInactive`.",
         security: [
           {
             JWT: [],
@@ -1827,7 +1869,8 @@ export const spec = {
       },
       post: {
         operationId: 'CreateWaiver',
-        description: 'Waive a check for the entity until a time in the future.',
+        description:
+          'Ask for a waiver of a check until a time in the future (at most `ops.waivers.maxDuration` ahead, default 90 days) with `ops.waiver.request`: it is pending until an approver decides. A caller allowed `ops.waiver.manage` on the entity, or a check or tier in `ops.waivers.autoApprove`, gets it approved at once.',
         security: [
           {
             JWT: [],
@@ -1867,7 +1910,112 @@ export const spec = {
           },
           '409': {
             description:
-              'A waiver of this check is already active for the entity (one at a time); the body carries it.',
+              'A waiver of this check is already active or asked for the entity (one at a time); the body carries it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WaiverConflict',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/waivers': {
+      get: {
+        operationId: 'ListWaiverRequests',
+        description:
+          "Waivers across the catalog by status, oldest first: the approvers' queue with `status=pending`. Needs `ops.compliance.read`; only entities the caller may read (`ops.entity.read`) are listed.",
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['pending', 'approved', 'denied', 'revoked', 'expired'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Waivers',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WaiverList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/waivers/{id}/decision': {
+      post: {
+        operationId: 'DecideWaiver',
+        description:
+          'Approve or deny a pending request, with a comment (`ops.waiver.manage` on its entity). Exactly one decision wins: a request already decided, revoked or expired answers 409 with the waiver as it is.',
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              format: 'uuid',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WaiverDecision',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The decided waiver',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/StoredWaiver',
+                },
+              },
+            },
+          },
+          '409': {
+            description:
+              'The request is no longer pending; the body carries it.',
             content: {
               'application/json': {
                 schema: {
@@ -1886,7 +2034,7 @@ export const spec = {
       delete: {
         operationId: 'RevokeWaiver',
         description:
-          'Revoke a waiver. Idempotent: a waiver already revoked is returned as it is, with its first revocation, and no audit event is written.',
+          'Revoke a waiver, or withdraw a pending request, with an optional reason. Idempotent: a waiver already revoked is returned as it is, with its first revocation, and no audit event is written.',
         security: [
           {
             JWT: [],
@@ -1900,6 +2048,14 @@ export const spec = {
             schema: {
               type: 'string',
               format: 'uuid',
+            },
+          },
+          {
+            name: 'reason',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 2000,
             },
           },
         ],
