@@ -1,8 +1,10 @@
 /*
  * A real permission policy for the example (the README's): checklist
- * sign-offs only by the entity's owners, everything else allowed. Started
- * instead of allow-all when OPSKIT_EXAMPLE_POLICY=owner-signoffs; the e2e run
- * uses it to check that another team's user gets no Sign off button and a 403.
+ * sign-offs only by the entity's owners, waivers decided only by the
+ * approvers (eng-managers), everything else allowed. Started instead of
+ * allow-all when OPSKIT_EXAMPLE_POLICY=owner-signoffs; the e2e run uses it to
+ * check that another team's user gets no Sign off button and a 403, and that
+ * a team member's waiver is a request until an approver decides.
  */
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
@@ -15,7 +17,12 @@ import {
   isResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { opsChecklistUpdatePermission } from '@opskit/plugin-ops-common';
+import {
+  opsChecklistUpdatePermission,
+  opsWaiverManagePermission,
+} from '@opskit/plugin-ops-common';
+
+const APPROVERS = 'group:default/eng-managers';
 
 export default createBackendModule({
   pluginId: 'permission',
@@ -38,6 +45,16 @@ export default createBackendModule({
                   claims: user.info.ownershipEntityRefs ?? [],
                 }),
               );
+            // Waivers are asked by anyone (ops.waiver.request) and decided by the approvers.
+            if (
+              user &&
+              isPermission(request.permission, opsWaiverManagePermission)
+            )
+              return {
+                result: user.info.ownershipEntityRefs?.includes(APPROVERS)
+                  ? AuthorizeResult.ALLOW
+                  : AuthorizeResult.DENY,
+              };
             return { result: AuthorizeResult.ALLOW };
           },
         });

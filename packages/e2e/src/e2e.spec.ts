@@ -601,7 +601,7 @@ test(
 
 test(
   step(
-    "with an owner-only sign-off policy, another team's service offers no Sign off and its API answers 403",
+    "with an owner-only sign-off policy, another team's service offers no Sign off and its API answers 403; a team member's waiver waits for an approver, then waives",
   ),
   async ({ browser }) => {
     test.setTimeout(300_000);
@@ -668,6 +668,73 @@ test(
         'you are not allowed to sign off checklist items of component:default/legacy-billing (ops.checklist.update)',
       );
       expect((await signOff('payments-api')).status).toBe(201);
+
+      // A waiver asked by Jane is a request: pending, waiving nothing, no Approve for her.
+      await page.goto(
+        `${policed.baseUrl}/catalog/default/component/payments-api/ops`,
+      );
+      const score = page.getByLabel('Deployment checklist score');
+      const before = parseFloat((await score.innerText()) ?? '');
+      await page
+        .getByRole('button', {
+          name: 'Request waiver for Deployment checklist signed off',
+        })
+        .click();
+      const dialog = page.getByRole('dialog', {
+        name: 'Request a waiver: Deployment checklist signed off',
+      });
+      await dialog
+        .getByLabel(/Reason/)
+        .fill('release 2.4.0 is signed off in the change ticket');
+      await dialog.getByRole('button', { name: 'Request waiver' }).click();
+      const waivers = page.getByRole('list', { name: 'Waivers' });
+      await expect(waivers.getByText('pending approval')).toBeVisible();
+      await expect(
+        waivers.getByRole('button', { name: /Approve/ }),
+      ).toHaveCount(0);
+      expect(parseFloat(await score.innerText())).toBe(before);
+      await shot(page, '08b-waiver-requested');
+      // Her token cannot decide it; an approver's automation (the static token) approves it.
+      const [pending] = (
+        await (await policed.api('/api/ops/waivers?status=pending')).json()
+      ).items;
+      expect(pending).toMatchObject({
+        checkId: 'checklist-signed-off',
+        by: 'user:default/jane',
+        status: 'pending',
+      });
+      const decide = (auth: string) =>
+        fetch(`${policed.baseUrl}/api/ops/waivers/${pending.id}/decision`, {
+          method: 'POST',
+          headers: { Authorization: auth, 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            decision: 'approve',
+            comment: 'ok for 2.4.0',
+          }),
+        });
+      expect((await decide(`Bearer ${token}`)).status).toBe(403);
+      const approved = await policed.api(
+        `/api/ops/waivers/${pending.id}/decision`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            decision: 'approve',
+            comment: 'ok for 2.4.0',
+          }),
+        },
+      );
+      expect(approved.status).toBe(200);
+      // Approved: the check is waived and the score goes up.
+      await page.reload();
+      await expect(waivers.getByText('pending approval')).toHaveCount(0);
+      await expect(
+        page.getByText(/^Waived · Deployment checklist signed off/),
+      ).toBeVisible();
+      await expect
+        .poll(async () => parseFloat(await score.innerText()))
+        .toBeGreaterThan(before);
+      await shot(page, '08c-waiver-approved');
     } finally {
       await context.close();
       await policed.stop();

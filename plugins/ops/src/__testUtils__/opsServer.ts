@@ -91,7 +91,10 @@ export function createOpsServer(
           signOffs: signOffs.filter(s => s.entityRef === ref),
           live: options.live?.[ref],
         }),
-        waivers: waivers.filter(w => w.entityRef === ref && w.active),
+        // As the API: active waivers and pending requests.
+        waivers: waivers.filter(
+          w => w.entityRef === ref && (w.active || w.status === 'pending'),
+        ),
       });
     }),
     http.post(
@@ -118,6 +121,69 @@ export function createOpsServer(
         );
       },
     ),
+    // Requests, as an approver-less caller gets them: pending.
+    http.post(
+      `${BASE_URL}/entities/:kind/:namespace/:name/waivers`,
+      async ({ params, request }) => {
+        const body = (await request.json()) as {
+          checkId: string;
+          reason: string;
+          expiresAt: string;
+        };
+        const waiver: StoredWaiver = {
+          id: `6f1c1b7e-0000-4000-8000-${String(waivers.length + 1).padStart(
+            12,
+            '0',
+          )}`,
+          entityRef: refOf(params),
+          by: 'user:default/guest',
+          createdAt: new Date().toISOString(),
+          status: 'pending',
+          active: false,
+          ...body,
+        };
+        waivers.push(waiver);
+        return answer(
+          '/entities/{kind}/{namespace}/{name}/waivers',
+          'post',
+          waiver,
+          201,
+        );
+      },
+    ),
+    http.get(`${BASE_URL}/waivers`, ({ request }) => {
+      const status =
+        new URL(request.url).searchParams.get('status') ?? 'pending';
+      return answer('/waivers', 'get', {
+        items: waivers.filter(w => w.status === status),
+      });
+    }),
+    http.post(
+      `${BASE_URL}/waivers/:id/decision`,
+      async ({ params, request }) => {
+        const waiver = waivers.find(w => w.id === params.id);
+        const route = '/waivers/{id}/decision';
+        if (!waiver)
+          return answer(
+            route,
+            'post',
+            errorBody(404, 'NotFoundError', `no waiver ${params.id}`),
+            404,
+          );
+        const body = (await request.json()) as {
+          decision: 'approve' | 'deny';
+          comment: string;
+        };
+        Object.assign(waiver, {
+          status: body.decision === 'approve' ? 'approved' : 'denied',
+          active: body.decision === 'approve',
+          decidedBy: 'user:default/guest',
+          decidedAt: new Date().toISOString(),
+          decisionComment: body.comment,
+        });
+        return answer(route, 'post', waiver);
+      },
+    ),
     http.delete(`${BASE_URL}/waivers/:id`, ({ params }) => {
       const waiver = waivers.find(w => w.id === params.id);
       if (!waiver)
@@ -130,6 +196,7 @@ export function createOpsServer(
       if (!waiver.revokedAt)
         Object.assign(waiver, {
           active: false,
+          status: 'revoked',
           revokedAt: new Date().toISOString(),
           revokedBy: 'user:default/guest',
         });

@@ -48,7 +48,18 @@ export interface OpsApi {
     entityRef: string,
     request: WaiverRequest,
   ): Promise<StoredWaiver>;
-  revokeWaiver(id: string): Promise<StoredWaiver>;
+  /** Revokes a waiver, or withdraws a pending request. */
+  revokeWaiver(id: string, reason?: string): Promise<StoredWaiver>;
+  /** Approves or denies a pending request. */
+  decideWaiver(
+    id: string,
+    decision: { decision: 'approve' | 'deny'; comment: string },
+  ): Promise<StoredWaiver>;
+  /** Waivers across the catalog in one status, oldest first (default: pending, the approvers' queue). */
+  listWaivers(options?: {
+    status?: StoredWaiver['status'];
+    limit?: number;
+  }): Promise<{ items: StoredWaiver[] }>;
   listCompliance(
     request: ComplianceListRequest,
   ): Promise<ComplianceListResponse>;

@@ -75,8 +75,26 @@ export class OpsClient implements OpsApi {
     });
   }
 
-  revokeWaiver(id: string): Promise<StoredWaiver> {
-    return this.client.call('RevokeWaiver', { path: { id } });
+  revokeWaiver(id: string, reason?: string): Promise<StoredWaiver> {
+    return this.client.call('RevokeWaiver', {
+      path: { id },
+      query: { reason: reason || undefined },
+    });
+  }
+
+  decideWaiver(
+    id: string,
+    decision: { decision: 'approve' | 'deny'; comment: string },
+  ): Promise<StoredWaiver> {
+    return this.client.call('DecideWaiver', { path: { id }, body: decision });
+  }
+
+  listWaivers(
+    options: { status?: StoredWaiver['status']; limit?: number } = {},
+  ): Promise<{ items: StoredWaiver[] }> {
+    return this.client.call('ListWaiverRequests', {
+      query: { status: options.status ?? 'pending', limit: options.limit },
+    });
   }
 
   listCompliance(

@@ -10,7 +10,11 @@ import {
   sloFacts,
 } from '../../__testUtils__/fixtures';
 import { createOpsServer } from '../../__testUtils__/opsServer';
-import { permissionRequests, renderOps } from '../../__testUtils__/renderOps';
+import {
+  alerts,
+  permissionRequests,
+  renderOps,
+} from '../../__testUtils__/renderOps';
 import { EntityOpsContent } from './EntityOpsContent';
 
 // Rendering MUI tables and typing with user-event is slow on a busy 2-core CI machine.
@@ -312,9 +316,101 @@ describe('EntityOpsContent', () => {
         ops.requests.some(u => u.pathname === `/api/ops/waivers/${waiver.id}`),
       ).toBe(true),
     );
-    expect(await screen.findByText('No active waivers.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No active waivers or pending requests.'),
+    ).toBeInTheDocument();
     expect(ops.waivers[0]).toMatchObject({ active: false });
     ops.waivers.length = 0;
+  });
+
+  it('asks for a waiver of a failing check, shows it pending, and lets an approver approve it with a comment', async () => {
+    // Allowed to ask, not to decide: the request is offered, Approve is not.
+    const asker = await renderOps(<EntityOpsContent />, {
+      entity: legacy,
+      allow: name => name !== 'ops.waiver.manage',
+    });
+    const failing = entityResponse(legacy)
+      .scorecards.flatMap(card => card.results)
+      .find(r => r.status === 'fail')!;
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: `Request waiver for ${failing.title}`,
+      }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: `Request a waiver: ${failing.title}`,
+    });
+    const submit = within(dialog).getByRole('button', {
+      name: 'Request waiver',
+    });
+    expect(submit).toBeDisabled();
+    await userEvent.type(
+      within(dialog).getByLabelText(/Reason/),
+      'replaced next month',
+    );
+    await userEvent.click(submit);
+    await waitFor(() =>
+      expect(alerts).toContain(
+        `Waiver of "${failing.title}" requested; an approver decides`,
+      ),
+    );
+    expect(ops.waivers.at(-1)).toMatchObject({
+      entityRef: 'component:default/legacy-billing',
+      checkId: failing.checkId,
+      reason: 'replaced next month',
+      status: 'pending',
+    });
+    const list = await screen.findByRole('list', { name: 'Waivers' });
+    expect(await within(list).findByText('pending approval')).toBeVisible();
+    // One open request per check: no second one is offered.
+    expect(
+      screen.queryByRole('button', {
+        name: `Request waiver for ${failing.title}`,
+      }),
+    ).not.toBeInTheDocument();
+    expect(
+      within(list).queryByRole('button', { name: /Approve/ }),
+    ).not.toBeInTheDocument();
+    asker.unmount();
+
+    await renderOps(<EntityOpsContent />, { entity: legacy, allow: true });
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: `Approve waiver for ${failing.checkId}`,
+      }),
+    );
+    const decide = await screen.findByRole('dialog', {
+      name: `Approve the waiver of ${failing.checkId}`,
+    });
+    await userEvent.type(
+      within(decide).getByLabelText(/Comment/),
+      'ok until the migration',
+    );
+    await userEvent.click(
+      within(decide).getByRole('button', { name: 'Approve' }),
+    );
+    await waitFor(() =>
+      expect(ops.waivers.at(-1)).toMatchObject({
+        status: 'approved',
+        decisionComment: 'ok until the migration',
+      }),
+    );
+    ops.waivers.length = 0;
+  });
+
+  it('offers no waiver request without ops.waiver.request or ops.waiver.manage', async () => {
+    await renderOps(<EntityOpsContent />, {
+      entity: legacy,
+      allow: name => !name.startsWith('ops.waiver.'),
+    });
+    // Permissions have answered once the (allowed) sign-off is offered.
+    expect(
+      (await screen.findAllByRole('button', { name: /^Sign off/ })).length,
+    ).toBeGreaterThan(0);
+    expect(permissionRequests.map(r => r.name)).toContain('ops.waiver.request');
+    expect(
+      screen.queryByRole('button', { name: /^Request waiver/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('tells the team how to add ops data when the entity has none', async () => {

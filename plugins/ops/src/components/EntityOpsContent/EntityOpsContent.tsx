@@ -12,12 +12,22 @@ import {
   isOpsAvailable,
   opsChecklistUpdatePermission,
   opsWaiverManagePermission,
+  opsWaiverRequestPermission,
+  type CheckResult,
+  type StoredWaiver,
   renderRunbook,
   type EntityOpsResponse,
 } from '@opskit/plugin-ops-common';
+import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { opsApiRef } from '../../api';
-import { describeError, downloadBlob, OpsMissingState } from '../common';
+import {
+  DecideWaiverDialog,
+  describeError,
+  downloadBlob,
+  OpsMissingState,
+  RequestWaiverDialog,
+} from '../common';
 import { BackupsSection } from './sections/BackupsSection';
 import { DeploymentSection } from './sections/DeploymentSection';
 import { EnvironmentsSection } from './sections/EnvironmentsSection';
@@ -49,6 +59,14 @@ export function EntityOpsContent() {
     permission: opsWaiverManagePermission,
     resourceRef: entityRef,
   });
+  const { allowed: canRequestWaivers } = usePermission({
+    permission: opsWaiverRequestPermission,
+    resourceRef: entityRef,
+  });
+  const [asking, setAsking] = useState<CheckResult | undefined>();
+  const [deciding, setDeciding] = useState<
+    { waiver: StoredWaiver; decision: 'approve' | 'deny' } | undefined
+  >();
   const state = useAsyncRetry(
     () =>
       available ? api.getEntityOps(entityRef) : Promise.resolve(undefined),
@@ -92,7 +110,13 @@ export function EntityOpsContent() {
             </Grid>
           )}
           <Grid item xs={12}>
-            <ScorecardsSection scorecards={data.scorecards} />
+            <ScorecardsSection
+              scorecards={data.scorecards}
+              onRequestWaiver={
+                canRequestWaivers || canManageWaivers ? setAsking : undefined
+              }
+              openWaivers={new Set(data.waivers.map(w => w.checkId))}
+            />
           </Grid>
           <Grid item xs={12} md={6}>
             <EnvironmentsSection profile={data.profile} />
@@ -137,9 +161,29 @@ export function EntityOpsContent() {
               waivers={data.waivers}
               canManage={canManageWaivers}
               onRevoke={revoke}
+              onDecide={(waiver, decision) => setDeciding({ waiver, decision })}
             />
           </Grid>
         </Grid>
+        {asking && (
+          <RequestWaiverDialog
+            entityRef={entityRef}
+            check={asking}
+            onClose={requested => {
+              setAsking(undefined);
+              if (requested) state.retry();
+            }}
+          />
+        )}
+        {deciding && (
+          <DecideWaiverDialog
+            {...deciding}
+            onClose={decided => {
+              setDeciding(undefined);
+              if (decided) state.retry();
+            }}
+          />
+        )}
       </Box>
     </DescriptorFileContext.Provider>
   );

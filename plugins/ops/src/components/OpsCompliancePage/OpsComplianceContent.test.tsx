@@ -165,6 +165,49 @@ describe('OpsComplianceContent', () => {
     expect(entityCell.firstElementChild).toHaveAttribute('title');
   });
 
+  it('lists pending waiver requests for approvers and denies one with a comment', async () => {
+    ops.waivers.push({
+      id: '6f1c1b7e-0000-4000-8000-0000000000aa',
+      entityRef: 'component:default/payments-api',
+      checkId: 'recovery-tested',
+      reason: 'restore drill booked',
+      expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      by: 'user:default/jane',
+      createdAt: new Date().toISOString(),
+      status: 'pending',
+      active: false,
+    });
+    await renderOps(<OpsComplianceContent />, { allow: true });
+    const queue = await screen.findByRole('table', {
+      name: 'Pending waiver requests',
+    });
+    expect(queue).toHaveTextContent('restore drill booked');
+    await userEvent.click(
+      within(queue).getByRole('button', {
+        name: 'Deny waiver of recovery-tested for component:default/payments-api',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Deny the waiver of recovery-tested',
+    });
+    await userEvent.type(
+      within(dialog).getByLabelText(/Comment/),
+      'book the drill first',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Deny' }));
+    // Decided: the queue empties and hides.
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('table', { name: 'Pending waiver requests' }),
+      ).not.toBeInTheDocument(),
+    );
+    expect(ops.waivers[0]).toMatchObject({
+      status: 'denied',
+      decisionComment: 'book the drill first',
+    });
+    ops.waivers.length = 0;
+  });
+
   it('changes the page size from a select its label names', async () => {
     await renderOps(<OpsComplianceContent />);
     await screen.findByText('1–25 of 60');

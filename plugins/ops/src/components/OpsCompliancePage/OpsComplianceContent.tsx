@@ -28,6 +28,7 @@ import {
 import { OwnerRollup } from './OwnerRollup';
 import { SummaryTiles } from './SummaryTiles';
 import { TrendChart } from './TrendChart';
+import { WaiverQueue } from './WaiverQueue';
 
 /** The compliance page for SRE leads: every entity's readiness, filtered and sorted on the server. */
 export function OpsComplianceContent() {
@@ -182,6 +183,8 @@ export function OpsComplianceContent() {
             summary.value && <SummaryTiles summary={summary.value} />
           )}
         </Grid>
+        {/* Empty for most users most of the time: renders nothing then. */}
+        <WaiverQueue />
         <Grid item xs={12}>
           <InfoCard title="Entities">
             <ComplianceFilters

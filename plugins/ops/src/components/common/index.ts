@@ -10,3 +10,5 @@ export {
   describeLiveSlo,
 } from './SloStateChip';
 export { ErrorText, useErrorTextClass } from './ErrorText';
+export { DecideWaiverDialog, RequestWaiverDialog } from './WaiverDialogs';
+export { FormDialog } from './FormDialog';

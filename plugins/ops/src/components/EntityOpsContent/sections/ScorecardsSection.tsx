@@ -1,3 +1,4 @@
+import Button from '@material-ui/core/Button';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
@@ -36,7 +37,13 @@ const ORDER: CheckStatus[] = [
   'not-applicable',
 ];
 
-function CheckLine({ result }: { result: CheckResult }) {
+function CheckLine({
+  result,
+  onRequestWaiver,
+}: {
+  result: CheckResult;
+  onRequestWaiver?: (result: CheckResult) => void;
+}) {
   const errorText = useErrorTextClass();
   // A failing check's line in the readable error shade (the theme's main red is under 4.5:1).
   const colour =
@@ -62,6 +69,15 @@ function CheckLine({ result }: { result: CheckResult }) {
                 How to fix: {result.howToFix}
               </Typography>
             )}
+            {result.status === 'fail' && onRequestWaiver && (
+              <Button
+                size="small"
+                onClick={() => onRequestWaiver(result)}
+                aria-label={`Request waiver for ${result.title}`}
+              >
+                Request waiver
+              </Button>
+            )}
             {result.waiver && (
               <Typography variant="caption" display="block">
                 Waived by {result.waiver.by} until{' '}
@@ -82,8 +98,14 @@ function CheckLine({ result }: { result: CheckResult }) {
 
 export function ScorecardsSection({
   scorecards,
+  onRequestWaiver,
+  openWaivers,
 }: {
   scorecards: ScorecardResult[];
+  /** Offered on failing checks when the user may ask for a waiver. */
+  onRequestWaiver?: (result: CheckResult) => void;
+  /** Checks with an active waiver or a pending request: no second one can be asked. */
+  openWaivers?: ReadonlySet<string>;
 }) {
   return (
     <Grid container spacing={2}>
@@ -106,7 +128,15 @@ export function ScorecardsSection({
                   (a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status),
                 )
                 .map(result => (
-                  <CheckLine key={result.checkId} result={result} />
+                  <CheckLine
+                    key={result.checkId}
+                    result={result}
+                    onRequestWaiver={
+                      openWaivers?.has(result.checkId)
+                        ? undefined
+                        : onRequestWaiver
+                    }
+                  />
                 ))}
             </List>
           </SectionCard>
