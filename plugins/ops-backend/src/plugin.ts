@@ -19,6 +19,7 @@ import { slowRecovery } from './service/scheduleTiming';
 import { createRouter } from './service/router';
 import { EntityOpsReader } from './service/entityOps';
 import { registerOpsActions } from './service/actions';
+import { ReviewWrites } from './service/reviewWrites';
 import { NotificationsRegressionNotifier } from './service/notifications/RegressionNotifier';
 import { NotificationsWaiverNotifier } from './service/notifications/WaiverNotifier';
 
@@ -157,6 +158,21 @@ export const opsPlugin = createBackendPlugin({
           config: backendConfig,
           checks,
         });
+        // One place for sign-offs and waiver requests: the API and the actions write alike.
+        const writes = new ReviewWrites({
+          store,
+          config: backendConfig,
+          permissions,
+          auditor,
+          checkIds: checks.checks.map(check => check.id),
+          waiverNotifier: backendConfig.notifications.enabled
+            ? new NotificationsWaiverNotifier(
+                notifications,
+                logger,
+                backendConfig.waivers.approvers,
+              )
+            : undefined,
+        });
         registerOpsActions({
           actionsRegistry,
           permissions,
@@ -164,6 +180,7 @@ export const opsPlugin = createBackendPlugin({
           entities,
           config: backendConfig,
           checks,
+          writes,
         });
         httpRouter.use(
           await createRouter({
@@ -183,13 +200,7 @@ export const opsPlugin = createBackendPlugin({
             },
             entities,
             checks,
-            waiverNotifier: backendConfig.notifications.enabled
-              ? new NotificationsWaiverNotifier(
-                  notifications,
-                  logger,
-                  backendConfig.waivers.approvers,
-                )
-              : undefined,
+            writes,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

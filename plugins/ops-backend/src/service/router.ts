@@ -21,12 +21,10 @@ import {
   BUILT_IN_SCORECARDS,
   describeCheck,
   evaluationDay,
-  opsChecklistUpdatePermission,
   opsComplianceReadPermission,
   opsComplianceRefreshPermission,
   opsEntityReadPermission,
   opsWaiverManagePermission,
-  opsWaiverRequestPermission,
   visibleText,
   type OpsApiPathParams,
 } from '@opskit/plugin-ops-common';
@@ -39,13 +37,9 @@ import {
   parseComplianceSort,
   parseLimit,
 } from './complianceParams';
-import {
-  requireEvaluatedKind,
-  validateDecision,
-  validateSignOff,
-  validateWaiver,
-} from './requestValidation';
+import { validateDecision } from './requestValidation';
 import type { WaiverNotifier } from './notifications/WaiverNotifier';
+import { principalOf, ReviewWrites, WaiverConflictError } from './reviewWrites';
 import { streamExport } from './streamExport';
 import { entityReadScope, withinScope } from './entityReadScope';
 import { requirePermission } from './requirePermission';
@@ -74,20 +68,8 @@ export interface RouterOptions {
   entities?: EntityOpsReader;
   /** Tells approvers and owners of waiver requests and decisions (when notifications are on). */
   waiverNotifier?: WaiverNotifier;
-}
-
-/** Who did it, as stored with sign-offs and waivers. */
-function principalOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  if (principal.type === 'user' && principal.userEntityRef)
-    return principal.userEntityRef;
-  if (principal.type === 'service' && principal.subject)
-    return principal.subject;
-  return principal.type;
+  /** Sign-offs and waiver requests, shared with the agent actions; created here when not given. */
+  writes?: ReviewWrites;
 }
 
 /** @public */
@@ -99,6 +81,16 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   const entities =
     options.entities ??
     new EntityOpsReader({ store, catalog, config, checks: options.checks });
+  const writes =
+    options.writes ??
+    new ReviewWrites({
+      store,
+      config,
+      permissions,
+      auditor,
+      checkIds,
+      waiverNotifier: options.waiverNotifier,
+    });
 
   const router = await createOpenApiRouter();
   const runTimes = {
@@ -149,27 +141,12 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     return { scope, filter: withinScope(parseComplianceFilter(query), scope) };
   };
 
-  async function audited<T>(
+  const audited = <T>(
     req: AnyRequest,
     eventId: string,
     meta: JsonObject,
     action: () => Promise<T>,
-  ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId,
-      request: req,
-      meta,
-      severityLevel: 'medium',
-    });
-    try {
-      const result = await action();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
+  ) => writes.audited(eventId, meta, action, req);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -216,33 +193,11 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   });
 
   router.post('/entities/:kind/:namespace/:name/signoffs', async (req, res) => {
-    const { credentials, entity, ref } = await allowedOn(
-      req,
-      opsChecklistUpdatePermission,
-    );
-    const body = req.body;
-    requireEvaluatedKind(entity, ref, config.kinds, 'checklist sign-offs');
-    validateSignOff(body, entity, ref, config.ops.defaults);
-    const signOff = await audited(
-      req,
-      'checklist-signoff',
-      {
-        entityRef: ref,
-        itemId: body.itemId,
-        version: body.version ?? null,
-        environment: body.environment ?? null,
-      },
-      () =>
-        store.addSignOff({
-          entityRef: ref,
-          itemId: body.itemId,
-          version: body.version,
-          environment: body.environment,
-          comment: body.comment,
-          by: principalOf(credentials),
-        }),
-    );
-    res.status(201).json(signOff);
+    const credentials = await credentialsOf(req);
+    const loaded = await loadEntity(req, credentials);
+    res
+      .status(201)
+      .json(await writes.signOff(credentials, loaded, req.body, req));
   });
 
   router.get('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
@@ -251,25 +206,6 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     const includeInactive = String(req.query.includeInactive) === 'true';
     res.json({ items: await store.listWaivers(ref, { includeInactive }) });
   });
-
-  /** Whether the caller may do this to the entity: a decision, not a refusal. */
-  const mayOn = (
-    credentials: BackstageCredentials,
-    permission: ResourcePermission<'catalog-entity'>,
-    resourceRef: string,
-  ) =>
-    requirePermission({
-      permissions,
-      permission,
-      credentials,
-      resourceRef,
-    }).then(
-      () => true,
-      error => {
-        if (error instanceof NotAllowedError) return false;
-        throw error;
-      },
-    );
 
   /** The standard error body plus the waiver in the way (the spec's 409; the typed router types success bodies only). */
   const conflict = (
@@ -300,69 +236,14 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
 
   router.post('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { entity, ref } = await loadEntity(req, credentials);
-    // An approver writes an approved waiver; anyone else allowed to ask, a request.
-    const manager = await mayOn(credentials, opsWaiverManagePermission, ref);
-    if (!manager)
-      await requirePermission({
-        permissions,
-        permission: opsWaiverRequestPermission,
-        credentials,
-        resourceRef: ref,
-      });
-    const body = req.body;
-    requireEvaluatedKind(entity, ref, config.kinds, 'waivers');
-    const { expiresAt, reason } = validateWaiver(
-      body,
-      checkIds,
-      Date.now(),
-      config.waivers.maxDurationMs,
-    );
-    const record = await store.latestRecord(ref);
-    const { autoApprove } = config.waivers;
-    const approved =
-      manager ||
-      autoApprove.checks.includes(body.checkId) ||
-      (record !== undefined && autoApprove.tiers.includes(record.tier));
-    let active: StoredWaiver | undefined;
+    const loaded = await loadEntity(req, credentials);
     try {
-      const waiver = await audited(
-        req,
-        approved ? 'waiver-create' : 'waiver-request',
-        {
-          entityRef: ref,
-          checkId: body.checkId,
-          expiresAt: expiresAt.toISOString(),
-          status: approved ? 'approved' : 'pending',
-        },
-        async () => {
-          const added = await store.addWaiver({
-            entityRef: ref,
-            checkId: body.checkId,
-            reason,
-            expiresAt,
-            by: principalOf(credentials),
-            status: approved ? 'approved' : 'pending',
-          });
-          if (added.created) return added.waiver;
-          active = added.waiver;
-          throw new ConflictError(
-            `${body.checkId} already has ${
-              active.status === 'pending'
-                ? 'a pending waiver request'
-                : `a waiver until ${active.expiresAt}`
-            } for ${ref} (waiver ${active.id}); ${
-              active.status === 'pending' ? 'decide or withdraw' : 'revoke'
-            } that one to write another`,
-          );
-        },
-      );
-      if (waiver.status === 'pending')
-        await options.waiverNotifier?.requested(waiver, record?.owner);
-      res.status(201).json(waiver);
+      res
+        .status(201)
+        .json(await writes.createWaiver(credentials, loaded, req.body, req));
     } catch (error) {
-      if (!active || !isError(error)) throw error;
-      conflict(req, res, error, active);
+      if (!(error instanceof WaiverConflictError)) throw error;
+      conflict(req, res, error, error.waiver);
     }
   });
 
@@ -425,7 +306,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
         },
       );
       const record = await store.latestRecord(decided.entityRef);
-      await options.waiverNotifier?.decided(decided, record?.owner);
+      await writes.waiverNotifier?.decided(decided, record?.owner);
       res.json(decided);
     } catch (error) {
       if (!current || !isError(error)) throw error;

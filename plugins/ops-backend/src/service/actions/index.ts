@@ -2,17 +2,22 @@ import { createGetComplianceSummaryAction } from './getComplianceSummary';
 import { createGetEntityOpsAction } from './getEntityOps';
 import { createListFailingChecksForOwnerAction } from './listFailingChecksForOwner';
 import type { OpsActionsOptions } from './options';
+import { createRecordSignOffAction } from './recordSignOff';
+import { createRequestWaiverAction } from './requestWaiver';
 
 export type { OpsActionsOptions } from './options';
 
 /**
- * Read-only actions for AI assistants (Backstage's actions registry, exposed
- * over MCP by the mcp-actions plugin): enough to answer "is payments-api
- * production-ready?" or "what is failing for the payments team?" with the same
- * data and permissions as the Ops tab. One action per file.
+ * Actions for AI assistants (Backstage's actions registry, exposed over MCP by
+ * the mcp-actions plugin): reads enough to answer "is payments-api
+ * production-ready?" or "what is failing for the payments team?", and the
+ * writes a person makes on the Ops tab (a sign-off, a waiver request), with
+ * the same data, permissions and audit events as the API. One action per file.
  */
 export function registerOpsActions(options: OpsActionsOptions) {
   createGetEntityOpsAction(options);
   createGetComplianceSummaryAction(options);
   createListFailingChecksForOwnerAction(options);
+  createRecordSignOffAction(options);
+  createRequestWaiverAction(options);
 }
