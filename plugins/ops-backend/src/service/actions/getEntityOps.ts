@@ -1,12 +1,11 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   describeThreshold,
   liveSlos,
   opsComplianceReadPermission,
   opsEntityReadPermission,
 } from '@opskit/plugin-ops-common';
-import { READ_ONLY, type OpsActionsOptions } from './options';
+import { compoundRef, READ_ONLY, type OpsActionsOptions } from './options';
 import { requirePermission } from '../requirePermission';
 
 /** `get-entity-ops`: one entity's readiness, evaluated now (what the Ops tab shows). */
@@ -86,15 +85,7 @@ export function createGetEntityOpsAction(options: OpsActionsOptions) {
       },
     ],
     async action({ input, credentials }) {
-      let ref;
-      try {
-        ref = parseEntityRef(input.entityRef, {
-          defaultKind: 'component',
-          defaultNamespace: 'default',
-        });
-      } catch (error) {
-        throw new InputError(`entityRef: ${(error as Error).message}`);
-      }
+      const ref = compoundRef(input.entityRef);
       const authorized = requirePermission({
         permissions,
         permission: opsEntityReadPermission,
