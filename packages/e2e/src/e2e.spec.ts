@@ -439,7 +439,9 @@ test(
     await page
       .getByRole('button', { name: 'Revoke waiver for backups-scheduled' })
       .click();
-    await expect(page.getByText('No active waivers.')).toBeVisible();
+    await expect(
+      page.getByText('No active waivers or pending requests.'),
+    ).toBeVisible();
     await expect(
       page.getByText('Fail · Data stores backed up', { exact: false }),
     ).toBeVisible();
