@@ -67,6 +67,8 @@ export interface Config {
           tiers?: string[];
           lifecycles?: string[];
         };
+        /** YYYY-MM-DD: announced, counts from that day (UTC). */
+        countsFrom?: string;
         /** fail (default) or warn. */
         onFail?: string;
         passMessage?: string;
@@ -93,6 +95,8 @@ export interface Config {
             tiers?: string[];
             lifecycles?: string[];
           };
+          /** YYYY-MM-DD: announce the check; until that day (UTC) it is shown but changes no score or level. */
+          countsFrom?: string;
         };
       };
     };

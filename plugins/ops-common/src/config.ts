@@ -59,6 +59,19 @@ const applicabilitySchema = z.object({
   lifecycles: z.array(z.string()).optional(),
 });
 
+/**
+ * A calendar day (UTC) from which an announced check counts.
+ *
+ * @public
+ */
+export const countsFromSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2027-01-01')
+  .refine(
+    day => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)),
+    'must be a date such as 2027-01-01',
+  );
+
 /** @public */
 export const scoringConfigSchema = z.object({
   warnCredit: z.number().min(0).max(1).optional(),
@@ -70,6 +83,7 @@ export const scoringConfigSchema = z.object({
         weight: z.number().min(0).optional(),
         level: z.enum(CHECK_LEVELS).optional(),
         appliesTo: applicabilitySchema.optional(),
+        countsFrom: countsFromSchema.optional(),
       }),
     )
     .optional(),

@@ -41,9 +41,11 @@ export function principalOf(credentials: BackstageCredentials): string {
     userEntityRef?: string;
     subject?: string;
   };
-  return principal.type === 'user'
-    ? principal.userEntityRef!
-    : `service:${principal.subject ?? 'unknown'}`;
+  if (principal.type === 'user' && principal.userEntityRef)
+    return principal.userEntityRef;
+  if (principal.type === 'service' && principal.subject)
+    return principal.subject;
+  return principal.type;
 }
 
 /** A waiver of this check is already open: the 409's message, and the waiver in the way. */

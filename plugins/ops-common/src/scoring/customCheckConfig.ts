@@ -1,3 +1,4 @@
+import { countsFromSchema } from '../config';
 import { TIERS } from '../descriptor/vocabulary';
 import type { OpsIssue } from '../validation/issues';
 import { BUILT_IN_CHECKS, BUILT_IN_SCORECARDS } from './builtInChecks';
@@ -79,6 +80,7 @@ const CHECK_KEYS = [
   'level',
   'weight',
   'appliesTo',
+  'countsFrom',
   'onFail',
   'passMessage',
   'rule',
@@ -315,6 +317,11 @@ export function readCustomChecks(
       check.onFail !== 'warn'
     )
       issue(`${here}.onFail`, 'must be fail or warn');
+    if (
+      check.countsFrom !== undefined &&
+      !countsFromSchema.safeParse(check.countsFrom).success
+    )
+      issue(`${here}.countsFrom`, 'must be a date such as 2027-01-01');
     if (check.appliesTo !== undefined)
       checkApplicability(check.appliesTo, `${here}.appliesTo`, issue);
     if (check.rule === undefined) issue(`${here}.rule`, 'is required');
@@ -331,6 +338,7 @@ export function readCustomChecks(
       level: check.level,
       weight: check.weight ?? 1,
       ...(check.appliesTo ? { appliesTo: check.appliesTo } : {}),
+      ...(check.countsFrom ? { countsFrom: check.countsFrom } : {}),
       onFail: check.onFail ?? 'fail',
       ...(check.passMessage ? { passMessage: check.passMessage } : {}),
       rule: check.rule,

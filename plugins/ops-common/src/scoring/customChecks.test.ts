@@ -76,7 +76,7 @@ describe('readCustomChecks', () => {
     expect(read.checks).toEqual([]);
     expect(read.issues.every(i => i.severity === 'error')).toBe(true);
     expect(read.issues.map(i => `${i.path}: ${i.message}`)).toEqual([
-      'ops.checks.custom[0].howToFx: unknown field; known fields: id, scorecard, title, description, howToFix, level, weight, appliesTo, onFail, passMessage, rule',
+      'ops.checks.custom[0].howToFx: unknown field; known fields: id, scorecard, title, description, howToFix, level, weight, appliesTo, countsFrom, onFail, passMessage, rule',
       'ops.checks.custom[0].id: must be a lower-case slug such as "cost-centre-declared"',
       'ops.checks.custom[0].scorecard: must be one of deployment, monitoring',
       'ops.checks.custom[0].level: must be one of bronze, silver, gold',

@@ -86,6 +86,9 @@ export function effectiveChecks(
             weight: override.weight ?? check.weight,
             level: override.level ?? check.level,
             appliesTo: override.appliesTo ?? check.appliesTo,
+            ...(override.countsFrom ?? check.countsFrom
+              ? { countsFrom: override.countsFrom ?? check.countsFrom }
+              : {}),
           }
         : check,
     );
@@ -125,7 +128,33 @@ function levelOf(results: CheckResult[]): ScoreLevel {
   return level;
 }
 
+/**
+ * A check announced for a later date: shown with what it finds today, but
+ * not-applicable until then, so it changes no score or level.
+ */
+function announced(result: CheckResult, countsFrom: string): CheckResult {
+  if (result.status === 'not-applicable') return { ...result, countsFrom };
+  const { waiver: _waiver, ...rest } = result;
+  return {
+    ...rest,
+    status: 'not-applicable',
+    countsFrom,
+    message: `counts from ${countsFrom}; today it would be ${result.status}: ${result.message}`,
+  };
+}
+
 function runCheck(
+  check: OpsCheck,
+  context: Parameters<OpsCheck['evaluate']>[0],
+): CheckResult {
+  const result = runCheckNow(check, context);
+  return check.countsFrom &&
+    Date.parse(`${check.countsFrom}T00:00:00Z`) > context.now
+    ? announced(result, check.countsFrom)
+    : result;
+}
+
+function runCheckNow(
   check: OpsCheck,
   context: Parameters<OpsCheck['evaluate']>[0],
 ): CheckResult {

@@ -120,6 +120,11 @@ export interface OpsCheck {
   level: CheckLevel;
   weight: number;
   appliesTo?: CheckApplicability;
+  /**
+   * Announced ahead: until this date (YYYY-MM-DD, UTC) the check is shown but
+   * does not change scores or levels.
+   */
+  countsFrom?: string;
   evaluate(context: CheckContext): CheckOutcome;
 }
 
@@ -140,6 +145,8 @@ export interface CheckResult {
   message: string;
   howToFix: string;
   waiver?: Waiver;
+  /** Set while the check is announced but does not count yet (status not-applicable). */
+  countsFrom?: string;
 }
 
 /** @public */
@@ -170,6 +177,8 @@ export interface CheckOverride {
   weight?: number;
   level?: CheckLevel;
   appliesTo?: CheckApplicability;
+  /** YYYY-MM-DD: announce the check; it counts from that day (UTC). */
+  countsFrom?: string;
 }
 
 /** @public */

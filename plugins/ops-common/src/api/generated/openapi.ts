@@ -336,6 +336,11 @@ export interface components {
       level: components['schemas']['CheckLevel'];
       weight: number;
       appliesTo?: components['schemas']['CheckApplicability'];
+      /**
+       * Format: date
+       * Announced ahead (`ops.scoring.checks.\<id\>.countsFrom`): until this date the check is shown but does not change scores or levels.
+       */
+      countsFrom?: string;
     };
     Checks: {
       scorecards: components['schemas']['ScorecardDefinition'][];
@@ -418,6 +423,11 @@ export interface components {
       message: string;
       howToFix: string;
       waiver?: components['schemas']['Waiver'];
+      /**
+       * Format: date
+       * The check counts from this date on; until then its status is not-applicable (score and level as without it) and the message says what it would be.
+       */
+      countsFrom?: string;
     };
     ScorecardResult: {
       scorecard: string;

@@ -498,6 +498,12 @@ export const spec = {
           appliesTo: {
             $ref: '#/components/schemas/CheckApplicability',
           },
+          countsFrom: {
+            description:
+              'Announced ahead (`ops.scoring.checks.<id>.countsFrom`): until this date the check is shown but does not change scores or levels.',
+            type: 'string',
+            format: 'date',
+          },
         },
       },
       Checks: {
@@ -735,6 +741,12 @@ export const spec = {
           },
           waiver: {
             $ref: '#/components/schemas/Waiver',
+          },
+          countsFrom: {
+            description:
+              'The check counts from this date on; until then its status is not-applicable (score and level as without it) and the message says what it would be.',
+            type: 'string',
+            format: 'date',
           },
         },
       },

@@ -55,7 +55,12 @@ function CheckLine({
       <ListItemText
         primary={
           <Typography variant="body2" {...colour}>
-            <strong>{STATUS_LABEL[result.status]}</strong> · {result.title}{' '}
+            <strong>
+              {result.countsFrom
+                ? `Counts from ${result.countsFrom}`
+                : STATUS_LABEL[result.status]}
+            </strong>{' '}
+            · {result.title}{' '}
             <Typography variant="caption" component="span">
               ({result.level})
             </Typography>
