@@ -52,6 +52,11 @@ describe('every response body matches the spec', () => {
   it('for the reads', async () => {
     check('/health', 'get', await request(server).get('/api/ops/health'));
     check('/checks', 'get', await get('/checks'));
+    check(
+      '/rollups/{kind}/{namespace}/{name}',
+      'get',
+      await get('/rollups/group/default/engineering'),
+    );
     check('/entities/{kind}/{namespace}/{name}', 'get', await get(PAYMENTS));
     check(
       '/entities/{kind}/{namespace}/{name}',

@@ -41,7 +41,12 @@ import { validateDecision } from './requestValidation';
 import type { WaiverNotifier } from './notifications/WaiverNotifier';
 import { principalOf, ReviewWrites, WaiverConflictError } from './reviewWrites';
 import { streamExport } from './streamExport';
-import { entityReadScope, withinScope } from './entityReadScope';
+import {
+  entityReadScope,
+  MATCHES_NOTHING,
+  withinScope,
+} from './entityReadScope';
+import { rollupMembers } from './rollupMembers';
 import { requirePermission } from './requirePermission';
 import { storedStaleness } from './staleness';
 import { EntityOpsReader } from './entityOps';
@@ -370,6 +375,40 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
       summary.evaluation,
     );
     res.json({ ...summary, lastRun: lastRun ?? null, ...status });
+  });
+
+  router.get('/rollups/:kind/:namespace/:name', async (req, res) => {
+    const { scope } = await scopedFilter(req, {});
+    const credentials = await credentialsOf(req);
+    const { entity, ref } = await loadEntity(req, credentials);
+    const members = await rollupMembers(catalog, entity, credentials);
+    // A domain without systems contains nothing: an empty list must not mean "no filter".
+    const asked = members.owner
+      ? { owner: members.owner }
+      : { system: members.system?.length ? members.system : [MATCHES_NOTHING] };
+    const filter = withinScope(asked, scope);
+    const [summary, page] = await Promise.all([
+      store.summary(filter, checkIds),
+      store.listCompliance({
+        filter,
+        sort: { field: 'score', order: 'asc' },
+        limit: parseLimit(req.query.limit, 5, 100),
+        cursor:
+          typeof req.query.cursor === 'string' && req.query.cursor
+            ? req.query.cursor
+            : undefined,
+      }),
+    ]);
+    res.json({
+      entityRef: ref,
+      members: members.owner ?? members.system ?? [],
+      entityCount: summary.entityCount,
+      averageScore: summary.averageScore,
+      levelCounts: summary.levelCounts,
+      failingCounts: summary.failingCounts,
+      worst: page.items,
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    });
   });
 
   router.get('/compliance/export', async (req, res) => {

@@ -196,6 +196,13 @@ describe('ops router permissions', () => {
         request(backend.server).get('/api/ops/compliance/summary').set(auth),
       needs: ['ops.compliance.read', 'ops.entity.read'],
     },
+    GetRollup: {
+      call: () =>
+        request(backend.server)
+          .get('/api/ops/rollups/group/default/payments-team')
+          .set(auth),
+      needs: ['ops.compliance.read', 'ops.entity.read'],
+    },
     ExportCompliance: {
       call: () =>
         request(backend.server).get('/api/ops/compliance/export').set(auth),

@@ -193,6 +193,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/rollups/{kind}/{namespace}/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Compliance of a group (what it and its child groups own), a system or a domain (what their systems contain): totals, the most common failing checks and the worst entities, paged. Needs `ops.compliance.read`; counts only entities the caller may read (`ops.entity.read`). */
+    get: operations['GetRollup'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/compliance/export': {
     parameters: {
       query?: never;
@@ -541,6 +558,19 @@ export interface components {
       entityCount: number;
       averageScore: components['schemas']['Score'];
       levelCounts: components['schemas']['LevelCounts'];
+    };
+    /** The compliance of what a group owns (with its child groups, through `spec.children` and `spec.parent`), or of what a system or a domain (through its systems) contains, from the served evaluation. */
+    Rollup: {
+      entityRef: string;
+      /** The groups whose entities count (the group and every group under it), or the systems (the system, or a domain's systems). */
+      members: string[];
+      entityCount: number;
+      averageScore: components['schemas']['Score'];
+      levelCounts: components['schemas']['LevelCounts'];
+      failingCounts: components['schemas']['CountsByCheck'];
+      /** The lowest-scoring entities first, a page of them. */
+      worst: components['schemas']['ComplianceRow'][];
+      nextCursor?: string;
     };
     ComplianceSummary: {
       evaluation?: components['schemas']['EvaluationRun'];
@@ -1116,6 +1146,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ComplianceSummary'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetRollup: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        kind: 'group' | 'system' | 'domain';
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The roll-up */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Rollup'];
         };
       };
       default: components['responses']['ErrorResponse'];

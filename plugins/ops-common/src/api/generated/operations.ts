@@ -31,6 +31,7 @@ export const OPS_API_OPERATIONS = {
   RevokeWaiver: { method: 'DELETE', path: '/waivers/{id}' },
   ListCompliance: { method: 'GET', path: '/compliance' },
   GetComplianceSummary: { method: 'GET', path: '/compliance/summary' },
+  GetRollup: { method: 'GET', path: '/rollups/{kind}/{namespace}/{name}' },
   ExportCompliance: { method: 'GET', path: '/compliance/export' },
   GetComplianceTrend: { method: 'GET', path: '/compliance/trend' },
   RefreshCompliance: { method: 'POST', path: '/refresh' },

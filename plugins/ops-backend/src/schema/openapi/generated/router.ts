@@ -32,6 +32,7 @@ export type EndpointMap = {
   '#_delete|/waivers/{id}': Endpoint<'RevokeWaiver'>;
   '#get|/compliance': Endpoint<'ListCompliance'>;
   '#get|/compliance/summary': Endpoint<'GetComplianceSummary'>;
+  '#get|/rollups/{kind}/{namespace}/{name}': Endpoint<'GetRollup'>;
   '#get|/compliance/export': Endpoint<'ExportCompliance'>;
   '#get|/compliance/trend': Endpoint<'GetComplianceTrend'>;
   '#post|/refresh': Endpoint<'RefreshCompliance'>;
@@ -1089,6 +1090,55 @@ export const spec = {
           },
           levelCounts: {
             $ref: '#/components/schemas/LevelCounts',
+          },
+        },
+      },
+      Rollup: {
+        description:
+          'The compliance of what a group owns (with its child groups, through `spec.children` and `spec.parent`), or of what a system or a domain (through its systems) contains, from the served evaluation.',
+        type: 'object',
+        required: [
+          'entityRef',
+          'members',
+          'entityCount',
+          'averageScore',
+          'levelCounts',
+          'failingCounts',
+          'worst',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          members: {
+            description:
+              "The groups whose entities count (the group and every group under it), or the systems (the system, or a domain's systems).",
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          entityCount: {
+            type: 'integer',
+          },
+          averageScore: {
+            $ref: '#/components/schemas/Score',
+          },
+          levelCounts: {
+            $ref: '#/components/schemas/LevelCounts',
+          },
+          failingCounts: {
+            $ref: '#/components/schemas/CountsByCheck',
+          },
+          worst: {
+            description: 'The lowest-scoring entities first, a page of them.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ComplianceRow',
+            },
+          },
+          nextCursor: {
+            type: 'string',
           },
         },
       },
@@ -2220,6 +2270,67 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ComplianceSummary',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/rollups/{kind}/{namespace}/{name}': {
+      get: {
+        operationId: 'GetRollup',
+        description:
+          'Compliance of a group (what it and its child groups own), a system or a domain (what their systems contain): totals, the most common failing checks and the worst entities, paged. Needs `ops.compliance.read`; counts only entities the caller may read (`ops.entity.read`).',
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'kind',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              enum: ['group', 'system', 'domain'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 1000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The roll-up',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Rollup',
                 },
               },
             },

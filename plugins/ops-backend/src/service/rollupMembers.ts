@@ -1,0 +1,101 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  parseEntityRef,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+
+/** `kind:namespace/name`, lower-case, with the kind and namespace a relation field implies. */
+function refOf(
+  value: unknown,
+  defaultKind: string,
+  defaultNamespace: string,
+): string | undefined {
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind, defaultNamespace }),
+    ).toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+const ownRef = (entity: Entity) => stringifyEntityRef(entity).toLowerCase();
+
+/**
+ * A group and every group under it. The hierarchy is read both ways (a
+ * parent's `spec.children` and a child's `spec.parent`), since catalogs fill
+ * in one or the other; a cycle in the data is walked once.
+ */
+export function groupSubtree(groups: Entity[], root: string): string[] {
+  const children = new Map<string, Set<string>>();
+  const add = (parent: string | undefined, child: string | undefined) => {
+    if (!parent || !child || parent === child) return;
+    const set = children.get(parent) ?? new Set<string>();
+    set.add(child);
+    children.set(parent, set);
+  };
+  for (const group of groups) {
+    const self = ownRef(group);
+    const namespace = group.metadata.namespace ?? 'default';
+    const spec = (group.spec ?? {}) as { children?: unknown; parent?: unknown };
+    if (Array.isArray(spec.children))
+      for (const child of spec.children)
+        add(self, refOf(child, 'group', namespace));
+    add(refOf(spec.parent, 'group', namespace), self);
+  }
+  const seen = new Set<string>([root]);
+  const queue = [root];
+  while (queue.length) {
+    for (const child of children.get(queue.shift()!) ?? [])
+      if (!seen.has(child)) {
+        seen.add(child);
+        queue.push(child);
+      }
+  }
+  return [...seen];
+}
+
+/**
+ * What a roll-up counts, as the caller may see it in the catalog: the
+ * owners (a group's subtree) or the systems (a system, or a domain's systems).
+ */
+export async function rollupMembers(
+  catalog: CatalogService,
+  entity: Entity,
+  credentials: BackstageCredentials,
+): Promise<{ owner?: string[]; system?: string[] }> {
+  const self = ownRef(entity);
+  const kind = entity.kind.toLowerCase();
+  if (kind === 'system') return { system: [self] };
+  const { items } = await catalog.getEntities(
+    {
+      filter: { kind: kind === 'group' ? 'Group' : 'System' },
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'spec.children',
+        'spec.parent',
+        'spec.domain',
+      ],
+    },
+    { credentials },
+  );
+  if (kind === 'group') return { owner: groupSubtree(items, self) };
+  // A domain: the systems whose spec.domain names it.
+  return {
+    system: items
+      .filter(
+        system =>
+          refOf(
+            (system.spec as { domain?: unknown } | undefined)?.domain,
+            'domain',
+            system.metadata.namespace ?? 'default',
+          ) === self,
+      )
+      .map(ownRef),
+  };
+}
