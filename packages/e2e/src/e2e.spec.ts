@@ -562,11 +562,16 @@ const AUDITED = [
     'ops-overview-card',
   ],
   ['the compliance page', '/ops', 'ops-compliance'],
+  [
+    "a team's roll-up card",
+    '/catalog/default/group/engineering',
+    'ops-rollup-card',
+  ],
 ] as const;
 
 test(
   step(
-    'axe-core finds no WCAG 2 A/AA violation on the Ops tab, the overview card and the compliance page, light and dark',
+    "axe-core finds no WCAG 2 A/AA violation on the Ops tab, the overview card, the compliance page and a team's roll-up card, light and dark",
   ),
   async ({ page, backstage, signIn }) => {
     test.setTimeout(180_000);

@@ -16,7 +16,11 @@ import {
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
-import opsPlugin, { entityOpsCard, entityOpsContent } from './alpha';
+import opsPlugin, {
+  entityOpsCard,
+  entityOpsContent,
+  entityOpsRollupCard,
+} from './alpha';
 import { opsApiRef } from './api';
 import { exampleEntity } from './__testUtils__/fixtures';
 import { createOpsServer } from './__testUtils__/opsServer';
@@ -64,6 +68,18 @@ describe('new frontend system', () => {
     expect(
       screen.getByRole('list', { name: 'Deployment checklist' }),
     ).toBeInTheDocument();
+  });
+
+  it('shows the roll-up card on groups, systems and domains only', () => {
+    const filter = createExtensionTester(entityOpsRollupCard).get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    )!;
+    const of = (kind: string) => ({ ...bare, kind });
+    expect(
+      ['Group', 'System', 'Domain', 'Component', 'User'].map(k =>
+        filter(of(k)),
+      ),
+    ).toEqual([true, true, true, false, false]);
   });
 
   it('shows the card only where ops data exists', () => {

@@ -87,6 +87,13 @@ export type EntityOpsCardExtension = OverridableExtensionDefinition<{
   output: OpsEntityFilterOutput | OpsOtherExtensionOutput;
 }>;
 
+/** @alpha */
+export type EntityOpsRollupCardExtension = OverridableExtensionDefinition<{
+  kind: 'entity-card';
+  name: 'rollup';
+  output: OpsEntityFilterOutput | OpsOtherExtensionOutput;
+}>;
+
 /**
  * The ops client, from the app's discovery and fetch APIs.
  *
@@ -161,6 +168,25 @@ export const entityOpsCard: EntityOpsCardExtension = EntityCardBlueprint.make({
 });
 
 /**
+ * The roll-up card on Group, System and Domain pages: what the team (with
+ * the teams under it) owns, or what the system or domain contains.
+ *
+ * @alpha
+ */
+export const entityOpsRollupCard: EntityOpsRollupCardExtension =
+  EntityCardBlueprint.make({
+    name: 'rollup',
+    params: {
+      filter: entity =>
+        ['group', 'system', 'domain'].includes(entity.kind.toLowerCase()),
+      loader: () =>
+        import('./components/EntityOpsRollupCard/EntityOpsRollupCard').then(
+          m => <m.EntityOpsRollupCard />,
+        ),
+    },
+  });
+
+/**
  * The extensions of the ops plugin by id, for `getExtension(id).override(…)`.
  *
  * @alpha
@@ -170,6 +196,7 @@ export type OpsPluginExtensions = {
   'page:ops': OpsCompliancePageExtension;
   'entity-content:ops': EntityOpsContentExtension;
   'entity-card:ops': EntityOpsCardExtension;
+  'entity-card:ops/rollup': EntityOpsRollupCardExtension;
 };
 
 /**
@@ -187,7 +214,13 @@ const opsPlugin: OverridableFrontendPlugin<
   icon: <AssignmentTurnedInIcon fontSize="inherit" />,
   info: { packageJson: () => import('../package.json') },
   routes: { root: rootRouteRef },
-  extensions: [opsApi, opsCompliancePage, entityOpsContent, entityOpsCard],
+  extensions: [
+    opsApi,
+    opsCompliancePage,
+    entityOpsContent,
+    entityOpsCard,
+    entityOpsRollupCard,
+  ],
 });
 
 export default opsPlugin;

@@ -9,6 +9,7 @@ import {
 import { OpsClient, opsApiRef } from './api';
 import { rootRouteRef } from './routes';
 import type { EntityOpsCardProps } from './components/EntityOpsCard/EntityOpsCard';
+import type { EntityOpsRollupCardProps } from './components/EntityOpsRollupCard/EntityOpsRollupCard';
 
 /**
  * The ops plugin for the legacy frontend system.
@@ -79,3 +80,23 @@ export const EntityOpsCard: (props: EntityOpsCardProps) => JSX.Element =
       },
     }),
   );
+
+/**
+ * The roll-up card for Group, System and Domain pages: the readiness of what
+ * the team and the teams under it own, or of what the system or domain contains.
+ *
+ * @public
+ */
+export const EntityOpsRollupCard: (
+  props: EntityOpsRollupCardProps,
+) => JSX.Element = opsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOpsRollupCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOpsRollupCard/EntityOpsRollupCard').then(
+          m => m.EntityOpsRollupCard,
+        ),
+    },
+  }),
+);

@@ -26,6 +26,7 @@ const spec = readYaml(readFileSync(SPEC_FILE, 'utf8'), 'openapi.yaml')
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 ajv.addFormat('date-time', value => !Number.isNaN(Date.parse(value)));
 ajv.addFormat('uuid', /^[0-9a-f-]{36}$/i);
+ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
 ajv.addSchema({ ...(closed(spec) as object), $id: 'ops' });
 const pointer = (...parts: string[]) =>
   parts.map(p => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');

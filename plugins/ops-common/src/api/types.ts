@@ -61,6 +61,12 @@ export type ComplianceListResponse = OpsApiSchemas['CompliancePage'];
  */
 export type ComplianceSummaryResponse = OpsApiSchemas['ComplianceSummary'];
 /**
+ * `GET /rollups/{kind}/{namespace}/{name}`.
+ *
+ * @public
+ */
+export type RollupResponse = OpsApiSchemas['Rollup'];
+/**
  * `GET /compliance/trend`.
  *
  * @public

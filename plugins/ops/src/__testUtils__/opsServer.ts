@@ -233,6 +233,39 @@ export function createOpsServer(
         ...(retrying ? { retrying } : {}),
       });
     }),
+    // A group's roll-up over the rows it owns (the fake has no child groups).
+    http.get(
+      `${BASE_URL}/rollups/:kind/:namespace/:name`,
+      ({ params, request }) => {
+        const ref = `${params.kind}:${params.namespace}/${params.name}`;
+        const limit = Number(
+          new URL(request.url).searchParams.get('limit') ?? 5,
+        );
+        const owned = rows
+          .filter(r => r.owner === ref || r.system === ref)
+          .sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
+        const failingCounts: Record<string, number> = {};
+        for (const row of owned)
+          for (const id of row.failingChecks)
+            failingCounts[id] = (failingCounts[id] ?? 0) + 1;
+        const levelCounts = { gold: 0, silver: 0, bronze: 0, none: 0 };
+        for (const row of owned) levelCounts[row.level]++;
+        return answer('/rollups/{kind}/{namespace}/{name}', 'get', {
+          entityRef: ref,
+          members: [ref],
+          entityCount: owned.length,
+          averageScore: owned.length
+            ? Math.round(
+                (owned.reduce((n, r) => n + (r.score ?? 0), 0) / owned.length) *
+                  10,
+              ) / 10
+            : null,
+          levelCounts,
+          failingCounts,
+          worst: owned.slice(0, limit),
+        });
+      },
+    ),
     http.get(`${BASE_URL}/compliance/summary`, () =>
       answer('/compliance/summary', 'get', {
         entityCount: rows.length,

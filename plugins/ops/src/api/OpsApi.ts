@@ -5,6 +5,7 @@ import type {
   ComplianceListResponse,
   ComplianceSort,
   ComplianceSummaryResponse,
+  RollupResponse,
   ComplianceTrendResponse,
   EntityHistoryResponse,
   EntityOpsResponse,
@@ -55,6 +56,11 @@ export interface OpsApi {
     id: string,
     decision: { decision: 'approve' | 'deny'; comment: string },
   ): Promise<StoredWaiver>;
+  /** Compliance of a group (with the groups under it), a system or a domain. */
+  getRollup(
+    entityRef: string,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<RollupResponse>;
   /** Waivers across the catalog in one status, oldest first (default: pending, the approvers' queue). */
   listWaivers(options?: {
     status?: StoredWaiver['status'];

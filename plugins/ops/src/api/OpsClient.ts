@@ -11,6 +11,7 @@ import {
   type ComplianceTrendResponse,
   type EntityHistoryResponse,
   type EntityOpsResponse,
+  type RollupResponse,
   type StoredSignOff,
   type StoredWaiver,
 } from '@opskit/plugin-ops-common';
@@ -87,6 +88,17 @@ export class OpsClient implements OpsApi {
     decision: { decision: 'approve' | 'deny'; comment: string },
   ): Promise<StoredWaiver> {
     return this.client.call('DecideWaiver', { path: { id }, body: decision });
+  }
+
+  getRollup(
+    entityRef: string,
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<RollupResponse> {
+    const { kind, namespace, name } = entityPathParams(entityRef);
+    return this.client.call('GetRollup', {
+      path: { kind: kind as 'group' | 'system' | 'domain', namespace, name },
+      query: { limit: options.limit, cursor: options.cursor },
+    });
   }
 
   listWaivers(
