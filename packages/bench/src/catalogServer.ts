@@ -1,7 +1,8 @@
 /*
  * A catalog-compatible HTTP server for the evaluation benchmark: serves N
  * synthetic components plus the example org under the catalog's own routes
- * (by-query with cursor paging and `fields`, by-name, by-refs), so that the
+ * (by-query with cursor paging and `fields`, the unpaged list, by-name,
+ * by-refs), so that the
  * ops plugin in the benchmark's backend talks to it through its own
  * CatalogClient (the backend's discovery points `catalog` here). The plugin
  * token the client sends is not checked. It also stands in for Prometheus:
@@ -26,12 +27,45 @@ const org = readYamlDocuments(
 )
   .map(doc => doc.value as any)
   .filter(Boolean);
-const teams = Array.from({ length: 50 }, (_, i) => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name: `team-${i}`, namespace: 'default' },
-  spec: { type: 'team', children: [] },
-}));
+/**
+ * 1,017 groups in 5 levels, as a large organisation's: org → 8 divisions →
+ * 48 departments → 240 groups → 720 teams. The synthetic entities are owned
+ * by team-0 … team-49; a division's or the org's roll-up walks the tree.
+ * Parents list their children and children name their parent, as real
+ * catalogs have both.
+ */
+const LEVELS = [
+  { prefix: 'org', count: 1, type: 'organization' },
+  { prefix: 'division', count: 8, type: 'division' },
+  { prefix: 'department', count: 48, type: 'department' },
+  { prefix: 'group', count: 240, type: 'group' },
+  { prefix: 'team', count: 720, type: 'team' },
+];
+const nameAt = (level: number, i: number) =>
+  level === 0 ? 'org' : `${LEVELS[level].prefix}-${i}`;
+const teams = LEVELS.flatMap(({ count, type }, level) =>
+  Array.from({ length: count }, (_, i) => {
+    const below = LEVELS[level + 1];
+    const perParent = below ? below.count / count : 0;
+    const parentCount = level > 0 ? LEVELS[level - 1].count : 0;
+    const parentIndex =
+      level > 0 ? Math.floor(i / (count / parentCount)) : undefined;
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: nameAt(level, i), namespace: 'default' },
+      spec: {
+        type,
+        ...(parentIndex !== undefined
+          ? { parent: nameAt(level - 1, parentIndex) }
+          : {}),
+        children: Array.from({ length: perParent }, (_, j) =>
+          nameAt(level + 1, i * perParent + j),
+        ),
+      },
+    };
+  }),
+);
 const entities: any[] = [
   ...syntheticEntities(count).map(e => ({
     ...e,
@@ -126,6 +160,20 @@ const server = http.createServer((req, res) => {
   }
   if (req.method === 'GET' && url.pathname === '/api/catalog/entities/by-query')
     return send(200, query(url));
+  // The unpaged list (CatalogClient.getEntities): what a roll-up reads the group tree with.
+  if (req.method === 'GET' && url.pathname === '/api/catalog/entities') {
+    const all: any[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = new URL(url);
+      page.searchParams.set('limit', '10000');
+      if (cursor) page.searchParams.set('cursor', cursor);
+      const answer = query(page);
+      all.push(...answer.items);
+      cursor = answer.pageInfo.nextCursor;
+    } while (cursor);
+    return send(200, all);
+  }
   const byName = url.pathname.match(
     /^\/api\/catalog\/entities\/by-name\/([^/]+)\/([^/]+)\/([^/]+)$/,
   );

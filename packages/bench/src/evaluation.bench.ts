@@ -431,9 +431,30 @@ async function runOne(size: number, db: string, loadSeconds: number) {
         p95: pct(0.95),
         max: pct(1),
       };
+      // Roll-ups of the 5-level, 1,017-group hierarchy (catalogServer.ts): the org (every group),
+      // divisions (127 each) and departments (21), each walking the tree and filtering by its owners.
+      const rollups = [
+        `${base}/rollups/group/default/org`,
+        ...Array.from(
+          { length: 8 },
+          (_, i) => `${base}/rollups/group/default/division-${i}`,
+        ),
+        ...Array.from(
+          { length: 12 },
+          (_, i) => `${base}/rollups/group/default/department-${i * 4}`,
+        ),
+      ];
+      const org = await (
+        await api('/api/ops/rollups/group/default/org')
+      ).json();
+      result.rollupOrg = {
+        groups: org.members?.length,
+        entities: org.entityCount,
+      };
       for (const [name, urls] of [
         ['compliance list + summary', list],
         ['entity profile', entity],
+        ['group roll-up', rollups],
       ] as const) {
         const { stdout } = await promisify(execFile)(process.execPath, [
           ...NODE_ARGS,
@@ -495,7 +516,15 @@ async function main() {
         console.log(
           `    compliance views, cold     one at a time: ${r.coldList.views} views, p50 ${r.coldList.p50} ms, p95 ${r.coldList.p95} ms, max ${r.coldList.max} ms`,
         );
-      for (const key of ['compliance list + summary', 'entity profile']) {
+      if (r.rollupOrg)
+        console.log(
+          `    group roll-up of the org   ${r.rollupOrg.groups} groups in 5 levels, ${r.rollupOrg.entities} entities`,
+        );
+      for (const key of [
+        'compliance list + summary',
+        'entity profile',
+        'group roll-up',
+      ]) {
         const l = r[key];
         if (l)
           console.log(

@@ -20,6 +20,10 @@ export class LruCache<T> {
     return value;
   }
 
+  delete(key: string) {
+    this.entries.delete(key);
+  }
+
   clear() {
     this.entries.clear();
   }

@@ -5,6 +5,7 @@ import {
   type Entity,
 } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { LruCache } from '../database/LruCache';
 
 /** `kind:namespace/name`, lower-case, with the kind and namespace a relation field implies. */
 function refOf(
@@ -58,44 +59,82 @@ export function groupSubtree(groups: Entity[], root: string): string[] {
   return [...seen];
 }
 
+/** How long a caller's view of the group tree (or the systems) is reused: an org chart changes rarely. */
+const TREE_TTL_MS = 30_000;
+
 /**
  * What a roll-up counts, as the caller may see it in the catalog: the
- * owners (a group's subtree) or the systems (a system, or a domain's systems).
+ * owners (a group's subtree) or the systems (a system, or a domain's
+ * systems). The groups and systems are read once per caller and kind every
+ * 30 s: keyed by caller, so one caller's view never answers another's.
  */
-export async function rollupMembers(
-  catalog: CatalogService,
-  entity: Entity,
-  credentials: BackstageCredentials,
-): Promise<{ owner?: string[]; system?: string[] }> {
-  const self = ownRef(entity);
-  const kind = entity.kind.toLowerCase();
-  if (kind === 'system') return { system: [self] };
-  const { items } = await catalog.getEntities(
-    {
-      filter: { kind: kind === 'group' ? 'Group' : 'System' },
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'spec.children',
-        'spec.parent',
-        'spec.domain',
-      ],
-    },
-    { credentials },
-  );
-  if (kind === 'group') return { owner: groupSubtree(items, self) };
-  // A domain: the systems whose spec.domain names it.
-  return {
-    system: items
-      .filter(
-        system =>
-          refOf(
-            (system.spec as { domain?: unknown } | undefined)?.domain,
-            'domain',
-            system.metadata.namespace ?? 'default',
-          ) === self,
-      )
-      .map(ownRef),
-  };
+export class RollupMembers {
+  private readonly lists = new LruCache<{
+    at: number;
+    items: Promise<Entity[]>;
+  }>(200);
+
+  constructor(private readonly catalog: CatalogService) {}
+
+  private list(kind: 'Group' | 'System', credentials: BackstageCredentials) {
+    const principal = credentials.principal as {
+      userEntityRef?: string;
+      subject?: string;
+      type: string;
+    };
+    const key = `${kind}\n${principal.type}:${
+      principal.userEntityRef ?? principal.subject ?? ''
+    }`;
+    const load = () => ({
+      at: Date.now(),
+      items: this.catalog
+        .getEntities(
+          {
+            filter: { kind },
+            fields: [
+              'kind',
+              'metadata.name',
+              'metadata.namespace',
+              'spec.children',
+              'spec.parent',
+              'spec.domain',
+            ],
+          },
+          { credentials },
+        )
+        .then(r => r.items),
+    });
+    let entry = this.lists.get(key, load);
+    if (Date.now() - entry.at > TREE_TTL_MS) {
+      this.lists.delete(key);
+      entry = this.lists.get(key, load);
+    }
+    return entry.items;
+  }
+
+  async of(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<{ owner?: string[]; system?: string[] }> {
+    const self = ownRef(entity);
+    const kind = entity.kind.toLowerCase();
+    if (kind === 'system') return { system: [self] };
+    if (kind === 'group')
+      return {
+        owner: groupSubtree(await this.list('Group', credentials), self),
+      };
+    // A domain: the systems whose spec.domain names it.
+    return {
+      system: (await this.list('System', credentials))
+        .filter(
+          system =>
+            refOf(
+              (system.spec as { domain?: unknown } | undefined)?.domain,
+              'domain',
+              system.metadata.namespace ?? 'default',
+            ) === self,
+        )
+        .map(ownRef),
+    };
+  }
 }

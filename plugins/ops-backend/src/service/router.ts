@@ -46,7 +46,7 @@ import {
   MATCHES_NOTHING,
   withinScope,
 } from './entityReadScope';
-import { rollupMembers } from './rollupMembers';
+import { RollupMembers } from './rollupMembers';
 import { requirePermission } from './requirePermission';
 import { storedStaleness } from './staleness';
 import { EntityOpsReader } from './entityOps';
@@ -97,6 +97,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
       waiverNotifier: options.waiverNotifier,
     });
 
+  const rollups = new RollupMembers(catalog);
   const router = await createOpenApiRouter();
   const runTimes = {
     staleAfterMs: config.staleAfterMs,
@@ -381,7 +382,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     const { scope } = await scopedFilter(req, {});
     const credentials = await credentialsOf(req);
     const { entity, ref } = await loadEntity(req, credentials);
-    const members = await rollupMembers(catalog, entity, credentials);
+    const members = await rollups.of(entity, credentials);
     // A domain without systems contains nothing: an empty list must not mean "no filter".
     const asked = members.owner
       ? { owner: members.owner }
