@@ -43,13 +43,13 @@ const LEVELS = [
 ];
 const nameAt = (level: number, i: number) =>
   level === 0 ? 'org' : `${LEVELS[level].prefix}-${i}`;
-const teams = LEVELS.flatMap(({ count, type }, level) =>
-  Array.from({ length: count }, (_, i) => {
+const teams = LEVELS.flatMap(({ count: size, type }, level) =>
+  Array.from({ length: size }, (_group, i) => {
     const below = LEVELS[level + 1];
-    const perParent = below ? below.count / count : 0;
+    const perParent = below ? below.count / size : 0;
     const parentCount = level > 0 ? LEVELS[level - 1].count : 0;
     const parentIndex =
-      level > 0 ? Math.floor(i / (count / parentCount)) : undefined;
+      level > 0 ? Math.floor(i / (size / parentCount)) : undefined;
     return {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Group',
@@ -59,7 +59,7 @@ const teams = LEVELS.flatMap(({ count, type }, level) =>
         ...(parentIndex !== undefined
           ? { parent: nameAt(level - 1, parentIndex) }
           : {}),
-        children: Array.from({ length: perParent }, (_, j) =>
+        children: Array.from({ length: perParent }, (_child, j) =>
           nameAt(level + 1, i * perParent + j),
         ),
       },
