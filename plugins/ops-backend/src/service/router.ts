@@ -5,12 +5,7 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  ConflictError,
-  isError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
   BasicPermission,
@@ -240,6 +235,21 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     return existing;
   };
 
+  /** A waiver the caller may see and decide or revoke (ops.waiver.manage on its entity). */
+  const managedWaiver = async (
+    id: string,
+    credentials: BackstageCredentials,
+  ) => {
+    const existing = await visibleWaiver(id, credentials);
+    await requirePermission({
+      permissions,
+      permission: opsWaiverManagePermission,
+      credentials,
+      resourceRef: existing.entityRef,
+    });
+    return existing;
+  };
+
   router.post('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
     const credentials = await credentialsOf(req);
     const loaded = await loadEntity(req, credentials);
@@ -277,15 +287,8 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
 
   router.post('/waivers/:id/decision', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const existing = await visibleWaiver(req.params.id, credentials);
-    await requirePermission({
-      permissions,
-      permission: opsWaiverManagePermission,
-      credentials,
-      resourceRef: existing.entityRef,
-    });
+    const existing = await managedWaiver(req.params.id, credentials);
     const { decision, comment } = validateDecision(req.body);
-    let current: StoredWaiver | undefined;
     try {
       const decided = await audited(
         req,
@@ -303,11 +306,12 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
           });
           if (!outcome) throw new NotFoundError(`no waiver ${existing.id}`);
           if (outcome.decided) return outcome.waiver;
-          current = outcome.waiver;
-          throw new ConflictError(
+          const current = outcome.waiver;
+          throw new WaiverConflictError(
             `waiver ${existing.id} is ${current.status}, not pending${
               current.decidedBy ? ` (decided by ${current.decidedBy})` : ''
             }; only a pending request can be decided`,
+            current,
           );
         },
       );
@@ -315,20 +319,14 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
       await writes.waiverNotifier?.decided(decided, record?.owner);
       res.json(decided);
     } catch (error) {
-      if (!current || !isError(error)) throw error;
-      conflict(req, res, error, current);
+      if (!(error instanceof WaiverConflictError)) throw error;
+      conflict(req, res, error, error.waiver);
     }
   });
 
   router.delete('/waivers/:id', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const existing = await visibleWaiver(req.params.id, credentials);
-    await requirePermission({
-      permissions,
-      permission: opsWaiverManagePermission,
-      credentials,
-      resourceRef: existing.entityRef,
-    });
+    const existing = await managedWaiver(req.params.id, credentials);
     // Idempotent: revoking a revoked waiver changes nothing and records nothing.
     if (existing.revokedAt) {
       res.json(existing);

@@ -1,4 +1,3 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { gateReport, gateResult, type GateResult } from '../scoring/gate';
 import {
   CHECK_LEVELS,
@@ -72,16 +71,6 @@ export function parseGateArgs(argv: string[]): GateArgs | string {
     format,
     files,
   };
-}
-
-/** An entity ref as the gate prints it: `component:default/name`, kind and namespace defaulted. */
-export function gateEntityRef(ref: string): string {
-  return stringifyEntityRef(
-    parseEntityRef(ref, {
-      defaultKind: 'component',
-      defaultNamespace: 'default',
-    }),
-  ).toLocaleLowerCase('en-US');
 }
 
 export interface GatedEntity extends GateResult {

@@ -8,10 +8,10 @@ import { evaluateEntity } from '../evaluateEntity';
 import { withLocalDescriptor } from '../opsRef';
 import type { ScorecardResult } from '../scoring/types';
 import { fetchEntityScorecards } from '../entityScorecards';
+import { checkEntityRef } from '../validation/entityRefs';
 import {
   GATE_USAGE,
   gateEntities,
-  gateEntityRef,
   parseGateArgs,
   printGate,
 } from './gateCommand';
@@ -252,13 +252,15 @@ async function runGate(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`opskit gate: ${args}\n\n${GATE_USAGE}`);
     return 2;
   }
-  let wanted: string | undefined;
-  try {
-    wanted = args.entity ? gateEntityRef(args.entity) : undefined;
-  } catch (error) {
-    io.stderr(`opskit gate: --entity: ${(error as Error).message}\n`);
+  // Checked with catalog-model's rules, as the scaffolder's inputs are.
+  const checked = args.entity
+    ? checkEntityRef(args.entity, { defaultKind: 'component' })
+    : undefined;
+  if (checked && 'error' in checked) {
+    io.stderr(`opskit gate: --entity: ${checked.error}\n`);
     return 2;
   }
+  const wanted = checked?.ref;
   let toGate: Array<{ entityRef: string; scorecards: ScorecardResult[] }>;
   if (args.url) {
     const cards = await fetchEntityScorecards({

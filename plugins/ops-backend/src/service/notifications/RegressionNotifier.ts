@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
+import { opsTabLink } from './opsTabLink';
 import {
   describeCheck,
   BUILT_IN_CHECKS,
@@ -32,8 +33,8 @@ export class NotificationsRegressionNotifier implements RegressionNotifier {
   async notify(regressions: Regression[]): Promise<void> {
     for (const regression of regressions) {
       if (!regression.owner) continue;
-      const { kind, namespace, name } = parseEntityRef(regression.entityRef);
-      const link = `/catalog/${namespace}/${kind}/${name}/ops`;
+      const { name } = parseEntityRef(regression.entityRef);
+      const link = opsTabLink(regression.entityRef);
       const payload =
         regression.type === 'level-dropped'
           ? {

@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { StoredWaiver } from '@opskit/plugin-ops-common';
+import { opsTabLink } from './opsTabLink';
 
 /** Tells the people a waiver request concerns what happened to it. */
 export interface WaiverNotifier {
@@ -59,13 +60,12 @@ export class NotificationsWaiverNotifier implements WaiverNotifier {
   ) {
     const entityRefs = [...new Set(recipients.filter(Boolean) as string[])];
     if (entityRefs.length === 0) return;
-    const { kind, namespace, name } = parseEntityRef(waiver.entityRef);
     try {
       await this.notifications.send({
         recipients: { type: 'entity', entityRef: entityRefs },
         payload: {
           ...payload,
-          link: `/catalog/${namespace}/${kind}/${name}/ops`,
+          link: opsTabLink(waiver.entityRef),
           severity: 'normal',
           topic: 'ops-waiver',
           scope: `ops:waiver:${waiver.id}`,
