@@ -11,7 +11,13 @@
  * (backstage-cli starts the backend as its child).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -76,7 +82,17 @@ export interface BackendProcessOptions {
   readyTimeoutMs?: number;
   /** Called with each line the process writes (stdout and stderr). */
   onLine?: (line: string) => void;
+  /**
+   * A start that has written nothing at all after this long is stopped and
+   * tried once more; default 60 s (the example backend's first line comes
+   * after ~4 s here). Such a start has not even loaded its config, so what
+   * hangs is the machine, not the backend under test.
+   */
+  silenceTimeoutMs?: number;
 }
+
+/** Raised when a start wrote nothing within `silenceTimeoutMs`. */
+class SilentStartError extends Error {}
 
 export interface BackendProcess {
   baseUrl: string;
@@ -130,8 +146,50 @@ export function backendApi(
   };
 }
 
+/**
+ * One line per process in the group: pid, command, state (R running, S
+ * sleeping, D waiting on I/O, T stopped, Z zombie) and CPU seconds, so a
+ * timeout says what the backend was doing. Linux only; empty elsewhere.
+ */
+function processGroupStates(pgid: number): string {
+  const lines: string[] = [];
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // gone meanwhile
+      }
+      // "pid (comm) state ppid pgrp ... utime stime": comm may hold spaces.
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      const fields = stat.slice(close + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      const cpu = (Number(fields[11]) + Number(fields[12])) / 100;
+      lines.push(`${pid} ${comm} ${fields[0]} ${cpu.toFixed(1)} s CPU`);
+    }
+  } catch {
+    return '';
+  }
+  return lines.length ? `process group: ${lines.join('; ')}` : '';
+}
+
 export async function startBackendProcess(
   options: BackendProcessOptions = {},
+): Promise<BackendProcess> {
+  try {
+    return await startOnce(options);
+  } catch (error) {
+    if (!(error instanceof SilentStartError)) throw error;
+    process.stderr.write(`${error.message}; starting it once more\n`);
+    return await startOnce(options);
+  }
+}
+
+async function startOnce(
+  options: BackendProcessOptions,
 ): Promise<BackendProcess> {
   const entry = options.entry ?? 'example';
   const port = options.port ?? (await freePort());
@@ -249,6 +307,7 @@ export async function startBackendProcess(
         if (value !== undefined && value !== null && value !== false)
           return value;
       } catch (error) {
+        if (error instanceof SilentStartError) throw error;
         last = error;
       }
       if (exit !== undefined)
@@ -259,9 +318,11 @@ export async function startBackendProcess(
         );
       if (Date.now() >= until)
         throw new Error(
-          `timed out waiting for ${what} (${String(
+          `timed out after ${Math.round(
+            timeoutMs / 1000,
+          )} s waiting for ${what} (${String(
             last ?? 'not ready',
-          )}):\n${output.slice(-4000)}`,
+          )}); ${processGroupStates(child.pid ?? -1)}\n${output.slice(-4000)}`,
         );
       await new Promise(r => setTimeout(r, 500));
     }
@@ -280,10 +341,20 @@ export async function startBackendProcess(
   const ready =
     options.ready ??
     (async () => (await fetch(`${baseUrl}/api/ops/health`)).ok);
+  const started = Date.now();
+  const silence = options.silenceTimeoutMs ?? 60_000;
   try {
     await waitFor(
       'the backend',
-      () => ready(backend),
+      async () => {
+        if (!output && Date.now() - started > silence)
+          throw new SilentStartError(
+            `the backend wrote nothing in ${Math.round(
+              silence / 1000,
+            )} s; ${processGroupStates(child.pid ?? -1)}`,
+          );
+        return ready(backend);
+      },
       options.readyTimeoutMs ?? 180_000,
     );
   } catch (error) {
