@@ -151,6 +151,12 @@ export interface Config {
       /** Entity refs (groups or users) notified of every new request, e.g. [group:default/sre]. */
       approvers?: string[];
     };
+    campaigns?: {
+      /** Notify owners at a campaign's start, before its deadline, and its owner at the deadline. Default true (when ops.notifications.enabled). */
+      notifications?: boolean;
+      /** How long before the deadline the reminder goes out, e.g. 7d (default). */
+      reminderLeadTime?: string;
+    };
     notifications?: {
       /** Default true. */
       enabled?: boolean;

@@ -22,6 +22,9 @@ import { registerOpsActions } from './service/actions';
 import { ReviewWrites } from './service/reviewWrites';
 import { NotificationsRegressionNotifier } from './service/notifications/RegressionNotifier';
 import { NotificationsWaiverNotifier } from './service/notifications/WaiverNotifier';
+import { NotificationsCampaignNotifier } from './service/notifications/CampaignNotifier';
+import { CampaignProgress } from './service/campaigns/CampaignProgress';
+import { CampaignTracker } from './service/campaigns/CampaignTracker';
 
 /**
  * OpsKit's backend: the ops API, its store and the scheduled catalog-wide
@@ -90,6 +93,17 @@ export const opsPlugin = createBackendPlugin({
           backendConfig.ops.scoring,
           backendConfig.customChecks,
         );
+        // Campaigns follow each completed evaluation: counts, notices, completion at the deadline.
+        const campaignProgress = new CampaignProgress(store, checks);
+        const campaignTracker = new CampaignTracker({
+          store,
+          progress: campaignProgress,
+          logger,
+          reminderLeadMs: backendConfig.campaigns.reminderLeadMs,
+          notifier: backendConfig.campaigns.notify
+            ? new NotificationsCampaignNotifier(notifications, logger)
+            : undefined,
+        });
         const evaluator = new CatalogEvaluator({
           catalog,
           auth,
@@ -105,6 +119,7 @@ export const opsPlugin = createBackendPlugin({
             ? new NotificationsRegressionNotifier(notifications, logger)
             : undefined,
           notificationOptOut: backendConfig.notifications.optOut,
+          afterRun: run => campaignTracker.afterEvaluation(run),
         });
         // Load the scoring workers now, in the background, rather than in the first run.
         evaluator
@@ -201,6 +216,8 @@ export const opsPlugin = createBackendPlugin({
             entities,
             checks,
             writes,
+            campaignProgress,
+            campaignTracker,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -76,6 +76,16 @@ export const opsComplianceRefreshPermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Create and edit campaigns; reading them follows `ops.compliance.read`.
+ *
+ * @public
+ */
+export const opsCampaignManagePermission = createPermission({
+  name: 'ops.campaign.manage',
+  attributes: { action: 'update' },
+});
+
 /** @public */
 export const opsPermissions = [
   opsEntityReadPermission,
@@ -84,4 +94,5 @@ export const opsPermissions = [
   opsWaiverRequestPermission,
   opsWaiverManagePermission,
   opsComplianceRefreshPermission,
+  opsCampaignManagePermission,
 ];

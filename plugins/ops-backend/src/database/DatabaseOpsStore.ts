@@ -6,6 +6,7 @@ import { EvaluationRuns } from './EvaluationRuns';
 import { EvaluationWriter } from './EvaluationWriter';
 import { DatabaseFactStore, type FactStore } from './FactStore';
 import { ReviewStore } from './ReviewStore';
+import { DatabaseCampaignStore, type CampaignStore } from './CampaignStore';
 import type {
   ComplianceFilter,
   ComplianceQuery,
@@ -51,6 +52,8 @@ export class DatabaseOpsStore implements OpsStore {
 
   /** Live facts share the database and its migrations. */
   readonly facts: FactStore;
+  /** So do campaigns. */
+  readonly campaigns: CampaignStore;
 
   private readonly runs: EvaluationRuns;
   private readonly writer: EvaluationWriter;
@@ -59,6 +62,7 @@ export class DatabaseOpsStore implements OpsStore {
 
   constructor(db: Knex) {
     this.facts = new DatabaseFactStore(db);
+    this.campaigns = new DatabaseCampaignStore(db);
     this.runs = new EvaluationRuns(db);
     this.reader = new ComplianceReader(db, this.runs);
     this.writer = new EvaluationWriter(db, this.runs, () =>

@@ -1,3 +1,4 @@
+import type { CampaignStore } from './CampaignStore';
 import type { FactStore } from './FactStore';
 import type {
   ComplianceFilter,
@@ -69,6 +70,7 @@ export interface WaiverDecision {
  */
 export interface OpsStore {
   readonly facts: FactStore;
+  readonly campaigns: CampaignStore;
 
   startEvaluation(trigger: string): Promise<number>;
   /** Writes scored rows, and copies `unchanged` entities' rows from an earlier run inside the database. */

@@ -42,6 +42,8 @@ export interface CatalogEvaluatorOptions {
   notifier?: RegressionNotifier;
   /** Check ids whose new failures never notify. */
   notificationOptOut?: string[];
+  /** Called after each successful run (campaigns follow it); must not throw. */
+  afterRun?: (run: EvaluationRun) => Promise<void>;
 }
 
 /**
@@ -257,6 +259,7 @@ export class CatalogEvaluator {
       this.hashes = { evaluationId: id, byRef: nextHashes };
       if (latest && this.options.notifier)
         await this.notifyRegressions(latest.id, id);
+      await this.options.afterRun?.(run);
       logger.info(
         `ops evaluation ${id} scored ${
           run.entityCount

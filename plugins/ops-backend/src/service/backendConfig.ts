@@ -37,6 +37,8 @@ export interface OpsBackendConfig {
   };
   /** Regression notifications to owners (when the notifications plugin is installed). */
   notifications: { enabled: boolean; optOut: string[] };
+  /** Campaign notices: at the start, a reminder this long before the deadline, a summary at it. */
+  campaigns: { notify: boolean; reminderLeadMs: number };
   /** Fact providers' collection run (only scheduled when a module adds a provider). */
   facts: {
     schedule: SchedulerServiceTaskScheduleDefinition;
@@ -143,6 +145,12 @@ export function readBackendConfig(config: RootConfigService): OpsBackendConfig {
     notifications: {
       enabled: config.getOptionalBoolean('ops.notifications.enabled') ?? true,
       optOut: config.getOptionalStringArray('ops.notifications.optOut') ?? [],
+    },
+    campaigns: {
+      notify:
+        (config.getOptionalBoolean('ops.notifications.enabled') ?? true) &&
+        (config.getOptionalBoolean('ops.campaigns.notifications') ?? true),
+      reminderLeadMs: duration(config, 'ops.campaigns.reminderLeadTime', '7d'),
     },
     facts: {
       schedule: config.has('ops.facts.schedule')

@@ -46,6 +46,9 @@ import { requirePermission } from './requirePermission';
 import { storedStaleness } from './staleness';
 import { EntityOpsReader } from './entityOps';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
+import { addCampaignRoutes } from './campaigns/campaignRoutes';
+import { CampaignProgress } from './campaigns/CampaignProgress';
+import { CampaignTracker } from './campaigns/CampaignTracker';
 
 /** Any route's request: what authentication and auditing read. */
 type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
@@ -70,6 +73,10 @@ export interface RouterOptions {
   waiverNotifier?: WaiverNotifier;
   /** Sign-offs and waiver requests, shared with the agent actions; created here when not given. */
   writes?: ReviewWrites;
+  /** Campaign progress, shared with the tracker and the actions; created here when not given. */
+  campaignProgress?: CampaignProgress;
+  /** Counts and notices of active campaigns; created here (without notices) when not given. */
+  campaignTracker?: CampaignTracker;
 }
 
 /** @public */
@@ -456,6 +463,27 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
         limit: parseLimit(req.query.limit, 90, 1000),
       }),
     });
+  });
+
+  const campaignProgress =
+    options.campaignProgress ?? new CampaignProgress(store, options.checks);
+  addCampaignRoutes(router, {
+    store,
+    progress: campaignProgress,
+    tracker:
+      options.campaignTracker ??
+      new CampaignTracker({
+        store,
+        progress: campaignProgress,
+        logger: options.logger,
+        reminderLeadMs: config.campaigns.reminderLeadMs,
+      }),
+    checkIds,
+    allowed,
+    readScope: async req => (await scopedFilter(req, {})).scope,
+    allowedOn,
+    audited,
+    warn: message => options.logger.warn(message),
   });
 
   router.post('/refresh', async (req, res) => {

@@ -91,6 +91,15 @@ function specOperations(): string[] {
 describe('ops router permissions', () => {
   let backend: Awaited<ReturnType<typeof start>>;
   let waiverId = '';
+  let campaignId = '';
+  const campaign = {
+    title: 'Runbooks for tier-1',
+    owner: 'group:default/payments-team',
+    target: { checks: ['runbook-published'] },
+    scope: { tier: ['tier-1'] },
+    startsOn: '2026-01-01',
+    deadline: '2099-12-31',
+  };
   beforeAll(async () => {
     backend = await start();
   });
@@ -217,6 +226,39 @@ describe('ops router permissions', () => {
       call: () => request(backend.server).post('/api/ops/refresh').set(auth),
       needs: ['ops.compliance.refresh'],
     },
+    ListCampaigns: {
+      call: () => request(backend.server).get('/api/ops/campaigns').set(auth),
+      needs: ['ops.compliance.read', 'ops.entity.read'],
+    },
+    CreateCampaign: {
+      call: () =>
+        request(backend.server)
+          .post('/api/ops/campaigns')
+          .set(auth)
+          .send(campaign),
+      needs: ['ops.campaign.manage'],
+    },
+    GetCampaign: {
+      call: () =>
+        request(backend.server)
+          .get(`/api/ops/campaigns/${campaignId}`)
+          .set(auth),
+      needs: ['ops.compliance.read', 'ops.entity.read'],
+    },
+    UpdateCampaign: {
+      call: () =>
+        request(backend.server)
+          .put(`/api/ops/campaigns/${campaignId}`)
+          .set(auth)
+          .send({ ...campaign, state: 'active' }),
+      needs: ['ops.campaign.manage'],
+    },
+    ListEntityCampaigns: {
+      call: () =>
+        request(backend.server).get(`/api/ops${PAYMENTS}/campaigns`).set(auth),
+      needs: ['ops.entity.read'],
+      entity: PAYMENTS_REF,
+    },
   };
 
   it('knows every route of the spec', () => {
@@ -236,6 +278,7 @@ describe('ops router permissions', () => {
           .delete(`/api/ops/waivers/${w.id}`)
           .set(auth);
       waiverId = (await routes.CreateWaiver.call().expect(201)).body.id;
+      campaignId ||= (await routes.CreateCampaign.call().expect(201)).body.id;
       backend.decide.set(denied, AuthorizeResult.DENY);
       backend.asked.length = 0;
 

@@ -1,8 +1,7 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import request from 'supertest';
+import { recordedNotifications } from '../__testUtils__/recordedNotifications';
 import {
   evaluated,
   janeAuth,
@@ -18,7 +17,8 @@ const samAuth = {
 };
 
 describe('waiver requests', () => {
-  const sends: any[] = [];
+  const notifications = recordedNotifications();
+  const sends: any[] = notifications.sends;
   let server: any;
   beforeAll(async () => {
     ({ server } = await startOpsTestBackend({
@@ -44,15 +44,7 @@ describe('waiver requests', () => {
           authorizeConditional: async (requests: any[]) =>
             requests.map(() => ({ result: AuthorizeResult.ALLOW })) as any,
         }).factory,
-        createServiceFactory({
-          service: notificationService,
-          deps: {},
-          factory: () => ({
-            send: async (notification: unknown) => {
-              sends.push(notification);
-            },
-          }),
-        }),
+        notifications.factory,
       ],
     }));
     await evaluated(server);

@@ -159,6 +159,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Campaigns with their progress in the latest evaluation (`ops.compliance.read`; counts within the entities the caller may read). Archived ones only when asked for by `state`. */
+    get: operations['ListCampaigns'];
+    put?: never;
+    /** Create a campaign (`ops.campaign.manage`); a draft unless `state` says otherwise. */
+    post: operations['CreateCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A campaign, its progress overall, per owner and over time, and the entities left (`ops.compliance.read`; within the entities the caller may read). */
+    get: operations['GetCampaign'];
+    /** Replace a campaign's fields, its state included (`ops.campaign.manage`). */
+    put: operations['UpdateCampaign'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The active campaigns that ask this entity, and what it still fails of each (`ops.entity.read` on the entity). */
+    get: operations['ListEntityCampaigns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/compliance': {
     parameters: {
       query?: never;
@@ -303,6 +356,116 @@ export interface components {
       };
     } & {
       [key: string]: unknown;
+    };
+    /** What each entity in scope must reach: a level on one scorecard, or a set of checks that pass (waived counts as reached, and is shown apart). */
+    CampaignTarget: {
+      scorecard?: string;
+      level?: components['schemas']['CheckLevel'];
+      checks?: string[];
+    };
+    /** The entities asked: those matching every given compliance filter (values within one filter are alternatives), or the listed entity refs. An empty scope asks every evaluated entity. */
+    CampaignScope: {
+      tier?: components['schemas']['ScopeValues'];
+      owner?: components['schemas']['ScopeValues'];
+      kind?: components['schemas']['ScopeValues'];
+      type?: components['schemas']['ScopeValues'];
+      lifecycle?: components['schemas']['ScopeValues'];
+      system?: components['schemas']['ScopeValues'];
+      entities?: string[];
+    };
+    ScopeValues: string[];
+    /**
+     * draft (not asking anyone yet), active (asking, from its start date), completed (its deadline passed, or closed by hand), archived (hidden from the list by default).
+     */
+    CampaignState: 'draft' | 'active' | 'completed' | 'archived';
+    /** A campaign as written by those allowed (`ops.campaign.manage`). */
+    CampaignInput: {
+      title: string;
+      description?: string;
+      /** The group that runs the campaign (an entity ref). */
+      owner: string;
+      target: components['schemas']['CampaignTarget'];
+      scope: components['schemas']['CampaignScope'];
+      /**
+       * Format: date
+       * The first day it asks (YYYY-MM-DD, UTC).
+       */
+      startsOn: string;
+      /**
+       * Format: date
+       * The day it is due (YYYY-MM-DD, UTC; the end of that day).
+       */
+      deadline: string;
+      state?: components['schemas']['CampaignState'];
+    };
+    Campaign: components['schemas']['CampaignInput'] & {
+      id: string;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      updatedBy?: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    /** Entities in scope and how many reached the target, with or without a waiver. */
+    CampaignCounts: {
+      inScope: number;
+      /** Reached the target without a waiver. */
+      done: number;
+      /** Reached the target thanks to an approved waiver. */
+      waived: number;
+      notDone: number;
+    };
+    /** A campaign and its progress in the latest stored evaluation. */
+    CampaignSummary: {
+      campaign: components['schemas']['Campaign'];
+      progress: components['schemas']['CampaignCounts'];
+    };
+    CampaignList: {
+      items: components['schemas']['CampaignSummary'][];
+    };
+    CampaignOwnerProgress: components['schemas']['CampaignCounts'] & {
+      /** The owner ref; empty for entities without one. */
+      owner: string;
+    };
+    /** The campaign's counts after one evaluation: the burn-up chart's data. The scope is evaluated each time, so `inScope` follows entities that enter or leave it. */
+    CampaignPoint: components['schemas']['CampaignCounts'] & {
+      /** Format: date-time */
+      evaluatedAt: string;
+    };
+    /** An entity in scope and what it still fails of the target. */
+    CampaignEntity: {
+      entityRef: string;
+      title?: string;
+      owner?: string;
+
+      state: 'done' | 'waived' | 'not-done';
+      /** For a level target, the entity's level on that scorecard. */
+      level?: components['schemas']['Level'];
+      /** The target's checks it fails (for a level target, that scorecard's). */
+      failing: string[];
+    };
+    CampaignDetail: {
+      campaign: components['schemas']['Campaign'];
+      progress: components['schemas']['CampaignCounts'];
+      /**
+       * Format: date-time
+       * When the evaluation the progress comes from finished.
+       */
+      evaluatedAt?: string;
+      owners: components['schemas']['CampaignOwnerProgress'][];
+      points: components['schemas']['CampaignPoint'][];
+      /** The entities not done yet, fewest failing checks first (at most `limit`). */
+      remaining: components['schemas']['CampaignEntity'][];
+      remainingCount?: number;
+    };
+    /** An active campaign that asks this entity, and where it stands. */
+    EntityCampaign: {
+      campaign: components['schemas']['Campaign'];
+      entity: components['schemas']['CampaignEntity'];
+    };
+    EntityCampaignList: {
+      items: components['schemas']['EntityCampaign'][];
     };
     WaiverConflict: components['schemas']['Error'] & {
       waiver: components['schemas']['StoredWaiver'];
@@ -1072,6 +1235,131 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StoredWaiver'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListCampaigns: {
+    parameters: {
+      query?: {
+        state?: components['schemas']['CampaignState'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Campaigns */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  CreateCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CampaignInput'];
+      };
+    };
+    responses: {
+      /** The campaign */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Campaign'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetCampaign: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The campaign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignDetail'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  UpdateCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CampaignInput'];
+      };
+    };
+    responses: {
+      /** The campaign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Campaign'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListEntityCampaigns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Campaigns */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntityCampaignList'];
         };
       };
       default: components['responses']['ErrorResponse'];

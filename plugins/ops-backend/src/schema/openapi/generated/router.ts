@@ -30,6 +30,11 @@ export type EndpointMap = {
   '#get|/waivers': Endpoint<'ListWaiverRequests'>;
   '#post|/waivers/{id}/decision': Endpoint<'DecideWaiver'>;
   '#_delete|/waivers/{id}': Endpoint<'RevokeWaiver'>;
+  '#get|/campaigns': Endpoint<'ListCampaigns'>;
+  '#post|/campaigns': Endpoint<'CreateCampaign'>;
+  '#get|/campaigns/{id}': Endpoint<'GetCampaign'>;
+  '#put|/campaigns/{id}': Endpoint<'UpdateCampaign'>;
+  '#get|/entities/{kind}/{namespace}/{name}/campaigns': Endpoint<'ListEntityCampaigns'>;
   '#get|/compliance': Endpoint<'ListCompliance'>;
   '#get|/compliance/summary': Endpoint<'GetComplianceSummary'>;
   '#get|/rollups/{kind}/{namespace}/{name}': Endpoint<'GetRollup'>;
@@ -316,6 +321,345 @@ export const spec = {
         },
         required: ['error'],
         additionalProperties: true,
+      },
+      CampaignTarget: {
+        description:
+          'What each entity in scope must reach: a level on one scorecard, or a set of checks that pass (waived counts as reached, and is shown apart).',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          scorecard: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+          },
+          level: {
+            $ref: '#/components/schemas/CheckLevel',
+          },
+          checks: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+        },
+      },
+      CampaignScope: {
+        description:
+          'The entities asked: those matching every given compliance filter (values within one filter are alternatives), or the listed entity refs. An empty scope asks every evaluated entity.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          tier: {
+            $ref: '#/components/schemas/ScopeValues',
+          },
+          owner: {
+            $ref: '#/components/schemas/ScopeValues',
+          },
+          kind: {
+            $ref: '#/components/schemas/ScopeValues',
+          },
+          type: {
+            $ref: '#/components/schemas/ScopeValues',
+          },
+          lifecycle: {
+            $ref: '#/components/schemas/ScopeValues',
+          },
+          system: {
+            $ref: '#/components/schemas/ScopeValues',
+          },
+          entities: {
+            type: 'array',
+            maxItems: 5000,
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 512,
+            },
+          },
+        },
+      },
+      ScopeValues: {
+        type: 'array',
+        maxItems: 100,
+        items: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 512,
+        },
+      },
+      CampaignState: {
+        description:
+          'draft (not asking anyone yet), active (asking, from its start date), completed (its deadline passed, or closed by hand), archived (hidden from the list by default).',
+        type: 'string',
+        enum: ['draft', 'active', 'completed', 'archived'],
+      },
+      CampaignInput: {
+        description:
+          'A campaign as written by those allowed (`ops.campaign.manage`).',
+        type: 'object',
+        additionalProperties: false,
+        required: ['title', 'owner', 'target', 'scope', 'startsOn', 'deadline'],
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 4000,
+          },
+          owner: {
+            description: 'The group that runs the campaign (an entity ref).',
+            type: 'string',
+            minLength: 1,
+            maxLength: 512,
+          },
+          target: {
+            $ref: '#/components/schemas/CampaignTarget',
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          startsOn: {
+            description: 'The first day it asks (YYYY-MM-DD, UTC).',
+            type: 'string',
+            format: 'date',
+          },
+          deadline: {
+            description:
+              'The day it is due (YYYY-MM-DD, UTC; the end of that day).',
+            type: 'string',
+            format: 'date',
+          },
+          state: {
+            $ref: '#/components/schemas/CampaignState',
+          },
+        },
+      },
+      Campaign: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/CampaignInput',
+          },
+          {
+            type: 'object',
+            required: ['id', 'state', 'createdBy', 'createdAt', 'updatedAt'],
+            properties: {
+              id: {
+                type: 'string',
+              },
+              createdBy: {
+                type: 'string',
+              },
+              createdAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              updatedBy: {
+                type: 'string',
+              },
+              updatedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+        ],
+      },
+      CampaignCounts: {
+        description:
+          'Entities in scope and how many reached the target, with or without a waiver.',
+        type: 'object',
+        required: ['inScope', 'done', 'waived', 'notDone'],
+        properties: {
+          inScope: {
+            type: 'integer',
+          },
+          done: {
+            description: 'Reached the target without a waiver.',
+            type: 'integer',
+          },
+          waived: {
+            description: 'Reached the target thanks to an approved waiver.',
+            type: 'integer',
+          },
+          notDone: {
+            type: 'integer',
+          },
+        },
+      },
+      CampaignSummary: {
+        description:
+          'A campaign and its progress in the latest stored evaluation.',
+        type: 'object',
+        required: ['campaign', 'progress'],
+        properties: {
+          campaign: {
+            $ref: '#/components/schemas/Campaign',
+          },
+          progress: {
+            $ref: '#/components/schemas/CampaignCounts',
+          },
+        },
+      },
+      CampaignList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignSummary',
+            },
+          },
+        },
+      },
+      CampaignOwnerProgress: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/CampaignCounts',
+          },
+          {
+            type: 'object',
+            required: ['owner'],
+            properties: {
+              owner: {
+                description: 'The owner ref; empty for entities without one.',
+                type: 'string',
+              },
+            },
+          },
+        ],
+      },
+      CampaignPoint: {
+        description:
+          "The campaign's counts after one evaluation: the burn-up chart's data. The scope is evaluated each time, so `inScope` follows entities that enter or leave it.",
+        allOf: [
+          {
+            $ref: '#/components/schemas/CampaignCounts',
+          },
+          {
+            type: 'object',
+            required: ['evaluatedAt'],
+            properties: {
+              evaluatedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+        ],
+      },
+      CampaignEntity: {
+        description:
+          'An entity in scope and what it still fails of the target.',
+        type: 'object',
+        required: ['entityRef', 'state', 'failing'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            enum: ['done', 'waived', 'not-done'],
+          },
+          level: {
+            description:
+              "For a level target, the entity's level on that scorecard.",
+            allOf: [
+              {
+                $ref: '#/components/schemas/Level',
+              },
+            ],
+          },
+          failing: {
+            description:
+              "The target's checks it fails (for a level target, that scorecard's).",
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      CampaignDetail: {
+        type: 'object',
+        required: ['campaign', 'progress', 'owners', 'points', 'remaining'],
+        properties: {
+          campaign: {
+            $ref: '#/components/schemas/Campaign',
+          },
+          progress: {
+            $ref: '#/components/schemas/CampaignCounts',
+          },
+          evaluatedAt: {
+            description:
+              'When the evaluation the progress comes from finished.',
+            type: 'string',
+            format: 'date-time',
+          },
+          owners: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignOwnerProgress',
+            },
+          },
+          points: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignPoint',
+            },
+          },
+          remaining: {
+            description:
+              'The entities not done yet, fewest failing checks first (at most `limit`).',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignEntity',
+            },
+          },
+          remainingCount: {
+            type: 'integer',
+          },
+        },
+      },
+      EntityCampaign: {
+        description:
+          'An active campaign that asks this entity, and where it stands.',
+        type: 'object',
+        required: ['campaign', 'entity'],
+        properties: {
+          campaign: {
+            $ref: '#/components/schemas/Campaign',
+          },
+          entity: {
+            $ref: '#/components/schemas/CampaignEntity',
+          },
+        },
+      },
+      EntityCampaignList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityCampaign',
+            },
+          },
+        },
       },
       WaiverConflict: {
         allOf: [
@@ -2128,6 +2472,208 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/StoredWaiver',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns': {
+      get: {
+        operationId: 'ListCampaigns',
+        description:
+          'Campaigns with their progress in the latest evaluation (`ops.compliance.read`; counts within the entities the caller may read). Archived ones only when asked for by `state`.',
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'state',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/CampaignState',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Campaigns',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateCampaign',
+        description:
+          'Create a campaign (`ops.campaign.manage`); a draft unless `state` says otherwise.',
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The campaign',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}': {
+      get: {
+        operationId: 'GetCampaign',
+        description:
+          'A campaign, its progress overall, per owner and over time, and the entities left (`ops.compliance.read`; within the entities the caller may read).',
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              format: 'uuid',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaign',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignDetail',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'UpdateCampaign',
+        description:
+          "Replace a campaign's fields, its state included (`ops.campaign.manage`).",
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              format: 'uuid',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The campaign',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/campaigns': {
+      get: {
+        operationId: 'ListEntityCampaigns',
+        description:
+          'The active campaigns that ask this entity, and what it still fails of each (`ops.entity.read` on the entity).',
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Campaigns',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityCampaignList',
                 },
               },
             },

@@ -1,0 +1,22 @@
+export {
+  checkCampaignInput,
+  dayStart,
+  deadlineEnd,
+  type Campaign,
+  type CampaignInput,
+  type CampaignInputIssue,
+  type CampaignScope,
+  type CampaignTarget,
+  type CampaignVocabulary,
+} from './campaignInput';
+export {
+  CampaignTally,
+  campaignEntityState,
+  campaignFilter,
+  idealDone,
+  inCampaignScope,
+  type CampaignCounts,
+  type CampaignEntity,
+  type CampaignOwnerProgress,
+  type CheckScorecards,
+} from './campaignProgress';
