@@ -19,6 +19,7 @@ import {
 } from './scoring/types';
 import type { OpsIssue } from './validation/issues';
 import { validateSections } from './validation/validateSections';
+import { dayStart } from './durations';
 
 /**
  * The `ops:` block of app-config, read from plain JSON (the backend passes
@@ -68,7 +69,7 @@ export const countsFromSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2027-01-01')
   .refine(
-    day => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)),
+    day => !Number.isNaN(dayStart(day)),
     'must be a date such as 2027-01-01',
   );
 

@@ -132,3 +132,18 @@ export function durationToMs(input: string | undefined): number | undefined {
 export function truncate(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Milliseconds of a YYYY-MM-DD day's start (UTC), or NaN for text that is
+ * not a day that exists: Date.parse would roll 2027-02-30 over to March.
+ *
+ * @public
+ */
+export function dayStart(day: string): number {
+  if (!DAY.test(day)) return NaN;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(ms)) return NaN;
+  return new Date(ms).toISOString().slice(0, 10) === day ? ms : NaN;
+}

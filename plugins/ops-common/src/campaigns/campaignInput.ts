@@ -1,4 +1,5 @@
 import type { OpsApiSchemas } from '../api/types';
+import { dayStart } from '../durations';
 import { checkEntityRef } from '../validation/entityRefs';
 import { visibleText } from '../validation/freeText';
 
@@ -29,21 +30,6 @@ export interface CampaignInputIssue {
 export interface CampaignVocabulary {
   scorecards: string[];
   checks: string[];
-}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * Milliseconds of a YYYY-MM-DD day's start (UTC), or NaN.
- *
- * @public
- */
-export function dayStart(day: string): number {
-  if (!DAY.test(day)) return NaN;
-  const ms = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(ms)) return NaN;
-  // Date.parse rolls 2026-02-30 over to March: a day that does not exist is no day.
-  return new Date(ms).toISOString().slice(0, 10) === day ? ms : NaN;
 }
 
 /**

@@ -1,9 +1,6 @@
 import type { ComplianceRow } from '../api/types';
-import {
-  checkCampaignInput,
-  dayStart,
-  type CampaignInput,
-} from './campaignInput';
+import { dayStart } from '../durations';
+import { checkCampaignInput, type CampaignInput } from './campaignInput';
 import {
   CampaignTally,
   campaignEntityState,

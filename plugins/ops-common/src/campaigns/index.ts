@@ -1,6 +1,5 @@
 export {
   checkCampaignInput,
-  dayStart,
   deadlineEnd,
   type Campaign,
   type CampaignInput,

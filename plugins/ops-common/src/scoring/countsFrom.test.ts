@@ -81,7 +81,7 @@ describe('checks announced with countsFrom', () => {
           howToFix: 'h',
           level: 'bronze',
         },
-        countsFrom: '2027-13-45',
+        countsFrom: '2027-02-30',
         rule: { exists: true },
       },
     ]);

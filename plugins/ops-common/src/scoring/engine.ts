@@ -1,5 +1,6 @@
 import { BUILT_IN_DEFAULTS, type OpsDefaults } from '../defaults';
 import type { OpsProfile } from '../descriptor/types';
+import { dayStart } from '../durations';
 import { BUILT_IN_CHECKS, BUILT_IN_SCORECARDS } from './builtInChecks';
 import {
   CHECK_LEVELS,
@@ -148,8 +149,7 @@ function runCheck(
   context: Parameters<OpsCheck['evaluate']>[0],
 ): CheckResult {
   const result = runCheckNow(check, context);
-  return check.countsFrom &&
-    Date.parse(`${check.countsFrom}T00:00:00Z`) > context.now
+  return check.countsFrom && dayStart(check.countsFrom) > context.now
     ? announced(result, check.countsFrom)
     : result;
 }
