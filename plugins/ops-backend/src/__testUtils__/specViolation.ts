@@ -11,11 +11,39 @@ import { readYaml } from '@opskit/plugin-ops-common';
  */
 const SPEC_FILE = resolve(__dirname, '../schema/openapi.yaml');
 
-function closed(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(closed);
+const SCHEMA_REF = '#/components/schemas/';
+
+/**
+ * An allOf of object schemas as one object: closing each member would make
+ * each refuse the others' fields.
+ */
+function merged(node: any, schemas: Record<string, any>): any {
+  if (!Array.isArray(node.allOf)) return node;
+  const members = node.allOf.map((m: any) =>
+    merged(
+      typeof m.$ref === 'string' && m.$ref.startsWith(SCHEMA_REF)
+        ? schemas[m.$ref.slice(SCHEMA_REF.length)]
+        : m,
+      schemas,
+    ),
+  );
+  if (!members.every((m: any) => m?.properties)) return node;
+  const { allOf: _allOf, ...rest } = node;
+  return {
+    ...rest,
+    type: 'object',
+    properties: Object.assign({}, ...members.map((m: any) => m.properties)),
+    required: [...new Set(members.flatMap((m: any) => m.required ?? []))],
+  };
+}
+
+function closed(node: unknown, schemas: Record<string, any>): unknown {
+  if (Array.isArray(node)) return node.map(n => closed(n, schemas));
   if (!node || typeof node !== 'object') return node;
+  const whole = merged(node, schemas);
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) out[key] = closed(value);
+  for (const [key, value] of Object.entries(whole as object))
+    out[key] = closed(value, schemas);
   if (out.properties && out.additionalProperties === undefined)
     out.additionalProperties = false;
   return out;
@@ -27,7 +55,10 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 ajv.addFormat('date-time', value => !Number.isNaN(Date.parse(value)));
 ajv.addFormat('uuid', /^[0-9a-f-]{36}$/i);
 ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
-ajv.addSchema({ ...(closed(spec) as object), $id: 'ops' });
+ajv.addSchema({
+  ...(closed(spec, spec.components.schemas) as object),
+  $id: 'ops',
+});
 const pointer = (...parts: string[]) =>
   parts.map(p => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 

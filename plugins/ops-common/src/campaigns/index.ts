@@ -19,3 +19,12 @@ export {
   type CampaignOwnerProgress,
   type CheckScorecards,
 } from './campaignProgress';
+export type {
+  CampaignDetail,
+  CampaignList,
+  CampaignPoint,
+  CampaignState,
+  CampaignSummary,
+  EntityCampaign,
+  EntityCampaignList,
+} from './campaignResponses';

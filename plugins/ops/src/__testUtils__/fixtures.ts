@@ -14,6 +14,7 @@ import {
   readYaml,
   sloQueries,
   withLocalDescriptor,
+  type Campaign,
   type ComplianceRow,
   type EntityFact,
   type EntityOpsResponse,
@@ -141,4 +142,22 @@ export function complianceRows(count: number): ComplianceRow[] {
     failingChecks: i % 3 ? ['slo-indicators'] : [],
     errorCount: i % 5 === 0 ? 1 : 0,
   }));
+}
+
+/** A stored campaign, active, asking for one check; override what a test needs. */
+export function campaignFixture(over: Partial<Campaign> = {}): Campaign {
+  return {
+    id: '0c1a2b3c-0000-4000-8000-000000000099',
+    title: 'SLOs for tier 1',
+    owner: 'group:default/sre',
+    target: { checks: ['slo-indicators'] },
+    scope: {},
+    startsOn: '2026-11-16',
+    deadline: '2026-12-31',
+    state: 'active',
+    createdBy: 'user:default/lead',
+    createdAt: '2026-11-16T09:00:00Z',
+    updatedAt: '2026-11-16T09:00:00Z',
+    ...over,
+  };
 }

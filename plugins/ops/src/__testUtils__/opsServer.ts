@@ -5,7 +5,12 @@ import { setupServer } from 'msw/node';
 import {
   BUILT_IN_SCORECARDS,
   BUILT_IN_CHECKS,
+  CampaignTally,
+  campaignEntityState,
   describeCheck,
+  inCampaignScope,
+  type Campaign,
+  type CampaignInput,
   type ComplianceRow,
   type EntityFact,
   type StoredSignOff,
@@ -41,6 +46,20 @@ export function createOpsServer(
   let retrying = false;
   let refreshes = 0;
   const waivers: StoredWaiver[] = [];
+  const campaigns: Campaign[] = [];
+  const checkScorecards = new Map(
+    BUILT_IN_CHECKS.map(c => [c.id, c.scorecard]),
+  );
+  /** A campaign's progress over the fake's rows, with ops-common's tally as the backend. */
+  const progressOf = (campaign: Campaign, keep = 25) => {
+    const tally = new CampaignTally(keep);
+    for (const row of rows)
+      if (inCampaignScope(campaign.scope, row))
+        tally.add(
+          campaignEntityState(campaign, row, new Set(), checkScorecards),
+        );
+    return tally;
+  };
   /** Answers that are not what the spec documents: each fails the test that got it. */
   const violations: string[] = [];
   const answer = (
@@ -318,6 +337,111 @@ export function createOpsServer(
             items: rows.filter(matches(new URL(request.url).searchParams)),
           });
     }),
+    http.get(`${BASE_URL}/campaigns`, ({ request }) => {
+      const state = new URL(request.url).searchParams.get('state');
+      return answer('/campaigns', 'get', {
+        items: campaigns
+          .filter(c => (state ? c.state === state : c.state !== 'archived'))
+          .map(campaign => ({
+            campaign,
+            progress: progressOf(campaign).total,
+          })),
+      });
+    }),
+    http.post(`${BASE_URL}/campaigns`, async ({ request }) => {
+      const body = (await request.json()) as CampaignInput;
+      const at = new Date().toISOString();
+      const campaign: Campaign = {
+        ...body,
+        state: body.state ?? 'draft',
+        id: `0c1a2b3c-0000-4000-8000-${String(campaigns.length + 1).padStart(
+          12,
+          '0',
+        )}`,
+        createdBy: 'user:default/guest',
+        createdAt: at,
+        updatedAt: at,
+      };
+      campaigns.push(campaign);
+      return answer('/campaigns', 'post', campaign, 201);
+    }),
+    http.get(`${BASE_URL}/campaigns/:id`, ({ params, request }) => {
+      const campaign = campaigns.find(c => c.id === params.id);
+      const route = '/campaigns/{id}';
+      if (!campaign)
+        return answer(
+          route,
+          'get',
+          errorBody(404, 'NotFoundError', `no campaign ${params.id}`),
+          404,
+        );
+      const limit = Number(
+        new URL(request.url).searchParams.get('limit') ?? 25,
+      );
+      const tally = progressOf(campaign, limit);
+      return answer(route, 'get', {
+        campaign,
+        progress: tally.total,
+        evaluatedAt: '2026-11-27T11:00:05Z',
+        owners: tally.ownerProgress(),
+        // Two evaluations: a quarter reached on the first, the count now on the second.
+        points: [
+          {
+            evaluatedAt: '2026-11-20T11:00:05Z',
+            ...tally.total,
+            done: Math.floor(tally.total.done / 4),
+            notDone: tally.total.inScope - Math.floor(tally.total.done / 4),
+          },
+          { evaluatedAt: '2026-11-27T11:00:05Z', ...tally.total },
+        ],
+        remaining: tally.remaining(),
+        remainingCount: tally.total.notDone,
+      });
+    }),
+    http.put(`${BASE_URL}/campaigns/:id`, async ({ params, request }) => {
+      const campaign = campaigns.find(c => c.id === params.id);
+      const route = '/campaigns/{id}';
+      if (!campaign)
+        return answer(
+          route,
+          'put',
+          errorBody(404, 'NotFoundError', `no campaign ${params.id}`),
+          404,
+        );
+      const body = (await request.json()) as CampaignInput;
+      // As the API, a replacement: fields left out are gone.
+      for (const key of ['description'] as const) delete campaign[key];
+      Object.assign(campaign, body, {
+        state: body.state ?? campaign.state,
+        updatedBy: 'user:default/guest',
+        updatedAt: new Date().toISOString(),
+      });
+      return answer(route, 'put', campaign);
+    }),
+    http.get(
+      `${BASE_URL}/entities/:kind/:namespace/:name/campaigns`,
+      ({ params }) => {
+        const ref = refOf(params);
+        const row = rows.find(r => r.entityRef === ref);
+        return answer('/entities/{kind}/{namespace}/{name}/campaigns', 'get', {
+          items: row
+            ? campaigns
+                .filter(
+                  c => c.state === 'active' && inCampaignScope(c.scope, row),
+                )
+                .map(campaign => ({
+                  campaign,
+                  entity: campaignEntityState(
+                    campaign,
+                    row,
+                    new Set(),
+                    checkScorecards,
+                  ),
+                }))
+            : [],
+        });
+      },
+    ),
     http.post(`${BASE_URL}/refresh`, () => {
       refreshes++;
       return refreshes > 1
@@ -336,6 +460,8 @@ export function createOpsServer(
     signOffs,
     /** Waivers the fake holds (the entity answer lists the active ones). */
     waivers,
+    /** Campaigns the fake holds; their progress is computed over the rows. */
+    campaigns,
     /** What the next answers say about staleness. */
     setStale(reason: string | undefined, flags?: { retrying?: boolean }) {
       stale = reason;

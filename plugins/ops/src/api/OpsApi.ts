@@ -1,5 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  Campaign,
+  CampaignDetail,
+  CampaignInput,
+  CampaignList,
+  CampaignState,
   ChecksResponse,
   ComplianceFilter,
   ComplianceListResponse,
@@ -8,6 +13,7 @@ import type {
   RollupResponse,
   ComplianceTrendResponse,
   EntityHistoryResponse,
+  EntityCampaignList,
   EntityOpsResponse,
   SignOffRequest,
   StoredSignOff,
@@ -81,6 +87,18 @@ export interface OpsApi {
     format: ExportFormat,
     request: Omit<ComplianceListRequest, 'limit' | 'cursor'>,
   ): Promise<Blob>;
+  /** Campaigns with their progress; archived ones only when asked for by state. */
+  listCampaigns(options?: { state?: CampaignState }): Promise<CampaignList>;
+  /** A campaign's progress overall, per owner and over time, and at most `limit` entities left. */
+  getCampaign(
+    id: string,
+    options?: { limit?: number },
+  ): Promise<CampaignDetail>;
+  createCampaign(input: CampaignInput): Promise<Campaign>;
+  /** Replaces every field of a campaign, its state included. */
+  updateCampaign(id: string, input: CampaignInput): Promise<Campaign>;
+  /** The active campaigns that ask this entity, and what it still fails of each. */
+  getEntityCampaigns(entityRef: string): Promise<EntityCampaignList>;
   /** Starts a catalog-wide evaluation; resolves `false` when one is already running. */
   refresh(): Promise<{ started: boolean }>;
 }

@@ -4,12 +4,18 @@ import {
   complianceQuery,
   entityPathParams,
   OpsApiClient,
+  type Campaign,
+  type CampaignDetail,
+  type CampaignInput,
+  type CampaignList,
+  type CampaignState,
   type ChecksResponse,
   type ComplianceFilter,
   type ComplianceListResponse,
   type ComplianceSummaryResponse,
   type ComplianceTrendResponse,
   type EntityHistoryResponse,
+  type EntityCampaignList,
   type EntityOpsResponse,
   type RollupResponse,
   type StoredSignOff,
@@ -145,6 +151,38 @@ export class OpsClient implements OpsApi {
     });
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return response.blob();
+  }
+
+  listCampaigns(
+    options: { state?: CampaignState } = {},
+  ): Promise<CampaignList> {
+    return this.client.call('ListCampaigns', {
+      query: { state: options.state },
+    });
+  }
+
+  getCampaign(
+    id: string,
+    options: { limit?: number } = {},
+  ): Promise<CampaignDetail> {
+    return this.client.call('GetCampaign', {
+      path: { id },
+      query: { limit: options.limit },
+    });
+  }
+
+  createCampaign(input: CampaignInput): Promise<Campaign> {
+    return this.client.call('CreateCampaign', { body: input });
+  }
+
+  updateCampaign(id: string, input: CampaignInput): Promise<Campaign> {
+    return this.client.call('UpdateCampaign', { path: { id }, body: input });
+  }
+
+  getEntityCampaigns(entityRef: string): Promise<EntityCampaignList> {
+    return this.client.call('ListEntityCampaigns', {
+      path: entityPathParams(entityRef),
+    });
   }
 
   async refresh(): Promise<{ started: boolean }> {

@@ -398,8 +398,19 @@ export interface components {
       deadline: string;
       state?: components['schemas']['CampaignState'];
     };
-    Campaign: components['schemas']['CampaignInput'] & {
+    /** A stored campaign: the input's fields (listed again rather than composed, because the input refuses unknown keys) and who wrote it when. */
+    Campaign: {
       id: string;
+      title: string;
+      description?: string;
+      owner: string;
+      target: components['schemas']['CampaignTarget'];
+      scope: components['schemas']['CampaignScope'];
+      /** Format: date */
+      startsOn: string;
+      /** Format: date */
+      deadline: string;
+      state: components['schemas']['CampaignState'];
       createdBy: string;
       /** Format: date-time */
       createdAt: string;

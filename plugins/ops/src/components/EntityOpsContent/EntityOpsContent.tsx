@@ -29,6 +29,7 @@ import {
   RequestWaiverDialog,
 } from '../common';
 import { BackupsSection } from './sections/BackupsSection';
+import { CampaignsSection } from './sections/CampaignsSection';
 import { DeploymentSection } from './sections/DeploymentSection';
 import { EnvironmentsSection } from './sections/EnvironmentsSection';
 import { IncidentSection } from './sections/IncidentSection';
@@ -100,6 +101,7 @@ export function EntityOpsContent() {
           data={data}
           title={entity.metadata.title ?? entity.metadata.name}
         />
+        <CampaignsSection entityRef={entityRef} />
         {data.profile.descriptorFile?.format === 'runbook' && (
           <RunbookSource file={data.profile.descriptorFile} entity={entity} />
         )}

@@ -1,6 +1,7 @@
 import { useTheme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import type { TrendPoint } from '@opskit/plugin-ops-common';
+import { ChartGridLines } from '../common';
 
 const WIDTH = 600;
 const HEIGHT = 160;
@@ -50,25 +51,13 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
         aria-label={description}
         style={{ maxHeight: HEIGHT }}
       >
-        {[0, 50, 100].map(v => (
-          <g key={v}>
-            <line
-              x1={PAD}
-              x2={WIDTH - PAD}
-              y1={y(v)}
-              y2={y(v)}
-              stroke={theme.palette.divider}
-            />
-            <text
-              x={2}
-              y={y(v) + 4}
-              fontSize={10}
-              fill={theme.palette.text.secondary}
-            >
-              {v}%
-            </text>
-          </g>
-        ))}
+        <ChartGridLines
+          values={[0, 50, 100]}
+          y={y}
+          label={v => `${v}%`}
+          width={WIDTH}
+          pad={PAD}
+        />
         <path
           d={path}
           fill="none"

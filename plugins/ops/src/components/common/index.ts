@@ -12,3 +12,4 @@ export {
 export { ErrorText, useErrorTextClass } from './ErrorText';
 export { DecideWaiverDialog, RequestWaiverDialog } from './WaiverDialogs';
 export { FormDialog } from './FormDialog';
+export { ChartGridLines } from './ChartGridLines';

@@ -443,34 +443,67 @@ export const spec = {
         },
       },
       Campaign: {
-        allOf: [
-          {
-            $ref: '#/components/schemas/CampaignInput',
-          },
-          {
-            type: 'object',
-            required: ['id', 'state', 'createdBy', 'createdAt', 'updatedAt'],
-            properties: {
-              id: {
-                type: 'string',
-              },
-              createdBy: {
-                type: 'string',
-              },
-              createdAt: {
-                type: 'string',
-                format: 'date-time',
-              },
-              updatedBy: {
-                type: 'string',
-              },
-              updatedAt: {
-                type: 'string',
-                format: 'date-time',
-              },
-            },
-          },
+        description:
+          "A stored campaign: the input's fields (listed again rather than composed, because the input refuses unknown keys) and who wrote it when.",
+        type: 'object',
+        required: [
+          'id',
+          'title',
+          'owner',
+          'target',
+          'scope',
+          'startsOn',
+          'deadline',
+          'state',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
         ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          target: {
+            $ref: '#/components/schemas/CampaignTarget',
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          startsOn: {
+            type: 'string',
+            format: 'date',
+          },
+          deadline: {
+            type: 'string',
+            format: 'date',
+          },
+          state: {
+            $ref: '#/components/schemas/CampaignState',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
       },
       CampaignCounts: {
         description:
