@@ -527,6 +527,109 @@ test(
   },
 );
 
+/** The campaign page the campaign step created, audited by the axe step. */
+let campaignPath: string | undefined;
+
+/** axe-core's WCAG 2 A/AA findings inside `selector`, one line per node. */
+async function axeFindings(page: Page, selector: string, name: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include(selector)
+    .analyze();
+  return results.violations.flatMap(violation =>
+    violation.nodes.map(
+      node =>
+        `${name}: ${violation.id} ${node.target.join(' ')}: ${(
+          node.failureSummary ?? ''
+        )
+          .split('\n')
+          .slice(1, 2)
+          .join('')
+          .trim()}`,
+    ),
+  );
+}
+
+test(
+  step(
+    'an SRE lead creates a campaign in the browser, it shows its burn-up after an evaluation, and the Ops tab names it',
+  ),
+  async ({ page, backstage, signIn }) => {
+    test.setTimeout(180_000);
+    if (page.url() === 'about:blank') await signIn(page);
+    await page.goto(`${backstage.baseUrl}/ops`);
+    await page.getByRole('tab', { name: 'Campaigns' }).click();
+    await page.getByRole('button', { name: 'New campaign' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New campaign' });
+    await dialog
+      .getByRole('textbox', { name: /Title/ })
+      .fill('Silver deployments');
+    await dialog
+      .getByRole('textbox', { name: /Owner \(a group/ })
+      .fill('group:default/platform-team');
+    await dialog.getByRole('textbox', { name: 'Kinds' }).fill('component');
+    await dialog.getByRole('button', { name: /State/ }).click();
+    await page.getByRole('option', { name: 'active' }).click();
+    // The dialog, open and filled in, passes axe in the light theme.
+    expect(
+      await axeFindings(page, '[role="dialog"]', 'campaign dialog'),
+    ).toEqual([]);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    const progress = page.getByTestId('ops-campaign-progress');
+    await expect(progress).toBeVisible();
+    campaignPath = new URL(page.url()).pathname + new URL(page.url()).search;
+    expect(campaignPath).toMatch(
+      /^\/ops\?tab=campaigns&campaign=[0-9a-f-]{36}$/,
+    );
+
+    // The tracker records a point after each evaluation: run one and wait for it.
+    const before = await (
+      await backstage.api('/api/ops/compliance/summary')
+    ).json();
+    expect(
+      (await backstage.api('/api/ops/refresh', { method: 'POST' })).status,
+    ).toBe(202);
+    await expect
+      .poll(
+        async () =>
+          (
+            await (await backstage.api('/api/ops/compliance/summary')).json()
+          ).evaluation?.id,
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(before.evaluation.id);
+    const burnUp = page.getByRole('img', {
+      name: /entities reached the target on \d{4}-\d{2}-\d{2}/,
+    });
+    await expect(async () => {
+      await page.reload();
+      await expect(burnUp).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(progress).toHaveText(/of [1-9]\d* reached/);
+    await expect(
+      page.getByRole('table', { name: 'Campaign progress per owner' }),
+    ).toBeVisible();
+    await shot(page, '07-campaign');
+
+    // The service's Ops tab names the campaign, its target and its deadline.
+    await page.goto(
+      `${backstage.baseUrl}/catalog/default/component/payments-api/ops`,
+    );
+    await expect(
+      page
+        .getByTestId('ops-entity-campaigns')
+        .getByText(
+          /asks this service for silver on Deployment checklist, due \d{4}-\d{2}-\d{2}/,
+        ),
+    ).toBeVisible();
+    await page
+      .getByTestId('ops-entity-campaigns')
+      .getByRole('link', { name: 'Silver deployments' })
+      .click();
+    await expect(progress).toBeVisible();
+  },
+);
+
 test(
   step('the dark theme renders the compliance page'),
   async ({ page, backstage }) => {
@@ -562,6 +665,7 @@ const AUDITED = [
     'ops-overview-card',
   ],
   ['the compliance page', '/ops', 'ops-compliance'],
+  ['the campaigns list', '/ops?tab=campaigns', 'ops-campaigns'],
   [
     "a team's roll-up card",
     '/catalog/default/group/engineering',
@@ -571,7 +675,7 @@ const AUDITED = [
 
 test(
   step(
-    "axe-core finds no WCAG 2 A/AA violation on the Ops tab, the overview card, the compliance page and a team's roll-up card, light and dark",
+    "axe-core finds no WCAG 2 A/AA violation on the Ops tab, the overview card, the compliance page, the campaigns list and page, and a team's roll-up card, light and dark",
   ),
   async ({ page, backstage, signIn }) => {
     test.setTimeout(180_000);
@@ -580,25 +684,23 @@ test(
     const found: string[] = [];
     for (const theme of ['light', 'dark'] as const) {
       await page.evaluate(t => localStorage.setItem('theme', t), theme);
-      for (const [name, path, testId] of AUDITED) {
+      const views: Array<readonly [string, string, string]> = [...AUDITED];
+      if (campaignPath)
+        views.push(['a campaign page', campaignPath, 'ops-campaign']);
+      for (const [name, path, testId] of views) {
         await page.goto(`${backstage.baseUrl}${path}`);
         await expect(page.getByTestId(testId).first()).toBeVisible();
-        await expect(page.getByRole('progressbar')).toHaveCount(0);
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-          .include(`[data-testid="${testId}"]`)
-          .analyze();
-        for (const violation of results.violations)
-          for (const node of violation.nodes)
-            found.push(
-              `${theme} ${name}: ${violation.id} ${node.target.join(' ')}: ${(
-                node.failureSummary ?? ''
-              )
-                .split('\n')
-                .slice(1, 2)
-                .join('')
-                .trim()}`,
-            );
+        // Loading indicators are gone (a campaign's progress bars have a value and stay).
+        await expect(
+          page.locator('[role="progressbar"]:not([aria-valuenow])'),
+        ).toHaveCount(0);
+        found.push(
+          ...(await axeFindings(
+            page,
+            `[data-testid="${testId}"]`,
+            `${theme} ${name}`,
+          )),
+        );
       }
     }
     await page.evaluate(() => localStorage.removeItem('theme'));
@@ -693,6 +795,9 @@ test(
       await dialog
         .getByLabel(/Reason/)
         .fill('release 2.4.0 is signed off in the change ticket');
+      expect(
+        await axeFindings(page, '[role="dialog"]', 'waiver request dialog'),
+      ).toEqual([]);
       await dialog.getByRole('button', { name: 'Request waiver' }).click();
       const waivers = page.getByRole('list', { name: 'Waivers' });
       await expect(waivers.getByText('pending approval')).toBeVisible();

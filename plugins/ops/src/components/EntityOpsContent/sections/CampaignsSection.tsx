@@ -52,7 +52,12 @@ export function CampaignsSection(props: { entityRef: string }) {
     <Box mb={2} data-testid="ops-entity-campaigns">
       {items.map(item => {
         const title = path ? (
-          <Link to={`${path}?tab=campaigns&campaign=${item.campaign.id}`}>
+          // Underlined in the alert's own colour: a blue link on the alert's blue text fails contrast.
+          <Link
+            to={`${path}?tab=campaigns&campaign=${item.campaign.id}`}
+            color="inherit"
+            underline="always"
+          >
             {item.campaign.title}
           </Link>
         ) : (

@@ -66,7 +66,9 @@ export function BurnUpChart(props: {
     latest.waived
   } with a waiver); the ideal line expects ${expected} by then and all by ${
     props.deadline
-  }. ${points.length} evaluations recorded.`;
+  }. ${points.length} ${
+    points.length === 1 ? 'evaluation' : 'evaluations'
+  } recorded.`;
   const legend = [
     { label: 'Reached', color: theme.palette.primary.main, dash: undefined },
     { label: 'In scope', color: theme.palette.text.secondary, dash: undefined },

@@ -70,6 +70,7 @@ export function CampaignList(props: {
       )}
       {items.length > 0 && (
         <Table size="small" aria-label="Campaigns">
+          {/* Owner refs and dates stay whole; titles and targets wrap between words. */}
           <TableHead>
             <TableRow>
               <TableCell>Campaign</TableCell>
@@ -91,7 +92,7 @@ export function CampaignList(props: {
                   <TableCell>
                     {describeTarget(campaign.target, props.titles)}
                   </TableCell>
-                  <TableCell>
+                  <TableCell style={{ whiteSpace: 'nowrap' }}>
                     <EntityRefLink entityRef={campaign.owner} />
                   </TableCell>
                   <TableCell style={{ whiteSpace: 'nowrap' }}>

@@ -99,7 +99,7 @@ export function CampaignView(props: {
             )}
           </InfoCard>
         </Grid>
-        <Grid item xs={12} md={7}>
+        <Grid item xs={12} md={6}>
           <InfoCard title="Burn-up">
             <BurnUpChart
               startsOn={campaign.startsOn}
@@ -108,40 +108,47 @@ export function CampaignView(props: {
             />
           </InfoCard>
         </Grid>
-        <Grid item xs={12} md={5}>
+        <Grid item xs={12} md={6}>
           <InfoCard title="Owners (least reached first)">
-            <Table size="small" aria-label="Campaign progress per owner">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Owner</TableCell>
-                  <TableCell align="right">In scope</TableCell>
-                  <TableCell align="right">Done</TableCell>
-                  <TableCell align="right">Waived</TableCell>
-                  <TableCell align="right">Left</TableCell>
-                  <TableCell align="right">Reached</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {owners.map(o => (
-                  <TableRow key={o.owner || '(none)'}>
-                    <TableCell>
-                      {o.owner ? (
-                        <EntityRefLink entityRef={o.owner} />
-                      ) : (
-                        '(no owner)'
-                      )}
-                    </TableCell>
-                    <TableCell align="right">{o.inScope}</TableCell>
-                    <TableCell align="right">{o.done}</TableCell>
-                    <TableCell align="right">{o.waived}</TableCell>
-                    <TableCell align="right">{o.notDone}</TableCell>
-                    <TableCell align="right">
-                      {formatShare(reachedShare(o))}
-                    </TableCell>
+            {/* Names and numbers never wrap mid-word; a narrow card scrolls instead. */}
+            <Box overflow="auto">
+              <Table
+                size="small"
+                aria-label="Campaign progress per owner"
+                style={{ whiteSpace: 'nowrap' }}
+              >
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Owner</TableCell>
+                    <TableCell align="right">In scope</TableCell>
+                    <TableCell align="right">Done</TableCell>
+                    <TableCell align="right">Waived</TableCell>
+                    <TableCell align="right">Left</TableCell>
+                    <TableCell align="right">Reached</TableCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHead>
+                <TableBody>
+                  {owners.map(o => (
+                    <TableRow key={o.owner || '(none)'}>
+                      <TableCell>
+                        {o.owner ? (
+                          <EntityRefLink entityRef={o.owner} />
+                        ) : (
+                          '(no owner)'
+                        )}
+                      </TableCell>
+                      <TableCell align="right">{o.inScope}</TableCell>
+                      <TableCell align="right">{o.done}</TableCell>
+                      <TableCell align="right">{o.waived}</TableCell>
+                      <TableCell align="right">{o.notDone}</TableCell>
+                      <TableCell align="right">
+                        {formatShare(reachedShare(o))}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </Box>
           </InfoCard>
         </Grid>
         <Grid item xs={12}>
