@@ -196,6 +196,7 @@ export const opsPlugin = createBackendPlugin({
           config: backendConfig,
           checks,
           writes,
+          campaignProgress,
         });
         httpRouter.use(
           await createRouter({

@@ -17,7 +17,7 @@ export async function startActionsBackend(
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
 ) {
   const registry = actionsRegistryServiceMock();
-  await startOpsTestBackend({
+  const backend = await startOpsTestBackend({
     features: [
       createServiceFactory({
         service: actionsRegistryServiceRef,
@@ -41,5 +41,6 @@ export async function startActionsBackend(
     if ((output as any).entityCount === 4) break;
     await new Promise(r => setTimeout(r, 100));
   }
-  return registry;
+  // The HTTP API too, for what the actions read but do not write (campaigns).
+  return Object.assign(registry, { server: backend.server });
 }

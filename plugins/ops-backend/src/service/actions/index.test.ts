@@ -1,8 +1,10 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
 import {
   actionsUser,
   startActionsBackend,
 } from '../../__testUtils__/actionsBackend';
+import { janeAuth } from '../../__testUtils__/opsTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -12,7 +14,7 @@ describe('ops actions', () => {
     registry = await startActionsBackend();
   });
 
-  it('registers three read-only and two writing actions with their schemas', async () => {
+  it('registers four read-only and two writing actions with their schemas', async () => {
     const { actions } = await registry.list();
     const attributes = Object.fromEntries(
       actions.map(a => [a.name, a.attributes]),
@@ -22,6 +24,7 @@ describe('ops actions', () => {
     expect(attributes).toEqual({
       'get-compliance-summary': reads,
       'get-entity-ops': reads,
+      'list-campaign-remaining': reads,
       'list-failing-checks-for-owner': reads,
       'record-sign-off': writes,
       'request-waiver': writes,
@@ -88,6 +91,76 @@ describe('ops actions', () => {
     ).rejects.toThrow(/^recovery-tested already has a waiver until/);
   });
 
+  it("lists a campaign's remaining entities, found by id or title, as the API measures them", async () => {
+    const created = await request(registry.server)
+      .post('/api/ops/campaigns')
+      .set(janeAuth)
+      .send({
+        title: 'SLOs for all',
+        owner: 'group:default/sre',
+        target: { checks: ['slo-indicators', 'runbook-published'] },
+        scope: {},
+        startsOn: '2026-11-01',
+        deadline: '2027-01-31',
+      });
+    expect(created.status).toBe(201);
+    const api = await request(registry.server)
+      .get(`/api/ops/campaigns/${created.body.id}`)
+      .set(janeAuth);
+    expect(api.body.remaining.length).toBeGreaterThan(0);
+    for (const campaign of [created.body.id, 'slos FOR all']) {
+      const { output } = await registry.invoke({
+        id: 'test:list-campaign-remaining',
+        input: { campaign },
+        credentials: actionsUser,
+      });
+      expect(output).toMatchObject({
+        campaign: {
+          id: created.body.id,
+          state: 'draft',
+          deadline: '2027-01-31',
+          target: 'checks: slo-indicators, runbook-published',
+        },
+        progress: api.body.progress,
+        truncated: false,
+      });
+      const remaining = (output as any).remaining;
+      expect(remaining.map((e: any) => e.entityRef)).toEqual(
+        api.body.remaining.map((e: any) => e.entityRef),
+      );
+      expect(
+        remaining.map((e: any) => e.failingChecks.map((c: any) => c.id)),
+      ).toEqual(api.body.remaining.map((e: any) => e.failing));
+      // Titles for people, next to the ids.
+      expect(remaining[0].failingChecks[0].title).not.toBe(
+        remaining[0].failingChecks[0].id,
+      );
+    }
+    const { output: one } = await registry.invoke({
+      id: 'test:list-campaign-remaining',
+      input: { campaign: created.body.id, limit: 1 },
+      credentials: actionsUser,
+    });
+    expect((one as any).remaining).toHaveLength(1);
+    expect((one as any).truncated).toBe(api.body.remaining.length > 1);
+    await expect(
+      registry.invoke({
+        id: 'test:list-campaign-remaining',
+        input: { campaign: 'No such drive' },
+        credentials: actionsUser,
+      }),
+    ).rejects.toThrow(
+      'campaign: no campaign is titled "No such drive"; there are "SLOs for all"',
+    );
+    await expect(
+      registry.invoke({
+        id: 'test:list-campaign-remaining',
+        input: { campaign: '0c1a2b3c-0000-4000-8000-000000000001' },
+        credentials: actionsUser,
+      }),
+    ).rejects.toThrow('no campaign 0c1a2b3c-0000-4000-8000-000000000001');
+  });
+
   it('refuses callers without the permission each action needs', async () => {
     const denied = await startActionsBackend(AuthorizeResult.DENY);
     await expect(
@@ -103,6 +176,15 @@ describe('ops actions', () => {
       denied.invoke({
         id: 'test:get-compliance-summary',
         input: {},
+        credentials: actionsUser,
+      }),
+    ).rejects.toThrow(
+      'you are not allowed to read catalog-wide compliance (ops.compliance.read)',
+    );
+    await expect(
+      denied.invoke({
+        id: 'test:list-campaign-remaining',
+        input: { campaign: 'SLOs for all' },
         credentials: actionsUser,
       }),
     ).rejects.toThrow(

@@ -6,6 +6,7 @@ import {
 import { InputError } from '@backstage/errors';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import type { OpsStore } from '../../database/OpsStore';
+import type { CampaignProgress } from '../campaigns/CampaignProgress';
 import type { OpsBackendConfig } from '../backendConfig';
 import type { OpsCheckSet } from '../checkSet';
 import type { EntityOpsReader } from '../entityOps';
@@ -20,6 +21,8 @@ export interface OpsActionsOptions {
   config: OpsBackendConfig;
   /** The checks in effect: the summary counts failures per check. */
   checks: OpsCheckSet;
+  /** Campaign progress, measured as GET /campaigns/{id} measures it. */
+  campaignProgress: CampaignProgress;
   /** The API's own writes: the same permissions, validation, audit and notifications. */
   writes: ReviewWrites;
 }
