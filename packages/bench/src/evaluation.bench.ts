@@ -39,7 +39,8 @@ import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import knexFactory from 'knex';
+import knexFactory, { type Knex } from 'knex';
+import { createCampaigns } from './campaignLoad';
 // eslint-disable-next-line @backstage/no-forbidden-package-imports -- the backend package's test helper, read from source
 import {
   startBackendProcess,
@@ -81,7 +82,7 @@ function startChild(
 function database(
   kind: string,
   label: string,
-): { config: string[]; drop: () => Promise<void> } {
+): { config: string[]; drop: () => Promise<void>; connect: () => Knex } {
   if (kind === 'sqlite') {
     // One file per plugin in this directory: <dir>/ops.sqlite.
     const dir = mkdtempSync(join(tmpdir(), 'opskit-bench-'));
@@ -92,6 +93,12 @@ function database(
         `    connection: { directory: ${JSON.stringify(dir)} }`,
       ],
       drop: async () => rmSync(dir, { recursive: true, force: true }),
+      connect: () =>
+        knexFactory({
+          client: 'better-sqlite3',
+          connection: { filename: join(dir, 'ops.sqlite') },
+          useNullAsDefault: true,
+        }),
     };
   }
   if (kind !== 'postgres') throw new Error(`unknown database ${kind}`);
@@ -104,6 +111,8 @@ function database(
       `    connection: ${JSON.stringify(PG)}`,
       `    prefix: ${prefix}`,
     ],
+    connect: () =>
+      knexFactory({ client: 'pg', connection: `${PG}/${prefix}ops` }),
     drop: async () => {
       const admin = knexFactory({ client: 'pg', connection: `${PG}/postgres` });
       try {
@@ -270,7 +279,7 @@ async function runOne(size: number, db: string, loadSeconds: number) {
     String(size),
   ]);
   const catalogUrl = `http://127.0.0.1:${catalogServer.port}`;
-  const { config: databaseConfig, drop } = database(db, String(size));
+  const { config: databaseConfig, drop, connect } = database(db, String(size));
   // The plugin's default: one core for the main thread, the rest score.
   const workers = Number(
     process.env.BENCH_WORKERS ?? Math.max(1, availableParallelism() - 1),
@@ -451,11 +460,61 @@ async function runOne(size: number, db: string, loadSeconds: number) {
         groups: org.members?.length,
         entities: org.entityCount,
       };
+      // Campaigns over the stored evaluation, each with 30 evaluations of burn-up points.
+      const campaignCount = Number(process.env.BENCH_CAMPAIGNS ?? 10);
+      let campaignUrls: string[] = [];
+      if (campaignCount > 0) {
+        const knex = connect();
+        try {
+          campaignUrls = (
+            await createCampaigns({
+              api,
+              base,
+              knex,
+              count: campaignCount,
+              history: 30,
+              size,
+            })
+          ).urls;
+        } finally {
+          await knex.destroy();
+        }
+        // The list (every campaign in one pass) and each page, read once each, one at a time.
+        const firstReads = async () => {
+          const times: number[] = [];
+          for (const url of campaignUrls) {
+            const t = performance.now();
+            const res = await fetch(url, { headers });
+            await res.arrayBuffer();
+            times.push(Math.round((performance.now() - t) * 10) / 10);
+            if (!res.ok) console.warn(`${url}: ${res.status}`);
+          }
+          const pages = times.slice(1).sort((x, y) => x - y);
+          return {
+            list: times[0],
+            pageP50: pages[Math.floor(pages.length / 2)],
+            pageMax: pages[pages.length - 1],
+          };
+        };
+        // Just created: nothing measured yet.
+        const created = await firstReads();
+        // After a run: the tracker's pass (notices, points) has measured them for the readers.
+        const evaluation = await driver.evaluate();
+        result.coldCampaigns = {
+          campaigns: campaignCount,
+          created,
+          afterRun: await firstReads(),
+          runSeconds: evaluation.seconds,
+        };
+      }
       for (const [name, urls] of [
         ['compliance list + summary', list],
         ['entity profile', entity],
         ['group roll-up', rollups],
+        ['campaign list', campaignUrls.slice(0, 1)],
+        ['campaign pages', campaignUrls.slice(1)],
       ] as const) {
+        if (urls.length === 0) continue;
         const { stdout } = await promisify(execFile)(process.execPath, [
           ...NODE_ARGS,
           join(__dirname, 'loadGenerator.ts'),
@@ -520,10 +579,16 @@ async function main() {
         console.log(
           `    group roll-up of the org   ${r.rollupOrg.groups} groups in 5 levels, ${r.rollupOrg.entities} entities`,
         );
+      if (r.coldCampaigns)
+        console.log(
+          `    campaigns, first reads     ${r.coldCampaigns.campaigns} campaigns with 30 points each: just created: list ${r.coldCampaigns.created.list} ms, a page p50 ${r.coldCampaigns.created.pageP50} ms, max ${r.coldCampaigns.created.pageMax} ms; after a run (${r.coldCampaigns.runSeconds} s): list ${r.coldCampaigns.afterRun.list} ms, a page p50 ${r.coldCampaigns.afterRun.pageP50} ms, max ${r.coldCampaigns.afterRun.pageMax} ms`,
+        );
       for (const key of [
         'compliance list + summary',
         'entity profile',
         'group roll-up',
+        'campaign list',
+        'campaign pages',
       ]) {
         const l = r[key];
         if (l)

@@ -806,6 +806,38 @@ test(
       ).toHaveCount(0);
       expect(parseFloat(await score.innerText())).toBe(before);
       await shot(page, '08b-waiver-requested');
+      // The compliance page's queue lists it; deciding is the approvers': the dialog says why it cannot be done, and keeps the comment.
+      await page.goto(`${policed.baseUrl}/ops`);
+      const queue = page.getByTestId('ops-waiver-queue');
+      await expect(queue.getByText('checklist-signed-off')).toBeVisible();
+      await expect(
+        page.locator('[role="progressbar"]:not([aria-valuenow])'),
+      ).toHaveCount(0);
+      expect(
+        await axeFindings(
+          page,
+          '[data-testid="ops-compliance"]',
+          'waiver queue',
+        ),
+      ).toEqual([]);
+      await queue
+        .getByRole('button', {
+          name: /^Approve waiver of checklist-signed-off/,
+        })
+        .click();
+      const decision = page.getByRole('dialog', {
+        name: /^Approve the waiver/,
+      });
+      await decision.getByLabel(/Comment/).fill('fine by me');
+      expect(
+        await axeFindings(page, '[role="dialog"]', 'waiver decision dialog'),
+      ).toEqual([]);
+      await decision.getByRole('button', { name: 'Approve' }).click();
+      await expect(decision.getByRole('alert')).toContainText(
+        'ops.waiver.manage',
+      );
+      await expect(decision.getByLabel(/Comment/)).toHaveValue('fine by me');
+      await decision.getByRole('button', { name: 'Cancel' }).click();
       // Her token cannot decide it; an approver's automation (the static token) approves it.
       const [pending] = (
         await (await policed.api('/api/ops/waivers?status=pending')).json()

@@ -12,6 +12,7 @@ export * from './defaults';
 export * from './config';
 export * from './profile';
 export * from './permissions';
+export * from './budgets';
 export * from './campaigns';
 export * from './descriptor/vocabulary';
 export type * from './descriptor/types';

@@ -20,6 +20,17 @@ export class LruCache<T> {
     return value;
   }
 
+  /** The value kept for `key` (now the most recently used), or undefined. */
+  peek(key: string): T | undefined {
+    if (!this.entries.has(key)) return undefined;
+    return this.get(key, () => undefined as T);
+  }
+
+  set(key: string, value: T): void {
+    this.entries.delete(key);
+    this.get(key, () => value);
+  }
+
   delete(key: string) {
     this.entries.delete(key);
   }

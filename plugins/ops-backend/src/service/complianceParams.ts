@@ -45,6 +45,8 @@ export function parseComplianceFilter(query: Query): ComplianceFilter {
   return {
     owner: refs('owner', query.owner, 'group'),
     system: refs('system', query.system, 'system'),
+    group: refs('group', query.group, 'group'),
+    domain: refs('domain', query.domain, 'domain'),
     kind: list(query.kind),
     type: list(query.type),
     lifecycle: list(query.lifecycle),

@@ -6,6 +6,8 @@ import {
 } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { LruCache } from '../database/LruCache';
+import type { ComplianceFilter } from '../database/OpsStore';
+import { MATCHES_NOTHING } from './entityReadScope';
 
 /** `kind:namespace/name`, lower-case, with the kind and namespace a relation field implies. */
 function refOf(
@@ -137,4 +139,46 @@ export class RollupMembers {
         .map(ownRef),
     };
   }
+
+  /**
+   * A compliance filter's `group` and `domain` as the owners and systems
+   * their roll-ups count, met with any owner or system asked as well (the
+   * filters all apply): "payments-team and the teams under it, tier-1 only".
+   */
+  async resolve(
+    filter: ComplianceFilter,
+    credentials: BackstageCredentials,
+  ): Promise<ComplianceFilter> {
+    const { group, domain, ...rest } = filter;
+    const out: ComplianceFilter = rest;
+    const members = async (kind: 'Group' | 'Domain', refs: string[]) => {
+      const found = await Promise.all(
+        refs.map(ref => {
+          const { namespace, name } = parseEntityRef(ref);
+          return this.of(
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind,
+              metadata: { namespace, name },
+            },
+            credentials,
+          );
+        }),
+      );
+      return found.flatMap(m => m.owner ?? m.system ?? []);
+    };
+    if (group?.length)
+      out.owner = meet(rest.owner, await members('Group', group));
+    if (domain?.length)
+      out.system = meet(rest.system, await members('Domain', domain));
+    return out;
+  }
+}
+
+/** What both lists allow; a filter that allows nothing must not read as no filter. */
+function meet(asked: string[] | undefined, members: string[]): string[] {
+  const allowed = asked
+    ? members.filter(m => asked.some(a => a.toLowerCase() === m))
+    : members;
+  return allowed.length ? [...new Set(allowed)] : [MATCHES_NOTHING];
 }

@@ -131,6 +131,45 @@ describe('GET /rollups', () => {
     });
   });
 
+  it('filters the compliance list, summary and export by a group with the groups under it, and by a domain, as the roll-ups count', async () => {
+    const get = (query: string) =>
+      request(server).get(`/api/ops/${query}`).set(janeAuth);
+    const refs = (res: any) =>
+      res.body.items.map((r: any) => r.entityRef).sort();
+    const engineering = await rollup('group/default/engineering?limit=100');
+    const tree = await get('compliance?group=engineering&limit=100');
+    expect(tree.status).toBe(200);
+    expect(refs(tree)).toEqual(
+      engineering.body.worst.map((r: any) => r.entityRef).sort(),
+    );
+    const summary = await get(
+      'compliance/summary?group=group%3Adefault%2Fengineering',
+    );
+    expect(summary.body).toMatchObject({
+      entityCount: engineering.body.entityCount,
+    });
+    // With an owner too, both apply: the owner inside the tree, or nothing.
+    const team = await get(
+      'compliance?group=engineering&owner=payments-team&limit=100',
+    );
+    expect(refs(team)).toEqual(['component:default/payments-api']);
+    const outside = await get(
+      'compliance?group=payments-team&owner=platform-team',
+    );
+    expect(outside.body.items).toEqual([]);
+    // A domain: the entities of its systems; an empty one, nothing (not everything).
+    const shop = await get('compliance?domain=shop&limit=100');
+    const commerce = await get('compliance?system=commerce&limit=100');
+    expect(refs(shop)).toEqual(refs(commerce));
+    expect(refs(shop)).toHaveLength(2);
+    expect((await get('compliance?domain=empty')).body.items).toEqual([]);
+    const exported = await get('compliance/export?format=json&domain=shop');
+    expect(exported.body.items).toHaveLength(2);
+    // A group the catalog does not have owns only what names it.
+    expect((await get('compliance?group=nobody')).body.items).toEqual([]);
+    expect((await get('compliance?group=group%3A')).status).toBe(400);
+  });
+
   it('answers 404 for an entity the catalog does not have, 400 for another kind', async () => {
     expect((await rollup('group/default/nobody')).status).toBe(404);
     expect((await rollup('component/default/payments-api')).status).toBe(400);

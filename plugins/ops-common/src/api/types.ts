@@ -151,6 +151,10 @@ export interface ComplianceFilter {
   lifecycle?: string[];
   tier?: string[];
   system?: string[];
+  /** Owned by these groups or any group under them (a group's roll-up). */
+  group?: string[];
+  /** In the systems of these domains (a domain's roll-up). */
+  domain?: string[];
   /** With `level`: that scorecard's level; alone: entities the scorecard applies to. */
   scorecard?: string;
   level?: OpsApiSchemas['Level'][];

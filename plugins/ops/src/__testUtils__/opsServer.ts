@@ -479,6 +479,8 @@ function matches(params: URLSearchParams) {
       .filter(Boolean)
       .map(v => v.toLowerCase());
   const owner = values('owner');
+  // The fake's groups have no children: a group's tree is the group.
+  const group = values('group');
   const kind = values('kind');
   const tier = values('tier');
   const level = values('level');
@@ -486,6 +488,7 @@ function matches(params: URLSearchParams) {
   const text = params.get('q')?.toLowerCase();
   return (r: ComplianceRow) =>
     (!owner.length || owner.includes((r.owner ?? '').toLowerCase())) &&
+    (!group.length || group.includes((r.owner ?? '').toLowerCase())) &&
     (!kind.length || kind.includes(r.kind.toLowerCase())) &&
     (!tier.length || tier.includes(r.tier)) &&
     (!level.length || level.includes(r.level)) &&

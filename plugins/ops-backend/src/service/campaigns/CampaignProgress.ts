@@ -31,7 +31,11 @@ export interface CampaignMeasure {
  * so a page that polls does not re-read the catalog's rows.
  */
 export class CampaignProgress {
-  private readonly cache = new LruCache<Promise<CampaignMeasure[]>>(64);
+  /** Per campaign version, evaluation and reader scope: how many entities left it keeps, and the measure. */
+  private readonly cache = new LruCache<{
+    keep: number;
+    measure: Promise<CampaignMeasure>;
+  }>(1024);
   private readonly checkScorecards: ReadonlyMap<string, string>;
 
   constructor(private readonly store: OpsStore, checks: OpsCheckSet) {
@@ -40,7 +44,13 @@ export class CampaignProgress {
     );
   }
 
-  /** Each campaign's measure, in order; `scope` is what the reader may see (`{}` for all). */
+  /**
+   * Each campaign's measure, in order; `scope` is what the reader may see
+   * (`{}` for all). Measures are kept per campaign, so the tracker's pass
+   * after an evaluation also serves the list and the campaign pages; a
+   * kept measure serves any request for as many entities left or fewer.
+   * The campaigns not kept are measured together in one pass.
+   */
   async measure(
     campaigns: Campaign[],
     scope: EntityScope,
@@ -48,15 +58,46 @@ export class CampaignProgress {
   ): Promise<CampaignMeasure[]> {
     if (campaigns.length === 0) return [];
     const latest = await this.store.latestEvaluation();
-    const key = JSON.stringify([
-      latest?.id ?? null,
-      scope,
-      keep,
-      campaigns.map(c => [c.id, c.updatedAt]),
-    ]);
-    return this.cache.get(key, () =>
-      this.compute(campaigns, scope, keep, latest?.id, latest?.finishedAt),
-    );
+    const keyOf = (campaign: Campaign) =>
+      JSON.stringify([
+        latest?.id ?? null,
+        scope,
+        campaign.id,
+        campaign.updatedAt,
+      ]);
+    // Decided and claimed without awaiting in between, so concurrent readers share one pass.
+    const found = campaigns.map(campaign => {
+      const entry = this.cache.peek(keyOf(campaign));
+      return entry && entry.keep >= keep ? entry.measure : undefined;
+    });
+    const missing = campaigns.filter((_, i) => !found[i]);
+    if (missing.length) {
+      const pass = this.compute(
+        missing,
+        scope,
+        keep,
+        latest?.id,
+        latest?.finishedAt,
+      );
+      missing.forEach((campaign, i) => {
+        const measure = pass.then(measures => measures[i]);
+        // A failed pass is not kept: the next reader tries again.
+        measure.catch(() => this.cache.delete(keyOf(campaign)));
+        this.cache.set(keyOf(campaign), { keep, measure });
+      });
+      let next = 0;
+      campaigns.forEach((_, i) => {
+        if (!found[i]) {
+          const at = next++;
+          found[i] = pass.then(measures => measures[at]);
+        }
+      });
+    }
+    const measures = await Promise.all(found);
+    return measures.map(measure => ({
+      ...measure!,
+      remaining: measure!.remaining.slice(0, keep),
+    }));
   }
 
   /** Where one entity's row stands on a campaign's target. */

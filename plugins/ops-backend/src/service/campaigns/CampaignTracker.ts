@@ -10,6 +10,9 @@ import type { OpsStore } from '../../database/OpsStore';
 import type { CampaignNotifier } from '../notifications/CampaignNotifier';
 import type { CampaignProgress } from './CampaignProgress';
 
+/** The states the campaign list shows unless asked for archived ones. */
+export const LISTED_STATES = ['draft', 'active', 'completed'] as const;
+
 /** Every entity left is named to its owner; more than this many per campaign is cut. */
 const NOTICE_ENTITIES = 100_000;
 
@@ -37,6 +40,12 @@ export class CampaignTracker {
     try {
       const active = await this.options.store.campaigns.list(['active']);
       await this.track(active, run);
+      // The list's drafts and completed campaigns too, in one more pass: its first reader after a run gets them kept.
+      await this.options.progress.measure(
+        await this.options.store.campaigns.list([...LISTED_STATES]),
+        {},
+        0,
+      );
     } catch (error) {
       this.options.logger.warn(
         `ops campaigns after evaluation ${run.id} failed: ${error}`,

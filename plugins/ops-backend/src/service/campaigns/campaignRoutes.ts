@@ -17,7 +17,7 @@ import { parseLimit } from '../complianceParams';
 import type { EntityScope } from '../entityReadScope';
 import { principalOf } from '../reviewWrites';
 import type { CampaignProgress } from './CampaignProgress';
-import type { CampaignTracker } from './CampaignTracker';
+import { LISTED_STATES, type CampaignTracker } from './CampaignTracker';
 
 type OpsRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
 
@@ -43,9 +43,6 @@ export interface CampaignRouteDeps {
   ): Promise<T>;
   warn(message: string): void;
 }
-
-/** Shown by default: archived campaigns only when asked for. */
-const LISTED = ['draft', 'active', 'completed'] as const;
 
 /**
  * Campaign routes: list, create, read with progress, edit, and the campaigns
@@ -86,7 +83,7 @@ export function addCampaignRoutes(router: OpsRouter, deps: CampaignRouteDeps) {
 
   router.get('/campaigns', async (req, res) => {
     const scope = await deps.readScope(req);
-    const states = req.query.state ? [req.query.state] : [...LISTED];
+    const states = req.query.state ? [req.query.state] : [...LISTED_STATES];
     const campaigns = await store.campaigns.list(states);
     const measures = await progress.measure(campaigns, scope, 0);
     res.json({

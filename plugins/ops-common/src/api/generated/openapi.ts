@@ -938,6 +938,10 @@ export interface components {
     lifecycle: string[];
     tier: components['schemas']['Tier'][];
     system: string[];
+    /** A group ref: entities owned by it or by any group under it (`spec.children`/`spec.parent`), as its roll-up counts them; repeat for several. */
+    group: string[];
+    /** A domain ref: entities in the systems of that domain, as its roll-up counts them; repeat for several. */
+    domain: string[];
     /** With `level`, that scorecard's level; alone, entities the scorecard applies to. */
     scorecard: string;
     level: components['schemas']['Level'][];
@@ -1386,6 +1390,10 @@ export interface operations {
         lifecycle?: components['parameters']['lifecycle'];
         tier?: components['parameters']['tier'];
         system?: components['parameters']['system'];
+        /** A group ref: entities owned by it or by any group under it (`spec.children`/`spec.parent`), as its roll-up counts them; repeat for several. */
+        group?: components['parameters']['group'];
+        /** A domain ref: entities in the systems of that domain, as its roll-up counts them; repeat for several. */
+        domain?: components['parameters']['domain'];
         /** With `level`, that scorecard's level; alone, entities the scorecard applies to. */
         scorecard?: components['parameters']['scorecard'];
         level?: components['parameters']['level'];
@@ -1425,6 +1433,10 @@ export interface operations {
         lifecycle?: components['parameters']['lifecycle'];
         tier?: components['parameters']['tier'];
         system?: components['parameters']['system'];
+        /** A group ref: entities owned by it or by any group under it (`spec.children`/`spec.parent`), as its roll-up counts them; repeat for several. */
+        group?: components['parameters']['group'];
+        /** A domain ref: entities in the systems of that domain, as its roll-up counts them; repeat for several. */
+        domain?: components['parameters']['domain'];
         /** With `level`, that scorecard's level; alone, entities the scorecard applies to. */
         scorecard?: components['parameters']['scorecard'];
         level?: components['parameters']['level'];
@@ -1489,6 +1501,10 @@ export interface operations {
         lifecycle?: components['parameters']['lifecycle'];
         tier?: components['parameters']['tier'];
         system?: components['parameters']['system'];
+        /** A group ref: entities owned by it or by any group under it (`spec.children`/`spec.parent`), as its roll-up counts them; repeat for several. */
+        group?: components['parameters']['group'];
+        /** A domain ref: entities in the systems of that domain, as its roll-up counts them; repeat for several. */
+        domain?: components['parameters']['domain'];
         /** With `level`, that scorecard's level; alone, entities the scorecard applies to. */
         scorecard?: components['parameters']['scorecard'];
         level?: components['parameters']['level'];

@@ -20,7 +20,18 @@ type ListKey =
   | 'failingCheck'
   | 'type'
   | 'lifecycle'
-  | 'system';
+  | 'system'
+  | 'group'
+  | 'domain';
+
+/** Filters typed as text; group and domain count what their roll-ups count. */
+const TEXT_FILTERS: Array<[ListKey, string]> = [
+  ['type', 'Type'],
+  ['lifecycle', 'Lifecycle'],
+  ['system', 'System'],
+  ['group', 'Team and sub-teams'],
+  ['domain', 'Domain'],
+];
 
 function Select(props: {
   label: string;
@@ -194,32 +205,20 @@ export function ComplianceFilters(props: {
           onChange={setList('failingCheck')}
         />
       </Grid>
-      <Grid item xs={4} md={2}>
-        <TextFilter
-          label="Type"
-          value={single('type')}
-          onChange={setList('type')}
-        />
-      </Grid>
-      <Grid item xs={4} md={2}>
-        <TextFilter
-          label="Lifecycle"
-          value={single('lifecycle')}
-          onChange={setList('lifecycle')}
-        />
-      </Grid>
-      <Grid item xs={4} md={2}>
-        <TextFilter
-          label="System"
-          value={single('system')}
-          onChange={setList('system')}
-        />
-      </Grid>
+      {TEXT_FILTERS.map(([key, label]) => (
+        <Grid item xs={4} md={2} key={key}>
+          <TextFilter
+            label={label}
+            value={single(key)}
+            onChange={setList(key)}
+          />
+        </Grid>
+      ))}
       {active && (
         <Grid
           item
           xs={12}
-          md={6}
+          md={2}
           style={{ display: 'flex', alignItems: 'center' }}
         >
           <Button size="small" onClick={() => onChange({})}>

@@ -241,6 +241,13 @@ export function ComplianceOverview() {
                 onSelect={owner =>
                   changeFilter({ ...view.filter, owner: [owner] })
                 }
+                onSelectTree={group =>
+                  changeFilter({
+                    ...view.filter,
+                    owner: undefined,
+                    group: [group],
+                  })
+                }
               />
             )}
           </InfoCard>

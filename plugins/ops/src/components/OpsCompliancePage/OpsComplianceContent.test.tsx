@@ -97,6 +97,41 @@ describe('OpsComplianceContent', () => {
     ).toBe('group:default/team-1');
   });
 
+  it("filters to a team and the teams under it from the roll-up, or to a domain, kept in the URL's filter fields", async () => {
+    await renderOps(<OpsComplianceContent />);
+    await screen.findByText('1–25 of 60');
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Show group:default/team-1 and the teams under it',
+      }),
+    );
+    await waitFor(() =>
+      expect(listRequests().at(-1)!.searchParams.getAll('group')).toEqual([
+        'group:default/team-1',
+      ]),
+    );
+    expect(listRequests().at(-1)!.searchParams.getAll('owner')).toEqual([]);
+    await screen.findByText(/of 9$/);
+    expect(screen.getByTestId('ops-filter-team-and-sub-teams')).toHaveValue(
+      'group:default/team-1',
+    );
+    await userEvent.type(
+      screen.getByTestId('ops-filter-domain'),
+      'shop{Enter}',
+    );
+    await waitFor(() =>
+      expect(listRequests().at(-1)!.searchParams.getAll('domain')).toEqual([
+        'shop',
+      ]),
+    );
+    expect(
+      ops.requests
+        .filter(u => u.pathname.endsWith('/summary'))
+        .at(-1)!
+        .searchParams.getAll('domain'),
+    ).toEqual(['shop']);
+  });
+
   it('filters by type, lifecycle and system on Enter', async () => {
     await renderOps(<OpsComplianceContent />);
     await screen.findByText('1–25 of 60');

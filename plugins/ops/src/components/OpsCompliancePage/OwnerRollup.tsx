@@ -12,6 +12,8 @@ import { formatScore } from '../common';
 export function OwnerRollup(props: {
   owners: Rollup[];
   onSelect: (owner: string) => void;
+  /** Filters to the owner and every group under it. */
+  onSelectTree?: (group: string) => void;
   max?: number;
 }) {
   const rows = [...props.owners]
@@ -52,6 +54,15 @@ export function OwnerRollup(props: {
               >
                 Filter
               </Button>
+              {props.onSelectTree && row.owner.startsWith('group:') && (
+                <Button
+                  size="small"
+                  onClick={() => props.onSelectTree!(row.owner)}
+                  aria-label={`Show ${row.owner} and the teams under it`}
+                >
+                  With sub-teams
+                </Button>
+              )}
             </TableCell>
           </TableRow>
         ))}

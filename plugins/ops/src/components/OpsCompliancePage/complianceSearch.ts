@@ -20,6 +20,8 @@ const LIST_KEYS = [
   'lifecycle',
   'tier',
   'system',
+  'group',
+  'domain',
   'level',
   'failingCheck',
 ] as const;

@@ -191,6 +191,38 @@ export const spec = {
         style: 'form',
         explode: true,
       },
+      group: {
+        name: 'group',
+        in: 'query',
+        description:
+          'A group ref: entities owned by it or by any group under it (`spec.children`/`spec.parent`), as its roll-up counts them; repeat for several.',
+        schema: {
+          type: 'array',
+          maxItems: 20,
+          items: {
+            type: 'string',
+            maxLength: 512,
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
+      domain: {
+        name: 'domain',
+        in: 'query',
+        description:
+          'A domain ref: entities in the systems of that domain, as its roll-up counts them; repeat for several.',
+        schema: {
+          type: 'array',
+          maxItems: 20,
+          items: {
+            type: 'string',
+            maxLength: 512,
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
       scorecard: {
         name: 'scorecard',
         in: 'query',
@@ -2747,6 +2779,12 @@ export const spec = {
             $ref: '#/components/parameters/system',
           },
           {
+            $ref: '#/components/parameters/group',
+          },
+          {
+            $ref: '#/components/parameters/domain',
+          },
+          {
             $ref: '#/components/parameters/scorecard',
           },
           {
@@ -2827,6 +2865,12 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/system',
+          },
+          {
+            $ref: '#/components/parameters/group',
+          },
+          {
+            $ref: '#/components/parameters/domain',
           },
           {
             $ref: '#/components/parameters/scorecard',
@@ -2956,6 +3000,12 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/system',
+          },
+          {
+            $ref: '#/components/parameters/group',
+          },
+          {
+            $ref: '#/components/parameters/domain',
           },
           {
             $ref: '#/components/parameters/scorecard',

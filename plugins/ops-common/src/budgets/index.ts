@@ -1,0 +1,17 @@
+export {
+  budgetFraction,
+  budgetSpent,
+  burnRate,
+  errorBudget,
+  timeToExhaustionMs,
+  type ErrorBudget,
+} from './errorBudget';
+export {
+  BURN_RATE_WINDOWS,
+  DEFAULT_BURN_RATE_CONDITIONS,
+  burnRateVerdicts,
+  burnRateWindowMs,
+  type BurnRateCondition,
+  type BurnRateVerdict,
+  type BurnRateWindow,
+} from './burnRateAlerts';
