@@ -5,6 +5,7 @@ import {
   burnRateVerdicts,
   DEFAULT_BURN_RATE_CONDITIONS,
   errorBudget,
+  histogramBucket,
   timeToExhaustionMs,
 } from '.';
 
@@ -91,5 +92,46 @@ describe('error budgets and burn rates (SRE workbook examples)', () => {
       ])[0].firing,
     ).toBe(true);
     expect(DEFAULT_BURN_RATE_CONDITIONS).toHaveLength(4);
+  });
+});
+
+describe('histogramBucket', () => {
+  const les = [
+    '0.005',
+    '0.01',
+    '0.025',
+    '0.05',
+    '0.1',
+    '0.25',
+    '0.5',
+    '1',
+    '+Inf',
+  ];
+
+  it('counts a threshold on its own bucket when the histogram has one', () => {
+    expect(histogramBucket(250, les)).toEqual({
+      le: 0.25,
+      thresholdSeconds: 0.25,
+      offBy: 0,
+    });
+  });
+
+  it('takes the nearest bucket and says how far off it is', () => {
+    const near = histogramBucket(95, les)!;
+    expect(near.le).toBe(0.1);
+    expect(near.warning).toBeUndefined();
+    const far = histogramBucket(200, les)!;
+    expect(far.le).toBe(0.25);
+    expect(far.offBy).toBeCloseTo(0.25, 10);
+    expect(far.warning).toBe(
+      'no bucket near 200 ms: counted on le="0.25" (250 ms, 25 % off); add a bucket at 0.2 to the histogram',
+    );
+    // A tie goes to the lower bucket: stricter, never flattering.
+    expect(histogramBucket(75, les)!.le).toBe(0.05);
+  });
+
+  it('has no bucket for a histogram without finite boundaries', () => {
+    expect(histogramBucket(200, ['+Inf'])).toBeUndefined();
+    expect(histogramBucket(200, [])).toBeUndefined();
   });
 });

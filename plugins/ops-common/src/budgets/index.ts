@@ -15,3 +15,4 @@ export {
   type BurnRateVerdict,
   type BurnRateWindow,
 } from './burnRateAlerts';
+export { histogramBucket, type HistogramBucket } from './histogramBucket';

@@ -187,6 +187,34 @@ export const alertSchema = z.union([
   thresholdObject.extend({ for: durationSchema.optional() }),
 ]);
 
+const promql = text.describe('PromQL returning a count of events');
+
+/**
+ * What an SLO measures to budget errors: a ratio of event counts (OpenSLO's
+ * ratioMetric: good or bad over total) or a latency threshold over a
+ * Prometheus histogram (the share of requests in the `le` bucket nearest the
+ * threshold).
+ */
+export const sliSchema = z.union([
+  z.object({ good: promql, total: promql }),
+  z.object({ bad: promql, total: promql }),
+  z.object({
+    histogram: z
+      .string()
+      .regex(
+        /^[a-zA-Z_:][a-zA-Z0-9_:]*$/,
+        'is not a Prometheus metric name (letters, digits, _ and :)',
+      )
+      .describe('The histogram metric, without _bucket'),
+    threshold: durationSchema.describe(
+      'Requests faster than this are good: "200ms"',
+    ),
+    selector: text
+      .optional()
+      .describe('Label matchers for the series: job="payments-api"'),
+  }),
+]);
+
 export const sloSchema = z.object({
   name: text,
   indicator: z.enum(INDICATORS),
@@ -195,6 +223,7 @@ export const sloSchema = z.object({
   alert: alertSchema.optional(),
   window: durationSchema.optional(),
   query: text.optional().describe('PromQL that yields the current value'),
+  sli: sliSchema.optional(),
   environment: z.string().optional(),
 });
 

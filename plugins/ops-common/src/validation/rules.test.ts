@@ -270,3 +270,85 @@ describe('deployment and logging rules', () => {
     ]);
   });
 });
+
+describe('SLI rules', () => {
+  const sli = (fields: string) =>
+    `slos:\n  - {name: s, indicator: availability, unit: percent, objective: ">=99.9%", alert: "<99%", window: 28d, ${fields}}\n`;
+
+  it('reads ratio and histogram SLIs', () => {
+    const read = (yaml: string) =>
+      validateOpsDescriptor(head + yaml, { now: NOW }).sections.slos?.[0].sli;
+    expect(
+      read(
+        sli('sli: {good: "sum(rate(ok[5m]))", total: "sum(rate(all[5m]))"}'),
+      ),
+    ).toEqual({
+      good: 'sum(rate(ok[5m]))',
+      total: 'sum(rate(all[5m]))',
+    });
+    expect(read(sli('sli: {bad: "errors", total: "all"}'))).toEqual({
+      bad: 'errors',
+      total: 'all',
+    });
+    expect(
+      issues(
+        'slos:\n  - {name: s, indicator: latency, unit: percent, objective: ">=99%", alert: "<95%", window: 28d, sli: {histogram: http_request_duration_seconds, threshold: 200ms, selector: \'job="api"\'}}\n',
+      ),
+    ).toEqual([]);
+    expect(issues(sli('sli: {good: "a", total: "b"}'))).toEqual([]);
+  });
+
+  it('refuses an objective that is not a share of good events, or leaves no budget', () => {
+    expect(
+      issues(
+        'slos:\n  - {name: s, indicator: latency, unit: ms, objective: "<200ms", alert: ">500ms", window: 28d, sli: {histogram: h, threshold: 200ms}}\n',
+      ),
+    ).toEqual([
+      'error slos[0].objective: with an SLI the objective is the share of good events: write unit: percent and objective ">= 99.9%"',
+    ]);
+    expect(
+      issues(
+        'slos:\n  - {name: s, indicator: availability, unit: percent, objective: ">=100%", alert: "<99%", window: 28d, sli: {good: a, total: b}}\n',
+      ),
+    ).toEqual([
+      'error slos[0].objective.value: an objective of 100% leaves no error budget; aim below it (99.9%)',
+    ]);
+  });
+
+  it('checks the window the budget is counted over', () => {
+    expect(
+      issues(sli('sli: {good: a, total: b}').replace('window: 28d, ', '')),
+    ).toEqual([
+      'warning slos[0].window: has no window; the error budget is counted over 28d until one is given',
+    ]);
+    expect(
+      issues(sli('sli: {good: a, total: b}').replace('28d', '30m')),
+    ).toEqual([
+      'error slos[0].window: 30m is too short to budget errors over; use at least 1h (28d is usual)',
+    ]);
+    expect(
+      issues(sli('sli: {good: a, total: b}').replace('28d', '26w')),
+    ).toEqual([
+      expect.stringMatching(
+        /^warning slos\[0\].window: 26w is longer than most Prometheus servers keep/,
+      ),
+    ]);
+  });
+
+  it('names the bad part of an SLI', () => {
+    expect(
+      issues(sli('sli: {histogram: "not a metric", threshold: 200ms}')),
+    ).toEqual([
+      expect.stringMatching(
+        /^error slos\[0\].sli.histogram: is not a Prometheus metric name/,
+      ),
+    ]);
+    expect(issues(sli('sli: {good: a}'))).toEqual([
+      expect.stringMatching(/^error slos\[0\].sli/),
+    ]);
+    // A threshold on a histogram measures latency.
+    expect(issues(sli('sli: {histogram: h, threshold: 200ms}'))).toEqual([
+      'warning slos[0].sli.histogram: a histogram threshold measures latency, but the indicator is availability',
+    ]);
+  });
+});

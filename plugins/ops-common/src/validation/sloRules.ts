@@ -1,6 +1,7 @@
 import type { Slo, Threshold } from '../descriptor/types';
 import type { Operator, Unit } from '../descriptor/vocabulary';
 import type { RuleContext } from './ruleContext';
+import { durationToMs } from '../durations';
 import { lookupTable } from '../lookupTable';
 
 const LOWER_IS_BETTER: ReadonlySet<Operator> = new Set(['lt', 'lte']);
@@ -158,6 +159,59 @@ function checkAlertSide(ctx: RuleContext, i: number, slo: Slo) {
   }
 }
 
+/** The shortest window an error budget is counted over: shorter than the slowest burn-rate window makes no sense. */
+const MIN_WINDOW_MS = 3_600_000;
+/** Beyond this, few Prometheus servers keep the samples (the default retention is 15 days). */
+const LONG_WINDOW_MS = 90 * 86_400_000;
+
+/**
+ * An SLO with an SLI budgets errors: its objective is the share of good
+ * events over its window (">= 99.9%"), not the indicator's own value.
+ */
+function checkSli(ctx: RuleContext, i: number, slo: Slo) {
+  const { sli } = slo;
+  if (!sli) return;
+  const share = slo.unit === 'percent' || slo.unit === 'ratio';
+  const upward = slo.objective.op === 'gte' || slo.objective.op === 'gt';
+  if (!share || !upward)
+    ctx.error(
+      'slos',
+      `[${i}].objective`,
+      `with an SLI the objective is the share of good events: write unit: percent and objective ">= 99.9%"`,
+    );
+  else if (slo.objective.value >= (slo.unit === 'percent' ? 100 : 1))
+    ctx.error(
+      'slos',
+      `[${i}].objective.value`,
+      `an objective of 100% leaves no error budget; aim below it (99.9%)`,
+    );
+  if ('histogram' in sli && slo.indicator !== 'latency')
+    ctx.warn(
+      'slos',
+      `[${i}].sli.histogram`,
+      `a histogram threshold measures latency, but the indicator is ${slo.indicator}`,
+    );
+  const windowMs = slo.window ? durationToMs(slo.window) : undefined;
+  if (windowMs === undefined)
+    ctx.warn(
+      'slos',
+      `[${i}].window`,
+      `has no window; the error budget is counted over 28d until one is given`,
+    );
+  else if (windowMs < MIN_WINDOW_MS)
+    ctx.error(
+      'slos',
+      `[${i}].window`,
+      `${slo.window} is too short to budget errors over; use at least 1h (28d is usual)`,
+    );
+  else if (windowMs > LONG_WINDOW_MS)
+    ctx.warn(
+      'slos',
+      `[${i}].window`,
+      `${slo.window} is longer than most Prometheus servers keep samples (15 days by default); make sure yours keeps ${slo.window}`,
+    );
+}
+
 export function validateSlos(
   ctx: RuleContext,
   slos: Slo[] | undefined,
@@ -194,7 +248,9 @@ export function validateSlos(
       );
     }
     if (sameUnits) checkAlertSide(ctx, i, slo);
-    const expected = EXPECTED_UNITS[slo.indicator];
+    checkSli(ctx, i, slo);
+    // With an SLI every indicator is a share of good events: the unit hint does not apply.
+    const expected = slo.sli ? undefined : EXPECTED_UNITS[slo.indicator];
     if (expected && !expected.includes(slo.unit)) {
       ctx.warn(
         'slos',
