@@ -870,7 +870,9 @@ test(
       );
       expect(approved.status).toBe(200);
       // Approved: the check is waived and the score goes up.
-      await page.reload();
+      await page.goto(
+        `${policed.baseUrl}/catalog/default/component/payments-api/ops`,
+      );
       await expect(waivers.getByText('pending approval')).toHaveCount(0);
       await expect(
         page.getByText(/^Waived · Deployment checklist signed off/),
