@@ -16,3 +16,10 @@ export {
   type BurnRateWindow,
 } from './burnRateAlerts';
 export { histogramBucket, type HistogramBucket } from './histogramBucket';
+export {
+  errorRatioRecord,
+  prometheusRules,
+  type PrometheusRule,
+  type PrometheusRuleGroups,
+  type PrometheusRulesOptions,
+} from './prometheusRules';

@@ -16,6 +16,8 @@ import {
   printGate,
 } from './gateCommand';
 import type { OpsIssue } from '../validation/issues';
+import type { OpsProfile } from '../descriptor/types';
+import { prometheusRules } from '../budgets/prometheusRules';
 
 /** What the CLI needs from the outside world; main.ts passes the real one, tests a fake. */
 export interface CliIo {
@@ -34,6 +36,8 @@ export interface CliIo {
 interface Target {
   file: string;
   entityRef?: string;
+  /** With `score` and `rules`: the profile the scorecards were computed on. */
+  profile?: OpsProfile;
   issues: OpsIssue[];
   scorecards?: ScorecardResult[];
 }
@@ -41,11 +45,13 @@ interface Target {
 const USAGE = `usage: opskit <validate|score> <ops.yaml | catalog-info.yaml | runbook.md>... [--format human|json]
        opskit import <runbook.md> [--format yaml|json]
        opskit gate --min-level <level> ... (opskit gate --help)
+       opskit rules <ops.yaml | catalog-info.yaml | runbook.md>...
 
   validate   check descriptors, entity annotations and Markdown runbooks; exit 1 on any error
   score      print the deployment and monitoring scorecards of each entity
   import     print the ops descriptor a Markdown runbook holds (issues on stderr)
   gate       exit 0 when an entity reaches a level on its scorecards, 1 when a check blocks it
+  rules      print Prometheus rule groups for the SLOs: error ratios, burn-rate alerts, threshold alerts
 `;
 
 const isMarkdown = (file: string) => /\.(md|markdown)$/i.test(file);
@@ -87,6 +93,7 @@ function scored(
   return {
     file,
     entityRef: evaluation.profile.entityRef,
+    profile: evaluation.profile,
     issues: evaluation.issues,
     scorecards: evaluation.scorecards,
   };
@@ -191,7 +198,9 @@ function examine(file: string, io: CliIo, score: boolean): Target[] {
       file,
       entityRef: evaluation.profile.entityRef,
       issues: evaluation.issues,
-      ...(score ? { scorecards: evaluation.scorecards } : {}),
+      ...(score
+        ? { scorecards: evaluation.scorecards, profile: evaluation.profile }
+        : {}),
     });
   }
   return targets;
@@ -308,6 +317,34 @@ async function runGate(argv: string[], io: CliIo): Promise<number> {
   return passed ? 0 : 1;
 }
 
+/** `opskit rules`: the rule groups of every entity in the files; nothing when one has errors. */
+function runRules(files: string[], io: CliIo): number {
+  const targets = files.flatMap(file => examine(file, io, true));
+  const broken = targets.filter(t =>
+    t.issues.some(i => i.severity === 'error'),
+  );
+  for (const t of broken)
+    for (const issue of t.issues.filter(i => i.severity === 'error'))
+      io.stderr(
+        `${issue.source ?? t.file}: error ${issue.path || '(file)'}: ${
+          issue.message
+        }\n`,
+      );
+  if (broken.length) return 1;
+  const groups = [];
+  for (const t of targets) {
+    if (!t.profile) continue;
+    try {
+      groups.push(...prometheusRules(t.profile).groups);
+    } catch (error) {
+      io.stderr(`${t.file}: ${(error as Error).message}\n`);
+      return 1;
+    }
+  }
+  io.stdout(writeYaml({ groups }));
+  return 0;
+}
+
 /**
  * Runs the CLI; returns the exit code (0 ok, 1 errors found or gate blocked,
  * 2 usage or undecidable), as a promise for `gate`, which may ask a backend.
@@ -340,6 +377,13 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
       return 2;
     }
     return runImport(files[0], importFormat, io);
+  }
+  if (command === 'rules') {
+    if (files.length === 0 || format !== undefined) {
+      io.stderr(USAGE);
+      return 2;
+    }
+    return runRules(files, io);
   }
   format ??= 'human';
   if (

@@ -1,0 +1,223 @@
+import type { OpsProfile, Slo } from '../descriptor/types';
+import { durationToMs } from '../durations';
+import { expandQuery, queryVariables } from '../facts/sloFacts';
+import { productionEnvironment } from '../scoring/profileFacts';
+import {
+  BURN_RATE_WINDOWS,
+  DEFAULT_BURN_RATE_CONDITIONS,
+  type BurnRateCondition,
+  type BurnRateWindow,
+} from './burnRateAlerts';
+import { budgetFraction } from './errorBudget';
+
+/**
+ * A Prometheus rule (recording or alerting), as rule files hold them.
+ *
+ * @public
+ */
+export interface PrometheusRule {
+  record?: string;
+  alert?: string;
+  expr: string;
+  for?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+/**
+ * Prometheus rule groups for a profile's SLOs: `promtool check rules` takes
+ * the YAML of `{ groups }`.
+ *
+ * @public
+ */
+export interface PrometheusRuleGroups {
+  groups: Array<{ name: string; rules: PrometheusRule[] }>;
+}
+
+/** @public */
+export interface PrometheusRulesOptions {
+  /** Where the runbook is read (`runbook_url` on every alert). */
+  runbookUrl?: string;
+  /** The entity's Ops tab (`ops_tab` on every alert). */
+  opsTabUrl?: string;
+  conditions?: readonly BurnRateCondition[];
+}
+
+/**
+ * The recording rule of an SLI's error ratio over one window.
+ *
+ * @public
+ */
+export function errorRatioRecord(window: string): string {
+  return `opskit:sli_error_ratio:rate${window}`;
+}
+
+const PROMQL_OPERATOR: Record<Slo['objective']['op'], string> = {
+  lt: '<',
+  lte: '<=',
+  gt: '>',
+  gte: '>=',
+};
+
+/** The budget is counted over this when an SLO names no window (as the SLO rules warn). */
+const DEFAULT_WINDOW = '28d';
+
+/** A PromQL range (`28d`, `5m`): whole units only; anything else in seconds. */
+function promRange(window: string): string {
+  if (/^\d+(ms|s|m|h|d|w|y)$/.test(window)) return window;
+  const ms = durationToMs(window);
+  return ms === undefined ? window : `${Math.round(ms / 1000)}s`;
+}
+
+/** A label value for Prometheus (an entity ref or a name is fine as it is). */
+const quoted = (value: string) => JSON.stringify(value);
+
+/** The `le` label value of a threshold: Prometheus writes bucket bounds as plain decimals of seconds. */
+function leOf(thresholdMs: number): string {
+  return String(Number((thresholdMs / 1000).toPrecision(12)));
+}
+
+/** The bad-event ratio over `range`, from the SLI (with $environment and friends expanded). */
+function errorRatio(
+  sli: NonNullable<Slo['sli']>,
+  range: string,
+  expand: (q: string) => string,
+): string {
+  const rate = (series: string) => `sum(rate(${expand(series)}[${range}]))`;
+  if ('good' in sli) return `1 - (${rate(sli.good)} / ${rate(sli.total)})`;
+  if ('bad' in sli) return `${rate(sli.bad)} / ${rate(sli.total)}`;
+  const thresholdMs = durationToMs(sli.threshold) ?? 0;
+  const matchers = sli.selector ? expand(sli.selector) : '';
+  const bucket = `${sli.histogram}_bucket{${
+    matchers ? `${matchers},` : ''
+  }le=${quoted(leOf(thresholdMs))}}`;
+  const count = `${sli.histogram}_count${matchers ? `{${matchers}}` : ''}`;
+  return `1 - (sum(rate(${bucket}[${range}])) / sum(rate(${count}[${range}])))`;
+}
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/**
+ * The rule groups for a profile's SLOs, one group per SLO and environment:
+ *
+ * - for an SLO with an SLI, a recording rule of its error ratio over each
+ *   burn-rate window and over its own window, and the multiwindow,
+ *   multi-burn-rate alerts (page and ticket);
+ * - for an SLO with a `query` and an `alert`, the runbook's own threshold
+ *   alert (`> 500 ms for 5m`).
+ *
+ * Every rule carries `opskit_entity`, `opskit_slo` and `opskit_environment`,
+ * so deployed rules can be matched to the runbook; alerts also carry
+ * `severity` (page or ticket) and `opskit_severity`, the incident policy's
+ * level for it: the most severe for a page, the next for a ticket.
+ *
+ * @public
+ */
+export function prometheusRules(
+  profile: OpsProfile,
+  options: PrometheusRulesOptions = {},
+): PrometheusRuleGroups {
+  const conditions = options.conditions ?? DEFAULT_BURN_RATE_CONDITIONS;
+  const severities = profile.severities ?? [];
+  const levelOf = (severity: 'page' | 'ticket') =>
+    (severity === 'page' ? severities[0] : severities[1] ?? severities[0])?.id;
+  const declared = (profile.environments ?? []).map(e => e.name);
+  const fallback = productionEnvironment(profile)?.name ?? 'production';
+  const groups: PrometheusRuleGroups['groups'] = [];
+  for (const slo of profile.slos ?? []) {
+    if (!slo.sli && !(slo.query && slo.alert)) continue;
+    let environments = slo.environment ? [slo.environment] : declared;
+    if (environments.length === 0) environments = [fallback];
+    for (const environment of environments) {
+      const variables = queryVariables(profile, environment);
+      const expand = (query: string) => {
+        const expanded = expandQuery(query, variables);
+        if ('error' in expanded)
+          throw new Error(`SLO "${slo.name}": ${expanded.error}`);
+        return expanded.query;
+      };
+      const labels = {
+        opskit_entity: profile.entityRef,
+        opskit_slo: slo.name,
+        opskit_environment: environment,
+      };
+      const selector = `{${Object.entries(labels)
+        .map(([k, v]) => `${k}=${quoted(v)}`)
+        .join(',')}}`;
+      const annotations = {
+        ...(options.runbookUrl ? { runbook_url: options.runbookUrl } : {}),
+        ...(options.opsTabUrl ? { ops_tab: options.opsTabUrl } : {}),
+      };
+      const rules: PrometheusRule[] = [];
+      if (slo.sli) {
+        const window = slo.window ?? DEFAULT_WINDOW;
+        const budget = budgetFraction(
+          slo.objective.value * (slo.unit === 'ratio' ? 100 : 1),
+        );
+        const windows = [
+          ...new Set<string>([...BURN_RATE_WINDOWS, promRange(window)]),
+        ];
+        for (const w of windows)
+          rules.push({
+            record: errorRatioRecord(w),
+            expr: errorRatio(slo.sli, w, expand),
+            labels,
+          });
+        for (const condition of conditions) {
+          const threshold = `(${condition.factor} * ${budget})`;
+          const over = (w: BurnRateWindow) =>
+            `${errorRatioRecord(w)}${selector} > ${threshold}`;
+          rules.push({
+            alert: `OpsKitErrorBudgetBurn`,
+            expr: `${over(condition.long)} and ${over(condition.short)}`,
+            labels: {
+              ...labels,
+              severity: condition.severity,
+              ...(levelOf(condition.severity)
+                ? { opskit_severity: levelOf(condition.severity)! }
+                : {}),
+              opskit_window: `${condition.long}/${condition.short}`,
+            },
+            annotations: {
+              summary: `${profile.entityRef}: "${slo.name}" in ${environment} burns its error budget ${condition.factor}× too fast (${condition.long} and ${condition.short})`,
+              ...annotations,
+            },
+          });
+        }
+      }
+      if (slo.query && slo.alert) {
+        const op = PROMQL_OPERATOR[slo.alert.op];
+        const lasting = 'for' in slo.alert ? slo.alert.for : undefined;
+        rules.push({
+          alert: 'OpsKitSloThreshold',
+          expr: `(${expand(slo.query)}) ${op} ${slo.alert.value}`,
+          ...(lasting ? { for: promRange(lasting) } : {}),
+          labels: {
+            ...labels,
+            severity: 'page',
+            ...(levelOf('page') ? { opskit_severity: levelOf('page')! } : {}),
+          },
+          annotations: {
+            summary: `${profile.entityRef}: "${
+              slo.name
+            }" in ${environment} is ${op} ${slo.alert.value}${
+              lasting ? ` for ${lasting}` : ''
+            }, the runbook's alert threshold`,
+            ...annotations,
+          },
+        });
+      }
+      groups.push({
+        name: `opskit:${slug(profile.entityRef)}:${slug(slo.name)}:${slug(
+          environment,
+        )}`,
+        rules,
+      });
+    }
+  }
+  return { groups };
+}
