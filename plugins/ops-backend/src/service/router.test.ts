@@ -38,9 +38,18 @@ describe.each(databases.eachSupportedId())('ops router on %p', databaseId => {
       '/compliance/export',
       '/compliance/trend',
       '/entities/component/default/payments-api',
+      '/entities/component/default/payments-api/campaigns',
+      '/campaigns',
+      '/campaigns/00000000-0000-4000-8000-000000000000',
+      '/rollups/group/default/engineering',
+      '/waivers',
     ]) {
       expect((await request(server).get(`/api/ops${path}`)).status).toBe(401);
     }
+    expect(
+      (await request(server).post('/api/ops/campaigns').send({ title: 't' }))
+        .status,
+    ).toBe(401);
     expect((await request(server).post('/api/ops/refresh')).status).toBe(401);
     expect(
       (

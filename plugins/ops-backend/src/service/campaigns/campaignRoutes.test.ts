@@ -184,5 +184,14 @@ describe('campaign routes', () => {
       .set(janeAuth)
       .send(input);
     expect(missing.status).toBe(404);
+    const unknown = await request(server)
+      .get('/api/ops/campaigns/00000000-0000-4000-8000-000000000000')
+      .set(janeAuth);
+    expect(unknown.status).toBe(404);
+    // Not a campaign id at all: the spec refuses it.
+    const notAnId = await request(server)
+      .get('/api/ops/campaigns/not-an-id')
+      .set(janeAuth);
+    expect(notAnId.status).toBe(400);
   });
 });
