@@ -23,3 +23,11 @@ export {
   type PrometheusRuleGroups,
   type PrometheusRulesOptions,
 } from './prometheusRules';
+export {
+  WINDOW_LABEL,
+  budgetFactName,
+  observeBudget,
+  sliQueries,
+  type BudgetObservation,
+  type SliQuery,
+} from './sliMeasurement';

@@ -1,7 +1,4 @@
 import type { OpsProfile, Slo } from '../descriptor/types';
-import { durationToMs } from '../durations';
-import { expandQuery, queryVariables } from '../facts/sloFacts';
-import { productionEnvironment } from '../scoring/profileFacts';
 import {
   BURN_RATE_WINDOWS,
   DEFAULT_BURN_RATE_CONDITIONS,
@@ -9,6 +6,14 @@ import {
   type BurnRateWindow,
 } from './burnRateAlerts';
 import { budgetFraction } from './errorBudget';
+import {
+  DEFAULT_SLO_WINDOW,
+  errorRatio,
+  promRange,
+  quoted,
+  sloEnvironments,
+  sloExpander,
+} from './sliExpressions';
 
 /**
  * A Prometheus rule (recording or alerting), as rule files hold them.
@@ -59,42 +64,6 @@ const PROMQL_OPERATOR: Record<Slo['objective']['op'], string> = {
   gte: '>=',
 };
 
-/** The budget is counted over this when an SLO names no window (as the SLO rules warn). */
-const DEFAULT_WINDOW = '28d';
-
-/** A PromQL range (`28d`, `5m`): whole units only; anything else in seconds. */
-function promRange(window: string): string {
-  if (/^\d+(ms|s|m|h|d|w|y)$/.test(window)) return window;
-  const ms = durationToMs(window);
-  return ms === undefined ? window : `${Math.round(ms / 1000)}s`;
-}
-
-/** A label value for Prometheus (an entity ref or a name is fine as it is). */
-const quoted = (value: string) => JSON.stringify(value);
-
-/** The `le` label value of a threshold: Prometheus writes bucket bounds as plain decimals of seconds. */
-function leOf(thresholdMs: number): string {
-  return String(Number((thresholdMs / 1000).toPrecision(12)));
-}
-
-/** The bad-event ratio over `range`, from the SLI (with $environment and friends expanded). */
-function errorRatio(
-  sli: NonNullable<Slo['sli']>,
-  range: string,
-  expand: (q: string) => string,
-): string {
-  const rate = (series: string) => `sum(rate(${expand(series)}[${range}]))`;
-  if ('good' in sli) return `1 - (${rate(sli.good)} / ${rate(sli.total)})`;
-  if ('bad' in sli) return `${rate(sli.bad)} / ${rate(sli.total)}`;
-  const thresholdMs = durationToMs(sli.threshold) ?? 0;
-  const matchers = sli.selector ? expand(sli.selector) : '';
-  const bucket = `${sli.histogram}_bucket{${
-    matchers ? `${matchers},` : ''
-  }le=${quoted(leOf(thresholdMs))}}`;
-  const count = `${sli.histogram}_count${matchers ? `{${matchers}}` : ''}`;
-  return `1 - (sum(rate(${bucket}[${range}])) / sum(rate(${count}[${range}])))`;
-}
-
 const slug = (text: string) =>
   text
     .toLowerCase()
@@ -125,21 +94,11 @@ export function prometheusRules(
   const severities = profile.severities ?? [];
   const levelOf = (severity: 'page' | 'ticket') =>
     (severity === 'page' ? severities[0] : severities[1] ?? severities[0])?.id;
-  const declared = (profile.environments ?? []).map(e => e.name);
-  const fallback = productionEnvironment(profile)?.name ?? 'production';
   const groups: PrometheusRuleGroups['groups'] = [];
   for (const slo of profile.slos ?? []) {
     if (!slo.sli && !(slo.query && slo.alert)) continue;
-    let environments = slo.environment ? [slo.environment] : declared;
-    if (environments.length === 0) environments = [fallback];
-    for (const environment of environments) {
-      const variables = queryVariables(profile, environment);
-      const expand = (query: string) => {
-        const expanded = expandQuery(query, variables);
-        if ('error' in expanded)
-          throw new Error(`SLO "${slo.name}": ${expanded.error}`);
-        return expanded.query;
-      };
+    for (const environment of sloEnvironments(profile, slo)) {
+      const expand = sloExpander(profile, slo, environment);
       const labels = {
         opskit_entity: profile.entityRef,
         opskit_slo: slo.name,
@@ -154,7 +113,7 @@ export function prometheusRules(
       };
       const rules: PrometheusRule[] = [];
       if (slo.sli) {
-        const window = slo.window ?? DEFAULT_WINDOW;
+        const window = slo.window ?? DEFAULT_SLO_WINDOW;
         const budget = budgetFraction(
           slo.objective.value * (slo.unit === 'ratio' ? 100 : 1),
         );

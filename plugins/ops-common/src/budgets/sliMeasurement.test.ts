@@ -1,0 +1,105 @@
+import { buildOpsProfile } from '../profile';
+import { observeBudget, sliQueries } from './sliMeasurement';
+
+const HOUR = 3_600_000;
+
+function profileOf(slos: string) {
+  const descriptor = `apiVersion: opskit.io/v1
+kind: OpsDescriptor
+environments:
+  - {name: production, url: https://x.example.com}
+  - {name: staging, url: https://x.staging.example.com}
+slos:
+${slos}`;
+  return buildOpsProfile({
+    kind: 'Component',
+    metadata: {
+      name: 'checkout',
+      annotations: { 'opskit.io/descriptor': descriptor },
+    },
+    spec: {},
+  }).profile;
+}
+
+describe('sliQueries', () => {
+  it('asks every window of an SLI in one query per environment, each series labelled with its window', () => {
+    const queries = sliQueries(
+      profileOf(
+        `  - {name: Success, indicator: availability, unit: percent, objective: ">=99.9%", window: 28d, sli: {good: 'ok{env="$environment"}', total: 'all{env="$environment"}'}}\n  - {name: Plain, indicator: latency, unit: ms, objective: "<200ms", query: "x"}\n`,
+      ),
+    );
+    expect(queries.map(q => [q.factName, q.window])).toEqual([
+      ['budget/production/Success', '4w'],
+      ['budget/staging/Success', '4w'],
+    ]);
+    expect(queries[0].windows).toEqual([
+      '5m',
+      '30m',
+      '1h',
+      '2h',
+      '6h',
+      '1d',
+      '3d',
+      '4w',
+    ]);
+    expect(queries[0].query).toContain(
+      'label_replace(1 - (sum(rate(ok{env="production"}[5m])) / sum(rate(all{env="production"}[5m]))), "opskit_window", "5m", "", "") or label_replace(',
+    );
+    expect(queries[0].query!.split(' or ')).toHaveLength(8);
+  });
+
+  it('says which variable is unknown instead of asking', () => {
+    const [query] = sliQueries(
+      profileOf(
+        `  - {name: S, indicator: availability, unit: percent, objective: ">=99%", window: 28d, environment: production, sli: {bad: 'e{x="$nope"}', total: t}}\n`,
+      ),
+    );
+    expect(query.query).toBeUndefined();
+    expect(query.error).toMatch(/^SLO "S": unknown variable \$nope/);
+  });
+});
+
+describe('observeBudget', () => {
+  const [query] = sliQueries(
+    profileOf(
+      `  - {name: S, indicator: availability, unit: percent, objective: ">=99.9%", window: 30d, environment: production, sli: {good: g, total: t}}\n`,
+    ),
+  );
+
+  it('pages on a fast burn, with the budget left and when it runs out', () => {
+    // 1.5 % errors for the last hour: 15× a 0.1 % budget; 0.05 % over the 30 days: half the budget left.
+    const seen = observeBudget(query, {
+      '5m': 0.015,
+      '30m': 0.015,
+      '1h': 0.015,
+      '2h': 0.008,
+      '6h': 0.004,
+      '1d': 0.001,
+      '3d': 0.0008,
+      '30d': 0.0005,
+    });
+    expect(seen.remaining).toBeCloseTo(0.5, 10);
+    expect(seen.exhausted).toBe(false);
+    expect(seen.burnRates['1h']).toBeCloseTo(15, 10);
+    expect(seen.firing).toEqual([
+      { severity: 'page', long: '1h', short: '5m', factor: 14.4 },
+    ]);
+    // Half of 30 days' budget at 15×: 24 hours.
+    expect(seen.exhaustsInMs).toBeCloseTo(24 * HOUR, 0);
+  });
+
+  it('is exhausted when the window spent more than its budget, and knows nothing without events', () => {
+    const over = observeBudget(query, { '30d': 0.002, '1h': 0 });
+    expect(over.remaining).toBeCloseTo(-1, 10);
+    expect(over.exhausted).toBe(true);
+    expect(over.exhaustsInMs).toBe(0);
+    const none = observeBudget(query, { '30d': NaN });
+    expect(none).toMatchObject({
+      badRatio: null,
+      remaining: null,
+      exhausted: false,
+      firing: [],
+    });
+    expect(none.burnRates).toEqual({});
+  });
+});

@@ -1,0 +1,178 @@
+import type { OpsProfile, Slo } from '../descriptor/types';
+import { durationToMs } from '../durations';
+import {
+  BURN_RATE_WINDOWS,
+  burnRateVerdicts,
+  DEFAULT_BURN_RATE_CONDITIONS,
+  type BurnRateCondition,
+  type BurnRateWindow,
+} from './burnRateAlerts';
+import { budgetFraction, timeToExhaustionMs } from './errorBudget';
+import {
+  DEFAULT_SLO_WINDOW,
+  errorRatio,
+  promRange,
+  quoted,
+  sloEnvironments,
+  sloExpander,
+} from './sliExpressions';
+
+/**
+ * The fact an SLI's budget is stored as, per environment.
+ *
+ * @public
+ */
+export function budgetFactName(environment: string, slo: string): string {
+  return `budget/${environment}/${slo}`;
+}
+
+/** The label that tells the windows apart in the one query per SLO and environment. */
+export const WINDOW_LABEL = 'opskit_window';
+
+/**
+ * One SLO with an SLI in one environment, as one Prometheus query: the
+ * error ratio over each burn-rate window and over the SLO's window, each
+ * series labelled with its window, so one round trip measures them all.
+ *
+ * @public
+ */
+export interface SliQuery {
+  slo: Slo;
+  index: number;
+  environment: string;
+  factName: string;
+  /** The SLO's window as PromQL writes it (`4w`), and in ms. */
+  window: string;
+  windowMs: number;
+  /** The windows asked, burn-rate ones first. */
+  windows: string[];
+  query?: string;
+  error?: string;
+}
+
+/**
+ * The SLI queries of a profile: each SLO with an `sli`, in its environment,
+ * else each declared one.
+ *
+ * @public
+ */
+export function sliQueries(profile: OpsProfile): SliQuery[] {
+  const out: SliQuery[] = [];
+  (profile.slos ?? []).forEach((slo, index) => {
+    if (!slo.sli) return;
+    const window = promRange(slo.window ?? DEFAULT_SLO_WINDOW);
+    const windowMs = durationToMs(slo.window ?? DEFAULT_SLO_WINDOW)!;
+    const windows = [...new Set<string>([...BURN_RATE_WINDOWS, window])];
+    for (const environment of sloEnvironments(profile, slo)) {
+      const base = {
+        slo,
+        index,
+        environment,
+        factName: budgetFactName(environment, slo.name),
+        window,
+        windowMs,
+        windows,
+      };
+      try {
+        const expand = sloExpander(profile, slo, environment);
+        const query = windows
+          .map(
+            w =>
+              `label_replace(${errorRatio(slo.sli!, w, expand)}, ${quoted(
+                WINDOW_LABEL,
+              )}, ${quoted(w)}, "", "")`,
+          )
+          .join(' or ');
+        out.push({ ...base, query });
+      } catch (error) {
+        out.push({ ...base, error: (error as Error).message });
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * An SLI's budget in one environment, from the error ratios measured over
+ * its windows: what the Ops tab shows and the budget check reads.
+ *
+ * @public
+ */
+export interface BudgetObservation {
+  slo: string;
+  environment: string;
+  /** The objective, in percent of good events. */
+  objective: number;
+  window: string;
+  /** Bad events over all events in the SLO's window; null when it saw no events. */
+  badRatio: number | null;
+  /** The share of the budget left (below 0 when overspent); null without events. */
+  remaining: number | null;
+  exhausted: boolean;
+  /** Per window measured (no events: left out). */
+  burnRates: Partial<Record<BurnRateWindow, number>>;
+  /** The alert conditions that hold. */
+  firing: Array<{
+    severity: 'page' | 'ticket';
+    long: string;
+    short: string;
+    factor: number;
+  }>;
+  /** At the last hour's burn rate, how long the budget left lasts (ms); absent when nothing burns. */
+  exhaustsInMs?: number;
+}
+
+/** The objective as a percentage of good events, whichever unit it is written in. */
+function objectivePercent(slo: Slo): number {
+  return slo.unit === 'ratio' ? slo.objective.value * 100 : slo.objective.value;
+}
+
+/**
+ * The budget of one SLI query from the ratios Prometheus returned, by
+ * window. A window whose ratio is not a number (no events: 0/0) is left out.
+ *
+ * @public
+ */
+export function observeBudget(
+  query: SliQuery,
+  ratios: Record<string, number>,
+  conditions: readonly BurnRateCondition[] = DEFAULT_BURN_RATE_CONDITIONS,
+): BudgetObservation {
+  const objective = objectivePercent(query.slo);
+  const budget = budgetFraction(objective);
+  const ratio = (w: string) =>
+    Number.isFinite(ratios[w])
+      ? Math.min(1, Math.max(0, ratios[w]))
+      : undefined;
+  const burnRates: Partial<Record<BurnRateWindow, number>> = {};
+  for (const w of BURN_RATE_WINDOWS) {
+    const r = ratio(w);
+    if (r !== undefined) burnRates[w] = r / budget;
+  }
+  const badRatio = ratio(query.window) ?? null;
+  const remaining = badRatio === null ? null : 1 - badRatio / budget;
+  const hourly = burnRates['1h'];
+  const exhaustsInMs =
+    remaining !== null && hourly !== undefined
+      ? timeToExhaustionMs(remaining, hourly, query.windowMs)
+      : undefined;
+  return {
+    slo: query.slo.name,
+    environment: query.environment,
+    objective,
+    window: query.window,
+    badRatio,
+    remaining,
+    exhausted: remaining !== null && remaining <= 0,
+    burnRates,
+    firing: burnRateVerdicts(burnRates, query.windowMs, conditions)
+      .filter(v => v.firing)
+      .map(({ severity, long, short, factor }) => ({
+        severity,
+        long,
+        short,
+        factor,
+      })),
+    ...(exhaustsInMs !== undefined ? { exhaustsInMs } : {}),
+  };
+}
