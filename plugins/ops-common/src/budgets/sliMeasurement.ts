@@ -26,7 +26,11 @@ export function budgetFactName(environment: string, slo: string): string {
   return `budget/${environment}/${slo}`;
 }
 
-/** The label that tells the windows apart in the one query per SLO and environment. */
+/**
+ * The label that tells the windows apart in the one query per SLO and environment.
+ *
+ * @public
+ */
 export const WINDOW_LABEL = 'opskit_window';
 
 /**
