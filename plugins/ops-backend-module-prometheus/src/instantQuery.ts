@@ -33,18 +33,12 @@ interface QueryResponse {
   data?: { resultType?: string; result?: unknown };
 }
 
-/**
- * Instant queries against Prometheus's HTTP API (`POST /api/v1/query`; a
- * form body, so long PromQL does not hit URL length limits). Also works with
- * Thanos, Mimir and VictoriaMetrics, which serve the same API.
- *
- * @public
- */
-export async function instantQuery(
+/** Asks one instant query; what Prometheus answered, or why it could not be asked. */
+async function queryData(
   target: PrometheusTarget,
   query: string,
   signal?: AbortSignal,
-): Promise<InstantValue> {
+): Promise<NonNullable<QueryResponse['data']>> {
   let response: Response;
   try {
     response = await fetch(`${target.baseUrl}/api/v1/query`, {
@@ -96,7 +90,54 @@ export async function instantQuery(
       `${target.baseUrl}/api/v1/query did not answer like Prometheus (status ${response.status}); check baseUrl`,
     );
   }
-  return sampleOf(body.data);
+  return body.data;
+}
+
+/**
+ * Instant queries against Prometheus's HTTP API (`POST /api/v1/query`; a
+ * form body, so long PromQL does not hit URL length limits). Also works with
+ * Thanos, Mimir and VictoriaMetrics, which serve the same API.
+ *
+ * @public
+ */
+export async function instantQuery(
+  target: PrometheusTarget,
+  query: string,
+  signal?: AbortSignal,
+): Promise<InstantValue> {
+  return sampleOf(await queryData(target, query, signal));
+}
+
+/**
+ * One value per series, keyed by one of their labels: what one query over
+ * several windows (each series labelled with its window) returns. A value
+ * that is not a number (0/0 when a window saw no events) is NaN.
+ *
+ * @public
+ */
+export async function labelledQuery(
+  target: PrometheusTarget,
+  query: string,
+  label: string,
+  signal?: AbortSignal,
+): Promise<{ values: Record<string, number>; time?: Date }> {
+  const data = await queryData(target, query, signal);
+  if (data.resultType !== 'vector')
+    throw new PrometheusQueryError(
+      `the query returned a ${data.resultType}, not series labelled by ${label}`,
+    );
+  const values: Record<string, number> = {};
+  let time: Date | undefined;
+  for (const series of (data.result ?? []) as {
+    metric?: Record<string, string>;
+    value?: Sample;
+  }[]) {
+    const key = series.metric?.[label];
+    if (key === undefined || !Array.isArray(series.value)) continue;
+    values[key] = Number(series.value[1]);
+    time ??= new Date(Number(series.value[0]) * 1000);
+  }
+  return { values, ...(time ? { time } : {}) };
 }
 
 function sampleOf(data: NonNullable<QueryResponse['data']>): InstantValue {

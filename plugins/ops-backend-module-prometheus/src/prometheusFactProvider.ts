@@ -1,11 +1,18 @@
 import {
+  observeBudget,
   observeSlo,
+  sliQueries,
   sloQueries,
+  WINDOW_LABEL,
   type FactInput,
 } from '@opskit/plugin-ops-common';
 import type { OpsFactProvider } from '@opskit/plugin-ops-node';
-import type { PrometheusConfig } from './config';
-import { instantQuery, PrometheusUnavailableError } from './instantQuery';
+import type { PrometheusConfig, PrometheusTarget } from './config';
+import {
+  instantQuery,
+  labelledQuery,
+  PrometheusUnavailableError,
+} from './instantQuery';
 
 /** @public */
 export const PROMETHEUS_PROVIDER_ID = 'prometheus';
@@ -14,7 +21,10 @@ export const PROMETHEUS_PROVIDER_ID = 'prometheus';
  * Measures each SLO that has a `query`, in each environment it applies to:
  * one instant query per (SLO, environment), with `$environment` and the like
  * filled in by ops-common. The fact holds the value and whether the objective
- * is met and the alert threshold crossed.
+ * is met and the alert threshold crossed. Each SLO with an `sli` is measured
+ * with one more query per environment, over all its windows at once: the
+ * `budget/<environment>/<slo>` fact holds the budget left, the burn rates and
+ * the burn-rate conditions that hold.
  *
  * @public
  */
@@ -23,48 +33,74 @@ export function prometheusFactProvider(
 ): OpsFactProvider {
   return {
     id: PROMETHEUS_PROVIDER_ID,
-    appliesTo: profile => (profile.slos ?? []).some(slo => slo.query),
+    appliesTo: profile =>
+      (profile.slos ?? []).some(slo => slo.query || slo.sli),
     async collect({ profile, signal }) {
       const facts: FactInput[] = [];
-      for (const query of sloQueries(profile)) {
-        if (!query.query) {
-          facts.push({ name: query.factName, value: null, error: query.error });
-          continue;
-        }
-        const target = config.targets.get(query.environment) ?? config.fallback;
+      /** One fact from one query in one environment's Prometheus; a source that is down keeps the old value. */
+      const measure = async (
+        name: string,
+        environment: string,
+        ask: (target: PrometheusTarget) => Promise<FactInput>,
+      ) => {
+        const target = config.targets.get(environment) ?? config.fallback;
         if (!target) {
           facts.push({
-            name: query.factName,
+            name,
             value: null,
-            error: `no Prometheus configured for environment "${query.environment}" (ops.prometheus.environments)`,
+            error: `no Prometheus configured for environment "${environment}" (ops.prometheus.environments)`,
           });
-          continue;
+          return;
         }
         // Timed out (ops-backend aborted us): stop asking; the whole entity is then kept, marked stale.
         if (signal.aborted)
           throw new Error('aborted: the per-entity timeout ran out');
         try {
-          const { value, time } = await instantQuery(
-            target,
-            query.query,
-            signal,
-          );
-          facts.push({
-            name: query.factName,
-            value: { ...observeSlo(query, value) },
-            observedAt: time,
-          });
+          facts.push(await ask(target));
         } catch (error) {
           if (signal.aborted) throw error;
           if (error instanceof PrometheusUnavailableError)
-            facts.push({ name: query.factName, unavailable: error.message });
+            facts.push({ name, unavailable: error.message });
           else
-            facts.push({
-              name: query.factName,
-              value: null,
-              error: (error as Error).message,
-            });
+            facts.push({ name, value: null, error: (error as Error).message });
         }
+      };
+      for (const query of sloQueries(profile)) {
+        if (!query.query) {
+          facts.push({ name: query.factName, value: null, error: query.error });
+          continue;
+        }
+        await measure(query.factName, query.environment, async target => {
+          const { value, time } = await instantQuery(
+            target,
+            query.query!,
+            signal,
+          );
+          return {
+            name: query.factName,
+            value: { ...observeSlo(query, value) },
+            observedAt: time,
+          };
+        });
+      }
+      for (const query of sliQueries(profile)) {
+        if (!query.query) {
+          facts.push({ name: query.factName, value: null, error: query.error });
+          continue;
+        }
+        await measure(query.factName, query.environment, async target => {
+          const { values, time } = await labelledQuery(
+            target,
+            query.query!,
+            WINDOW_LABEL,
+            signal,
+          );
+          return {
+            name: query.factName,
+            value: { ...observeBudget(query, values) },
+            ...(time ? { observedAt: time } : {}),
+          };
+        });
       }
       return facts;
     },

@@ -31,6 +31,15 @@ export interface Exporter {
     labels: Record<string, string>,
     perScrape: Record<string, number>,
   ): void;
+  /**
+   * A counter that grows by `perScrape` on every scrape; called again for
+   * the same series, it changes the growth and keeps the count.
+   */
+  counter(
+    name: string,
+    labels: Record<string, string>,
+    perScrape: number,
+  ): void;
   close(): Promise<void>;
 }
 
@@ -50,10 +59,23 @@ export async function startExporter(): Promise<Exporter> {
     perScrape: Record<string, number>;
     scrapes: number;
   }[] = [];
+  const counters = new Map<
+    string,
+    {
+      name: string;
+      labels: Record<string, string>;
+      value: number;
+      perScrape: number;
+    }
+  >();
   const server: Server = createHttpServer((req, res) => {
     if (req.url !== '/metrics') {
       res.writeHead(404).end();
       return;
+    }
+    for (const [key, c] of counters) {
+      c.value += c.perScrape;
+      samples.set(key, { name: c.name, labels: c.labels, value: c.value });
     }
     for (const h of histograms) {
       h.scrapes++;
@@ -64,6 +86,13 @@ export async function startExporter(): Promise<Exporter> {
           value: count * h.scrapes,
         });
       }
+      // A histogram's _count is its +Inf bucket.
+      if (h.perScrape['+Inf'] !== undefined)
+        samples.set(`${h.name}_count${JSON.stringify(h.labels)}`, {
+          name: `${h.name}_count`,
+          labels: h.labels,
+          value: h.perScrape['+Inf'] * h.scrapes,
+        });
     }
     const lines = [...samples.values()].map(({ name, labels, value }) => {
       const text = Object.entries(labels)
@@ -82,6 +111,12 @@ export async function startExporter(): Promise<Exporter> {
       samples.set(`${name}${JSON.stringify(labels)}`, { name, labels, value }),
     histogram: (name, labels, perScrape) =>
       histograms.push({ name, labels, perScrape, scrapes: 0 }),
+    counter: (name, labels, perScrape) => {
+      const key = `${name}${JSON.stringify(labels)}`;
+      const existing = counters.get(key);
+      if (existing) existing.perScrape = perScrape;
+      else counters.set(key, { name, labels, value: 0, perScrape });
+    },
     close: () => new Promise(resolve => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,149 @@
+import { buildOpsProfile, type FactInput } from '@opskit/plugin-ops-common';
+import { prometheusFactProvider } from './prometheusFactProvider';
+import {
+  startExporter,
+  startPrometheus,
+  type Exporter,
+  type RealPrometheus,
+} from './testUtils';
+
+jest.setTimeout(90_000);
+
+const slo = (name: string, svc: string, sli: string, extra = '') =>
+  `  - {name: ${name}, indicator: availability, unit: percent, objective: ">=99.9%", alert: "<99%", window: 28d, environment: production, ${extra}sli: ${sli.replace(
+    /SVC/g,
+    svc,
+  )}}`;
+const ratio = `{good: 'ok_total{svc="SVC"}', total: 'all_total{svc="SVC"}'}`;
+
+const DESCRIPTOR = `apiVersion: opskit.io/v1
+kind: OpsDescriptor
+environments:
+  - {name: production, url: https://checkout.example.com}
+slos:
+${slo('Healthy', 'healthy', ratio)}
+${slo('Slow burn', 'slow', ratio)}
+${slo('Fast burn', 'fast', ratio)}
+${slo('Idle', 'idle', ratio)}
+  - {name: Fast enough, indicator: latency, unit: percent, objective: ">=99%", alert: "<95%", window: 28d, environment: production, sli: {histogram: req_seconds, threshold: 200ms, selector: 'svc="web"'}}
+`;
+
+const profile = buildOpsProfile({
+  kind: 'Component',
+  metadata: {
+    name: 'checkout',
+    annotations: { 'opskit.io/descriptor': DESCRIPTOR },
+  },
+  spec: {},
+}).profile;
+
+describe('error budgets measured in a real Prometheus', () => {
+  let exporter: Exporter;
+  let prometheus: RealPrometheus;
+  const collect = async (baseUrl: string) => {
+    const provider = prometheusFactProvider({
+      targets: new Map(),
+      fallback: { baseUrl, headers: {} },
+    });
+    const facts = (await provider.collect({
+      profile,
+      signal: new AbortController().signal,
+    } as any)) as FactInput[];
+    return Object.fromEntries(facts.map(f => [f.name, f])) as Record<
+      string,
+      any
+    >;
+  };
+
+  beforeAll(async () => {
+    exporter = await startExporter();
+    // Per scrape (1 s): healthy 0 % bad, slow 0.05 % (0.5× a 0.1 % budget), fast 10 % (100×), idle nothing.
+    for (const [svc, ok, all] of [
+      ['healthy', 1000, 1000],
+      ['slow', 9995, 10000],
+      ['fast', 900, 1000],
+      ['idle', 0, 0],
+    ] as const) {
+      exporter.counter('ok_total', { svc }, ok);
+      exporter.counter('all_total', { svc }, all);
+    }
+    // 99 % of requests under 200 ms: exactly the objective, a burn rate of 1.
+    exporter.histogram(
+      'req_seconds',
+      { svc: 'web' },
+      { '0.1': 900, '0.2': 990, '+Inf': 1000 },
+    );
+    prometheus = await startPrometheus(exporter.port);
+    // rate() needs two samples of every series.
+    for (
+      let i = 0;
+      i < 200 &&
+      !((await prometheus.query('sum(rate(all_total{svc="slow"}[5m]))')) ?? 0);
+      i++
+    )
+      await new Promise(r => setTimeout(r, 100));
+  });
+
+  afterAll(async () => {
+    await prometheus?.stop();
+    await exporter?.close();
+  });
+
+  it('measures budget left, burn rates and the alert conditions per SLO, in one query per SLO and environment', async () => {
+    const facts = await collect(prometheus.url);
+    expect(facts['budget/production/Healthy'].error).toBeUndefined();
+    const healthy = facts['budget/production/Healthy'].value;
+    expect(healthy).toMatchObject({
+      objective: 99.9,
+      window: '4w',
+      badRatio: 0,
+      remaining: 1,
+      exhausted: false,
+      firing: [],
+    });
+    expect(healthy.burnRates['5m']).toBe(0);
+    expect(healthy.exhaustsInMs).toBeUndefined();
+
+    const slow = facts['budget/production/Slow burn'].value;
+    expect(slow.burnRates['1h']).toBeCloseTo(0.5, 1);
+    expect(slow.remaining).toBeCloseTo(0.5, 1);
+    expect(slow.firing).toEqual([]);
+    // Half the budget left at half the sustainable rate: a whole window (28 days).
+    expect(slow.exhaustsInMs / 86_400_000).toBeCloseTo(28, 0);
+
+    const fast = facts['budget/production/Fast burn'].value;
+    expect(fast.burnRates['5m']).toBeCloseTo(100, 0);
+    expect(fast.exhausted).toBe(true);
+    expect(
+      fast.firing.map((f: any) => `${f.severity} ${f.long}/${f.short}`),
+    ).toEqual(['page 1h/5m', 'page 6h/30m', 'ticket 1d/2h', 'ticket 3d/6h']);
+    expect(fast.exhaustsInMs).toBe(0);
+    expect(
+      Date.now() - Date.parse(facts['budget/production/Fast burn'].observedAt),
+    ).toBeLessThan(60_000);
+
+    // No events: nothing spent, nothing known.
+    expect(facts['budget/production/Idle'].value).toMatchObject({
+      badRatio: null,
+      remaining: null,
+      exhausted: false,
+      burnRates: {},
+      firing: [],
+    });
+
+    // The histogram's le="0.2" bucket: 1 % slow requests on a 99 % objective.
+    const latency = facts['budget/production/Fast enough'].value;
+    expect(latency.badRatio).toBeCloseTo(0.01, 5);
+    expect(latency.burnRates['1h']).toBeCloseTo(1, 3);
+  });
+
+  it('keeps the old values (marked stale by ops-backend) when Prometheus cannot be asked', async () => {
+    const facts = await collect('http://127.0.0.1:9');
+    expect(facts['budget/production/Healthy']).toEqual({
+      name: 'budget/production/Healthy',
+      unavailable: expect.stringMatching(
+        /^Prometheus at http:\/\/127.0.0.1:9 is unreachable/,
+      ),
+    });
+  });
+});
