@@ -131,6 +131,7 @@ export {
 export * from './facts/liveFacts';
 export * from './facts/sloFacts';
 export { slosMetInProductionCheck } from './scoring/sloAttainmentCheck';
+export { errorBudgetLeftCheck } from './scoring/errorBudgetCheck';
 export {
   readCustomChecks,
   type CustomCheckCondition,

@@ -1,5 +1,6 @@
 import { DEPLOYMENT_CHECKS, DEPLOYMENT_SCORECARD } from './deploymentChecks';
 import { MONITORING_CHECKS, MONITORING_SCORECARD } from './monitoringChecks';
+import { errorBudgetLeftCheck } from './errorBudgetCheck';
 import { slosMetInProductionCheck } from './sloAttainmentCheck';
 import type { CheckDefinition, OpsCheck, ScorecardDefinition } from './types';
 
@@ -24,6 +25,7 @@ export const BUILT_IN_CHECKS: OpsCheck[] = [
   ...DEPLOYMENT_CHECKS,
   ...MONITORING_CHECKS,
   slosMetInProductionCheck,
+  errorBudgetLeftCheck,
 ];
 
 /**

@@ -110,6 +110,7 @@ describe('built-in scorecards', () => {
       'severities-ordered': 'pass',
       'escalation-path': 'fail',
       'slos-met-in-production': 'not-applicable',
+      'error-budget-left': 'not-applicable',
     });
     expect(messageOf(cards, 'deployment-process')).toBe(
       'no deployment steps for staging',
