@@ -9,6 +9,7 @@ import {
   type OpsProfile,
 } from '@opskit/plugin-ops-common';
 import { describeLiveSlo, formatAge, SloStateChip } from '../../common';
+import { ErrorBudgets } from './ErrorBudgets';
 import { DataTable, SectionCard } from './SectionCard';
 
 /** One environment's live value: value, state and age; a stale value shows what it was. */
@@ -79,15 +80,20 @@ export function SloSection({
                 <Typography
                   variant="caption"
                   color="textSecondary"
-                  title="Add a PromQL `query` to measure this SLO live"
+                  title={
+                    slo.sli
+                      ? 'Measured as an error budget (below)'
+                      : 'Add a PromQL `query` to measure this SLO live'
+                  }
                 >
-                  no query
+                  {slo.sli ? 'error budget below' : 'no query'}
                 </Typography>
               ),
             ],
           };
         })}
       />
+      <ErrorBudgets profile={profile} facts={facts} />
     </SectionCard>
   );
 }

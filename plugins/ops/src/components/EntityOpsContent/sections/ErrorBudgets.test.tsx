@@ -1,0 +1,99 @@
+import { screen, within } from '@testing-library/react';
+import {
+  buildOpsProfile,
+  observeBudget,
+  sliQueries,
+  type EntityFact,
+} from '@opskit/plugin-ops-common';
+import { renderOps } from '../../../__testUtils__/renderOps';
+import { SloSection } from './SloSection';
+
+const { profile } = buildOpsProfile({
+  kind: 'Component',
+  metadata: {
+    name: 'checkout',
+    annotations: {
+      'opskit.io/descriptor': `apiVersion: opskit.io/v1
+kind: OpsDescriptor
+environments:
+  - {name: production, url: https://x.example.com}
+  - {name: staging, url: https://x.staging.example.com}
+slos:
+  - {name: Success, indicator: availability, unit: percent, objective: ">=99.9%", alert: "<99%", window: 30d, sli: {good: g, total: t}}
+`,
+    },
+  },
+  spec: {},
+});
+const [production, staging] = sliQueries(profile);
+const observedAt = new Date(Date.now() - 2 * 60_000).toISOString();
+const fact = (
+  query: typeof production,
+  ratios: Record<string, number>,
+  extra: Partial<EntityFact> = {},
+): EntityFact => ({
+  provider: 'prometheus',
+  name: query.factName,
+  value: { ...observeBudget(query, ratios) } as any,
+  observedAt,
+  checkedAt: observedAt,
+  stale: false,
+  ...extra,
+});
+
+describe('error budgets on the Ops tab', () => {
+  it('shows each environment’s budget left as a bar, the burn rates, when it runs out and the alert conditions that hold', async () => {
+    await renderOps(
+      <SloSection
+        profile={profile}
+        facts={[
+          // Production: 60 % left, burning 15× over the last hour: pages.
+          fact(production, {
+            '30d': 0.0004,
+            '1h': 0.015,
+            '5m': 0.015,
+            '6h': 0.002,
+            '1d': 0.001,
+            '3d': 0.0006,
+          }),
+          // Staging: spent, and the value is stale.
+          fact(
+            staging,
+            { '30d': 0.003, '1h': 0 },
+            { stale: true, error: 'Prometheus at http://p is unreachable' },
+          ),
+        ]}
+      />,
+    );
+    const table = screen.getByRole('table', {
+      name: 'Service level objectives',
+    });
+    expect(within(table).getByText('error budget below')).toBeInTheDocument();
+
+    const prod = screen.getByTestId('budget-production-Success');
+    expect(
+      within(prod).getByRole('progressbar', {
+        name: 'Error budget left for Success in production: 60 %',
+      }),
+    ).toHaveAttribute('aria-valuenow', '60');
+    expect(prod).toHaveTextContent(
+      "60 % of the 30d budget left · burn rate 1h 15× · 6h 2× · 1d 1× · 3d 0.6× · runs out in 28.8 h at the last hour's rate · 2 min ago",
+    );
+    expect(
+      within(prod).getByText('page: 14.4× over 1h and 5m'),
+    ).toBeInTheDocument();
+
+    const stage = screen.getByTestId('budget-staging-Success');
+    expect(within(stage).getByText('budget spent')).toBeInTheDocument();
+    expect(within(stage).getByText('stale')).toBeInTheDocument();
+    expect(stage).toHaveTextContent('200 % over the 30d budget');
+    expect(stage).toHaveTextContent('(Prometheus at http://p is unreachable)');
+  });
+
+  it('says when a budget is not measured yet', async () => {
+    await renderOps(<SloSection profile={profile} facts={[]} />);
+    const budgets = screen.getByTestId('ops-error-budgets');
+    expect(budgets).toHaveTextContent('Success · production: not measured yet');
+    expect(budgets).toHaveTextContent('Success · staging: not measured yet');
+  });
+});

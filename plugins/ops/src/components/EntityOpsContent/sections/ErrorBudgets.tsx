@@ -1,0 +1,122 @@
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import {
+  sliQueries,
+  type BudgetObservation,
+  type EntityFact,
+  type OpsProfile,
+} from '@opskit/plugin-ops-common';
+import { formatAge } from '../../common';
+
+const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
+
+/** "3.2 h", "12 days": how long the budget left lasts. */
+function lasts(ms: number): string {
+  const hours = ms / 3_600_000;
+  if (hours < 48) return `${Math.round(hours * 10) / 10} h`;
+  return `${Math.round(hours / 24)} days`;
+}
+
+function BudgetRow(props: {
+  slo: string;
+  environment: string;
+  fact: EntityFact;
+}) {
+  const { slo, environment, fact } = props;
+  const seen = fact.value as unknown as BudgetObservation | null;
+  const label = `Error budget left for ${slo} in ${environment}`;
+  if (!seen || typeof seen !== 'object' || seen.remaining === null) {
+    return (
+      <Box mb={1} data-testid={`budget-${environment}-${slo}`}>
+        <Typography variant="body2">
+          {slo} · {environment}:{' '}
+          {seen && typeof seen === 'object'
+            ? `no events in the ${seen.window} window`
+            : fact.error ?? 'not measured yet'}
+        </Typography>
+      </Box>
+    );
+  }
+  const left = Math.max(0, Math.min(1, seen.remaining));
+  const rates = (['1h', '6h', '1d', '3d'] as const)
+    .filter(w => seen.burnRates[w] !== undefined)
+    .map(w => `${w} ${Math.round(seen.burnRates[w]! * 10) / 10}×`)
+    .join(' · ');
+  return (
+    <Box mb={2} data-testid={`budget-${environment}-${slo}`}>
+      <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+        <Typography variant="body2" style={{ fontWeight: 500 }}>
+          {slo} · {environment}
+        </Typography>
+        {seen.exhausted && (
+          <Chip size="small" color="secondary" label="budget spent" />
+        )}
+        {seen.firing.map(f => (
+          <Chip
+            key={`${f.long}/${f.short}`}
+            size="small"
+            color={f.severity === 'page' ? 'secondary' : 'default'}
+            label={`${f.severity}: ${f.factor}× over ${f.long} and ${f.short}`}
+          />
+        ))}
+        {fact.stale && <Chip size="small" label="stale" />}
+      </Box>
+      <LinearProgress
+        variant="determinate"
+        value={left * 100}
+        aria-label={`${label}: ${percent(seen.remaining)}`}
+        style={{ height: 8, borderRadius: 4, margin: '4px 0' }}
+      />
+      <Typography variant="caption" color="textSecondary" component="p">
+        {seen.exhausted
+          ? `${percent(-seen.remaining)} over the ${seen.window} budget`
+          : `${percent(seen.remaining)} of the ${seen.window} budget left`}
+        {rates ? ` · burn rate ${rates}` : ''}
+        {seen.exhaustsInMs !== undefined && !seen.exhausted
+          ? ` · runs out in ${lasts(seen.exhaustsInMs)} at the last hour's rate`
+          : ''}
+        {` · ${formatAge(fact.observedAt ?? fact.checkedAt)}`}
+        {fact.stale && fact.error ? ` (${fact.error})` : ''}
+      </Typography>
+    </Box>
+  );
+}
+
+/**
+ * Each SLI's error budget per environment, from the `budget/…` facts the
+ * Prometheus module stores: the share left as a bar, the burn rates, when
+ * it runs out and the page/ticket conditions that hold.
+ */
+export function ErrorBudgets(props: {
+  profile: OpsProfile;
+  facts?: EntityFact[];
+}) {
+  const queries = sliQueries(props.profile);
+  if (queries.length === 0) return null;
+  const byName = new Map((props.facts ?? []).map(f => [f.name, f]));
+  return (
+    <Box mt={2} data-testid="ops-error-budgets">
+      <Typography variant="subtitle2" component="h3" gutterBottom>
+        Error budgets
+      </Typography>
+      {queries.map(q => {
+        const fact = byName.get(q.factName);
+        return fact ? (
+          <BudgetRow
+            key={q.factName}
+            slo={q.slo.name}
+            environment={q.environment}
+            fact={fact}
+          />
+        ) : (
+          <Typography key={q.factName} variant="body2" color="textSecondary">
+            {q.slo.name} · {q.environment}: not measured yet
+            {q.error ? ` (${q.error})` : ''}
+          </Typography>
+        );
+      })}
+    </Box>
+  );
+}
