@@ -2,10 +2,12 @@
  * What the e2e run starts once, before any test (Playwright's global setup)
  * and stops after the last (global teardown): the app built and served by
  * the example backend, with a real Prometheus scraping payments-api's
- * request-duration histogram (the example's SLO query) per environment.
+ * request-duration histogram (the example's SLO query) per environment and
+ * evaluating the alert rules `opskit rules` writes for it.
  * The tests find the backend through OPSKIT_E2E_BASE_URL and append the
  * app's uncaught errors to OPSKIT_E2E_PAGE_ERRORS.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,8 +55,19 @@ export async function startEnvironment(): Promise<void> {
       { service: 'payments-api', env: 'staging' },
       buckets([10, 30, 60, 100, 100]),
     );
+    // The alerts payments-api's runbook declares, as `opskit rules` writes them: loaded, so the drift check finds them.
+    const rules = execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'plugins/ops-common/bin/opskit'),
+        'rules',
+        'examples/payments-api/catalog-info.yaml',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     const prometheus = (running.prometheus = await startPrometheus(
       exporter.port,
+      { rules },
     ));
     const target = `{ baseUrl: ${prometheus.url} }`;
     const backstage = (running.backstage = await startBackstage({

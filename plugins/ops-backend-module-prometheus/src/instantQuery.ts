@@ -1,3 +1,4 @@
+import type { DeployedAlert } from '@opskit/plugin-ops-common';
 import type { PrometheusTarget } from './config';
 
 /**
@@ -34,21 +35,38 @@ interface QueryResponse {
 }
 
 /** Asks one instant query; what Prometheus answered, or why it could not be asked. */
-async function queryData(
+function queryData(
   target: PrometheusTarget,
   query: string,
   signal?: AbortSignal,
 ): Promise<NonNullable<QueryResponse['data']>> {
+  return callApi(target, '/api/v1/query', { query }, signal) as Promise<
+    NonNullable<QueryResponse['data']>
+  >;
+}
+
+/**
+ * One call of Prometheus's HTTP API (a POST with a form body when `form` is
+ * given, else a GET); its `data`, or a query error or unavailability.
+ */
+async function callApi(
+  target: PrometheusTarget,
+  path: string,
+  form: Record<string, string> | undefined,
+  signal?: AbortSignal,
+): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(`${target.baseUrl}/api/v1/query`, {
-      method: 'POST',
+    response = await fetch(`${target.baseUrl}${path}`, {
+      method: form ? 'POST' : 'GET',
       headers: {
         ...target.headers,
-        'Content-Type': 'application/x-www-form-urlencoded',
+        ...(form
+          ? { 'Content-Type': 'application/x-www-form-urlencoded' }
+          : {}),
         Accept: 'application/json',
       },
-      body: new URLSearchParams({ query }).toString(),
+      ...(form ? { body: new URLSearchParams(form).toString() } : {}),
       signal,
     });
   } catch (error) {
@@ -87,7 +105,7 @@ async function queryData(
     );
   if (!body || body.status !== 'success' || !body.data) {
     throw new PrometheusUnavailableError(
-      `${target.baseUrl}/api/v1/query did not answer like Prometheus (status ${response.status}); check baseUrl`,
+      `${target.baseUrl}${path} did not answer like Prometheus (status ${response.status}); check baseUrl`,
     );
   }
   return body.data;
@@ -170,4 +188,44 @@ function sampleOf(data: NonNullable<QueryResponse['data']>): InstantValue {
       `the query's value is ${sample?.[1] ?? 'missing'}, not a number`,
     );
   return { value, time: new Date(Number(sample[0]) * 1000) };
+}
+
+/**
+ * The alerting rules loaded in Prometheus (`GET /api/v1/rules?type=alert`),
+ * with their state and how many of their alerts fire.
+ *
+ * @public
+ */
+export async function loadedAlerts(
+  target: PrometheusTarget,
+  signal?: AbortSignal,
+): Promise<DeployedAlert[]> {
+  const data = (await callApi(
+    target,
+    '/api/v1/rules?type=alert',
+    undefined,
+    signal,
+  )) as {
+    groups?: Array<{
+      rules?: Array<{
+        type?: string;
+        name?: string;
+        query?: string;
+        labels?: Record<string, string>;
+        state?: string;
+        alerts?: Array<{ state?: string }>;
+      }>;
+    }>;
+  };
+  return (data.groups ?? []).flatMap(group =>
+    (group.rules ?? [])
+      .filter(rule => rule.type === 'alerting' && rule.name)
+      .map(rule => ({
+        name: rule.name!,
+        labels: rule.labels ?? {},
+        expr: rule.query ?? '',
+        state: rule.state ?? 'inactive',
+        firing: (rule.alerts ?? []).filter(a => a.state === 'firing').length,
+      })),
+  );
 }

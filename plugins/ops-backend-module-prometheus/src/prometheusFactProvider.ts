@@ -1,9 +1,12 @@
 import {
+  entityAlerts,
   observeBudget,
+  rulesFactName,
   observeSlo,
   sliQueries,
   sloQueries,
   WINDOW_LABEL,
+  type DeployedAlert,
   type FactInput,
 } from '@opskit/plugin-ops-common';
 import type { OpsFactProvider } from '@opskit/plugin-ops-node';
@@ -11,11 +14,15 @@ import type { PrometheusConfig, PrometheusTarget } from './config';
 import {
   instantQuery,
   labelledQuery,
+  loadedAlerts,
   PrometheusUnavailableError,
 } from './instantQuery';
 
 /** @public */
 export const PROMETHEUS_PROVIDER_ID = 'prometheus';
+
+/** How long the rules read from one Prometheus serve the entities collected after. */
+const RULES_TTL_MS = 30_000;
 
 /**
  * Measures each SLO that has a `query`, in each environment it applies to:
@@ -24,13 +31,29 @@ export const PROMETHEUS_PROVIDER_ID = 'prometheus';
  * is met and the alert threshold crossed. Each SLO with an `sli` is measured
  * with one more query per environment, over all its windows at once: the
  * `budget/<environment>/<slo>` fact holds the budget left, the burn rates and
- * the burn-rate conditions that hold.
+ * the burn-rate conditions that hold. Where the runbook declares alerts, the
+ * alerting rules loaded there that belong to the entity are stored as
+ * `rules/<environment>` (drift, and what fires now).
  *
  * @public
  */
 export function prometheusFactProvider(
   config: PrometheusConfig,
 ): OpsFactProvider {
+  // Every entity's collection reads the same rule list: asked once per Prometheus every 30 s.
+  const rules = new Map<
+    string,
+    { at: number; alerts: Promise<DeployedAlert[]> }
+  >();
+  const alertsOf = (target: PrometheusTarget, signal: AbortSignal) => {
+    const key = target.baseUrl;
+    const kept = rules.get(key);
+    if (kept && Date.now() - kept.at < RULES_TTL_MS) return kept.alerts;
+    const alerts = loadedAlerts(target, signal);
+    rules.set(key, { at: Date.now(), alerts });
+    alerts.catch(() => rules.delete(key));
+    return alerts;
+  };
   return {
     id: PROMETHEUS_PROVIDER_ID,
     appliesTo: profile =>
@@ -101,6 +124,26 @@ export function prometheusFactProvider(
             ...(time ? { observedAt: time } : {}),
           };
         });
+      }
+      // The alerting rules loaded where the runbook declares alerts: drift, and what fires now.
+      const environments = new Set([
+        ...sloQueries(profile)
+          .filter(q => q.query && q.slo.alert)
+          .map(q => q.environment),
+        ...sliQueries(profile).map(q => q.environment),
+      ]);
+      for (const environment of environments) {
+        const name = rulesFactName(environment);
+        await measure(name, environment, async target => ({
+          name,
+          value: {
+            alerts: entityAlerts(
+              profile,
+              environment,
+              await alertsOf(target, signal),
+            ).map(alert => ({ ...alert })),
+          },
+        }));
       }
       return facts;
     },

@@ -1,4 +1,11 @@
-import { buildOpsProfile, type FactInput } from '@opskit/plugin-ops-common';
+import {
+  alertsDeployedCheck,
+  buildOpsProfile,
+  prometheusRules,
+  writeYaml,
+  type EntityFact,
+  type FactInput,
+} from '@opskit/plugin-ops-common';
 import { prometheusFactProvider } from './prometheusFactProvider';
 import {
   startExporter,
@@ -73,7 +80,13 @@ describe('error budgets measured in a real Prometheus', () => {
       { svc: 'web' },
       { '0.1': 900, '0.2': 990, '+Inf': 1000 },
     );
-    prometheus = await startPrometheus(exporter.port);
+    // The rules `opskit rules` writes, but for the slow-burn SLO's: drift to find.
+    const { groups } = prometheusRules(profile);
+    prometheus = await startPrometheus(exporter.port, {
+      rules: writeYaml({
+        groups: groups.filter(g => !g.name.includes(':slow-burn:')),
+      }),
+    });
     // rate() needs two samples of every series.
     for (
       let i = 0;
@@ -135,6 +148,49 @@ describe('error budgets measured in a real Prometheus', () => {
     const latency = facts['budget/production/Fast enough'].value;
     expect(latency.badRatio).toBeCloseTo(0.01, 5);
     expect(latency.burnRates['1h']).toBeCloseTo(1, 3);
+  });
+
+  it('reads the loaded rules: what fires for the entity, and the declared alerts that are not loaded', async () => {
+    // Recording rules first, then the alerts on them: wait until the fast burn pages.
+    let facts: Record<string, any> = {};
+    for (let i = 0; i < 100; i++) {
+      facts = await collect(prometheus.url);
+      const alerts = facts['rules/production']?.value?.alerts ?? [];
+      if (alerts.some((a: any) => a.firing > 0 && a.labels.severity === 'page'))
+        break;
+      await new Promise(r => setTimeout(r, 300));
+    }
+    const alerts = facts['rules/production'].value.alerts;
+    // Pages: only the fast burn's two page conditions (the histogram burns at exactly 1×: a ticket, which may fire).
+    const pages = alerts
+      .filter((a: any) => a.firing > 0 && a.labels.severity === 'page')
+      .map((a: any) => `${a.labels.opskit_slo} ${a.labels.opskit_window}`)
+      .sort();
+    expect(pages).toEqual(['Fast burn 1h/5m', 'Fast burn 6h/30m']);
+    expect(
+      alerts.every(
+        (a: any) => a.labels.opskit_entity === 'component:default/checkout',
+      ),
+    ).toBe(true);
+    const verdict = alertsDeployedCheck.evaluate({
+      profile,
+      facts: {
+        live: [
+          {
+            provider: 'prometheus',
+            checkedAt: new Date().toISOString(),
+            observedAt: null,
+            stale: false,
+            ...facts['rules/production'],
+          } as EntityFact,
+        ],
+      },
+      now: Date.now(),
+    } as any);
+    expect(verdict).toEqual({
+      status: 'fail',
+      message: `not loaded in production's Prometheus: the burn-rate page alerts of "Slow burn"`,
+    });
   });
 
   it('keeps the old values (marked stale by ops-backend) when Prometheus cannot be asked', async () => {

@@ -132,6 +132,7 @@ export * from './facts/liveFacts';
 export * from './facts/sloFacts';
 export { slosMetInProductionCheck } from './scoring/sloAttainmentCheck';
 export { errorBudgetLeftCheck } from './scoring/errorBudgetCheck';
+export { alertsDeployedCheck } from './scoring/alertsDeployedCheck';
 export {
   readCustomChecks,
   type CustomCheckCondition,

@@ -143,17 +143,28 @@ export interface RealPrometheus {
 
 /**
  * Starts Debian's `prometheus` binary (`OPSKIT_PROMETHEUS_BIN`, else on PATH)
- * on a free loopback port, scraping the exporter on `exporterPort`.
+ * on a free loopback port, scraping the exporter on `exporterPort` and
+ * evaluating `options.rules` every second.
  *
  * @public
  */
 export async function startPrometheus(
   exporterPort: number,
+  options: {
+    /** A rule file's YAML (`{ groups }`), loaded with `rule_files`. */
+    rules?: string;
+  } = {},
 ): Promise<RealPrometheus> {
   const dir = mkdtempSync(join(tmpdir(), 'opskit-prometheus-'));
+  if (options.rules !== undefined)
+    writeFileSync(join(dir, 'rules.yml'), options.rules);
   writeFileSync(
     join(dir, 'prometheus.yml'),
-    `global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n  - job_name: exporter\n    static_configs:\n      - targets: ['127.0.0.1:${exporterPort}']\n`,
+    `global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n${
+      options.rules !== undefined
+        ? `rule_files: [${JSON.stringify(join(dir, 'rules.yml'))}]\n`
+        : ''
+    }scrape_configs:\n  - job_name: exporter\n    static_configs:\n      - targets: ['127.0.0.1:${exporterPort}']\n`,
   );
   const port = await freePort();
   const binary = process.env.OPSKIT_PROMETHEUS_BIN ?? 'prometheus';

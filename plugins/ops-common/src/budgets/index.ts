@@ -31,3 +31,9 @@ export {
   type BudgetObservation,
   type SliQuery,
 } from './sliMeasurement';
+export {
+  entityAlerts,
+  missingAlerts,
+  rulesFactName,
+  type DeployedAlert,
+} from './deployedRules';

@@ -1,5 +1,6 @@
 import { DEPLOYMENT_CHECKS, DEPLOYMENT_SCORECARD } from './deploymentChecks';
 import { MONITORING_CHECKS, MONITORING_SCORECARD } from './monitoringChecks';
+import { alertsDeployedCheck } from './alertsDeployedCheck';
 import { errorBudgetLeftCheck } from './errorBudgetCheck';
 import { slosMetInProductionCheck } from './sloAttainmentCheck';
 import type { CheckDefinition, OpsCheck, ScorecardDefinition } from './types';
@@ -26,6 +27,7 @@ export const BUILT_IN_CHECKS: OpsCheck[] = [
   ...MONITORING_CHECKS,
   slosMetInProductionCheck,
   errorBudgetLeftCheck,
+  alertsDeployedCheck,
 ];
 
 /**

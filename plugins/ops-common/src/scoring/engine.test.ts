@@ -111,6 +111,7 @@ describe('built-in scorecards', () => {
       'escalation-path': 'fail',
       'slos-met-in-production': 'not-applicable',
       'error-budget-left': 'not-applicable',
+      'alerts-deployed': 'not-applicable',
     });
     expect(messageOf(cards, 'deployment-process')).toBe(
       'no deployment steps for staging',

@@ -1,24 +1,13 @@
 import { observeBudget, sliQueries } from '../budgets/sliMeasurement';
 import type { EntityFact } from '../facts/liveFacts';
-import { buildOpsProfile } from '../profile';
+import { descriptorProfile } from '../__testUtils__/descriptorProfile';
 import { errorBudgetLeftCheck } from './errorBudgetCheck';
 
-const profile = buildOpsProfile({
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    annotations: {
-      'opskit.io/descriptor': `apiVersion: opskit.io/v1
-kind: OpsDescriptor
-environments:
+const profile = descriptorProfile(`environments:
   - {name: production, url: https://x.example.com}
 slos:
   - {name: Success, indicator: availability, unit: percent, objective: ">=99.9%", alert: "<99%", window: 30d, sli: {good: g, total: t}}
-`,
-    },
-  },
-  spec: {},
-}).profile;
+`);
 const [query] = sliQueries(profile);
 
 function fact(
