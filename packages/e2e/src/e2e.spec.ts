@@ -299,7 +299,7 @@ test(
 
 test(
   step(
-    'the SLO table and the compliance page show live values measured by a real Prometheus',
+    'the SLO table and the compliance page show live values measured by a real Prometheus, and the alert the runbook declares is found loaded there',
   ),
   async ({ page, backstage }) => {
     await page.goto(
@@ -329,6 +329,11 @@ test(
     await expect(
       page.getByText('1 SLO(s) met in production').first(),
       'the check passes on the live value',
+    ).toBeVisible();
+    // The rules `opskit rules` wrote for it are loaded in that Prometheus: no drift.
+    await expect(
+      page.getByText('1 alert(s) loaded in production').first(),
+      'the declared alert is deployed',
     ).toBeVisible();
     await shot(page, '02b-payments-api-live-slos');
     await page.goto(`${backstage.baseUrl}/ops?q=payments`);

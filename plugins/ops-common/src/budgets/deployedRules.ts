@@ -32,7 +32,8 @@ const squeezed = (text: string) => text.replace(/\s+/g, '');
 
 /**
  * The alerting rules that belong to an entity in one environment: labelled
- * with its ref (`opskit_entity`, as `opskit rules` writes them), or, for
+ * with its ref (`opskit_entity`, as `opskit rules` writes them) and, when
+ * labelled with one, that environment (`opskit_environment`), or, for
  * hand-written rules, whose expression contains one of its SLO queries as
  * expanded for that environment (whitespace aside).
  *
@@ -49,7 +50,9 @@ export function entityAlerts(
     .map(q => squeezed(q.query!));
   return alerts.filter(
     alert =>
-      alert.labels.opskit_entity?.toLowerCase() === ref ||
+      (alert.labels.opskit_entity?.toLowerCase() === ref &&
+        // One Prometheus may serve several environments: a rule labelled for another is not this one's.
+        (alert.labels.opskit_environment ?? environment) === environment) ||
       queries.some(q => squeezed(alert.expr).includes(q)),
   );
 }

@@ -86,6 +86,13 @@ describe('declared alerts are deployed', () => {
     expect(entityAlerts(profile, 'production', [handWritten, other])).toEqual([
       handWritten,
     ]);
+    // The same entity's rule for another environment, in a Prometheus that serves both, is not production's.
+    const staging = {
+      ...generated[0],
+      labels: { ...generated[0].labels, opskit_environment: 'staging' },
+      expr: generated[0].expr.replace('"production"', '"staging"'),
+    };
+    expect(entityAlerts(profile, 'production', [staging])).toEqual([]);
     const pages = generated.filter(a => a.name === 'OpsKitErrorBudgetBurn');
     expect(evaluate([fact([handWritten, ...pages])]).status).toBe('pass');
   });
