@@ -1,5 +1,6 @@
 /**
- * OpsKit scaffolder actions: `ops:descriptor:create`, `ops:runbook:create` and `ops:gate`.
+ * OpsKit scaffolder actions: `ops:descriptor:create`, `ops:runbook:create`,
+ * `ops:alerts:create` and `ops:gate`.
  *
  * @packageDocumentation
  */
@@ -22,3 +23,8 @@ export {
   type OpsGateInput,
   type OpsGateOutput,
 } from './actions/gate';
+export {
+  ALERTS_CREATE_ID,
+  createOpsAlertsAction,
+  type OpsAlertsCreateInput,
+} from './actions/alertsCreate';

@@ -4,12 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createOpsAlertsAction } from './actions/alertsCreate';
 import { createOpsDescriptorAction } from './actions/descriptorCreate';
 import { createOpsGateAction } from './actions/gate';
 import { createOpsRunbookAction } from './actions/runbookCreate';
 
 /**
- * Adds `ops:descriptor:create`, `ops:runbook:create` and `ops:gate` to the scaffolder.
+ * Adds `ops:descriptor:create`, `ops:runbook:create`, `ops:alerts:create` and
+ * `ops:gate` to the scaffolder.
  *
  * @public
  */
@@ -29,6 +31,7 @@ export const scaffolderModuleOps = createBackendModule({
         scaffolder.addActions(
           createOpsDescriptorAction({ config }),
           createOpsRunbookAction({ config, catalog }),
+          createOpsAlertsAction({ config }),
           createOpsGateAction({ discovery, auth }),
         );
       },

@@ -11,10 +11,7 @@ import {
   buildOpsProfile,
   checkEntityRef,
   OPS_DESCRIPTOR_ANNOTATION,
-  OPS_REF_ANNOTATION,
-  parseOpsRef,
   renderRunbook,
-  withLocalDescriptor,
   writeYaml,
   type OpsEntityLike,
 } from '@opskit/plugin-ops-common';
@@ -22,6 +19,7 @@ import { posix } from 'node:path';
 import { CatalogInfoFile } from '../files/catalogInfoFile';
 import { withRunbookPage } from '../files/mkdocsNav';
 import { inputError, Workspace } from '../workspace';
+import { workspaceEntity } from '../files/workspaceEntity';
 import { examples } from './runbookCreate.examples';
 import { readDefaults } from './readDefaults';
 
@@ -197,25 +195,7 @@ export function createOpsRunbookAction(options: {
             `catalogInfoPath "${catalogInfoPath}" does not exist: give entityRef or descriptor, or run ops:descriptor:create first`,
           );
         }
-        // ops-ref is resolved as the catalog module does, inside the workspace only (Workspace refuses escapes).
-        const ref = parseOpsRef(catalogInfo.annotation(OPS_REF_ANNOTATION));
-        const text =
-          ref.type === 'path'
-            ? await workspace.read(
-                posix.join(posix.dirname(catalogInfoPath), ref.path),
-                'opskit.io/ops-ref',
-              )
-            : undefined;
-        entity = withLocalDescriptor(
-          catalogInfo.entity() as OpsEntityLike,
-          path => {
-            if (text === undefined)
-              throw new Error(
-                `${path} does not exist next to ${catalogInfoPath}`,
-              );
-            return text;
-          },
-        );
+        entity = await workspaceEntity(workspace, catalogInfo, catalogInfoPath);
       }
 
       const { profile, issues } = buildOpsProfile(entity, { defaults });
