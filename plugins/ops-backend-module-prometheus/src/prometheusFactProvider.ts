@@ -1,5 +1,7 @@
 import {
+  backupQueries,
   entityAlerts,
+  observeBackup,
   observeBudget,
   rulesFactName,
   observeSlo,
@@ -33,7 +35,9 @@ const RULES_TTL_MS = 30_000;
  * `budget/<environment>/<slo>` fact holds the budget left, the burn rates and
  * the burn-rate conditions that hold. Where the runbook declares alerts, the
  * alerting rules loaded there that belong to the entity are stored as
- * `rules/<environment>` (drift, and what fires now).
+ * `rules/<environment>` (drift, and what fires now). Each backup with a
+ * `freshness` query is asked in production: `backup/<data>` holds the age of
+ * its last success.
  *
  * @public
  */
@@ -57,7 +61,8 @@ export function prometheusFactProvider(
   return {
     id: PROMETHEUS_PROVIDER_ID,
     appliesTo: profile =>
-      (profile.slos ?? []).some(slo => slo.query || slo.sli),
+      (profile.slos ?? []).some(slo => slo.query || slo.sli) ||
+      (profile.backups ?? []).some(backup => backup.freshness),
     async collect({ profile, signal }) {
       const facts: FactInput[] = [];
       /** One fact from one query in one environment's Prometheus; a source that is down keeps the old value. */
@@ -122,6 +127,25 @@ export function prometheusFactProvider(
             name: query.factName,
             value: { ...observeBudget(query, values) },
             ...(time ? { observedAt: time } : {}),
+          };
+        });
+      }
+      // Backups: the age of each one's last success, from production's Prometheus.
+      for (const query of backupQueries(profile)) {
+        if (!query.query) {
+          facts.push({ name: query.factName, value: null, error: query.error });
+          continue;
+        }
+        await measure(query.factName, query.environment, async target => {
+          const { value, time } = await instantQuery(
+            target,
+            query.query!,
+            signal,
+          );
+          return {
+            name: query.factName,
+            value: { ...observeBackup(query, value, time) },
+            observedAt: time,
           };
         });
       }

@@ -12,6 +12,7 @@ export * from './defaults';
 export * from './config';
 export * from './profile';
 export * from './permissions';
+export * from './backups';
 export * from './budgets';
 export * from './campaigns';
 export * from './descriptor/vocabulary';
@@ -133,6 +134,7 @@ export * from './facts/sloFacts';
 export { slosMetInProductionCheck } from './scoring/sloAttainmentCheck';
 export { errorBudgetLeftCheck } from './scoring/errorBudgetCheck';
 export { alertsDeployedCheck } from './scoring/alertsDeployedCheck';
+export { backupsFreshCheck } from './scoring/backupsFreshCheck';
 export {
   readCustomChecks,
   type CustomCheckCondition,

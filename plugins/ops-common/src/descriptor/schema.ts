@@ -290,6 +290,11 @@ export const backupSchema = z.object({
   rpo: durationSchema.optional(),
   rto: durationSchema.optional(),
   tool: text.optional(),
+  freshness: text
+    .optional()
+    .describe(
+      "PromQL returning the age in seconds of the last successful backup, or its Unix time (Velero's velero_backup_last_successful_timestamp)",
+    ),
 });
 
 export const recoverySchema = z.object({

@@ -112,6 +112,7 @@ describe('built-in scorecards', () => {
       'slos-met-in-production': 'not-applicable',
       'error-budget-left': 'not-applicable',
       'alerts-deployed': 'not-applicable',
+      'backups-fresh': 'not-applicable',
     });
     expect(messageOf(cards, 'deployment-process')).toBe(
       'no deployment steps for staging',

@@ -148,7 +148,7 @@ export function EntityOpsContent() {
             <LoggingSection profile={data.profile} />
           </Grid>
           <Grid item xs={12} md={6}>
-            <BackupsSection profile={data.profile} />
+            <BackupsSection profile={data.profile} facts={data.facts} />
           </Grid>
           <Grid item xs={12} md={6}>
             <VersionHistorySection profile={data.profile} />

@@ -1,8 +1,55 @@
+import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import type { OpsProfile } from '@opskit/plugin-ops-common';
+import {
+  backupFactName,
+  type BackupFreshness,
+  type EntityFact,
+  type OpsProfile,
+} from '@opskit/plugin-ops-common';
+import { formatAge } from '../../common';
 import { DataTable, SectionCard } from './SectionCard';
 
-export function BackupsSection({ profile }: { profile: OpsProfile }) {
+/** The last successful backup, from the `backup/<data>` fact; what to add when there is none. */
+function LastBackup(props: { freshness?: string; fact?: EntityFact }) {
+  const { fact } = props;
+  if (!props.freshness)
+    return (
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        title="Add a PromQL `freshness` query to check the last success"
+      >
+        not checked
+      </Typography>
+    );
+  const seen = fact?.value as unknown as BackupFreshness | null | undefined;
+  if (!fact || !seen || typeof seen !== 'object')
+    return (
+      <Typography variant="caption" color="textSecondary">
+        {fact?.error ?? 'not measured yet'}
+      </Typography>
+    );
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      {formatAge(seen.lastSuccessAt)}{' '}
+      <Chip
+        size="small"
+        label={seen.fresh ? 'fresh' : 'overdue'}
+        color={seen.fresh ? 'default' : 'secondary'}
+      />
+      {fact.stale && <Chip size="small" label="stale" />}
+    </span>
+  );
+}
+
+export function BackupsSection({
+  profile,
+  facts,
+}: {
+  profile: OpsProfile;
+  facts?: EntityFact[];
+}) {
+  const byName = new Map((facts ?? []).map(f => [f.name, f]));
   const backups = profile.backups ?? [];
   const recovery = profile.recovery;
   return (
@@ -15,7 +62,14 @@ export function BackupsSection({ profile }: { profile: OpsProfile }) {
       {backups.length > 0 && (
         <DataTable
           label="Backups"
-          columns={['Data', 'Schedule', 'Retention', 'RPO', 'RTO']}
+          columns={[
+            'Data',
+            'Schedule',
+            'Retention',
+            'RPO',
+            'RTO',
+            'Last success',
+          ]}
           rows={backups.map(b => ({
             key: `${b.data}-${b.schedule}`,
             cells: [
@@ -24,6 +78,11 @@ export function BackupsSection({ profile }: { profile: OpsProfile }) {
               b.retention,
               b.rpo ?? '—',
               b.rto ?? '—',
+              <LastBackup
+                key="last-success"
+                freshness={b.freshness}
+                fact={byName.get(backupFactName(b.data))}
+              />,
             ],
           }))}
         />

@@ -1,5 +1,6 @@
 import {
   alertsDeployedCheck,
+  backupsFreshCheck,
   buildOpsProfile,
   prometheusRules,
   writeYaml,
@@ -200,6 +201,102 @@ describe('error budgets measured in a real Prometheus', () => {
       unavailable: expect.stringMatching(
         /^Prometheus at http:\/\/127.0.0.1:9 is unreachable/,
       ),
+    });
+  });
+});
+
+describe('backup freshness measured in a real Prometheus', () => {
+  let exporter: Exporter;
+  let prometheus: RealPrometheus;
+  const now = Math.floor(Date.now() / 1000);
+  const backups = buildOpsProfile({
+    kind: 'Component',
+    metadata: {
+      name: 'payments',
+      annotations: {
+        'opskit.io/descriptor': `apiVersion: opskit.io/v1
+kind: OpsDescriptor
+environments:
+  - {name: production, url: https://payments.example.com}
+backups:
+  - {data: resource:payments-db, schedule: daily, retention: 30d, tool: Velero, freshness: 'max(velero_backup_last_successful_timestamp{schedule="payments-db",env="$environment"})'}
+  - {data: resource:ledger-db, schedule: hourly, retention: 7d, tool: pgBackRest, freshness: 'max(pgbackrest_backup_since_last_completion_seconds{stanza="ledger"})'}
+  - {data: resource:audit-db, schedule: daily, retention: 30d, freshness: 'max(nothing_here)'}
+`,
+      },
+    },
+    spec: {},
+  }).profile;
+
+  beforeAll(async () => {
+    exporter = await startExporter();
+    // Velero: a timestamp 5 hours ago (fresh for a daily schedule); pgBackRest: 3 hours since the last, on an hourly schedule (stale past 2 h).
+    exporter.set(
+      'velero_backup_last_successful_timestamp',
+      { schedule: 'payments-db', env: 'production' },
+      now - 5 * 3600,
+    );
+    exporter.set(
+      'pgbackrest_backup_since_last_completion_seconds',
+      { stanza: 'ledger' },
+      3 * 3600,
+    );
+    prometheus = await startPrometheus(exporter.port);
+    for (
+      let i = 0;
+      i < 200 &&
+      (await prometheus.query(
+        'max(pgbackrest_backup_since_last_completion_seconds)',
+      )) === undefined;
+      i++
+    )
+      await new Promise(r => setTimeout(r, 100));
+  });
+
+  afterAll(async () => {
+    await prometheus?.stop();
+    await exporter?.close();
+  });
+
+  it('reads a last-success timestamp and an age, and the check fails the one older than twice its schedule', async () => {
+    const provider = prometheusFactProvider({
+      targets: new Map(),
+      fallback: { baseUrl: prometheus.url, headers: {} },
+    });
+    const facts = (await provider.collect({
+      profile: backups,
+      signal: new AbortController().signal,
+    } as any)) as any[];
+    const byName = Object.fromEntries(facts.map(f => [f.name, f]));
+    const velero = byName['backup/resource:payments-db'].value;
+    expect(Math.abs(velero.ageSeconds - 5 * 3600)).toBeLessThan(120);
+    expect(velero).toMatchObject({ fresh: true, maxAgeSeconds: 2 * 86_400 });
+    expect(byName['backup/resource:ledger-db'].value).toMatchObject({
+      ageSeconds: 3 * 3600,
+      maxAgeSeconds: 7200,
+      fresh: false,
+    });
+    expect(byName['backup/resource:audit-db']).toMatchObject({
+      value: null,
+      error: expect.stringMatching(/no series/),
+    });
+    const live = facts.map(f => ({
+      provider: 'prometheus',
+      checkedAt: new Date().toISOString(),
+      observedAt: f.observedAt ? new Date(f.observedAt).toISOString() : null,
+      stale: false,
+      ...f,
+    })) as EntityFact[];
+    expect(
+      backupsFreshCheck.evaluate({
+        profile: backups,
+        facts: { live },
+        now: Date.now(),
+      } as any),
+    ).toEqual({
+      status: 'fail',
+      message:
+        'resource:ledger-db last succeeded 3h ago, more than twice its hourly schedule (2h)',
     });
   });
 });

@@ -1,0 +1,7 @@
+export {
+  backupFactName,
+  backupQueries,
+  observeBackup,
+  type BackupFreshness,
+  type BackupQuery,
+} from './backupFreshness';
