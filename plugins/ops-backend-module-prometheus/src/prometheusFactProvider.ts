@@ -10,6 +10,7 @@ import {
   WINDOW_LABEL,
   type DeployedAlert,
   type FactInput,
+  type FactValue,
 } from '@opskit/plugin-ops-common';
 import type { OpsFactProvider } from '@opskit/plugin-ops-node';
 import type { PrometheusConfig, PrometheusTarget } from './config';
@@ -93,10 +94,19 @@ export function prometheusFactProvider(
             facts.push({ name, value: null, error: (error as Error).message });
         }
       };
-      for (const query of sloQueries(profile)) {
+      /** One instant query's value, as the fact `toValue` makes of it; a query that could not be written is its error. */
+      const instant = async (
+        query: {
+          factName: string;
+          environment: string;
+          query?: string;
+          error?: string;
+        },
+        toValue: (value: number, time: Date) => FactValue,
+      ) => {
         if (!query.query) {
           facts.push({ name: query.factName, value: null, error: query.error });
-          continue;
+          return;
         }
         await measure(query.factName, query.environment, async target => {
           const { value, time } = await instantQuery(
@@ -106,11 +116,13 @@ export function prometheusFactProvider(
           );
           return {
             name: query.factName,
-            value: { ...observeSlo(query, value) },
+            value: toValue(value, time),
             observedAt: time,
           };
         });
-      }
+      };
+      for (const query of sloQueries(profile))
+        await instant(query, value => ({ ...observeSlo(query, value) }));
       for (const query of sliQueries(profile)) {
         if (!query.query) {
           facts.push({ name: query.factName, value: null, error: query.error });
@@ -131,24 +143,10 @@ export function prometheusFactProvider(
         });
       }
       // Backups: the age of each one's last success, from production's Prometheus.
-      for (const query of backupQueries(profile)) {
-        if (!query.query) {
-          facts.push({ name: query.factName, value: null, error: query.error });
-          continue;
-        }
-        await measure(query.factName, query.environment, async target => {
-          const { value, time } = await instantQuery(
-            target,
-            query.query!,
-            signal,
-          );
-          return {
-            name: query.factName,
-            value: { ...observeBackup(query, value, time) },
-            observedAt: time,
-          };
-        });
-      }
+      for (const query of backupQueries(profile))
+        await instant(query, (value, time) => ({
+          ...observeBackup(query, value, time),
+        }));
       // The alerting rules loaded where the runbook declares alerts: drift, and what fires now.
       const environments = new Set([
         ...sloQueries(profile)
