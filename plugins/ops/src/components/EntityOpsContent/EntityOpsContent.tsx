@@ -30,6 +30,7 @@ import {
 } from '../common';
 import { BackupsSection } from './sections/BackupsSection';
 import { CampaignsSection } from './sections/CampaignsSection';
+import { FiringAlerts } from './sections/FiringAlerts';
 import { DeploymentSection } from './sections/DeploymentSection';
 import { EnvironmentsSection } from './sections/EnvironmentsSection';
 import { IncidentSection } from './sections/IncidentSection';
@@ -101,6 +102,7 @@ export function EntityOpsContent() {
           data={data}
           title={entity.metadata.title ?? entity.metadata.name}
         />
+        <FiringAlerts facts={data.facts} />
         <CampaignsSection entityRef={entityRef} />
         {data.profile.descriptorFile?.format === 'runbook' && (
           <RunbookSource file={data.profile.descriptorFile} entity={entity} />
