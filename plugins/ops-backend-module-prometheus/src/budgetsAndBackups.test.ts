@@ -33,6 +33,8 @@ ${slo('Healthy', 'healthy', ratio)}
 ${slo('Slow burn', 'slow', ratio)}
 ${slo('Fast burn', 'fast', ratio)}
 ${slo('Idle', 'idle', ratio)}
+  - {name: Never failed, indicator: availability, unit: percent, objective: ">=99.9%", alert: "<99%", window: 28d, environment: production, sli: {bad: 'errors_total{svc="never"}', total: 'all_total{svc="healthy"}'}}
+  - {name: Within a second, indicator: latency, unit: percent, objective: ">=99%", alert: "<95%", window: 28d, environment: production, sli: {histogram: slow_seconds, threshold: 1s, selector: 'svc="web"'}}
   - {name: Fast enough, indicator: latency, unit: percent, objective: ">=99%", alert: "<95%", window: 28d, environment: production, sli: {histogram: req_seconds, threshold: 200ms, selector: 'svc="web"'}}
 `;
 
@@ -83,6 +85,12 @@ describe('error budgets measured in a real Prometheus', () => {
     );
     // The rules `opskit rules` writes, but for the slow-burn SLO's: drift to find.
     const { groups } = prometheusRules(profile);
+    // A Java-style histogram: its bounds written "1.0", not "1".
+    exporter.histogram(
+      'slow_seconds',
+      { svc: 'web' },
+      { '0.5': 900, '1.0': 995, '+Inf': 1000 },
+    );
     prometheus = await startPrometheus(exporter.port, {
       rules: writeYaml({
         groups: groups.filter(g => !g.name.includes(':slow-burn:')),
@@ -145,6 +153,16 @@ describe('error budgets measured in a real Prometheus', () => {
       firing: [],
     });
 
+    // A bad counter with no series at all (nothing ever failed): no errors, not no events.
+    expect(facts['budget/production/Never failed'].value).toMatchObject({
+      badRatio: 0,
+      remaining: 1,
+    });
+    // le="1.0" is the 1s bucket: 0.5 % slow on a 99 % objective.
+    expect(
+      facts['budget/production/Within a second'].value.badRatio,
+    ).toBeCloseTo(0.005, 5);
+
     // The histogram's le="0.2" bucket: 1 % slow requests on a 99 % objective.
     const latency = facts['budget/production/Fast enough'].value;
     expect(latency.badRatio).toBeCloseTo(0.01, 5);
@@ -190,7 +208,7 @@ describe('error budgets measured in a real Prometheus', () => {
     } as any);
     expect(verdict).toEqual({
       status: 'fail',
-      message: `not loaded in production's Prometheus: the burn-rate page alerts of "Slow burn"`,
+      message: `not loaded in production's Prometheus: the burn-rate page alerts of "Slow burn"; label hand-written rules opskit_entity and opskit_slo`,
     });
   });
 

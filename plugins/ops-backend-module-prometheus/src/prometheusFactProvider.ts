@@ -26,6 +26,8 @@ export const PROMETHEUS_PROVIDER_ID = 'prometheus';
 
 /** How long the rules read from one Prometheus serve the entities collected after. */
 const RULES_TTL_MS = 30_000;
+/** How long reading the rules may take. */
+const RULES_TIMEOUT_MS = 10_000;
 
 /**
  * Measures each SLO that has a `query`, in each environment it applies to:
@@ -50,13 +52,16 @@ export function prometheusFactProvider(
     string,
     { at: number; alerts: Promise<DeployedAlert[]> }
   >();
-  const alertsOf = (target: PrometheusTarget, signal: AbortSignal) => {
+  // Shared by the entities collected meanwhile: its own timeout, not one entity's signal (an entity timing out must not fail the others' read).
+  const alertsOf = (target: PrometheusTarget) => {
     const key = target.baseUrl;
     const kept = rules.get(key);
     if (kept && Date.now() - kept.at < RULES_TTL_MS) return kept.alerts;
-    const alerts = loadedAlerts(target, signal);
+    const alerts = loadedAlerts(target, AbortSignal.timeout(RULES_TIMEOUT_MS));
     rules.set(key, { at: Date.now(), alerts });
-    alerts.catch(() => rules.delete(key));
+    alerts.catch(() => {
+      if (rules.get(key)?.alerts === alerts) rules.delete(key);
+    });
     return alerts;
   };
   return {
@@ -162,7 +167,7 @@ export function prometheusFactProvider(
             alerts: entityAlerts(
               profile,
               environment,
-              await alertsOf(target, signal),
+              await alertsOf(target),
             ).map(alert => ({ ...alert })),
           },
         }));

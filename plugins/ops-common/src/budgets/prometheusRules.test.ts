@@ -104,7 +104,7 @@ describe('opskit rules', () => {
     ]);
     expect(success.rules[2]).toEqual({
       record: 'opskit:sli_error_ratio:rate1h',
-      expr: '1 - (sum(rate(http_requests_total{job="checkout",env="production",code!~"5.."}[1h])) / sum(rate(http_requests_total{job="checkout",env="production"}[1h])))',
+      expr: '1 - ((sum(rate(http_requests_total{job="checkout",env="production",code!~"5.."}[1h])) or vector(0)) / sum(rate(http_requests_total{job="checkout",env="production"}[1h])))',
       labels: {
         opskit_entity: 'component:default/checkout',
         opskit_slo: 'Checkout success',
@@ -127,7 +127,7 @@ describe('opskit rules', () => {
     });
     // The histogram: the bucket at the threshold, in seconds, over the SLO's window.
     expect(fast.rules[7].expr).toBe(
-      '1 - (sum(rate(http_request_duration_seconds_bucket{job="checkout",env="production",le="0.2"}[4w])) / sum(rate(http_request_duration_seconds_count{job="checkout",env="production"}[4w])))',
+      '1 - (sum(rate(http_request_duration_seconds_bucket{job="checkout",env="production",le=~"0\\\\.20*"}[4w])) / sum(rate(http_request_duration_seconds_count{job="checkout",env="production"}[4w])))',
     );
 
     const checked = promtoolCheck(result.stdout);

@@ -16,25 +16,42 @@ export function promRange(window: string): string {
 /** A label value for Prometheus (an entity ref or a name is fine as it is). */
 export const quoted = (value: string) => JSON.stringify(value);
 
-/** The `le` label value of a threshold: Prometheus writes bucket bounds as plain decimals of seconds. */
-function leOf(thresholdMs: number): string {
-  return String(Number((thresholdMs / 1000).toPrecision(12)));
+/**
+ * The `le` matcher of a threshold's bucket: Prometheus writes bucket bounds
+ * as decimals of seconds, and clients (and Prometheus 3's normalisation)
+ * differ in trailing zeros ("1" or "1.0", "0.2" or "0.20"), so the matcher
+ * is a regular expression that takes any of them.
+ */
+function leMatcher(thresholdMs: number): string {
+  const plain = String(Number((thresholdMs / 1000).toPrecision(12)));
+  // A backslash doubled for the PromQL string: the regex sees \. (a literal dot).
+  const escaped = plain.replace('.', '\\\\.');
+  return `le=~"${
+    plain.includes('.') ? `${escaped}0*` : `${escaped}(\\\\.0+)?`
+  }"`;
 }
 
-/** The bad-event ratio over `range`, from the SLI (with $environment and friends expanded). */
+/**
+ * The bad-event ratio over `range`, from the SLI (with $environment and
+ * friends expanded). A good or bad counter with no series counts as 0 (a
+ * service that never failed has no 5xx series; one that only fails has no
+ * 2xx series), while no `total` leaves the window empty: no events.
+ */
 export function errorRatio(
   sli: NonNullable<Slo['sli']>,
   range: string,
   expand: (q: string) => string,
 ): string {
   const rate = (series: string) => `sum(rate(${expand(series)}[${range}]))`;
-  if ('good' in sli) return `1 - (${rate(sli.good)} / ${rate(sli.total)})`;
-  if ('bad' in sli) return `${rate(sli.bad)} / ${rate(sli.total)}`;
+  const orZero = (series: string) => `(${rate(series)} or vector(0))`;
+  if ('good' in sli) return `1 - (${orZero(sli.good)} / ${rate(sli.total)})`;
+  if ('bad' in sli) return `${orZero(sli.bad)} / ${rate(sli.total)}`;
+  // A histogram exports every bucket, slow or not: a missing one is a wrong threshold, not zero.
   const thresholdMs = durationToMs(sli.threshold) ?? 0;
   const matchers = sli.selector ? expand(sli.selector) : '';
   const bucket = `${sli.histogram}_bucket{${
     matchers ? `${matchers},` : ''
-  }le=${quoted(leOf(thresholdMs))}}`;
+  }${leMatcher(thresholdMs)}}`;
   const count = `${sli.histogram}_count${matchers ? `{${matchers}}` : ''}`;
   return `1 - (sum(rate(${bucket}[${range}])) / sum(rate(${count}[${range}])))`;
 }

@@ -59,14 +59,14 @@ describe('declared alerts are deployed', () => {
   it('names each alert that is missing', () => {
     expect(evaluate([fact([])])).toEqual({
       status: 'fail',
-      message: `not loaded in production's Prometheus: the alert of "Latency" (> 500 ms for 5m) and the burn-rate page alerts of "Success"`,
+      message: `not loaded in production's Prometheus: the alert of "Latency" (> 500 ms for 5m) and the burn-rate page alerts of "Success"; label hand-written rules opskit_entity and opskit_slo`,
     });
     // Tickets alone do not page.
     const tickets = generated.filter(
       a => a.labels.severity !== 'page' || a.name === 'OpsKitSloThreshold',
     );
     expect(evaluate([fact(tickets)]).message).toBe(
-      `not loaded in production's Prometheus: the burn-rate page alerts of "Success"`,
+      `not loaded in production's Prometheus: the burn-rate page alerts of "Success"; label hand-written rules opskit_entity and opskit_slo`,
     );
   });
 

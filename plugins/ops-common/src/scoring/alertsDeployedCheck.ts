@@ -63,7 +63,7 @@ export const alertsDeployedCheck: OpsCheck = {
         status: 'fail',
         message: `not loaded in ${production}'s Prometheus: ${listOf(
           missing,
-        )}${stale}`,
+        )}${stale}; label hand-written rules opskit_entity and opskit_slo`,
       };
     const firing = value.alerts.filter(a => a.firing > 0).length;
     return {

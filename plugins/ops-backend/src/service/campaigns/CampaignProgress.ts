@@ -82,7 +82,10 @@ export class CampaignProgress {
       missing.forEach((campaign, i) => {
         const measure = pass.then(measures => measures[i]);
         // A failed pass is not kept: the next reader tries again.
-        measure.catch(() => this.cache.delete(keyOf(campaign)));
+        measure.catch(() => {
+          if (this.cache.peek(keyOf(campaign))?.measure === measure)
+            this.cache.delete(keyOf(campaign));
+        });
         this.cache.set(keyOf(campaign), { keep, measure });
       });
       let next = 0;
