@@ -105,6 +105,19 @@ function rows(page: Page, tableName: string) {
   return page.getByRole('table', { name: tableName }).locator('tbody tr');
 }
 
+/** Waits until an evaluation newer than `id` is stored. */
+async function evaluatedAfter(backstage: Backstage, id: number) {
+  await expect
+    .poll(
+      async () =>
+        (
+          await (await backstage.api('/api/ops/compliance/summary')).json()
+        ).evaluation?.id,
+      { timeout: 60_000 },
+    )
+    .toBeGreaterThan(id);
+}
+
 function firstComplianceRow(page: Page) {
   return page.getByTestId('ops-compliance-table').locator('tbody tr').first();
 }
@@ -469,15 +482,7 @@ test(
         /Evaluation started; the list updates when it finishes\.|An evaluation is already running\./,
       ),
     ).toBeVisible();
-    await expect
-      .poll(
-        async () =>
-          (
-            await (await backstage.api('/api/ops/compliance/summary')).json()
-          ).evaluation?.id,
-        { timeout: 60_000 },
-      )
-      .toBeGreaterThan(before.evaluation.id);
+    await evaluatedAfter(backstage, before.evaluation.id);
   },
 );
 
@@ -594,15 +599,7 @@ test(
     expect(
       (await backstage.api('/api/ops/refresh', { method: 'POST' })).status,
     ).toBe(202);
-    await expect
-      .poll(
-        async () =>
-          (
-            await (await backstage.api('/api/ops/compliance/summary')).json()
-          ).evaluation?.id,
-        { timeout: 60_000 },
-      )
-      .toBeGreaterThan(before.evaluation.id);
+    await evaluatedAfter(backstage, before.evaluation.id);
     const burnUp = page.getByRole('img', {
       name: /entities reached the target on \d{4}-\d{2}-\d{2}/,
     });

@@ -1,6 +1,8 @@
 import {
   budgetFraction,
   budgetSpent,
+  describeShare,
+  objectivePercent,
   burnRate,
   burnRateVerdicts,
   DEFAULT_BURN_RATE_CONDITIONS,
@@ -21,6 +23,15 @@ describe('error budgets and burn rates (SRE workbook examples)', () => {
     expect(budgetFraction(95)).toBe(0.05);
     expect(() => budgetFraction(100)).toThrow(/above 0 and below 100/);
     expect(() => budgetFraction(0)).toThrow(RangeError);
+  });
+
+  it('reads an objective written as a ratio or a percentage, and shows shares as people read them', () => {
+    const objective = (unit: 'ratio' | 'percent', value: number) =>
+      objectivePercent({ unit, objective: { op: 'gte', value } });
+    expect(objective('ratio', 0.999)).toBeCloseTo(99.9, 10);
+    expect(objective('percent', 99.9)).toBe(99.9);
+    expect(describeShare(0.6)).toBe('60 %');
+    expect(describeShare(0.12345)).toBe('12.3 %');
   });
 
   it('spends half the budget when 0.05 % of a million requests fail', () => {

@@ -1,4 +1,5 @@
 import type { OpsProfile } from '../descriptor/types';
+import type { EntityFact } from '../facts/liveFacts';
 import { sloQueries } from '../facts/sloFacts';
 import { describeAlert } from '../validation/sloRules';
 import { sliQueries } from './sliMeasurement';
@@ -94,4 +95,24 @@ export function missingAlerts(
       missing.push(`the burn-rate page alerts of "${query.slo.name}"`);
   }
   return missing;
+}
+
+const RULES_FACT = /^rules\/(.+)$/;
+
+/**
+ * The alerts firing now in each environment, from an entity's
+ * `rules/<environment>` facts (environments where none fires left out).
+ *
+ * @public
+ */
+export function firingAlerts(
+  facts: readonly EntityFact[] | undefined,
+): Array<{ environment: string; alerts: DeployedAlert[]; fact: EntityFact }> {
+  return (facts ?? []).flatMap(fact => {
+    const environment = RULES_FACT.exec(fact.name)?.[1];
+    const alerts = (fact.value as { alerts?: DeployedAlert[] } | null)?.alerts;
+    if (!environment || !Array.isArray(alerts)) return [];
+    const now = alerts.filter(a => a.firing > 0);
+    return now.length ? [{ environment, alerts: now, fact }] : [];
+  });
 }

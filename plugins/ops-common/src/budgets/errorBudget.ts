@@ -1,3 +1,5 @@
+import type { Slo } from '../descriptor/types';
+
 /**
  * Error budgets and burn rates, as the Google SRE workbook defines them
  * (chapter 5, "Alerting on SLOs"). Pure numbers: the Prometheus module
@@ -14,13 +16,32 @@
  *
  * @public
  */
-export function budgetFraction(objectivePercent: number): number {
-  if (!(objectivePercent > 0 && objectivePercent < 100))
+export function budgetFraction(objective: number): number {
+  if (!(objective > 0 && objective < 100))
     throw new RangeError(
-      `an objective is a percentage above 0 and below 100, not ${objectivePercent}`,
+      `an objective is a percentage above 0 and below 100, not ${objective}`,
     );
   // Rounded to the objective's own precision: 1 - 0.999 is 0.0010000000000000009 in floating point.
-  return Number((1 - objectivePercent / 100).toPrecision(12));
+  return Number((1 - objective / 100).toPrecision(12));
+}
+
+/**
+ * An SLI's objective as a percentage of good events, whichever unit it is
+ * written in (`>= 99.9%`, or `>= 0.999` with unit ratio).
+ *
+ * @public
+ */
+export function objectivePercent(slo: Pick<Slo, 'unit' | 'objective'>): number {
+  return slo.unit === 'ratio' ? slo.objective.value * 100 : slo.objective.value;
+}
+
+/**
+ * A share of the budget as people read it: 0.6 → "60 %", 0.1234 → "12.3 %".
+ *
+ * @public
+ */
+export function describeShare(share: number): string {
+  return `${Math.round(share * 1000) / 10} %`;
 }
 
 /**
@@ -29,8 +50,8 @@ export function budgetFraction(objectivePercent: number): number {
  *
  * @public
  */
-export function burnRate(badRatio: number, objectivePercent: number): number {
-  return badRatio / budgetFraction(objectivePercent);
+export function burnRate(badRatio: number, objective: number): number {
+  return badRatio / budgetFraction(objective);
 }
 
 /**
@@ -59,12 +80,12 @@ export interface ErrorBudget {
  * @public
  */
 export function errorBudget(
-  objectivePercent: number,
+  objective: number,
   counts: { good: number; total: number },
 ): ErrorBudget | undefined {
   const { good, total } = counts;
   if (!(total > 0) || !Number.isFinite(good) || good < 0) return undefined;
-  const budget = budgetFraction(objectivePercent);
+  const budget = budgetFraction(objective);
   const badRatio = Math.min(1, Math.max(0, (total - good) / total));
   const consumed = badRatio / budget;
   return {

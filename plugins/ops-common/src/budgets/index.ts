@@ -1,6 +1,8 @@
 export {
   budgetFraction,
   budgetSpent,
+  describeShare,
+  objectivePercent,
   burnRate,
   errorBudget,
   timeToExhaustionMs,
@@ -33,6 +35,7 @@ export {
 } from './sliMeasurement';
 export {
   entityAlerts,
+  firingAlerts,
   missingAlerts,
   rulesFactName,
   type DeployedAlert,

@@ -5,7 +5,7 @@ import {
   type BurnRateCondition,
   type BurnRateWindow,
 } from './burnRateAlerts';
-import { budgetFraction } from './errorBudget';
+import { budgetFraction, objectivePercent } from './errorBudget';
 import {
   DEFAULT_SLO_WINDOW,
   errorRatio,
@@ -114,9 +114,7 @@ export function prometheusRules(
       const rules: PrometheusRule[] = [];
       if (slo.sli) {
         const window = slo.window ?? DEFAULT_SLO_WINDOW;
-        const budget = budgetFraction(
-          slo.objective.value * (slo.unit === 'ratio' ? 100 : 1),
-        );
+        const budget = budgetFraction(objectivePercent(slo));
         const windows = [
           ...new Set<string>([...BURN_RATE_WINDOWS, promRange(window)]),
         ];

@@ -7,7 +7,11 @@ import {
   type BurnRateCondition,
   type BurnRateWindow,
 } from './burnRateAlerts';
-import { budgetFraction, timeToExhaustionMs } from './errorBudget';
+import {
+  budgetFraction,
+  objectivePercent,
+  timeToExhaustionMs,
+} from './errorBudget';
 import {
   DEFAULT_SLO_WINDOW,
   errorRatio,
@@ -124,11 +128,6 @@ export interface BudgetObservation {
   }>;
   /** At the last hour's burn rate, how long the budget left lasts (ms); absent when nothing burns. */
   exhaustsInMs?: number;
-}
-
-/** The objective as a percentage of good events, whichever unit it is written in. */
-function objectivePercent(slo: Slo): number {
-  return slo.unit === 'ratio' ? slo.objective.value * 100 : slo.objective.value;
 }
 
 /**

@@ -1,9 +1,8 @@
+import { describeShare } from '../budgets/errorBudget';
 import { sliQueries, type BudgetObservation } from '../budgets/sliMeasurement';
 import { MONITORING_SCORECARD } from './monitoringChecks';
 import { listOf, productionEnvironment } from './profileFacts';
 import { COMPONENTS, type OpsCheck } from './types';
-
-const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
 /**
  * Scores the error budget, as SREs steer by it: every production SLO with
@@ -59,7 +58,7 @@ export const errorBudgetLeftCheck: OpsCheck = {
       }
       if (seen.exhausted) {
         exhausted.push(
-          `${name} has spent its ${seen.window} budget (${percent(
+          `${name} has spent its ${seen.window} budget (${describeShare(
             -seen.remaining,
           )} over)`,
         );
@@ -70,9 +69,9 @@ export const errorBudgetLeftCheck: OpsCheck = {
         paging.push(
           `${name} burns ${page.factor}× too fast over ${page.long} and ${
             page.short
-          } (${percent(seen.remaining)} left)`,
+          } (${describeShare(seen.remaining)} left)`,
         );
-      else left.push(`${name} ${percent(seen.remaining)} left`);
+      else left.push(`${name} ${describeShare(seen.remaining)} left`);
     }
     if (measured === 0)
       return {

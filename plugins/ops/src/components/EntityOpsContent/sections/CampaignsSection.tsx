@@ -6,10 +6,7 @@ import type { EntityCampaign } from '@opskit/plugin-ops-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsApiRef } from '../../../api';
 import { rootRouteRef } from '../../../routes';
-import {
-  describeTarget,
-  titlesOf,
-} from '../../OpsCompliancePage/campaigns/campaignText';
+import { describeTarget, titlesOf } from '../../common/campaignText';
 
 /** The compliance page's path, or undefined in an app that mounts only the Ops tab. */
 function useCompliancePath(): string | undefined {

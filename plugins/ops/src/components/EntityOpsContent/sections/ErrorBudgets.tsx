@@ -3,14 +3,13 @@ import Chip from '@material-ui/core/Chip';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import {
+  describeShare,
   sliQueries,
   type BudgetObservation,
   type EntityFact,
   type OpsProfile,
 } from '@opskit/plugin-ops-common';
 import { formatAge } from '../../common';
-
-const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
 /** "3.2 h", "12 days": how long the budget left lasts. */
 function lasts(ms: number): string {
@@ -66,13 +65,15 @@ function BudgetRow(props: {
       <LinearProgress
         variant="determinate"
         value={left * 100}
-        aria-label={`${label}: ${percent(seen.remaining)}`}
+        aria-label={`${label}: ${describeShare(seen.remaining)}`}
         style={{ height: 8, borderRadius: 4, margin: '4px 0' }}
       />
       <Typography variant="caption" color="textSecondary" component="p">
         {seen.exhausted
-          ? `${percent(-seen.remaining)} over the ${seen.window} budget`
-          : `${percent(seen.remaining)} of the ${seen.window} budget left`}
+          ? `${describeShare(-seen.remaining)} over the ${seen.window} budget`
+          : `${describeShare(seen.remaining)} of the ${
+              seen.window
+            } budget left`}
         {rates ? ` · burn rate ${rates}` : ''}
         {seen.exhaustsInMs !== undefined && !seen.exhausted
           ? ` · runs out in ${lasts(seen.exhaustsInMs)} at the last hour's rate`

@@ -1,9 +1,11 @@
 import Box from '@material-ui/core/Box';
 import Alert from '@material-ui/lab/Alert';
-import type { DeployedAlert, EntityFact } from '@opskit/plugin-ops-common';
+import {
+  firingAlerts,
+  type DeployedAlert,
+  type EntityFact,
+} from '@opskit/plugin-ops-common';
 import { formatAge } from '../../common';
-
-const RULES_FACT = /^rules\/(.+)$/;
 
 /** "OpsKitErrorBudgetBurn (Checkout success, page, 1h/5m)": an alert as on-call reads it. */
 function describe(alert: DeployedAlert): string {
@@ -21,13 +23,7 @@ function describe(alert: DeployedAlert): string {
  * where on-call looks. Nothing while none fires.
  */
 export function FiringAlerts(props: { facts?: EntityFact[] }) {
-  const firing = (props.facts ?? []).flatMap(fact => {
-    const environment = RULES_FACT.exec(fact.name)?.[1];
-    const alerts = (fact.value as { alerts?: DeployedAlert[] } | null)?.alerts;
-    if (!environment || !Array.isArray(alerts)) return [];
-    const now = alerts.filter(a => a.firing > 0);
-    return now.length ? [{ environment, alerts: now, fact }] : [];
-  });
+  const firing = firingAlerts(props.facts);
   if (firing.length === 0) return null;
   return (
     <Box mb={2} data-testid="ops-firing-alerts">

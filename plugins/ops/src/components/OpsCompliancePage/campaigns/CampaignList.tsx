@@ -20,7 +20,7 @@ import {
   formatShare,
   reachedShare,
   type Titles,
-} from './campaignText';
+} from '../../common/campaignText';
 
 /** Which campaigns the list shows: the API leaves archived ones out unless asked. */
 export type CampaignStateFilter = CampaignState | 'current';

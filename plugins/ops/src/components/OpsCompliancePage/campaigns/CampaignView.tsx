@@ -23,7 +23,7 @@ import {
   formatShare,
   reachedShare,
   type Titles,
-} from './campaignText';
+} from '../../common/campaignText';
 
 /**
  * One campaign: what it asks of whom by when, the burn-up from its start to

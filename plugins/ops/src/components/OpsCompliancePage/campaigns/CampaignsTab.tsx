@@ -14,7 +14,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { opsApiRef } from '../../../api';
 import { CampaignDialog } from './CampaignDialog';
 import { CampaignList, type CampaignStateFilter } from './CampaignList';
-import { titlesOf } from './campaignText';
+import { titlesOf } from '../../common/campaignText';
 import { CampaignView } from './CampaignView';
 
 /** How many of a campaign's entities left the page lists. */
