@@ -194,6 +194,101 @@ describe('DatabaseOpsStore', () => {
       ]);
     });
 
+    it('sorts and filters by the worst production budget, unmeasured last, paging through each row once', async () => {
+      const { store } = await createStore(databaseId);
+      const budget = (remaining: number | null) => ({
+        environment: 'production',
+        slo: 'availability',
+        remaining,
+        exhausted: remaining !== null && remaining <= 0,
+        paging: false,
+        incomplete: remaining === null,
+        total: 1,
+        measured: remaining === null ? 0 : 1,
+        observedAt: remaining === null ? null : '2026-12-01T00:00:00.000Z',
+      });
+      const remaining = [0.9, -0.5, null, 0.1, 0.24, 0.25, 1, null, 0];
+      const rows = remaining.map((r, i) =>
+        row(`b-${i}`, { budget: budget(r) }),
+      );
+      rows.push(row('no-sli'));
+      await evaluate(store, rows);
+
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listCompliance({
+          filter: {},
+          sort: { field: 'budget', order: 'asc' },
+          limit: 3,
+          cursor,
+        });
+        seen.push(...page.items.map(i => i.entityRef.split('/')[1]));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual([
+        'b-1',
+        'b-8',
+        'b-3',
+        'b-4',
+        'b-5',
+        'b-0',
+        'b-6',
+        'b-2',
+        'b-7',
+        'no-sli',
+      ]);
+
+      const low = await store.listCompliance({
+        filter: { budgetBelow: 25 },
+        sort: { field: 'budget', order: 'asc' },
+        limit: 50,
+      });
+      expect(low.items.map(i => i.entityRef.split('/')[1])).toEqual([
+        'b-1',
+        'b-8',
+        'b-3',
+        'b-4',
+      ]);
+      expect(low.items[0].budget).toEqual(budget(-0.5));
+      const overspent = await store.summary({ budgetBelow: 0 }, CHECKS);
+      expect(overspent.entityCount).toBe(1);
+    });
+
+    it('keeps one budget sample per SLO and day, the last one measured, and drops old days', async () => {
+      const { store, knex } = await createStore(databaseId);
+      const ref = 'component:default/a';
+      const fact = (remaining: number, observedAt: string, stale = false) => ({
+        provider: 'prometheus',
+        name: 'budget/production/availability',
+        value: { remaining, firing: [] } as any,
+        observedAt,
+        checkedAt: observedAt,
+        stale,
+      });
+      const today = new Date().toISOString().slice(0, 10);
+      await knex('ops_budget_history').insert({
+        entity_ref: ref,
+        name: 'budget/production/availability',
+        day: '2020-01-01',
+        remaining: 0.3,
+        observed_at: '2020-01-01T00:00:00.000Z',
+      });
+      await store.facts.write('prometheus', [
+        { entityRef: ref, facts: [fact(0.8, `${today}T00:10:00.000Z`)] },
+      ]);
+      await store.facts.write('prometheus', [
+        { entityRef: ref, facts: [fact(0.7, `${today}T00:20:00.000Z`)] },
+      ]);
+      // A stale value is the old one kept: not a sample of today.
+      await store.facts.write('prometheus', [
+        { entityRef: ref, facts: [fact(0.1, `${today}T00:20:00.000Z`, true)] },
+      ]);
+      expect(await store.facts.budgetHistory(ref, '2019-01-01')).toEqual([
+        { name: 'budget/production/availability', day: today, remaining: 0.7 },
+      ]);
+    });
+
     it('summarises with a per-owner roll-up, and rejects a forged cursor', async () => {
       const { store } = await createStore(databaseId);
       await evaluate(store, [

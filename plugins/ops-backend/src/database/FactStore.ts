@@ -1,5 +1,9 @@
 import type { Knex } from 'knex';
-import type { EntityFact, FactValue } from '@opskit/plugin-ops-common';
+import {
+  budgetSample,
+  type EntityFact,
+  type FactValue,
+} from '@opskit/plugin-ops-common';
 import { parseJson } from './parseJson';
 
 /**
@@ -18,14 +22,30 @@ export interface FactStore {
   hasAny(): Promise<boolean>;
   /** Deletes the facts of every provider not listed; returns how many. */
   retainProviders(providers: string[]): Promise<number>;
-  /** Replaces each listed entity's facts from the provider, in one transaction. */
+  /** The entity's daily budget samples since this day (YYYY-MM-DD), oldest first. */
+  budgetHistory(
+    entityRef: string,
+    sinceDay: string,
+  ): Promise<BudgetHistoryRow[]>;
+  /** Replaces each listed entity's facts from the provider, in one transaction; budgets also become that day's sample. */
   write(
     provider: string,
     entries: { entityRef: string; facts: EntityFact[] }[],
   ): Promise<void>;
 }
 
+/** @public */
+export interface BudgetHistoryRow {
+  /** The budget fact: `budget/<environment>/<slo>`. */
+  name: string;
+  day: string;
+  remaining: number;
+}
+
 const BATCH = 200;
+/** Samples are kept a little longer than the sparkline's 28 days, so a week of outage does not empty it. */
+export const BUDGET_HISTORY_DAYS = 35;
+const DAY_MS = 86_400_000;
 
 export class DatabaseFactStore implements FactStore {
   constructor(private readonly db: Knex) {}
@@ -50,6 +70,22 @@ export class DatabaseFactStore implements FactStore {
       }
     }
     return out;
+  }
+
+  async budgetHistory(
+    entityRef: string,
+    sinceDay: string,
+  ): Promise<BudgetHistoryRow[]> {
+    const rows = await this.db('ops_budget_history')
+      .where('entity_ref', entityRef)
+      .where('day', '>=', sinceDay)
+      .orderBy(['name', 'day'])
+      .select('name', 'day', 'remaining');
+    return rows.map(row => ({
+      name: row.name,
+      day: row.day,
+      remaining: Number(row.remaining),
+    }));
   }
 
   async entityRefs(provider: string): Promise<Set<string>> {
@@ -98,7 +134,33 @@ export class DatabaseFactStore implements FactStore {
         );
         for (let j = 0; j < rows.length; j += BATCH)
           await tx('ops_facts').insert(rows.slice(j, j + BATCH));
+        const samples = chunk.flatMap(({ entityRef, facts }) =>
+          facts.flatMap(fact => {
+            const sample = budgetSample(fact);
+            return sample
+              ? [
+                  {
+                    entity_ref: entityRef,
+                    name: fact.name,
+                    day: sample.day,
+                    remaining: sample.remaining,
+                    observed_at: sample.observedAt,
+                  },
+                ]
+              : [];
+          }),
+        );
+        // The day's last measurement wins: the sparkline shows where each day ended.
+        for (let j = 0; j < samples.length; j += BATCH)
+          await tx('ops_budget_history')
+            .insert(samples.slice(j, j + BATCH))
+            .onConflict(['entity_ref', 'name', 'day'])
+            .merge(['remaining', 'observed_at']);
       }
+      const cutoff = new Date(Date.now() - BUDGET_HISTORY_DAYS * DAY_MS)
+        .toISOString()
+        .slice(0, 10);
+      await tx('ops_budget_history').where('day', '<', cutoff).delete();
     });
   }
 }

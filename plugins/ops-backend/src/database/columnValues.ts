@@ -7,6 +7,17 @@ export const scoreIn = (value: number | null): number =>
 export const scoreOut = (value: unknown): number | null =>
   Number(value) < 0 ? null : Number(value);
 
+/** Above any budget left (at most 1): rows without a measured budget sort after every measured one. */
+export const UNMEASURED_BUDGET_RANK = 2;
+
+// Production's worst budget left, as one non-null number that sorts and pages alike on SQLite and PostgreSQL.
+export const budgetRank = (
+  budget: { remaining: number | null } | undefined,
+): number =>
+  typeof budget?.remaining === 'number' && Number.isFinite(budget.remaining)
+    ? budget.remaining
+    : UNMEASURED_BUDGET_RANK;
+
 // A list of check ids is stored as ",a,b,", so that "fails check x" is one LIKE '%,x,%'.
 export const idList = (ids: string[]): string =>
   ids.length ? `,${ids.join(',')},` : '';

@@ -50,6 +50,8 @@ export function filteredResults(
         ]);
     });
   }
+  if (filter.budgetBelow !== undefined)
+    q.where('r.budget_rank', '<', filter.budgetBelow / 100);
   if (filter.text) {
     const pattern = `%${likeLiteral(filter.text.toLowerCase())}%`;
     q.whereRaw(`r.search_text like ? escape '\\'`, [pattern]);

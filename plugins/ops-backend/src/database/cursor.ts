@@ -23,6 +23,7 @@ const SORT_COLUMNS: Record<SortField, string> = {
   score: 'r.score',
   level: 'r.level_rank',
   errorCount: 'r.error_count',
+  budget: 'r.budget_rank',
 };
 
 export function encodeCursor(cursor: Cursor): string {

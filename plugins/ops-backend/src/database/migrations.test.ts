@@ -12,6 +12,7 @@ const TABLES = [
   'ops_signoffs',
   'ops_waivers',
   'ops_facts',
+  'ops_budget_history',
 ];
 
 const config = {

@@ -1,5 +1,5 @@
 import { isScoreLevel, levelRank } from '@opskit/plugin-ops-common';
-import { idList, idsOut, scoreIn, scoreOut } from './columnValues';
+import { budgetRank, idList, idsOut, scoreIn, scoreOut } from './columnValues';
 import { parseJson } from './parseJson';
 import type { ComplianceRow } from './OpsStore';
 
@@ -154,6 +154,19 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
       { header: 'productionSlosObservedAt', value: r => r.slos?.observedAt },
     ],
   }),
+  column({
+    name: 'budget',
+    write: r => (r.budget ? JSON.stringify(r.budget) : null),
+    read: {
+      field: 'budget',
+      value: v => parseJson<ComplianceRow['budget']>(v, undefined),
+    },
+    csv: () => [
+      { header: 'budgetSlo', value: r => r.budget?.slo },
+      { header: 'budgetRemaining', value: r => r.budget?.remaining },
+    ],
+  }),
+  column({ name: 'budget_rank', write: r => budgetRank(r.budget) }),
 ];
 
 /** The column names, comma-separated: the list of an INSERT ... SELECT copying rows between runs. */

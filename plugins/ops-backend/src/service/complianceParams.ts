@@ -55,8 +55,19 @@ export function parseComplianceFilter(query: Query): ComplianceFilter {
       typeof query.scorecard === 'string' ? query.scorecard : undefined,
     level: list(query.level) as ScoreLevel[] | undefined,
     failingCheck: list(query.failingCheck),
+    budgetBelow: budgetBelow(query.budgetBelow),
     text,
   };
+}
+
+function budgetBelow(value: unknown): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n > 100)
+    throw new InputError(
+      'budgetBelow: must be a percentage of error budget left, at most 100 (25: below 25 %)',
+    );
+  return n;
 }
 
 /** Worst first by default: what an SRE lead opens the page for. */

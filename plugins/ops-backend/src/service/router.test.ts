@@ -19,8 +19,9 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 describe.each(databases.eachSupportedId())('ops router on %p', databaseId => {
   let server: any;
+  let knex: any;
   beforeAll(async () => {
-    const knex = await databases.init(databaseId);
+    knex = await databases.init(databaseId);
     server = (
       await startOpsTestBackend({
         features: [mockServices.database.factory({ knex })],
@@ -339,6 +340,16 @@ describe.each(databases.eachSupportedId())('ops router on %p', databaseId => {
       .set(auth);
     expect(second.body.items).toHaveLength(1);
     expect(second.body.nextCursor).toBeUndefined();
+    // Nothing is measured here: no entity has a budget below any share, and sorting by budget lists them all.
+    const low = await request(server)
+      .get('/api/ops/compliance?budgetBelow=25&sort=budget')
+      .set(auth);
+    expect(low.status).toBe(200);
+    expect(low.body.totalItems).toBe(0);
+    const byBudget = await request(server)
+      .get('/api/ops/compliance?sort=budget&order=desc')
+      .set(auth);
+    expect(byBudget.body.totalItems).toBe(4);
 
     for (const bad of [
       'limit=0',
@@ -348,6 +359,8 @@ describe.each(databases.eachSupportedId())('ops router on %p', databaseId => {
       'level=platinum',
       'cursor=xyz',
       'unknown=1',
+      'budgetBelow=abc',
+      'budgetBelow=101',
       'owner=group:',
     ]) {
       const res = await request(server)
@@ -437,6 +450,59 @@ describe.each(databases.eachSupportedId())('ops router on %p', databaseId => {
         level: expect.any(String),
       }),
     );
+  });
+
+  it('serves each SLO budget per day over the days asked, oldest first', async () => {
+    const day = (ago: number) =>
+      new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    const sample = (name: string, ago: number, remaining: number) => ({
+      entity_ref: 'component:default/payments-api',
+      name,
+      day: day(ago),
+      remaining,
+      observed_at: `${day(ago)}T12:00:00.000Z`,
+    });
+    await knex('ops_budget_history').insert([
+      sample('budget/production/availability', 30, 0.95),
+      sample('budget/production/availability', 2, 0.9),
+      sample('budget/production/availability', 1, 0.85),
+      sample('budget/staging/checkout/read', 0, -0.2),
+    ]);
+    const res = await request(server)
+      .get(`${PAYMENTS}/budgets/history`)
+      .set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      entityRef: 'component:default/payments-api',
+      since: day(27),
+      series: [
+        {
+          environment: 'production',
+          slo: 'availability',
+          points: [
+            { day: day(2), remaining: 0.9 },
+            { day: day(1), remaining: 0.85 },
+          ],
+        },
+        {
+          environment: 'staging',
+          slo: 'checkout/read',
+          points: [{ day: day(0), remaining: -0.2 }],
+        },
+      ],
+    });
+    const week = await request(server)
+      .get(`${PAYMENTS}/budgets/history?days=1`)
+      .set(auth);
+    expect(week.body.series.map((s: any) => s.slo)).toEqual(['checkout/read']);
+    for (const bad of ['days=0', 'days=36', 'days=x'])
+      expect(
+        (
+          await request(server)
+            .get(`${PAYMENTS}/budgets/history?${bad}`)
+            .set(auth)
+        ).status,
+      ).toBe(400);
   });
 
   it('accepts service credentials (CI signing off with a static token)', async () => {

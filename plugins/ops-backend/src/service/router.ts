@@ -45,6 +45,8 @@ import { RollupMembers } from './rollupMembers';
 import { requirePermission } from './requirePermission';
 import { storedStaleness } from './staleness';
 import { EntityOpsReader } from './entityOps';
+import { budgetSeries } from './budgetSeries';
+import { BUDGET_HISTORY_DAYS } from '../database/FactStore';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { addCampaignRoutes } from './campaigns/campaignRoutes';
 import { CampaignProgress } from './campaigns/CampaignProgress';
@@ -199,6 +201,19 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
       ),
     });
   });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/budgets/history',
+    async (req, res) => {
+      const { ref } = await allowedOn(req, opsEntityReadPermission);
+      const days = parseLimit(req.query.days, 28, BUDGET_HISTORY_DAYS);
+      const since = new Date(Date.now() - (days - 1) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const rows = await store.facts.budgetHistory(ref, since);
+      res.json({ entityRef: ref, since, series: budgetSeries(rows) });
+    },
+  );
 
   router.get('/entities/:kind/:namespace/:name/signoffs', async (req, res) => {
     const { ref } = await allowedOn(req, opsEntityReadPermission);

@@ -131,6 +131,14 @@ describe('ops router permissions', () => {
       needs: ['ops.entity.read'],
       entity: PAYMENTS_REF,
     },
+    GetEntityBudgetHistory: {
+      call: () =>
+        request(backend.server)
+          .get(`/api/ops${PAYMENTS}/budgets/history`)
+          .set(auth),
+      needs: ['ops.entity.read'],
+      entity: PAYMENTS_REF,
+    },
     GetEntityHistory: {
       call: () =>
         request(backend.server).get(`/api/ops${PAYMENTS}/history`).set(auth),

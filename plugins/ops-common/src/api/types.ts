@@ -132,6 +132,7 @@ export const SORT_FIELDS = [
   'score',
   'level',
   'errorCount',
+  'budget',
 ] as const satisfies readonly SortField[];
 
 // Fails to compile when the spec gains a sort field this list lacks.
@@ -159,6 +160,8 @@ export interface ComplianceFilter {
   scorecard?: string;
   level?: OpsApiSchemas['Level'][];
   failingCheck?: string[];
+  /** Worst production error budget left below this percentage (entities without a measured budget never match). */
+  budgetBelow?: number;
   /** Case-insensitive substring of the entity ref or title. */
   text?: string;
 }

@@ -26,9 +26,11 @@ export {
   type PrometheusRulesOptions,
 } from './prometheusRules';
 export {
+  BUDGET_FACT_PREFIX,
   WINDOW_LABEL,
   budgetFactName,
   observeBudget,
+  parseBudgetFactName,
   sliQueries,
   type BudgetObservation,
   type SliQuery,
@@ -40,3 +42,9 @@ export {
   rulesFactName,
   type DeployedAlert,
 } from './deployedRules';
+export {
+  budgetSample,
+  productionBudget,
+  type BudgetSample,
+  type ProductionBudget,
+} from './productionBudget';

@@ -1,5 +1,10 @@
 import { buildOpsProfile } from '../profile';
-import { observeBudget, sliQueries } from './sliMeasurement';
+import {
+  budgetFactName,
+  observeBudget,
+  parseBudgetFactName,
+  sliQueries,
+} from './sliMeasurement';
 
 const HOUR = 3_600_000;
 
@@ -101,5 +106,16 @@ describe('observeBudget', () => {
       firing: [],
     });
     expect(none.burnRates).toEqual({});
+  });
+});
+
+describe('parseBudgetFactName', () => {
+  it('reads back what budgetFactName wrote, SLO names with slashes included', () => {
+    expect(
+      parseBudgetFactName(budgetFactName('production', 'api/read')),
+    ).toEqual({ environment: 'production', slo: 'api/read' });
+    expect(parseBudgetFactName('slo/production/x')).toBeUndefined();
+    expect(parseBudgetFactName('budget/production')).toBeUndefined();
+    expect(parseBudgetFactName('budget//x')).toBeUndefined();
   });
 });

@@ -27,7 +27,30 @@ import {
  * @public
  */
 export function budgetFactName(environment: string, slo: string): string {
-  return `budget/${environment}/${slo}`;
+  return `${BUDGET_FACT_PREFIX}${environment}/${slo}`;
+}
+
+/**
+ * What every budget fact's name starts with.
+ *
+ * @public
+ */
+export const BUDGET_FACT_PREFIX = 'budget/';
+
+/**
+ * The environment and SLO of a budget fact's name (an environment has no
+ * `/`; an SLO name may); undefined for any other fact.
+ *
+ * @public
+ */
+export function parseBudgetFactName(
+  name: string,
+): { environment: string; slo: string } | undefined {
+  if (!name.startsWith(BUDGET_FACT_PREFIX)) return undefined;
+  const rest = name.slice(BUDGET_FACT_PREFIX.length);
+  const slash = rest.indexOf('/');
+  if (slash <= 0 || slash === rest.length - 1) return undefined;
+  return { environment: rest.slice(0, slash), slo: rest.slice(slash + 1) };
 }
 
 /**

@@ -2,6 +2,10 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { EntityEvaluation } from '../evaluateEntity';
 import type { EntityFact } from '../facts/liveFacts';
 import { liveSloSummary, type LiveSloSummary } from '../facts/sloFacts';
+import {
+  productionBudget,
+  type ProductionBudget,
+} from '../budgets/productionBudget';
 import { CHECK_LEVELS, type ScoreLevel } from './types';
 import { lookupTable } from '../lookupTable';
 
@@ -32,6 +36,8 @@ export interface ComplianceRecord {
   warningCount: number;
   /** Production SLOs measured live, when any has a query. */
   slos?: LiveSloSummary;
+  /** Production's worst error budget, when any production SLO has an SLI. */
+  budget?: ProductionBudget;
 }
 
 const LEVEL_RANK: Record<ScoreLevel, number> = lookupTable({
@@ -108,11 +114,18 @@ export function complianceRecord(
     errorCount: issues.filter(i => i.severity === 'error').length,
     warningCount: issues.filter(i => i.severity === 'warning').length,
     ...withSlos(liveSloSummary(profile, live)),
+    ...withBudget(productionBudget(profile, live)),
   };
 }
 
 function withSlos(slos: LiveSloSummary | undefined): { slos?: LiveSloSummary } {
   return slos ? { slos } : {};
+}
+
+function withBudget(budget: ProductionBudget | undefined): {
+  budget?: ProductionBudget;
+} {
+  return budget ? { budget } : {};
 }
 
 /** `payments-team` → `group:default/payments-team`, so filters match however the entity wrote it. */

@@ -72,6 +72,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/entities/{kind}/{namespace}/{name}/budgets/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each SLO's error budget left per day (UTC), from the budgets the fact providers measured: the last measurement of each day, oldest first. Days without a fresh measurement (the source was down, or the SLO saw no events) are missing, not zero. */
+    get: operations['GetEntityBudgetHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/entities/{kind}/{namespace}/{name}/signoffs': {
     parameters: {
       query?: never;
@@ -328,7 +345,9 @@ export interface components {
     CheckLevel: 'bronze' | 'silver' | 'gold';
 
     CheckStatus: 'pass' | 'fail' | 'warn' | 'waived' | 'not-applicable';
-
+    /**
+     * `budget` sorts by production's worst error budget left, least first when ascending; a row without a measured budget sorts as if it had more than any budget left.
+     */
     SortField:
       | 'entityRef'
       | 'owner'
@@ -336,7 +355,8 @@ export interface components {
       | 'tier'
       | 'score'
       | 'level'
-      | 'errorCount';
+      | 'errorCount'
+      | 'budget';
     /** A weighted pass ratio in percent (0–100), or null when no check applies. */
     Score: number | null;
     Error: {
@@ -675,6 +695,42 @@ export interface components {
       observedAt: string | null;
       slos: components['schemas']['LiveSlo'][];
     };
+    BudgetHistory: {
+      entityRef: string;
+      /** The first day asked (YYYY-MM-DD, UTC). */
+      since: string;
+      series: {
+        environment: string;
+        slo: string;
+        points: {
+          day: string;
+          /** Share of the budget left at the day's last measurement (below 0 when overspent). */
+          remaining: number;
+        }[];
+      }[];
+    };
+    /** Production's worst error budget: the SLO with an `sli` that has the least budget left, from the stored `budget/…` facts. */
+    ProductionBudget: {
+      environment: string;
+      /** The SLO with the least budget left (the first when none is measured). */
+      slo: string;
+      /** Its share of the budget left (below 0 when overspent); null when no SLO saw events. */
+      remaining: number | null;
+      exhausted: boolean;
+      /** A page-level burn-rate condition holds for some production SLO. */
+      paging: boolean;
+      /** Some production budget is stale, failed or not measured yet. */
+      incomplete: boolean;
+      /** Production SLOs with an `sli`. */
+      total: number;
+      /** How many of them have a budget stored. */
+      measured: number;
+      /**
+       * Format: date-time
+       * The oldest observation among them.
+       */
+      observedAt: string | null;
+    };
     /** One entity's row in the catalog-wide compliance list. */
     ComplianceRow: {
       entityRef: string;
@@ -696,6 +752,7 @@ export interface components {
       errorCount: number;
       warningCount: number;
       slos?: components['schemas']['LiveSloSummary'];
+      budget?: components['schemas']['ProductionBudget'];
     };
     /** One catalog-wide evaluation run and its totals. */
     EvaluationRun: {
@@ -946,6 +1003,8 @@ export interface components {
     scorecard: string;
     level: components['schemas']['Level'][];
     failingCheck: string[];
+    /** Entities whose worst production error budget has less than this percentage left (25: below 25 %; 0: overspent). Entities without a measured budget never match. */
+    budgetBelow: number;
     /** Case-insensitive text in the entity ref or title. */
     text: string;
     sort: components['schemas']['SortField'];
@@ -1046,6 +1105,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['EntityHistory'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetEntityBudgetHistory: {
+    parameters: {
+      query?: {
+        /** How many days back, today included (28 unless given). */
+        days?: number;
+      };
+      header?: never;
+      path: {
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Budget left per SLO and day */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BudgetHistory'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -1398,6 +1485,8 @@ export interface operations {
         scorecard?: components['parameters']['scorecard'];
         level?: components['parameters']['level'];
         failingCheck?: components['parameters']['failingCheck'];
+        /** Entities whose worst production error budget has less than this percentage left (25: below 25 %; 0: overspent). Entities without a measured budget never match. */
+        budgetBelow?: components['parameters']['budgetBelow'];
         /** Case-insensitive text in the entity ref or title. */
         q?: components['parameters']['text'];
         sort?: components['parameters']['sort'];
@@ -1441,6 +1530,8 @@ export interface operations {
         scorecard?: components['parameters']['scorecard'];
         level?: components['parameters']['level'];
         failingCheck?: components['parameters']['failingCheck'];
+        /** Entities whose worst production error budget has less than this percentage left (25: below 25 %; 0: overspent). Entities without a measured budget never match. */
+        budgetBelow?: components['parameters']['budgetBelow'];
         /** Case-insensitive text in the entity ref or title. */
         q?: components['parameters']['text'];
       };
@@ -1509,6 +1600,8 @@ export interface operations {
         scorecard?: components['parameters']['scorecard'];
         level?: components['parameters']['level'];
         failingCheck?: components['parameters']['failingCheck'];
+        /** Entities whose worst production error budget has less than this percentage left (25: below 25 %; 0: overspent). Entities without a measured budget never match. */
+        budgetBelow?: components['parameters']['budgetBelow'];
         /** Case-insensitive text in the entity ref or title. */
         q?: components['parameters']['text'];
         sort?: components['parameters']['sort'];

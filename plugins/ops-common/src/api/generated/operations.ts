@@ -10,6 +10,10 @@ export const OPS_API_OPERATIONS = {
     method: 'GET',
     path: '/entities/{kind}/{namespace}/{name}/history',
   },
+  GetEntityBudgetHistory: {
+    method: 'GET',
+    path: '/entities/{kind}/{namespace}/{name}/budgets/history',
+  },
   ListSignOffs: {
     method: 'GET',
     path: '/entities/{kind}/{namespace}/{name}/signoffs',

@@ -23,6 +23,7 @@ export type EndpointMap = {
   '#get|/checks': Endpoint<'GetChecks'>;
   '#get|/entities/{kind}/{namespace}/{name}': Endpoint<'GetEntityOps'>;
   '#get|/entities/{kind}/{namespace}/{name}/history': Endpoint<'GetEntityHistory'>;
+  '#get|/entities/{kind}/{namespace}/{name}/budgets/history': Endpoint<'GetEntityBudgetHistory'>;
   '#get|/entities/{kind}/{namespace}/{name}/signoffs': Endpoint<'ListSignOffs'>;
   '#post|/entities/{kind}/{namespace}/{name}/signoffs': Endpoint<'CreateSignOff'>;
   '#get|/entities/{kind}/{namespace}/{name}/waivers': Endpoint<'ListWaivers'>;
@@ -260,6 +261,17 @@ export const spec = {
         style: 'form',
         explode: true,
       },
+      budgetBelow: {
+        name: 'budgetBelow',
+        in: 'query',
+        description:
+          'Entities whose worst production error budget has less than this percentage left (25: below 25 %; 0: overspent). Entities without a measured budget never match.',
+        schema: {
+          type: 'number',
+          minimum: -1000,
+          maximum: 100,
+        },
+      },
       text: {
         name: 'q',
         in: 'query',
@@ -306,6 +318,8 @@ export const spec = {
       },
       SortField: {
         type: 'string',
+        description:
+          "`budget` sorts by production's worst error budget left, least first when ascending; a row without a measured budget sorts as if it had more than any budget left.",
         enum: [
           'entityRef',
           'owner',
@@ -314,6 +328,7 @@ export const spec = {
           'score',
           'level',
           'errorCount',
+          'budget',
         ],
       },
       Score: {
@@ -1318,6 +1333,108 @@ export const spec = {
           },
         },
       },
+      BudgetHistory: {
+        type: 'object',
+        required: ['entityRef', 'since', 'series'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          since: {
+            description: 'The first day asked (YYYY-MM-DD, UTC).',
+            type: 'string',
+          },
+          series: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['environment', 'slo', 'points'],
+              properties: {
+                environment: {
+                  type: 'string',
+                },
+                slo: {
+                  type: 'string',
+                },
+                points: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['day', 'remaining'],
+                    properties: {
+                      day: {
+                        type: 'string',
+                      },
+                      remaining: {
+                        description:
+                          "Share of the budget left at the day's last measurement (below 0 when overspent).",
+                        type: 'number',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      ProductionBudget: {
+        description:
+          "Production's worst error budget: the SLO with an `sli` that has the least budget left, from the stored `budget/…` facts.",
+        type: 'object',
+        required: [
+          'environment',
+          'slo',
+          'remaining',
+          'exhausted',
+          'paging',
+          'incomplete',
+          'total',
+          'measured',
+          'observedAt',
+        ],
+        properties: {
+          environment: {
+            type: 'string',
+          },
+          slo: {
+            description:
+              'The SLO with the least budget left (the first when none is measured).',
+            type: 'string',
+          },
+          remaining: {
+            description:
+              'Its share of the budget left (below 0 when overspent); null when no SLO saw events.',
+            type: ['number', 'null'],
+          },
+          exhausted: {
+            type: 'boolean',
+          },
+          paging: {
+            description:
+              'A page-level burn-rate condition holds for some production SLO.',
+            type: 'boolean',
+          },
+          incomplete: {
+            description:
+              'Some production budget is stale, failed or not measured yet.',
+            type: 'boolean',
+          },
+          total: {
+            description: 'Production SLOs with an `sli`.',
+            type: 'integer',
+          },
+          measured: {
+            description: 'How many of them have a budget stored.',
+            type: 'integer',
+          },
+          observedAt: {
+            description: 'The oldest observation among them.',
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+        },
+      },
       ComplianceRow: {
         description: "One entity's row in the catalog-wide compliance list.",
         type: 'object',
@@ -1395,6 +1512,9 @@ export const spec = {
           },
           slos: {
             $ref: '#/components/schemas/LiveSloSummary',
+          },
+          budget: {
+            $ref: '#/components/schemas/ProductionBudget',
           },
         },
       },
@@ -2211,6 +2331,55 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/budgets/history': {
+      get: {
+        operationId: 'GetEntityBudgetHistory',
+        description:
+          "Each SLO's error budget left per day (UTC), from the budgets the fact providers measured: the last measurement of each day, oldest first. Days without a fresh measurement (the source was down, or the SLO saw no events) are missing, not zero.",
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description:
+              'How many days back, today included (28 unless given).',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 35,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Budget left per SLO and day',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BudgetHistory',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/entities/{kind}/{namespace}/{name}/signoffs': {
       get: {
         operationId: 'ListSignOffs',
@@ -2794,6 +2963,9 @@ export const spec = {
             $ref: '#/components/parameters/failingCheck',
           },
           {
+            $ref: '#/components/parameters/budgetBelow',
+          },
+          {
             $ref: '#/components/parameters/text',
           },
           {
@@ -2880,6 +3052,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/failingCheck',
+          },
+          {
+            $ref: '#/components/parameters/budgetBelow',
           },
           {
             $ref: '#/components/parameters/text',
@@ -3015,6 +3190,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/failingCheck',
+          },
+          {
+            $ref: '#/components/parameters/budgetBelow',
           },
           {
             $ref: '#/components/parameters/text',
