@@ -10,6 +10,19 @@ export interface Config {
       default?: PrometheusTarget;
       /** Environment name (as in ops.yaml) → its Prometheus. */
       environments?: { [environment: string]: PrometheusTarget };
+      /**
+       * The multiwindow burn-rate conditions each error budget is judged by
+       * (which page, which open a ticket). Defaults to the SRE workbook's:
+       * page at 14.4× over 1h and 5m or 6× over 6h and 30m; ticket at 3×
+       * over 1d and 2h or 1× over 3d and 6h. Windows: 5m, 30m, 1h, 2h, 6h,
+       * 1d, 3d; at least one page condition.
+       */
+      burnRates?: Array<{
+        severity: 'page' | 'ticket';
+        long: string;
+        short: string;
+        factor: number;
+      }>;
     };
   };
 }

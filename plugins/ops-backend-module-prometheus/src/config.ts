@@ -1,4 +1,8 @@
 import type { Config } from '@backstage/config';
+import {
+  readBurnRateConditions,
+  type BurnRateCondition,
+} from '@opskit/plugin-ops-common';
 
 /**
  * One environment's Prometheus: where to send instant queries and how to authenticate.
@@ -14,6 +18,8 @@ export interface PrometheusTarget {
 export interface PrometheusConfig {
   targets: Map<string, PrometheusTarget>;
   fallback?: PrometheusTarget;
+  /** The conditions budgets are judged by (ops-common's defaults when not configured). */
+  burnRateConditions?: BurnRateCondition[];
 }
 
 function readTarget(config: Config, key: string): PrometheusTarget {
@@ -73,5 +79,18 @@ export function readPrometheusConfig(
     throw new Error(
       'ops.prometheus: configure `default` or at least one entry under `environments`',
     );
-  return { targets, fallback };
+  let burnRateConditions: BurnRateCondition[] | undefined;
+  if (root.has('burnRates')) {
+    const read = readBurnRateConditions(
+      root.get('burnRates'),
+      'ops.prometheus.burnRates',
+    );
+    if ('error' in read) throw new Error(read.error);
+    burnRateConditions = read.conditions;
+  }
+  return {
+    targets,
+    fallback,
+    ...(burnRateConditions ? { burnRateConditions } : {}),
+  };
 }

@@ -195,4 +195,52 @@ describe('readPrometheusConfig', () => {
       readPrometheusConfig(new ConfigReader({ ops: { prometheus: {} } })),
     ).toThrow('configure `default` or at least one entry');
   });
+
+  it('reads burn-rate conditions, and refuses bad ones with the key named', () => {
+    const withRates = (burnRates: unknown) =>
+      readPrometheusConfig(
+        new ConfigReader({
+          ops: {
+            prometheus: {
+              default: { baseUrl: 'http://p' },
+              burnRates: burnRates as any,
+            },
+          },
+        }),
+      );
+    expect(withRates(undefined)?.burnRateConditions).toBeUndefined();
+    expect(
+      withRates([
+        { severity: 'page', long: '1h', short: '5m', factor: 10 },
+        { severity: 'ticket', long: '3d', short: '6h', factor: 1 },
+      ])?.burnRateConditions,
+    ).toEqual([
+      { severity: 'page', long: '1h', short: '5m', factor: 10 },
+      { severity: 'ticket', long: '3d', short: '6h', factor: 1 },
+    ]);
+    for (const [rates, message] of [
+      [[], 'ops.prometheus.burnRates: must be a non-empty list'],
+      [
+        [{ severity: 'sms', long: '1h', short: '5m', factor: 1 }],
+        'ops.prometheus.burnRates[0].severity: must be page or ticket',
+      ],
+      [
+        [{ severity: 'page', long: '2d', short: '5m', factor: 1 }],
+        'ops.prometheus.burnRates[0].long: must be one of 5m, 30m, 1h, 2h, 6h, 1d, 3d',
+      ],
+      [
+        [{ severity: 'page', long: '1h', short: '6h', factor: 1 }],
+        'ops.prometheus.burnRates[0].short: must be shorter than long (1h)',
+      ],
+      [
+        [{ severity: 'page', long: '1h', short: '5m', factor: 0 }],
+        'ops.prometheus.burnRates[0].factor: must be a number above 0',
+      ],
+      [
+        [{ severity: 'ticket', long: '1h', short: '5m', factor: 1 }],
+        'ops.prometheus.burnRates: needs at least one page condition',
+      ],
+    ] as const)
+      expect(() => withRates(rates)).toThrow(message);
+  });
 });

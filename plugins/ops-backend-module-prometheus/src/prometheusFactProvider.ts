@@ -142,7 +142,9 @@ export function prometheusFactProvider(
           );
           return {
             name: query.factName,
-            value: { ...observeBudget(query, values) },
+            value: {
+              ...observeBudget(query, values, config.burnRateConditions),
+            },
             ...(time ? { observedAt: time } : {}),
           };
         });

@@ -53,13 +53,14 @@ describe('csvHeader and csvRow', () => {
       'entityRef,title,kind,type,lifecycle,owner,system,tier,score,level,' +
         'deploymentScore,deploymentLevel,monitoringScore,monitoringLevel,' +
         'failingChecks,warningChecks,errorCount,warningCount,' +
-        'productionSlos,productionSlosMet,productionSlosObservedAt',
+        'productionSlos,productionSlosMet,productionSlosObservedAt,' +
+        'budgetSlo,budgetRemaining',
     );
     expect(csvRow(row, scorecards)).toBe(
       `component:default/a,"'=Shop, ""main""",component,service,production,group:default/team-a,,tier-1,,none,` +
-        '60,silver,,,backups slo-indicators,,2,0,3,2,2026-11-27T12:00:00.000Z',
+        '60,silver,,,backups slo-indicators,,2,0,3,2,2026-11-27T12:00:00.000Z,,',
     );
-    expect(csvRow({ ...row, slos: undefined }, [])).toMatch(/,2,0,,,$/);
+    expect(csvRow({ ...row, slos: undefined }, [])).toMatch(/,2,0,,,,,$/);
   });
 });
 

@@ -65,7 +65,7 @@ describe('checks from backend modules (ops-node extension point)', () => {
     expect(checks.body.checks.map((c: any) => c.id)).toContain(
       'security-contact',
     );
-    expect(checks.body.checks).toHaveLength(19);
+    expect(checks.body.checks).toHaveLength(20);
 
     const payments = await request(server)
       .get('/api/ops/entities/component/default/payments-api')

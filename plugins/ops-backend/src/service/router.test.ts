@@ -68,7 +68,7 @@ describe.each(databases.eachSupportedId())('ops router on %p', databaseId => {
       'deployment',
       'monitoring',
     ]);
-    expect(res.body.checks.length).toBe(18);
+    expect(res.body.checks.length).toBe(19);
     expect(res.body.checks[0]).toEqual(
       expect.objectContaining({
         id: expect.any(String),

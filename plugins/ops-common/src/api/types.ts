@@ -79,6 +79,12 @@ export type ComplianceTrendResponse = OpsApiSchemas['ComplianceTrend'];
  */
 export type EntityHistoryResponse = OpsApiSchemas['EntityHistory'];
 /**
+ * `GET /entities/{kind}/{namespace}/{name}/budgets/history`.
+ *
+ * @public
+ */
+export type BudgetHistoryResponse = OpsApiSchemas['BudgetHistory'];
+/**
  * `GET /checks`.
  *
  * @public

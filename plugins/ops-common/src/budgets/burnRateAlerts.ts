@@ -108,3 +108,51 @@ export function burnRateVerdicts(
     };
   });
 }
+
+/**
+ * Checks burn-rate conditions written in config (`ops.prometheus.burnRates`)
+ * and returns them typed, or the first problem with its path: a window
+ * OpsKit does not measure, a short window not shorter than its long one, a
+ * factor that is not a positive number, or no page condition at all (the
+ * error-budget check warns on pages).
+ *
+ * @public
+ */
+export function readBurnRateConditions(
+  value: unknown,
+  path = 'burnRates',
+): { conditions: BurnRateCondition[] } | { error: string } {
+  if (!Array.isArray(value) || value.length === 0)
+    return { error: `${path}: must be a non-empty list of conditions` };
+  const windows = BURN_RATE_WINDOWS as readonly string[];
+  const conditions: BurnRateCondition[] = [];
+  for (const [i, item] of value.entries()) {
+    const at = `${path}[${i}]`;
+    if (typeof item !== 'object' || item === null)
+      return { error: `${at}: must be {severity, long, short, factor}` };
+    const { severity, long, short, factor } = item as Record<string, unknown>;
+    if (severity !== 'page' && severity !== 'ticket')
+      return { error: `${at}.severity: must be page or ticket` };
+    for (const [name, w] of [
+      ['long', long],
+      ['short', short],
+    ] as const)
+      if (typeof w !== 'string' || !windows.includes(w))
+        return {
+          error: `${at}.${name}: must be one of ${windows.join(', ')}`,
+        };
+    if (WINDOW_MS[short as BurnRateWindow] >= WINDOW_MS[long as BurnRateWindow])
+      return { error: `${at}.short: must be shorter than long (${long})` };
+    if (typeof factor !== 'number' || !(factor > 0) || !Number.isFinite(factor))
+      return { error: `${at}.factor: must be a number above 0, e.g. 14.4` };
+    conditions.push({
+      severity,
+      long: long as BurnRateWindow,
+      short: short as BurnRateWindow,
+      factor,
+    });
+  }
+  if (!conditions.some(c => c.severity === 'page'))
+    return { error: `${path}: needs at least one page condition` };
+  return { conditions };
+}

@@ -13,6 +13,7 @@ export {
   DEFAULT_BURN_RATE_CONDITIONS,
   burnRateVerdicts,
   burnRateWindowMs,
+  readBurnRateConditions,
   type BurnRateCondition,
   type BurnRateVerdict,
   type BurnRateWindow,

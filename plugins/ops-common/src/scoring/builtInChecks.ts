@@ -2,6 +2,7 @@ import { DEPLOYMENT_CHECKS, DEPLOYMENT_SCORECARD } from './deploymentChecks';
 import { MONITORING_CHECKS, MONITORING_SCORECARD } from './monitoringChecks';
 import { alertsDeployedCheck } from './alertsDeployedCheck';
 import { backupsFreshCheck } from './backupsFreshCheck';
+import { burnRateAlertsCheck } from './burnRateAlertsCheck';
 import { errorBudgetLeftCheck } from './errorBudgetCheck';
 import { slosMetInProductionCheck } from './sloAttainmentCheck';
 import type { CheckDefinition, OpsCheck, ScorecardDefinition } from './types';
@@ -28,6 +29,7 @@ export const BUILT_IN_CHECKS: OpsCheck[] = [
   ...MONITORING_CHECKS,
   slosMetInProductionCheck,
   errorBudgetLeftCheck,
+  burnRateAlertsCheck,
   alertsDeployedCheck,
   backupsFreshCheck,
 ];

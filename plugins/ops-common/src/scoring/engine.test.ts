@@ -111,6 +111,7 @@ describe('built-in scorecards', () => {
       'escalation-path': 'fail',
       'slos-met-in-production': 'not-applicable',
       'error-budget-left': 'not-applicable',
+      'burn-rate-alerts': 'not-applicable',
       'alerts-deployed': 'not-applicable',
       'backups-fresh': 'not-applicable',
     });

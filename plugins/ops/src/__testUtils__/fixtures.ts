@@ -130,8 +130,28 @@ export function complianceRows(count: number): ComplianceRow[] {
       live,
     ).slos;
   });
+  // Production's worst budget: plenty left, paging, spent, and none (no SLI), taken in turn.
+  const budget = (i: number) => {
+    const remaining = [0.8, 0.2, -0.3, undefined][i % 4];
+    return remaining === undefined
+      ? {}
+      : {
+          budget: {
+            environment: 'production',
+            slo: 'availability',
+            remaining,
+            exhausted: remaining <= 0,
+            paging: i % 4 === 1,
+            incomplete: false,
+            total: 1,
+            measured: 1,
+            observedAt: observed.toISOString(),
+          },
+        };
+  };
   return Array.from({ length: count }, (_, i) => ({
     ...base,
+    ...budget(i),
     slos: slos[i % 3],
     entityRef: `component:default/service-${String(i).padStart(5, '0')}`,
     title: `Service ${i}`,

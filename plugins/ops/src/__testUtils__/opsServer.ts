@@ -34,6 +34,15 @@ export function createOpsServer(
     rows?: ComplianceRow[];
     stale?: string;
     live?: Record<string, EntityFact[]>;
+    /** Budget samples per entity ref, as GET …/budgets/history answers them. */
+    budgetHistory?: Record<
+      string,
+      {
+        environment: string;
+        slo: string;
+        points: { day: string; remaining: number }[];
+      }[]
+    >;
   } = {},
 ) {
   const requests: URL[] = [];
@@ -442,6 +451,32 @@ export function createOpsServer(
         });
       },
     ),
+    http.get(
+      `${BASE_URL}/entities/:kind/:namespace/:name/budgets/history`,
+      ({ params, request }) => {
+        const days = Number(
+          new URL(request.url).searchParams.get('days') ?? 28,
+        );
+        const since = new Date(Date.now() - (days - 1) * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
+        const ref = refOf(params);
+        return answer(
+          '/entities/{kind}/{namespace}/{name}/budgets/history',
+          'get',
+          {
+            entityRef: ref,
+            since,
+            series: (options.budgetHistory?.[ref] ?? [])
+              .map(series => ({
+                ...series,
+                points: series.points.filter(p => p.day >= since),
+              }))
+              .filter(series => series.points.length > 0),
+          },
+        );
+      },
+    ),
     http.post(`${BASE_URL}/refresh`, () => {
       refreshes++;
       return refreshes > 1
@@ -486,7 +521,13 @@ function matches(params: URLSearchParams) {
   const level = values('level');
   const failing = values('failingCheck');
   const text = params.get('q')?.toLowerCase();
+  const budgetBelow = params.has('budgetBelow')
+    ? Number(params.get('budgetBelow')) / 100
+    : undefined;
   return (r: ComplianceRow) =>
+    (budgetBelow === undefined ||
+      (typeof r.budget?.remaining === 'number' &&
+        r.budget.remaining < budgetBelow)) &&
     (!owner.length || owner.includes((r.owner ?? '').toLowerCase())) &&
     (!group.length || group.includes((r.owner ?? '').toLowerCase())) &&
     (!kind.length || kind.includes(r.kind.toLowerCase())) &&

@@ -5,6 +5,7 @@ import type {
   CampaignInput,
   CampaignList,
   CampaignState,
+  BudgetHistoryResponse,
   ChecksResponse,
   ComplianceFilter,
   ComplianceListResponse,
@@ -50,6 +51,11 @@ export interface OpsApi {
     entityRef: string,
     options?: { limit?: number },
   ): Promise<EntityHistoryResponse>;
+  /** Each SLO's error budget left per day, oldest first (28 days unless asked). */
+  getEntityBudgetHistory(
+    entityRef: string,
+    options?: { days?: number },
+  ): Promise<BudgetHistoryResponse>;
   signOff(entityRef: string, request: SignOffRequest): Promise<StoredSignOff>;
   createWaiver(
     entityRef: string,

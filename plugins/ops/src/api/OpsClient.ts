@@ -9,6 +9,7 @@ import {
   type CampaignInput,
   type CampaignList,
   type CampaignState,
+  type BudgetHistoryResponse,
   type ChecksResponse,
   type ComplianceFilter,
   type ComplianceListResponse,
@@ -62,6 +63,16 @@ export class OpsClient implements OpsApi {
     return this.client.call('GetEntityHistory', {
       path: entityPathParams(entityRef),
       query: { limit: options.limit || undefined },
+    });
+  }
+
+  getEntityBudgetHistory(
+    entityRef: string,
+    options: { days?: number } = {},
+  ): Promise<BudgetHistoryResponse> {
+    return this.client.call('GetEntityBudgetHistory', {
+      path: entityPathParams(entityRef),
+      query: { days: options.days || undefined },
     });
   }
 

@@ -51,6 +51,53 @@ describe('ops:alerts:create', () => {
     );
   });
 
+  it('pages on the burn rates configured for the Prometheus module, and refuses bad ones', async () => {
+    withOps(`apiVersion: opskit.io/v1
+kind: OpsDescriptor
+environments:
+  - {name: production, url: https://orders.example.com}
+slos:
+  - {name: availability, indicator: availability, unit: percent, objective: ">=99.9%", window: 30d, sli: {good: 'http_requests_total{code!~"5.."}', total: http_requests_total}}
+`);
+    const configured = createOpsAlertsAction({
+      config: config({
+        prometheus: {
+          default: { baseUrl: 'http://prometheus' },
+          burnRates: [
+            { severity: 'page', long: '6h', short: '30m', factor: 5 },
+          ],
+        },
+      }),
+    });
+    await configured.handler(actionContext(dir.path, {}).ctx as any);
+    const text = (dir.content() as any).prometheus['ops-rules.yml'];
+    const alerts = (readYaml(text, 'ops-rules.yml').value as any).groups
+      .flatMap((g: any) => g.rules)
+      .filter((r: any) => r.alert === 'OpsKitErrorBudgetBurn');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].labels).toMatchObject({
+      severity: 'page',
+      opskit_window: '6h/30m',
+    });
+    expect(alerts[0].expr).toContain('> (5 * ');
+
+    const broken = createOpsAlertsAction({
+      config: config({
+        prometheus: {
+          default: { baseUrl: 'http://prometheus' },
+          burnRates: [
+            { severity: 'page', long: '1h', short: '5m', factor: -1 },
+          ],
+        },
+      }),
+    });
+    await expect(
+      broken.handler(actionContext(dir.path, {}).ctx as any),
+    ).rejects.toThrow(
+      'ops.prometheus.burnRates[0].factor: must be a number above 0',
+    );
+  });
+
   it('refuses ops data with errors, and a path outside the workspace, naming the input', async () => {
     withOps(readExample('legacy-billing/ops.yaml'));
     await expect(

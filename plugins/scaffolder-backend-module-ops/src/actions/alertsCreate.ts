@@ -7,6 +7,7 @@ import {
 import {
   buildOpsProfile,
   prometheusRules,
+  readBurnRateConditions,
   writeYaml,
 } from '@opskit/plugin-ops-common';
 import { CatalogInfoFile } from '../files/catalogInfoFile';
@@ -14,6 +15,15 @@ import { workspaceEntity } from '../files/workspaceEntity';
 import { inputError, Workspace } from '../workspace';
 import { examples } from './alertsCreate.examples';
 import { readDefaults } from './readDefaults';
+
+/** The burn-rate conditions the Prometheus module judges budgets by, so the alerts page on the same ones. */
+function burnRates(config: Config) {
+  const value = config.getOptional('ops.prometheus.burnRates');
+  if (value === undefined) return undefined;
+  const read = readBurnRateConditions(value, 'ops.prometheus.burnRates');
+  if ('error' in read) throw new InputError(read.error);
+  return read.conditions;
+}
 
 /** @public */
 export const ALERTS_CREATE_ID = 'ops:alerts:create';
@@ -98,7 +108,9 @@ export function createOpsAlertsAction(options: {
             .map(i => `${i.path || '(file)'}: ${i.message}`)
             .join('; ')}`,
         );
-      const rules = inputError(() => prometheusRules(profile));
+      const rules = inputError(() =>
+        prometheusRules(profile, { conditions: burnRates(options.config) }),
+      );
       const written = await workspace.write(
         outputPath,
         'outputPath',

@@ -200,12 +200,14 @@ describe('fact providers (ops-node extension point)', () => {
     ).text
       .trim()
       .split(/\r?\n/);
-    expect(csv[0].split(',').slice(-3)).toEqual([
+    expect(csv[0].split(',').slice(-5)).toEqual([
       'productionSlos',
       'productionSlosMet',
       'productionSlosObservedAt',
+      'budgetSlo',
+      'budgetRemaining',
     ]);
-    expect(csv[1].split(',').slice(-3, -1)).toEqual(['1', '1']);
+    expect(csv[1].split(',').slice(-5, -3)).toEqual(['1', '1']);
 
     // Metrics hang for payments-api (cut off at 300 ms), deploys throw for notifications-worker.
     latency.set('payments-api', 'hang');

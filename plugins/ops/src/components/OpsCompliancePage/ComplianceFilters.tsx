@@ -10,6 +10,13 @@ import {
 } from '@opskit/plugin-ops-common';
 
 const LEVELS = ['gold', 'silver', 'bronze', 'none'];
+/** Worst production error budget left: the thresholds SRE leads triage by. */
+const BUDGETS = [
+  { value: '50', label: 'Below 50 %' },
+  { value: '25', label: 'Below 25 %' },
+  { value: '10', label: 'Below 10 %' },
+  { value: '0', label: 'Spent' },
+];
 const KINDS = ['Component', 'API', 'Resource', 'System'];
 
 type ListKey =
@@ -203,6 +210,35 @@ export function ComplianceFilters(props: {
             label: c.title,
           }))}
           onChange={setList('failingCheck')}
+        />
+      </Grid>
+      <Grid item xs={6} md={2}>
+        <Select
+          label="Error budget"
+          value={
+            filter.budgetBelow === undefined
+              ? undefined
+              : String(filter.budgetBelow)
+          }
+          options={[
+            ...BUDGETS,
+            // A shared link may carry another threshold: show it rather than "Any".
+            ...(filter.budgetBelow !== undefined &&
+            !BUDGETS.some(b => b.value === String(filter.budgetBelow))
+              ? [
+                  {
+                    value: String(filter.budgetBelow),
+                    label: `Below ${filter.budgetBelow} %`,
+                  },
+                ]
+              : []),
+          ]}
+          onChange={value =>
+            onChange({
+              ...filter,
+              budgetBelow: value === undefined ? undefined : Number(value),
+            })
+          }
         />
       </Grid>
       {TEXT_FILTERS.map(([key, label]) => (

@@ -12,9 +12,11 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import type {
   ComplianceListResponse,
+  ComplianceRow,
   ComplianceSort,
   SortField,
 } from '@opskit/plugin-ops-common';
+import { describeShare } from '@opskit/plugin-ops-common';
 import { formatScore, LevelChip, SloSummaryChip } from '../common';
 import { PAGE_SIZES } from './complianceSearch';
 
@@ -27,8 +29,48 @@ const COLUMNS: Array<{ field?: SortField; label: string; align?: 'right' }> = [
   { field: 'level', label: 'Level' },
   { label: 'Failing checks' },
   { label: 'Production SLOs' },
+  { field: 'budget', label: 'Error budget', align: 'right' },
   { field: 'errorCount', label: 'Errors', align: 'right' },
 ];
+
+/** Production's worst budget: the share left and which SLO, or why none shows. */
+function BudgetLeft(props: { budget: ComplianceRow['budget'] }) {
+  const { budget } = props;
+  if (!budget) return <>—</>;
+  if (budget.remaining === null)
+    return (
+      <Typography variant="body2" color="textSecondary" component="span">
+        {budget.measured ? 'no events' : 'not measured'}
+      </Typography>
+    );
+  const text = budget.exhausted
+    ? `spent (${describeShare(-budget.remaining)} over)`
+    : `${describeShare(budget.remaining)} left`;
+  return (
+    <span
+      title={`${budget.slo} in ${budget.environment}${
+        budget.paging ? ': burning fast enough to page' : ''
+      }${budget.incomplete ? '; some budgets are stale or not measured' : ''}`}
+    >
+      <Typography
+        variant="body2"
+        component="span"
+        color={budget.exhausted || budget.paging ? 'error' : 'textPrimary'}
+      >
+        {text}
+        {budget.paging ? ' · paging' : ''}
+      </Typography>
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        component="span"
+        style={{ display: 'block' }}
+      >
+        {budget.slo}
+      </Typography>
+    </span>
+  );
+}
 
 /**
  * Names stay on one line, cut with an ellipsis (the whole name on hover): a
@@ -175,6 +217,9 @@ export function ComplianceTable(props: {
                 </TableCell>
                 <TableCell>
                   {row.slos ? <SloSummaryChip summary={row.slos} /> : '—'}
+                </TableCell>
+                <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
+                  <BudgetLeft budget={row.budget} />
                 </TableCell>
                 <TableCell align="right">{row.errorCount}</TableCell>
               </TableRow>

@@ -97,6 +97,39 @@ describe('OpsComplianceContent', () => {
     ).toBe('group:default/team-1');
   });
 
+  it('shows each row’s worst production budget, sorts by it and filters to budgets below a share', async () => {
+    await renderOps(<OpsComplianceContent />);
+    const table = await screen.findByRole('table', {
+      name: /compliance/i,
+    });
+    const rows = within(table).getAllByRole('row');
+    // service-00000 has 80 % left, -00001 pages at 20 %, -00002 has spent its budget, -00003 has no SLI.
+    expect(rows[1]).toHaveTextContent('80 % left');
+    expect(rows[2]).toHaveTextContent('20 % left · paging');
+    expect(rows[3]).toHaveTextContent('spent (30 % over)');
+    expect(within(rows[4]).getAllByRole('cell').at(-2)).toHaveTextContent('—');
+
+    await userEvent.click(
+      within(table).getByRole('button', { name: 'Error budget' }),
+    );
+    await waitFor(() =>
+      expect(listRequests().at(-1)!.searchParams.get('sort')).toBe('budget'),
+    );
+
+    await userEvent.click(
+      within(
+        screen.getByRole('search', { name: 'Filter the compliance list' }),
+      ).getByRole('button', { name: /^Error budget/ }),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Below 25 %' }),
+    );
+    await waitFor(() =>
+      expect(listRequests().at(-1)!.searchParams.get('budgetBelow')).toBe('25'),
+    );
+    await screen.findByText('1–25 of 30');
+  });
+
   it("filters to a team and the teams under it from the roll-up, or to a domain, kept in the URL's filter fields", async () => {
     await renderOps(<OpsComplianceContent />);
     await screen.findByText('1–25 of 60');

@@ -3,7 +3,7 @@ import { readView, viewKey, writeView } from './complianceSearch';
 describe('compliance view in the URL', () => {
   it('round-trips filters, sort, page size and cursor', () => {
     const params = new URLSearchParams(
-      'owner=group:default/a&owner=group:default/b&tier=tier-1&q=pay&sort=owner&order=desc&limit=50&cursor=xyz&scorecard=monitoring',
+      'owner=group:default/a&owner=group:default/b&tier=tier-1&q=pay&sort=owner&order=desc&limit=50&cursor=xyz&scorecard=monitoring&budgetBelow=25',
     );
     const view = readView(params);
     expect(view).toEqual({
@@ -12,6 +12,7 @@ describe('compliance view in the URL', () => {
         tier: ['tier-1'],
         text: 'pay',
         scorecard: 'monitoring',
+        budgetBelow: 25,
       },
       sort: { field: 'owner', order: 'desc' },
       limit: 50,
@@ -22,11 +23,17 @@ describe('compliance view in the URL', () => {
 
   it('falls back to defaults for unknown values instead of sending them to the API', () => {
     const view = readView(
-      new URLSearchParams('sort=drop table&order=sideways&limit=100000'),
+      new URLSearchParams(
+        'sort=drop table&order=sideways&limit=100000&budgetBelow=lots',
+      ),
     );
     expect(view.sort).toEqual({ field: 'score', order: 'asc' });
     expect(view.limit).toBe(25);
+    expect(view.filter).toEqual({});
     expect(writeView(view).toString()).toBe('');
+    expect(
+      readView(new URLSearchParams('budgetBelow=101')).filter.budgetBelow,
+    ).toBeUndefined();
   });
 
   it('keys a view without its page, so paging does not reset the cursor history', () => {

@@ -38,6 +38,14 @@ export function readView(params: URLSearchParams): ComplianceView {
   if (scorecard) filter.scorecard = scorecard;
   const text = params.get('q');
   if (text) filter.text = text;
+  const budgetBelow = params.get('budgetBelow');
+  // A hand-edited link with a bad threshold is dropped here, not sent to be refused.
+  if (
+    budgetBelow &&
+    Number.isFinite(Number(budgetBelow)) &&
+    Number(budgetBelow) <= 100
+  )
+    filter.budgetBelow = Number(budgetBelow);
   const field = params.get('sort');
   const order = params.get('order');
   const limit = Number(params.get('limit'));
@@ -60,6 +68,8 @@ export function writeView(view: ComplianceView): URLSearchParams {
     for (const value of view.filter[key] ?? []) params.append(key, value);
   if (view.filter.scorecard) params.set('scorecard', view.filter.scorecard);
   if (view.filter.text) params.set('q', view.filter.text);
+  if (view.filter.budgetBelow !== undefined)
+    params.set('budgetBelow', String(view.filter.budgetBelow));
   if (
     view.sort.field !== DEFAULT_SORT.field ||
     view.sort.order !== DEFAULT_SORT.order

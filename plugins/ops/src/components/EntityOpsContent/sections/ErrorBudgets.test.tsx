@@ -1,10 +1,12 @@
-import { screen, within } from '@testing-library/react';
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
 import {
   buildOpsProfile,
   observeBudget,
   sliQueries,
   type EntityFact,
 } from '@opskit/plugin-ops-common';
+import { createOpsServer } from '../../../__testUtils__/opsServer';
 import { renderOps } from '../../../__testUtils__/renderOps';
 import { SloSection } from './SloSection';
 
@@ -41,7 +43,28 @@ const fact = (
   ...extra,
 });
 
+const day = (ago: number) =>
+  new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+const ops = createOpsServer({
+  budgetHistory: {
+    'component:default/checkout': [
+      {
+        environment: 'production',
+        slo: 'Success',
+        points: [
+          { day: day(40), remaining: 1 },
+          { day: day(20), remaining: 0.9 },
+          { day: day(3), remaining: 0.75 },
+          { day: day(0), remaining: 0.6 },
+        ],
+      },
+    ],
+  },
+});
+
 describe('error budgets on the Ops tab', () => {
+  registerMswTestHooks(ops.server);
+
   it('shows each environment’s budget left as a bar, the burn rates, when it runs out and the alert conditions that hold', async () => {
     await renderOps(
       <SloSection
@@ -82,12 +105,34 @@ describe('error budgets on the Ops tab', () => {
     expect(
       within(prod).getByText('page: 14.4× over 1h and 5m'),
     ).toBeInTheDocument();
+    // The 28-day sparkline from the stored daily samples (the one from 40 days ago is outside it).
+    const sparkline = await within(prod).findByRole('img');
+    expect(sparkline).toHaveAccessibleName(
+      `Success in production, budget left over 28 days: 90 % on ${day(
+        20,
+      )}, 60 % on ${day(0)} (3 of the last 28 days measured)`,
+    );
+    expect(sparkline.querySelector('path')!.getAttribute('d')).toMatch(
+      /^M[\d.]+,[\d.]+ L[\d.]+,[\d.]+ L[\d.]+,[\d.]+$/,
+    );
+    expect(
+      ops.requests.some(u =>
+        u.pathname.endsWith(
+          '/entities/component/default/checkout/budgets/history',
+        ),
+      ),
+    ).toBe(true);
 
     const stage = screen.getByTestId('budget-staging-Success');
     expect(within(stage).getByText('budget spent')).toBeInTheDocument();
     expect(within(stage).getByText('stale')).toBeInTheDocument();
     expect(stage).toHaveTextContent('200 % over the 30d budget');
     expect(stage).toHaveTextContent('(Prometheus at http://p is unreachable)');
+    // Staging has no stored samples: its bar stands alone.
+    await waitFor(() =>
+      expect(screen.getAllByTestId('budget-sparkline')).toHaveLength(1),
+    );
+    expect(within(stage).queryByRole('img')).toBeNull();
   });
 
   it('says when a budget is not measured yet', async () => {

@@ -9,7 +9,18 @@ import {
   type EntityFact,
   type OpsProfile,
 } from '@opskit/plugin-ops-common';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import { opsApiRef } from '../../../api';
 import { formatAge } from '../../common';
+import { BudgetSparkline } from './BudgetSparkline';
+
+const HISTORY_DAYS = 28;
+
+type History = {
+  since: string;
+  points: Map<string, { day: string; remaining: number }[]>;
+};
 
 /** "3.2 h", "12 days": how long the budget left lasts. */
 function lasts(ms: number): string {
@@ -22,8 +33,10 @@ function BudgetRow(props: {
   slo: string;
   environment: string;
   fact: EntityFact;
+  history?: History;
 }) {
-  const { slo, environment, fact } = props;
+  const { slo, environment, fact, history } = props;
+  const points = history?.points.get(`${environment}\n${slo}`);
   const seen = fact.value as unknown as BudgetObservation | null;
   const label = `Error budget left for ${slo} in ${environment}`;
   if (!seen || typeof seen !== 'object' || seen.remaining === null) {
@@ -62,12 +75,24 @@ function BudgetRow(props: {
         ))}
         {fact.stale && <Chip size="small" label="stale" />}
       </Box>
-      <LinearProgress
-        variant="determinate"
-        value={left * 100}
-        aria-label={`${label}: ${describeShare(seen.remaining)}`}
-        style={{ height: 8, borderRadius: 4, margin: '4px 0' }}
-      />
+      <Box display="flex" alignItems="center" style={{ gap: 12 }}>
+        <Box flexGrow={1}>
+          <LinearProgress
+            variant="determinate"
+            value={left * 100}
+            aria-label={`${label}: ${describeShare(seen.remaining)}`}
+            style={{ height: 8, borderRadius: 4, margin: '4px 0' }}
+          />
+        </Box>
+        {history && points && (
+          <BudgetSparkline
+            points={points}
+            since={history.since}
+            days={HISTORY_DAYS}
+            label={`${slo} in ${environment}, budget left over ${HISTORY_DAYS} days`}
+          />
+        )}
+      </Box>
       <Typography variant="caption" color="textSecondary" component="p">
         {seen.exhausted
           ? `${describeShare(-seen.remaining)} over the ${seen.window} budget`
@@ -87,15 +112,34 @@ function BudgetRow(props: {
 
 /**
  * Each SLI's error budget per environment, from the `budget/…` facts the
- * Prometheus module stores: the share left as a bar, the burn rates, when
- * it runs out and the page/ticket conditions that hold.
+ * Prometheus module stores: the share left as a bar beside its 28-day
+ * sparkline, the burn rates, when it runs out and the page/ticket
+ * conditions that hold. Without its history (not stored yet, or the read
+ * failed) a budget still shows, without the sparkline.
  */
 export function ErrorBudgets(props: {
   profile: OpsProfile;
   facts?: EntityFact[];
 }) {
+  const api = useApi(opsApiRef);
   const queries = sliQueries(props.profile);
-  if (queries.length === 0) return null;
+  const entityRef = props.profile.entityRef;
+  const measured = queries.length > 0;
+  const { value: history } = useAsync(async (): Promise<
+    History | undefined
+  > => {
+    if (!measured) return undefined;
+    const body = await api.getEntityBudgetHistory(entityRef, {
+      days: HISTORY_DAYS,
+    });
+    return {
+      since: body.since,
+      points: new Map(
+        body.series.map(s => [`${s.environment}\n${s.slo}`, s.points]),
+      ),
+    };
+  }, [api, entityRef, measured]);
+  if (!measured) return null;
   const byName = new Map((props.facts ?? []).map(f => [f.name, f]));
   return (
     <Box mt={2} data-testid="ops-error-budgets">
@@ -110,6 +154,7 @@ export function ErrorBudgets(props: {
             slo={q.slo.name}
             environment={q.environment}
             fact={fact}
+            history={history}
           />
         ) : (
           <Typography key={q.factName} variant="body2" color="textSecondary">
