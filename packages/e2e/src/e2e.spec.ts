@@ -343,11 +343,32 @@ test(
       page.getByText('1 SLO(s) met in production').first(),
       'the check passes on the live value',
     ).toBeVisible();
-    // The rules `opskit rules` wrote for it are loaded in that Prometheus: no drift.
+    // The rules `opskit rules` wrote for it are loaded in that Prometheus: no drift
+    // (the p95 threshold alert and Uptime's four burn-rate alerts).
     await expect(
-      page.getByText('1 alert(s) loaded in production').first(),
-      'the declared alert is deployed',
+      page.getByText(/^5 alert\(s\) loaded in production/).first(),
+      'the declared alerts are deployed',
     ).toBeVisible();
+    // Uptime's error budget from the request counters: 1 in 2,000 fails in production.
+    const budget = page.getByTestId('budget-production-Uptime');
+    await expect(
+      budget.getByRole('progressbar', {
+        name: 'Error budget left for Uptime in production: 50 %',
+      }),
+      'production has half its budget left',
+    ).toBeVisible();
+    await expect(budget).toContainText('50 % of the 4w budget left');
+    await expect(
+      page.getByTestId('budget-staging-Uptime').getByText('budget spent'),
+      'staging (1 in 20 fails) has spent its budget',
+    ).toBeVisible();
+    // …and Prometheus fires the page alerts `opskit rules` wrote: shown first on the tab.
+    await expect(
+      page.getByTestId('ops-firing-alerts'),
+      'the firing burn-rate alert',
+    ).toContainText(
+      'Firing in staging: OpsKitErrorBudgetBurn (Uptime, page, 1h/5m)',
+    );
     await shot(page, '02b-payments-api-live-slos');
     await page.goto(`${backstage.baseUrl}/ops?q=payments`);
     const row = rows(page, 'Compliance of every entity').first();
@@ -358,6 +379,10 @@ test(
     await expect(row, 'the row shows the live value and its age').toHaveText(
       /Response time \(p95\) 162\.5 ms · (just now|\d+ min ago)/,
     );
+    await expect(
+      row,
+      "the row shows production's worst error budget",
+    ).toContainText('50 % left');
     await shot(page, '04b-compliance-live-slos');
   },
 );

@@ -2,8 +2,9 @@
  * What the e2e run starts once, before any test (Playwright's global setup)
  * and stops after the last (global teardown): the app built and served by
  * the example backend, with a real Prometheus scraping payments-api's
- * request-duration histogram (the example's SLO query) per environment and
- * evaluating the alert rules `opskit rules` writes for it.
+ * request-duration histogram (the example's SLO query) and request counters
+ * (its Uptime SLI) per environment, and evaluating the alert rules
+ * `opskit rules` writes for it.
  * The tests find the backend through OPSKIT_E2E_BASE_URL and append the
  * app's uncaught errors to OPSKIT_E2E_PAGE_ERRORS.
  */
@@ -55,6 +56,20 @@ export async function startEnvironment(): Promise<void> {
       { service: 'payments-api', env: 'staging' },
       buckets([10, 30, 60, 100, 100]),
     );
+    // Uptime's SLI: 1 request in 2,000 fails in production (half the 99.9 % budget spent),
+    // 1 in 20 in staging (50× the budget: spent, and the page burn-rate alerts fire).
+    for (const [env, ok, failed] of [
+      ['production', 1999, 1],
+      ['staging', 95, 5],
+    ] as const) {
+      const labels = { service: 'payments-api', env };
+      exporter.counter('http_requests_total', { ...labels, code: '200' }, ok);
+      exporter.counter(
+        'http_requests_total',
+        { ...labels, code: '500' },
+        failed,
+      );
+    }
     // The alerts payments-api's runbook declares, as `opskit rules` writes them: loaded, so the drift check finds them.
     const rules = execFileSync(
       process.execPath,
@@ -74,7 +89,8 @@ export async function startEnvironment(): Promise<void> {
       port: PORT,
       extraConfig: [
         `  prometheus: { environments: { production: ${target}, staging: ${target}, development: ${target} } }`,
-        '  facts: { schedule: { frequency: { minutes: 5 }, timeout: { minutes: 4 }, initialDelay: { seconds: 4 } } }',
+        // Often: a first collection that finds the catalog still empty (a busy machine) is followed soon by one that does not.
+        '  facts: { schedule: { frequency: { seconds: 30 }, timeout: { seconds: 25 }, initialDelay: { seconds: 4 } } }',
       ],
     }));
     // The evaluation runs 2 s after start; wait until all five examples are stored
@@ -93,7 +109,9 @@ export async function startEnvironment(): Promise<void> {
       const list = await api('/api/ops/compliance?q=payments')
         .then(res => res.json())
         .catch(() => ({}));
-      if (list.items?.[0]?.slos?.met === 1) break;
+      const row = list.items?.[0];
+      if (row?.slos?.met === 1 && typeof row?.budget?.remaining === 'number')
+        break;
       await new Promise(r => setTimeout(r, 500));
     }
     // Read by the test workers, which start after the global setup.

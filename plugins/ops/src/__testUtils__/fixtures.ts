@@ -134,7 +134,7 @@ export function complianceRows(count: number): ComplianceRow[] {
   const budget = (i: number) => {
     const remaining = [0.8, 0.2, -0.3, undefined][i % 4];
     return remaining === undefined
-      ? {}
+      ? { budget: undefined }
       : {
           budget: {
             environment: 'production',

@@ -32,8 +32,9 @@ describe('ops:alerts:create', () => {
     await action.handler(ctx as any);
     expect(outputs).toEqual({
       path: 'prometheus/ops-rules.yml',
-      groups: 3,
-      rules: 3,
+      // Per environment: the p95 threshold alert, and Uptime's 8 error-ratio records and 4 burn-rate alerts.
+      groups: 6,
+      rules: 39,
     });
     const text = (dir.content() as any).prometheus['ops-rules.yml'];
     const { groups } = readYaml(text, 'ops-rules.yml').value as any;
@@ -47,7 +48,7 @@ describe('ops:alerts:create', () => {
       { encoding: 'utf8' },
     );
     expect(`${checked.stdout}${checked.stderr}`).toContain(
-      'SUCCESS: 3 rules found',
+      'SUCCESS: 39 rules found',
     );
   });
 

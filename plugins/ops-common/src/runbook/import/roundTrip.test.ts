@@ -14,7 +14,7 @@ import { importRunbookMarkdown } from './importRunbookMarkdown';
 
 /**
  * The fields a runbook carries. The rendered runbook leaves out what only
- * machines read (an SLO's PromQL and environment), so the round trip is
+ * machines read (an SLO's PromQL, query and SLI, and environment), so the round trip is
  * compared on the rest.
  */
 function carried(sections: OpsSections & { tier?: string; runbook?: string }) {
@@ -23,7 +23,7 @@ function carried(sections: OpsSections & { tier?: string; runbook?: string }) {
   return JSON.parse(
     JSON.stringify({
       ...rest,
-      slos: slos?.map(({ query, environment, ...slo }) => slo),
+      slos: slos?.map(({ query, sli, environment, ...slo }) => slo),
     }),
     (key, value) => {
       if (key === 'writtenUnit') return undefined;

@@ -146,18 +146,20 @@ export function ErrorBudgets(props: {
       <Typography variant="subtitle2" component="h3" gutterBottom>
         Error budgets
       </Typography>
-      {queries.map(q => {
+      {queries.map((q, position) => {
         const fact = byName.get(q.factName);
+        // By position: SLOs and environments may repeat a name (validation warns), and so a fact name.
+        const key = String(position);
         return fact ? (
           <BudgetRow
-            key={q.factName}
+            key={key}
             slo={q.slo.name}
             environment={q.environment}
             fact={fact}
             history={history}
           />
         ) : (
-          <Typography key={q.factName} variant="body2" color="textSecondary">
+          <Typography key={key} variant="body2" color="textSecondary">
             {q.slo.name} · {q.environment}: not measured yet
             {q.error ? ` (${q.error})` : ''}
           </Typography>
