@@ -40,6 +40,28 @@ export const OPS_DESCRIPTOR_ERROR_ANNOTATION = 'opskit.io/descriptor-error';
  */
 export const OPS_DESCRIPTOR_FILE_ANNOTATION = 'opskit.io/descriptor-file';
 /**
+ * Location of OpenSLO v1 documents whose SLOs the entity has, read like
+ * `opskit.io/ops-ref`: a relative file (`./slos.openslo.yaml`), `dir:./slos`
+ * (every .yaml/.yml file in it holding OpenSLO), or `url:https://…` (one file).
+ *
+ * @public
+ */
+export const OPS_OPENSLO_REF_ANNOTATION = 'opskit.io/openslo-ref';
+/**
+ * OpenSLO v1 text (multi-document YAML): written by the catalog module from
+ * `openslo-ref` and from a descriptor's `slos: {openslo: …}`, or inlined with
+ * `$text`. Its SLOs join the profile's.
+ *
+ * @public
+ */
+export const OPS_OPENSLO_ANNOTATION = 'opskit.io/openslo';
+/**
+ * Set by the catalog module when the OpenSLO files could not be read.
+ *
+ * @public
+ */
+export const OPS_OPENSLO_ERROR_ANNOTATION = 'opskit.io/openslo-error';
+/**
  * `tier-1` (most critical) to `tier-4`.
  *
  * @public
@@ -99,6 +121,8 @@ export const OPS_DATA_ANNOTATIONS: readonly string[] = [
   OPS_DESCRIPTOR_ANNOTATION,
   OPS_TIER_ANNOTATION,
   OPS_RUNBOOK_ANNOTATION,
+  OPS_OPENSLO_REF_ANNOTATION,
+  OPS_OPENSLO_ANNOTATION,
   ...Object.values(OPS_SECTION_ANNOTATIONS),
 ];
 

@@ -95,6 +95,7 @@ export {
   resolveEscalationTargets,
 } from './scoring/escalationTargets';
 export * from './opsRef';
+export * from './openslo';
 export {
   opsDescriptorJsonSchema,
   OPS_DESCRIPTOR_SCHEMA_ID,

@@ -27,6 +27,7 @@ import type {
 import type { OpsIssue } from './validation/issues';
 import type { RuleSection } from './validation/ruleContext';
 import { validateSections } from './validation/validateSections';
+import { profileOpenSlo } from './openslo/profileSlos';
 
 /** @public */
 export interface ProfileResult {
@@ -232,6 +233,22 @@ function build(
   );
   issues.push(...validated.issues);
   const { runbook: safeRunbook, ...safeSections } = validated.sections;
+  // OpenSLO SLOs join after validation: their issues name OpenSLO documents, not slos[i].
+  const openSlo = profileOpenSlo({
+    annotations,
+    descriptorRef: fromDescriptor.openslo,
+    descriptorSource,
+    inline: safeSections.slos,
+    entityName:
+      typeof entity.metadata?.name === 'string'
+        ? entity.metadata.name
+        : undefined,
+  });
+  issues.push(...openSlo.issues);
+  if (openSlo.slos) {
+    safeSections.slos = openSlo.slos;
+    sources.slos ??= fromDescriptor.openslo ? 'descriptor' : 'annotation';
+  }
   const located = runbookFile?.lines
     ? locateIssues(issues, runbookFile.lines, descriptorSource)
     : issues;

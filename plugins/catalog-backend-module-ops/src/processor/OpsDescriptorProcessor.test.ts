@@ -12,6 +12,8 @@ import {
   OPS_DESCRIPTOR_ANNOTATION,
   OPS_DESCRIPTOR_ERROR_ANNOTATION,
   OPS_DESCRIPTOR_FILE_ANNOTATION,
+  OPS_OPENSLO_ANNOTATION,
+  OPS_OPENSLO_ERROR_ANNOTATION,
 } from '@opskit/plugin-ops-common';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports -- ops-common's test inputs, shared by its neighbours' tests
 import { aliasBomb } from '../../../ops-common/src/__testUtils__/fuzzInputs';
@@ -361,5 +363,213 @@ describe('OpsDescriptorProcessor', () => {
     );
     for (const value of Object.values(annotations))
       expect(value.length).toBeLessThanOrEqual(1024 * 1024);
+  });
+});
+
+describe('OpsDescriptorProcessor with OpenSLO', () => {
+  const dir = createMockDirectory();
+  const SLO = (name: string) =>
+    `apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: ${name}\nspec:\n  service: svc\n  indicatorRef: ok\n  budgetingMethod: Occurrences\n  objectives:\n    - target: 0.99\n`;
+  const SLI =
+    'apiVersion: openslo/v1\nkind: SLI\nmetadata:\n  name: ok\nspec:\n  ratioMetric:\n    good: {metricSource: {type: Prometheus, spec: {query: ok_total}}}\n    total: {metricSource: {type: Prometheus, spec: {query: all_total}}}\n';
+
+  beforeEach(() => {
+    dir.setContent({
+      'svc/catalog-info.yaml': 'kind: Component',
+      'svc/slos.yaml': `${SLI}---\n${SLO('svc-availability')}`,
+      'svc/openslo/a.yaml': SLI,
+      'svc/openslo/b.yml': SLO('svc-from-dir'),
+      'svc/openslo/notes.yaml': 'title: not OpenSLO\n',
+      'svc/openslo/readme.md': SLO('ignored-markdown'),
+      'svc/ops.yaml':
+        'apiVersion: opskit.io/v1\nkind: OpsDescriptor\nslos: {openslo: slos.yaml}\n',
+      'svc/ops/ops.yaml':
+        'apiVersion: opskit.io/v1\nkind: OpsDescriptor\nslos: {openslo: ../openslo/b.yml}\n',
+    });
+  });
+
+  const location = () => ({
+    type: 'file',
+    target: dir.resolve('svc/catalog-info.yaml'),
+  });
+
+  function withAnnotations(annotations: Record<string, string>): Entity {
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'svc', annotations },
+      spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+    };
+  }
+
+  async function run(
+    annotations: Record<string, string>,
+    where: { type: string; target: string } = location(),
+    reader = mockServices.urlReader.mock(),
+    cache = memoryCache(),
+    strict = false,
+  ) {
+    const processor = new OpsDescriptorProcessor({
+      reader,
+      integrations,
+      strict,
+    });
+    const emit = jest.fn();
+    const out = await processor.preProcessEntity(
+      withAnnotations(annotations),
+      where,
+      emit,
+      where,
+      cache,
+    );
+    return { annotations: out.metadata.annotations ?? {}, emit };
+  }
+
+  const sloNames = (annotations: Record<string, string>) =>
+    buildOpsProfile(withAnnotations(annotations)).profile.slos?.map(
+      s => s.name,
+    );
+
+  it('reads the file openslo-ref names into opskit.io/openslo, whose SLOs the profile has', async () => {
+    const { annotations, emit } = await run({
+      'opskit.io/openslo-ref': './slos.yaml',
+    });
+    expect(annotations[OPS_OPENSLO_ANNOTATION]).toBe(
+      `${SLI}---\n${SLO('svc-availability')}`,
+    );
+    expect(annotations[OPS_OPENSLO_ERROR_ANNOTATION]).toBeUndefined();
+    expect(emit).not.toHaveBeenCalled();
+    expect(sloNames(annotations)).toEqual(['svc-availability']);
+  });
+
+  it('reads every .yaml/.yml file holding OpenSLO in a dir: ref, by name', async () => {
+    const { annotations } = await run({
+      'opskit.io/openslo-ref': 'dir:./openslo',
+    });
+    expect(annotations[OPS_OPENSLO_ANNOTATION]).toBe(
+      `${SLI}\n---\n${SLO('svc-from-dir')}`,
+    );
+    expect(sloNames(annotations)).toEqual(['svc-from-dir']);
+  });
+
+  it('reads the file a descriptor names in slos: {openslo: …}, relative to the descriptor', async () => {
+    const beside = await run({ 'opskit.io/ops-ref': 'dir:.' });
+    expect(beside.annotations[OPS_OPENSLO_ANNOTATION]).toContain(
+      'name: svc-availability',
+    );
+    expect(sloNames(beside.annotations)).toEqual(['svc-availability']);
+    // ops/ops.yaml names ../openslo/b.yml: svc/openslo/b.yml, which needs the SLI of a.yaml.
+    const below = await run({ 'opskit.io/ops-ref': 'dir:./ops' });
+    expect(below.annotations[OPS_OPENSLO_ANNOTATION]).toBe(SLO('svc-from-dir'));
+  });
+
+  it('reports a missing file, an empty directory and a path outside as opskit.io/openslo-error, emitting nothing', async () => {
+    for (const [ref, message] of [
+      [
+        './nope.yaml',
+        /^no OpenSLO file at nope.yaml: add it, or point opskit.io\/openslo-ref/,
+      ],
+      ['dir:./empty', /^no OpenSLO file at empty/],
+      ['../secret.yaml', /outside the entity's directory/],
+      ['git:x', /unknown prefix/],
+    ] as const) {
+      const { annotations, emit } = await run({ 'opskit.io/openslo-ref': ref });
+      expect([ref, annotations[OPS_OPENSLO_ERROR_ANNOTATION]]).toEqual([
+        ref,
+        expect.stringMatching(message),
+      ]);
+      expect(annotations[OPS_OPENSLO_ANNOTATION]).toBeUndefined();
+      expect(emit).not.toHaveBeenCalled();
+      expect(
+        buildOpsProfile(withAnnotations(annotations)).issues,
+      ).toContainEqual(
+        expect.objectContaining({
+          path: 'metadata.annotations["opskit.io/openslo-ref"]',
+          severity: 'error',
+        }),
+      );
+    }
+    dir.addContent({ 'svc/only-notes/notes.yaml': 'title: x\n' });
+    const { annotations } = await run({
+      'opskit.io/openslo-ref': 'dir:./only-notes',
+    });
+    expect(annotations[OPS_OPENSLO_ERROR_ANNOTATION]).toMatch(
+      /^no OpenSLO documents \(apiVersion: openslo\/v1\) in the \.yaml files of only-notes/,
+    );
+    const strict = await run(
+      { 'opskit.io/openslo-ref': './nope.yaml' },
+      location(),
+      mockServices.urlReader.mock(),
+      memoryCache(),
+      true,
+    );
+    expect(strict.emit).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'error' }),
+    );
+  });
+
+  it('reads url: refs and files relative to a url location with the UrlReader and its ETag cache', async () => {
+    const readUrl = jest.fn().mockResolvedValue({
+      buffer: async () => Buffer.from(`${SLI}---\n${SLO('remote')}`),
+      etag: 'e1',
+    });
+    const reader = mockServices.urlReader.mock({ readUrl });
+    const cache = memoryCache();
+    const remote = {
+      type: 'url',
+      target:
+        'https://git.example.com/org/repo/blob/main/svc/catalog-info.yaml',
+    };
+    const first = await run(
+      { 'opskit.io/openslo-ref': './slos/remote.yaml' },
+      remote,
+      reader,
+      cache,
+    );
+    expect(readUrl).toHaveBeenCalledWith(
+      'https://git.example.com/org/repo/blob/main/svc/slos/remote.yaml',
+      { etag: undefined },
+    );
+    expect(sloNames(first.annotations)).toEqual(['remote']);
+    readUrl.mockRejectedValueOnce(new NotModifiedError());
+    const second = await run(
+      { 'opskit.io/openslo-ref': './slos/remote.yaml' },
+      remote,
+      reader,
+      cache,
+    );
+    expect(readUrl).toHaveBeenLastCalledWith(expect.any(String), {
+      etag: 'e1',
+    });
+    expect(second.annotations[OPS_OPENSLO_ANNOTATION]).toBe(
+      first.annotations[OPS_OPENSLO_ANNOTATION],
+    );
+    const absolute = await run(
+      { 'opskit.io/openslo-ref': 'url:https://slos.example.com/svc.yaml' },
+      location(),
+      reader,
+    );
+    expect(readUrl).toHaveBeenLastCalledWith(
+      'https://slos.example.com/svc.yaml',
+      { etag: undefined },
+    );
+    expect(sloNames(absolute.annotations)).toEqual(['remote']);
+    // A directory cannot be listed through the UrlReader here.
+    const listed = await run(
+      { 'opskit.io/openslo-ref': 'dir:./slos' },
+      remote,
+      reader,
+    );
+    expect(listed.annotations[OPS_OPENSLO_ERROR_ANNOTATION]).toMatch(
+      /a directory is read only beside a catalog file on disk/,
+    );
+  });
+
+  it('leaves an inlined opskit.io/openslo alone when nothing refers to files', async () => {
+    const { annotations } = await run({
+      'opskit.io/tier': 'tier-2',
+      'opskit.io/openslo': SLO('inline'),
+    });
+    expect(annotations[OPS_OPENSLO_ANNOTATION]).toBe(SLO('inline'));
   });
 });

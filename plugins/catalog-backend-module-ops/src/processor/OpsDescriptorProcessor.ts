@@ -17,13 +17,18 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   descriptorAnnotations,
+  isOpenSloText,
   MAX_YAML_LENGTH,
   OPS_DESCRIPTOR_ANNOTATION,
   OPS_DESCRIPTOR_ERROR_ANNOTATION,
   OPS_DESCRIPTOR_FILE_ANNOTATION,
+  OPS_OPENSLO_ANNOTATION,
+  OPS_OPENSLO_ERROR_ANNOTATION,
+  OPS_OPENSLO_REF_ANNOTATION,
   OPS_REF_ANNOTATION,
   parseOpsRef,
 } from '@opskit/plugin-ops-common';
+import { readOpenSloSource, type OpenSloSource } from './openSloSources';
 
 /** @public */
 export interface OpsDescriptorProcessorOptions {
@@ -51,6 +56,21 @@ interface Resolution {
   missing?: boolean;
 }
 
+/** What is being read, for the messages. */
+interface Reading {
+  noun: string;
+  annotation: string;
+}
+
+const DESCRIPTOR: Reading = {
+  noun: 'descriptor',
+  annotation: OPS_REF_ANNOTATION,
+};
+const OPENSLO: Reading = {
+  noun: 'OpenSLO file',
+  annotation: OPS_OPENSLO_REF_ANNOTATION,
+};
+
 const CACHE_KEY = 'descriptor';
 const ANNOTATIONS_CACHE_KEY = 'annotations';
 
@@ -58,7 +78,8 @@ const ANNOTATIONS_CACHE_KEY = 'annotations';
 interface CachedAnnotations {
   key: string;
   annotations: Record<string, string>;
-  [name: string]: string | Record<string, string>;
+  openslo?: string;
+  [name: string]: string | Record<string, string> | undefined;
 }
 
 /**
@@ -88,9 +109,55 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
     cache: CatalogProcessorCache,
   ): Promise<Entity> {
     const refValue = entity.metadata.annotations?.[OPS_REF_ANNOTATION];
-    if (refValue === undefined) return entity;
+    const openSloRef =
+      entity.metadata.annotations?.[OPS_OPENSLO_REF_ANNOTATION];
+    if (refValue === undefined && openSloRef === undefined) return entity;
+    const annotations = { ...entity.metadata.annotations };
+    const errors: string[] = [];
+    let openSloInDescriptor: OpenSloSource | undefined;
+    if (refValue !== undefined) {
+      const descriptor = await this.descriptor(
+        refValue,
+        location,
+        cache,
+        annotations,
+      );
+      if (descriptor.error !== undefined) errors.push(descriptor.error);
+      openSloInDescriptor = descriptor.openslo;
+    }
+    const openSloErrors = await this.openSlo(
+      [
+        ...(openSloRef !== undefined
+          ? [{ ref: openSloRef } as OpenSloSource]
+          : []),
+        ...(openSloInDescriptor ? [openSloInDescriptor] : []),
+      ],
+      location,
+      cache,
+      annotations,
+    );
+    for (const error of [...errors, ...openSloErrors]) {
+      this.options.logger?.debug(`${safeRef(entity)}: ${error}`);
+      if (this.options.strict)
+        emit(
+          processingResult.generalError(
+            location,
+            `${safeRef(entity)}: ${error}`,
+          ),
+        );
+    }
+    return { ...entity, metadata: { ...entity.metadata, annotations } };
+  }
 
+  /** Resolves ops-ref into `annotations`; returns the problem, and the OpenSLO file the descriptor names. */
+  private async descriptor(
+    refValue: string,
+    location: LocationSpec,
+    cache: CatalogProcessorCache,
+    annotations: Record<string, string>,
+  ): Promise<{ error?: string; openslo?: OpenSloSource }> {
     let result: Resolution;
+    let openslo: OpenSloSource | undefined;
     try {
       result = await this.resolve(refValue, location, cache);
     } catch (error) {
@@ -102,7 +169,6 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
       };
     }
 
-    const annotations = { ...entity.metadata.annotations };
     delete annotations[OPS_DESCRIPTOR_ANNOTATION];
     delete annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION];
     delete annotations[OPS_DESCRIPTOR_FILE_ANNOTATION];
@@ -110,32 +176,103 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
     // runbooks are stored as JSON (ops-common decides).
     if (result.text !== undefined) {
       try {
-        Object.assign(
-          annotations,
-          await this.annotationsFor(
-            result.text,
-            result.file ?? { path: 'ops.yaml' },
-            cache,
-          ),
-        );
+        const file = result.file ?? { path: 'ops.yaml' };
+        const made = await this.annotationsFor(result.text, file, cache);
+        Object.assign(annotations, made.annotations);
+        if (made.openslo) openslo = { inDescriptor: made.openslo, file };
       } catch (error) {
         result.error = `ops descriptor could not be read: ${
           isError(error) ? error.message : String(error)
         }`;
       }
     }
-    if (result.error !== undefined) {
+    if (result.error !== undefined)
       annotations[OPS_DESCRIPTOR_ERROR_ANNOTATION] = result.error;
-      this.options.logger?.debug(`${safeRef(entity)}: ${result.error}`);
-      if (this.options.strict)
-        emit(
-          processingResult.generalError(
-            location,
-            `${safeRef(entity)}: ${result.error}`,
-          ),
+    return { error: result.error, openslo };
+  }
+
+  /**
+   * Reads the OpenSLO files of `opskit.io/openslo-ref` and of a descriptor's
+   * `slos: {openslo: …}` into `opskit.io/openslo` (their text, joined as one
+   * multi-document stream; ops-common reads it). Problems go to
+   * `opskit.io/openslo-error`; returns them.
+   */
+  private async openSlo(
+    sources: OpenSloSource[],
+    location: LocationSpec,
+    cache: CatalogProcessorCache,
+    annotations: Record<string, string>,
+  ): Promise<string[]> {
+    if (sources.length === 0) return [];
+    delete annotations[OPS_OPENSLO_ANNOTATION];
+    delete annotations[OPS_OPENSLO_ERROR_ANNOTATION];
+    const texts: string[] = [];
+    const errors: string[] = [];
+    for (const [i, source] of sources.entries()) {
+      try {
+        const read = await readOpenSloSource(source, {
+          location,
+          cacheKey: `openslo-${i}`,
+          readFile: (base, relative) => this.readFile(base, relative, OPENSLO),
+          readDir: (base, relative) => this.readOpenSloDir(base, relative),
+          readRemote: (url, key) => this.readRemote(url, cache, key, OPENSLO),
+          resolveUrl: (url, base) =>
+            this.options.integrations.resolveUrl({ url, base }),
+        });
+        if (read.error !== undefined) errors.push(read.error);
+        if (read.text !== undefined) texts.push(...read.text);
+      } catch (error) {
+        errors.push(
+          `OpenSLO could not be read: ${
+            isError(error) ? error.message : String(error)
+          }`,
         );
+      }
     }
-    return { ...entity, metadata: { ...entity.metadata, annotations } };
+    const text = texts.join('\n---\n');
+    if (text.length > MAX_YAML_LENGTH)
+      errors.push(
+        `the OpenSLO files are ${text.length} characters together; the limit is ${MAX_YAML_LENGTH}`,
+      );
+    else if (texts.length) annotations[OPS_OPENSLO_ANNOTATION] = text;
+    if (errors.length)
+      annotations[OPS_OPENSLO_ERROR_ANNOTATION] = errors.join('; ');
+    return errors;
+  }
+
+  /** Every .yaml/.yml file holding OpenSLO in a directory beside the catalog file, by name. */
+  private async readOpenSloDir(
+    catalogFile: string,
+    relative: string,
+  ): Promise<Resolution & { texts?: string[] }> {
+    const baseDir = path.dirname(path.resolve(catalogFile));
+    const contained = await this.contained(baseDir, relative);
+    if ('error' in contained) return contained;
+    if (!contained.real) return missing(relative || '.', OPENSLO);
+    const names = (await fs.readdir(contained.real))
+      .filter(name => /\.ya?ml$/i.test(name))
+      .sort();
+    const texts: string[] = [];
+    let total = 0;
+    for (const name of names) {
+      const read = await this.readFile(
+        catalogFile,
+        path.posix.join(relative, name),
+        OPENSLO,
+      );
+      if (read.error !== undefined) return read;
+      total += read.text!.length;
+      if (total > MAX_YAML_LENGTH)
+        return { error: tooLargeMessage(relative, total, OPENSLO) };
+      if (isOpenSloText(read.text!)) texts.push(read.text!);
+    }
+    if (texts.length === 0)
+      return {
+        error: `no OpenSLO documents (apiVersion: openslo/v1) in the .yaml files of ${
+          relative || '.'
+        }: add them, or point ${OPS_OPENSLO_REF_ANNOTATION} at the right place`,
+      };
+    return { texts };
   }
 
   /**
@@ -146,16 +283,23 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
     text: string,
     file: { path: string; url?: string },
     cache: CatalogProcessorCache,
-  ): Promise<Record<string, string>> {
+  ): Promise<{ annotations: Record<string, string>; openslo?: string }> {
     const key = createHash('sha256')
       .update(`${file.path}\n${file.url ?? ''}\n${text}`)
       .digest('base64');
     const cached = await cache.get<CachedAnnotations>(ANNOTATIONS_CACHE_KEY);
     if (cached?.key === key && typeof cached.annotations === 'object') {
       await cache.set(ANNOTATIONS_CACHE_KEY, cached);
-      return cached.annotations;
+      return {
+        annotations: cached.annotations,
+        ...(typeof cached.openslo === 'string'
+          ? { openslo: cached.openslo }
+          : {}),
+      };
     }
     const annotations = descriptorAnnotations(text, file);
+    // `slos: {openslo: …}`, found once per change of the file (the stored descriptor is JSON when clean).
+    const openslo = openSloPathIn(annotations[OPS_DESCRIPTOR_ANNOTATION]);
     // ops-common bounds what it makes; the catalog stores and serves it to
     // every reader, so the bound is checked again where it is stored.
     for (const [name, value] of Object.entries(annotations))
@@ -166,8 +310,9 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
     await cache.set<CachedAnnotations>(ANNOTATIONS_CACHE_KEY, {
       key,
       annotations,
+      ...(openslo ? { openslo } : {}),
     });
-    return annotations;
+    return { annotations, ...(openslo ? { openslo } : {}) };
   }
 
   private async resolve(
@@ -212,8 +357,25 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
   private async readFile(
     catalogFile: string,
     relative: string,
+    what: Reading = DESCRIPTOR,
   ): Promise<Resolution> {
     const baseDir = path.dirname(path.resolve(catalogFile));
+    const contained = await this.contained(baseDir, relative, what);
+    if ('error' in contained) return contained;
+    if (!contained.real) return missing(relative, what);
+    const stat = await fs.stat(contained.real);
+    if (!stat.isFile()) return missing(relative, what);
+    if (stat.size > MAX_YAML_LENGTH)
+      return { error: tooLargeMessage(relative, stat.size, what) };
+    return { text: await fs.readFile(contained.real, 'utf8') };
+  }
+
+  /** The real path of `relative` below `baseDir` (undefined when nothing is there), refusing symlinks that lead out. */
+  private async contained(
+    baseDir: string,
+    relative: string,
+    what: Reading = DESCRIPTOR,
+  ): Promise<{ real?: string } | { error: string }> {
     const target = path.resolve(baseDir, relative);
     let real: string;
     let realBase: string;
@@ -223,25 +385,23 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
         fs.realpath(baseDir),
       ]);
     } catch {
-      return missing(relative);
+      return {};
     }
     if (real !== realBase && !real.startsWith(realBase + path.sep)) {
       return {
-        error: `${OPS_REF_ANNOTATION} "${relative}" resolves outside the entity's directory; refusing to read it`,
+        error: `${what.annotation} "${relative}" resolves outside the entity's directory; refusing to read it`,
       };
     }
-    const stat = await fs.stat(real);
-    if (!stat.isFile()) return missing(relative);
-    if (stat.size > MAX_YAML_LENGTH)
-      return { error: tooLargeMessage(relative, stat.size) };
-    return { text: await fs.readFile(real, 'utf8') };
+    return { real };
   }
 
   private async readRemote(
     url: string,
     cache: CatalogProcessorCache,
+    cacheKey = CACHE_KEY,
+    what: Reading = DESCRIPTOR,
   ): Promise<Resolution> {
-    const cached = await cache.get<CachedDescriptor>(CACHE_KEY);
+    const cached = await cache.get<CachedDescriptor>(cacheKey);
     const previous = cached?.url === url ? cached : undefined;
     try {
       const response = await this.options.reader.readUrl(url, {
@@ -249,9 +409,9 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
       });
       const buffer = await response.buffer();
       if (buffer.length > MAX_YAML_LENGTH)
-        return { error: tooLargeMessage(url, buffer.length) };
+        return { error: tooLargeMessage(url, buffer.length, what) };
       const text = buffer.toString('utf8');
-      await cache.set<CachedDescriptor>(CACHE_KEY, {
+      await cache.set<CachedDescriptor>(cacheKey, {
         url,
         text,
         ...(response.etag ? { etag: response.etag } : {}),
@@ -259,18 +419,18 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
       return { text };
     } catch (error) {
       if (error instanceof NotModifiedError && previous) {
-        await cache.set(CACHE_KEY, previous);
+        await cache.set(cacheKey, previous);
         return { text: previous.text };
       }
       if (isError(error) && error.name === NotFoundError.name)
-        return missing(url);
+        return missing(url, what);
       const reason = isError(error) ? error.message : String(error);
       if (previous) {
         // Keep serving what we read last time; the error says it may be out of date.
-        await cache.set(CACHE_KEY, previous);
+        await cache.set(cacheKey, previous);
         return {
           text: previous.text,
-          error: `could not re-read ${url} (${reason}); showing the descriptor read earlier`,
+          error: `could not re-read ${url} (${reason}); showing the ${what.noun} read earlier`,
         };
       }
       return { error: `could not read ${url}: ${reason}` };
@@ -278,16 +438,36 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
   }
 }
 
-function missing(where: string): Resolution {
-  return { error: missingMessage(where), missing: true };
+function missing(where: string, what: Reading = DESCRIPTOR): Resolution {
+  return {
+    error: `no ${
+      what === DESCRIPTOR ? 'ops descriptor' : what.noun
+    } at ${where}: add it, or point ${what.annotation} at the right file`,
+    missing: true,
+  };
 }
 
-function missingMessage(where: string): string {
-  return `no ops descriptor at ${where}: add it, or point ${OPS_REF_ANNOTATION} at the right file`;
+function tooLargeMessage(
+  where: string,
+  size: number,
+  what: Reading = DESCRIPTOR,
+): string {
+  return `the ${
+    what === DESCRIPTOR ? 'ops descriptor' : what.noun
+  } at ${where} is ${size} bytes; the limit is ${MAX_YAML_LENGTH}`;
 }
 
-function tooLargeMessage(where: string, size: number): string {
-  return `the ops descriptor at ${where} is ${size} bytes; the limit is ${MAX_YAML_LENGTH}`;
+/** `slos.openslo` of a stored descriptor (JSON when it parsed cleanly). */
+function openSloPathIn(stored: string | undefined): string | undefined {
+  if (!stored?.startsWith('{')) return undefined;
+  try {
+    const slos = JSON.parse(stored)?.slos;
+    return typeof slos?.openslo === 'string' && slos.openslo.trim()
+      ? slos.openslo.trim()
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function safeRef(entity: Entity): string {

@@ -88,8 +88,11 @@ export function missingAlerts(
   }
   for (const query of sliQueries(profile)) {
     if (query.environment !== environment) continue;
+    // An SLO's own burn-rate alerts carry the severities it chose (sev1, critical).
     const pages = ofSlo(query.slo.name).filter(
-      a => a.name === 'OpsKitErrorBudgetBurn' && a.labels.severity === 'page',
+      a =>
+        a.name === 'OpsKitErrorBudgetBurn' &&
+        (a.labels.severity === 'page' || query.slo.burnRateAlerts),
     );
     if (pages.length === 0)
       missing.push(`the burn-rate page alerts of "${query.slo.name}"`);

@@ -155,6 +155,52 @@ describe('opskit rules', () => {
     expect(promtoolCheck(printed.stdout).code).toBe(0);
   });
 
+  it("writes an SLO's own burn-rate alerts, over their windows, instead of the default ones", () => {
+    const descriptor = `${SLI_SERVICE.split('slos:')[0]}slos:
+  - name: Checkout success
+    indicator: availability
+    unit: percent
+    objective: ">=99.9%"
+    window: 28d
+    sli: {good: 'http_requests_total{code!~"5.."}', total: http_requests_total}
+    burnRateAlerts:
+      - {severity: P2, factor: 6, window: 15m, for: 2m}
+      - {severity: ticket, factor: 1, window: 3d}
+`;
+    const result = rules({ 'checkout/ops.yaml': descriptor }, [
+      'checkout/ops.yaml',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const { groups } = readYaml(result.stdout, 'rules.yml').value as any;
+    const production = groups.find((g: any) => g.name.endsWith(':production'));
+    const alerts = production.rules.filter((r: any) => r.alert);
+    expect(alerts.map((a: any) => [a.expr, a.for, a.labels])).toEqual([
+      [
+        'opskit:sli_error_ratio:rate15m{opskit_entity="component:default/checkout",opskit_slo="Checkout success",opskit_environment="production"} > (6 * 0.001)',
+        '2m',
+        expect.objectContaining({
+          severity: 'P2',
+          opskit_severity: 'P2',
+          opskit_window: '15m',
+        }),
+      ],
+      [
+        'opskit:sli_error_ratio:rate3d{opskit_entity="component:default/checkout",opskit_slo="Checkout success",opskit_environment="production"} > (1 * 0.001)',
+        undefined,
+        expect.objectContaining({
+          severity: 'ticket',
+          opskit_severity: 'P2',
+          opskit_window: '3d',
+        }),
+      ],
+    ]);
+    expect(production.rules.map((r: any) => r.record)).toContain(
+      'opskit:sli_error_ratio:rate15m',
+    );
+    expect(promtoolCheck(result.stdout).code).toBe(0);
+  });
+
   it('writes nothing for a descriptor with errors, and promtool refuses a broken rule (the check can fail)', () => {
     const { io, printed } = exampleIo();
     expect(runCli(['rules', 'legacy-billing/catalog-info.yaml'], io)).toBe(1);

@@ -75,7 +75,9 @@ const slug = (text: string) =>
  *
  * - for an SLO with an SLI, a recording rule of its error ratio over each
  *   burn-rate window and over its own window, and the multiwindow,
- *   multi-burn-rate alerts (page and ticket);
+ *   multi-burn-rate alerts (page and ticket); an SLO with `burnRateAlerts`
+ *   (OpenSLO's alert conditions) gets those instead, each over one window:
+ *   the error ratio over `window` above `factor` × the budget, for `for`;
  * - for an SLO with a `query` and an `alert`, the runbook's own threshold
  *   alert (`> 500 ms for 5m`).
  *
@@ -92,8 +94,12 @@ export function prometheusRules(
 ): PrometheusRuleGroups {
   const conditions = options.conditions ?? DEFAULT_BURN_RATE_CONDITIONS;
   const severities = profile.severities ?? [];
-  const levelOf = (severity: 'page' | 'ticket') =>
-    (severity === 'page' ? severities[0] : severities[1] ?? severities[0])?.id;
+  // page: the most severe level, ticket: the next; a severity the policy names (P2) is itself.
+  const levelOf = (severity: string) =>
+    severity === 'page' || severity === 'ticket'
+      ? (severity === 'page' ? severities[0] : severities[1] ?? severities[0])
+          ?.id
+      : severities.find(s => s.id === severity)?.id;
   const groups: PrometheusRuleGroups['groups'] = [];
   for (const slo of profile.slos ?? []) {
     if (!slo.sli && !(slo.query && slo.alert)) continue;
@@ -115,8 +121,13 @@ export function prometheusRules(
       if (slo.sli) {
         const window = slo.window ?? DEFAULT_SLO_WINDOW;
         const budget = budgetFraction(objectivePercent(slo));
+        const own = slo.burnRateAlerts ?? [];
         const windows = [
-          ...new Set<string>([...BURN_RATE_WINDOWS, promRange(window)]),
+          ...new Set<string>([
+            ...BURN_RATE_WINDOWS,
+            promRange(window),
+            ...own.map(a => promRange(a.window)),
+          ]),
         ];
         for (const w of windows)
           rules.push({
@@ -124,7 +135,33 @@ export function prometheusRules(
             expr: errorRatio(slo.sli, w, expand),
             labels,
           });
-        for (const condition of conditions) {
+        // The SLO's own alerts (an OpenSLO alert policy) replace the default conditions.
+        for (const alert of own) {
+          const w = promRange(alert.window);
+          const level = levelOf(alert.severity);
+          rules.push({
+            alert: `OpsKitErrorBudgetBurn`,
+            expr: `${errorRatioRecord(w)}${selector} > (${
+              alert.factor
+            } * ${budget})`,
+            ...(alert.for ? { for: promRange(alert.for) } : {}),
+            labels: {
+              ...labels,
+              severity: alert.severity,
+              ...(level ? { opskit_severity: level } : {}),
+              opskit_window: w,
+            },
+            annotations: {
+              summary: `${profile.entityRef}: "${
+                slo.name
+              }" in ${environment} burns its error budget ${
+                alert.factor
+              }× too fast (${w}${alert.for ? ` for ${alert.for}` : ''})`,
+              ...annotations,
+            },
+          });
+        }
+        for (const condition of own.length ? [] : conditions) {
           const threshold = `(${condition.factor} * ${budget})`;
           const over = (w: BurnRateWindow) =>
             `${errorRatioRecord(w)}${selector} > ${threshold}`;

@@ -1,8 +1,10 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXAMPLES, NOW } from '../__testUtils__/examples';
 import { aliasBomb } from '../__testUtils__/fuzzInputs';
 import { exampleIo } from '../__testUtils__/cliIo';
+import { readYaml } from '../descriptor/yaml';
 import { runCli } from './runCli';
 
 function run(args: string[]) {
@@ -248,5 +250,124 @@ describe('opskit on an alias bomb', () => {
       expect(stdout.length).toBeLessThan(10_000);
       expect(stdout).toMatch(/expands to more than 1048576 characters/);
     }
+  });
+});
+
+describe('opskit with OpenSLO files', () => {
+  const fixtures = '../plugins/ops-common/src/openslo/__fixtures__';
+  const payments = `${fixtures}/payments.openslo.yaml`;
+
+  /** The CLI over files held in memory, paths joined as POSIX paths. */
+  function inMemory(files: Record<string, string>, args: string[]) {
+    const { io, printed } = exampleIo({
+      readFile: path => {
+        if (path in files) return files[path];
+        throw new Error(`ENOENT: no such file, open '${path}'`);
+      },
+      resolve: (from, relative) =>
+        `${from.slice(0, from.lastIndexOf('/') + 1)}${relative}`,
+    });
+    const code = runCli(args, io);
+    return { code, ...printed };
+  }
+
+  it('recognises OpenSLO by content and gives every file entry its format', () => {
+    const result = run([
+      'validate',
+      payments,
+      'payments-api/ops.yaml',
+      '../plugins/ops-common/src/runbook/import/__fixtures__/checkout-service.md',
+      '--format',
+      'json',
+    ]);
+    expect(result.code).toBe(0);
+    const { files } = JSON.parse(result.stdout);
+    expect(files.map((f: any) => [f.file, f.format])).toEqual([
+      [payments, 'openslo'],
+      ['payments-api/ops.yaml', 'ops'],
+      [
+        '../plugins/ops-common/src/runbook/import/__fixtures__/checkout-service.md',
+        'runbook',
+      ],
+    ]);
+    expect(files[0].issues).toEqual([]);
+  });
+
+  it("reports OpenSLO's own rules with the document and field, and exits 1", () => {
+    const result = inMemory(
+      {
+        'slos.yaml': readFileSync(resolve(EXAMPLES, payments), 'utf8').replace(
+          'target: 0.999',
+          'target: 1.5',
+        ),
+      },
+      ['validate', 'slos.yaml'],
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      '✖ error   SLO payments-availability: spec.objectives[0].target: 1.5 is outside [0, 1)',
+    );
+  });
+
+  it('writes rules for an OpenSLO file, the entity named by spec.service', () => {
+    const result = run(['rules', payments]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const { groups } = readYaml(result.stdout, 'rules.yml').value as any;
+    expect(groups.map((g: any) => g.name)).toEqual([
+      'opskit:component-default-payments-api:payments-availability:production',
+    ]);
+    const alerts = groups[0].rules.filter((r: any) => r.alert);
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        for: '5m',
+        labels: expect.objectContaining({
+          opskit_entity: 'component:default/payments-api',
+          opskit_window: '1h',
+          severity: 'page',
+        }),
+      }),
+    ]);
+  });
+
+  it("reads an ops.yaml's slos: {openslo: …} beside it, and says when it is missing", () => {
+    const descriptor =
+      'apiVersion: opskit.io/v1\nkind: OpsDescriptor\ntier: tier-2\nslos: {openslo: slos/payments.yaml}\n';
+    const openslo = readFileSync(resolve(EXAMPLES, payments), 'utf8');
+    const rules = inMemory(
+      {
+        'payments-api/ops.yaml': descriptor,
+        'payments-api/slos/payments.yaml': openslo,
+      },
+      ['rules', 'payments-api/ops.yaml'],
+    );
+    expect(rules.stderr).toBe('');
+    expect(rules.code).toBe(0);
+    expect(rules.stdout).toContain('opskit_slo: payments-availability');
+    expect(rules.stdout).toContain('opskit_window: 1h');
+
+    const validated = inMemory({ 'payments-api/ops.yaml': descriptor }, [
+      'validate',
+      'payments-api/ops.yaml',
+      '--format',
+      'json',
+    ]);
+    expect(validated.code).toBe(1);
+    expect(JSON.parse(validated.stdout).files[0].issues).toEqual([
+      {
+        path: 'slos.openslo',
+        severity: 'error',
+        message: expect.stringMatching(
+          /^could not read the OpenSLO file slos\/payments.yaml: ENOENT/,
+        ),
+        source: 'payments-api/ops.yaml',
+      },
+    ]);
+  });
+
+  it('shows OpenSLO in the usage text', () => {
+    expect(run(['--help']).stdout).toMatch(
+      /openslo\.yaml[\s\S]*recognised by their content \(apiVersion: openslo\/v1\)/,
+    );
   });
 });

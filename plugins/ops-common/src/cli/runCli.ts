@@ -5,7 +5,19 @@ import { OPS_API_VERSION, OPS_KIND } from '../descriptor/vocabulary';
 import { readYamlDocuments, writeYaml } from '../descriptor/yaml';
 import { importRunbookMarkdown } from '../runbook/import/importRunbookMarkdown';
 import { evaluateEntity } from '../evaluateEntity';
-import { withLocalDescriptor } from '../opsRef';
+import { parseOpsRef, withLocalDescriptor } from '../opsRef';
+import {
+  OPS_OPENSLO_ANNOTATION,
+  OPS_OPENSLO_ERROR_ANNOTATION,
+  OPS_REF_ANNOTATION,
+} from '../annotations';
+import { importOpenSlo } from '../openslo/importOpenSlo';
+import { isOpenSloText } from '../openslo/readOpenSlo';
+import {
+  examineOpenSlo,
+  openSloFileAnnotations,
+  withLocalOpenSlo,
+} from './openSloFiles';
 import type { ScorecardResult } from '../scoring/types';
 import { fetchEntityScorecards } from '../entityScorecards';
 import { checkEntityRef } from '../validation/entityRefs';
@@ -35,6 +47,8 @@ export interface CliIo {
 
 interface Target {
   file: string;
+  /** What the file holds: an ops descriptor or catalog entities, a Markdown runbook, OpenSLO. */
+  format?: 'ops' | 'runbook' | 'openslo';
   entityRef?: string;
   /** With `score` and `rules`: the profile the scorecards were computed on. */
   profile?: OpsProfile;
@@ -42,16 +56,20 @@ interface Target {
   scorecards?: ScorecardResult[];
 }
 
-const USAGE = `usage: opskit <validate|score> <ops.yaml | catalog-info.yaml | runbook.md>... [--format human|json]
+const USAGE = `usage: opskit <validate|score> <ops.yaml | catalog-info.yaml | runbook.md | openslo.yaml>... [--format human|json]
        opskit import <runbook.md> [--format yaml|json]
        opskit gate --min-level <level> ... (opskit gate --help)
-       opskit rules <ops.yaml | catalog-info.yaml | runbook.md>...
+       opskit rules <ops.yaml | catalog-info.yaml | runbook.md | openslo.yaml>...
 
-  validate   check descriptors, entity annotations and Markdown runbooks; exit 1 on any error
+  validate   check descriptors, entity annotations, Markdown runbooks and OpenSLO v1 files; exit 1 on any error
   score      print the deployment and monitoring scorecards of each entity
   import     print the ops descriptor a Markdown runbook holds (issues on stderr)
   gate       exit 0 when an entity reaches a level on its scorecards, 1 when a check blocks it
   rules      print Prometheus rule groups for the SLOs: error ratios, burn-rate alerts, threshold alerts
+
+  OpenSLO files are recognised by their content (apiVersion: openslo/v1); each
+  spec.service is an entity. An ops.yaml with slos: {openslo: slos.yaml} reads
+  that file beside it.
 `;
 
 const isMarkdown = (file: string) => /\.(md|markdown)$/i.test(file);
@@ -64,7 +82,7 @@ function examineRunbook(
   score: boolean,
 ): Target {
   const imported = importRunbookMarkdown(text, { source: file, now: io.now() });
-  if (!score) return { file, issues: imported.issues };
+  if (!score) return { file, format: 'runbook', issues: imported.issues };
   // `checkout.md` names its service; `docs/runbook.md` is named by the repository's folder.
   const parts = file.split('/');
   const base = parts[parts.length - 1].replace(/\.(md|markdown)$/i, '');
@@ -72,7 +90,10 @@ function examineRunbook(
   const name = (/^(runbook|readme|index)$/i.test(base) ? folder : base) || '';
   // As the catalog module stores it: the profile then reports the import's
   // findings and points the validation's at the runbook's lines.
-  return scored(file, name, descriptorAnnotations(text, { path: file }), io);
+  return {
+    ...scored(file, name, descriptorAnnotations(text, { path: file }), io),
+    format: 'runbook',
+  };
 }
 
 /** The scorecards of a descriptor file, as an entity named after it would get them. */
@@ -92,10 +113,40 @@ function scored(
   );
   return {
     file,
+    format: 'ops',
     entityRef: evaluation.profile.entityRef,
     profile: evaluation.profile,
     issues: evaluation.issues,
     scorecards: evaluation.scorecards,
+  };
+}
+
+/** `slos: {openslo: x.yaml}` read beside the descriptor: its issues, and its text for the profile. */
+function descriptorOpenSlo(
+  file: string,
+  openslo: string | undefined,
+  io: CliIo,
+): { issues: OpsIssue[]; annotations: Record<string, string> } {
+  if (!openslo) return { issues: [], annotations: {} };
+  const annotations = openSloFileAnnotations(openslo, relative =>
+    io.readFile(io.resolve(file, relative)),
+  );
+  const text = annotations[OPS_OPENSLO_ANNOTATION];
+  if (text === undefined)
+    return {
+      issues: [
+        {
+          path: 'slos.openslo',
+          severity: 'error',
+          message: annotations[OPS_OPENSLO_ERROR_ANNOTATION],
+          source: file,
+        },
+      ],
+      annotations,
+    };
+  return {
+    issues: importOpenSlo(text, { source: openslo }).issues,
+    annotations,
   };
 }
 
@@ -142,6 +193,7 @@ function examine(file: string, io: CliIo, score: boolean): Target[] {
     ];
   }
   if (isMarkdown(file)) return [examineRunbook(file, text, io, score)];
+  if (isOpenSloText(text)) return examineOpenSlo(file, text, io.now(), score);
   const docs = readYamlDocuments(text, file);
   const targets: Target[] = [];
   for (const doc of docs) {
@@ -155,11 +207,16 @@ function examine(file: string, io: CliIo, score: boolean): Target[] {
       typeof value === 'object' &&
       (value.kind === OPS_KIND || value.apiVersion === OPS_API_VERSION);
     if (opsDocument) {
+      const validated = validateOpsDescriptor(value, {
+        source: file,
+        now: io.now(),
+      });
+      const openSlo = descriptorOpenSlo(file, validated.openslo, io);
       if (!score) {
         targets.push({
           file,
-          issues: validateOpsDescriptor(value, { source: file, now: io.now() })
-            .issues,
+          format: 'ops',
+          issues: [...validated.issues, ...openSlo.issues],
         });
         continue;
       }
@@ -167,7 +224,7 @@ function examine(file: string, io: CliIo, score: boolean): Target[] {
         scored(
           file,
           file.split('/').slice(-2, -1)[0],
-          { [OPS_DESCRIPTOR_ANNOTATION]: text },
+          { [OPS_DESCRIPTOR_ANNOTATION]: text, ...openSlo.annotations },
           io,
         ),
       );
@@ -190,12 +247,21 @@ function examine(file: string, io: CliIo, score: boolean): Target[] {
       });
       continue;
     }
-    const entity = withLocalDescriptor(value as OpsEntityLike, relative =>
-      io.readFile(io.resolve(file, relative)),
+    const readBeside = (relative: string) =>
+      io.readFile(io.resolve(file, relative));
+    const described = withLocalDescriptor(value as OpsEntityLike, readBeside);
+    const opsRef = parseOpsRef(
+      described.metadata?.annotations?.[OPS_REF_ANNOTATION],
+    );
+    const entity = withLocalOpenSlo(
+      described,
+      readBeside,
+      opsRef.type === 'path' ? opsRef.path : undefined,
     );
     const evaluation = evaluateEntity(entity, { now: io.now() });
     targets.push({
       file,
+      format: 'ops',
       entityRef: evaluation.profile.entityRef,
       issues: evaluation.issues,
       ...(score
@@ -399,6 +465,9 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
     if (command === 'validate') {
       const byFile = files.map(file => ({
         file,
+        format:
+          targets.find(t => t.file === file)?.format ??
+          (isMarkdown(file) ? 'runbook' : 'ops'),
         issues: targets
           .filter(t => t.file === file)
           .flatMap(t =>

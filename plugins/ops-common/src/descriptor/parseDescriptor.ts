@@ -1,7 +1,12 @@
 import { OPS_API_VERSION, OPS_KIND, TIERS, type Tier } from './vocabulary';
 import { readYaml } from './yaml';
 import { parseSection, type IndexMaps } from './parseSection';
-import { sectionSchemas, tierSchema, type SectionName } from './schema';
+import {
+  openSloSlosSchema,
+  sectionSchemas,
+  tierSchema,
+  type SectionName,
+} from './schema';
 import type { OpsSections } from './types';
 import type { OpsIssue } from '../validation/issues';
 import { suggestion } from '../validation/didYouMean';
@@ -41,6 +46,8 @@ export interface DescriptorParse {
   issues: OpsIssue[];
   /** Per section: original indices of list items kept after broken ones were dropped. */
   indexMaps: Partial<Record<SectionName, IndexMaps>>;
+  /** `slos: {openslo: …}`: the OpenSLO file holding the SLOs, relative to the descriptor. */
+  openslo?: string;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -124,6 +131,14 @@ export function parseOpsDescriptor(
     )
       rawSections[name] = raw[name];
   }
+  // `slos: {openslo: slos.yaml}` names a file instead of listing the SLOs.
+  let openslo: string | undefined;
+  if (isObject(raw.slos)) {
+    delete rawSections.slos;
+    const parsed = parseSection(openSloSlosSchema, raw.slos, 'slos', source);
+    issues.push(...parsed.issues);
+    openslo = parsed.value?.openslo.trim();
+  }
   if (raw.incident !== undefined) {
     if (!isObject(raw.incident)) {
       issues.push({
@@ -194,7 +209,14 @@ export function parseOpsDescriptor(
         source,
       });
   }
-  return { sections, tier, runbook, issues, indexMaps };
+  return {
+    sections,
+    tier,
+    runbook,
+    issues,
+    indexMaps,
+    ...(openslo ? { openslo } : {}),
+  };
 }
 
 export function tierMessage(value: unknown): string {

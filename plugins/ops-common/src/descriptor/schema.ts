@@ -215,6 +215,28 @@ export const sliSchema = z.union([
   }),
 ]);
 
+/**
+ * One burn-rate alert of an SLO's own (an OpenSLO AlertCondition, or written
+ * in ops.yaml): it fires when the error ratio over `window` exceeds
+ * `factor` × the error budget for `for`. An SLO that has them gets these
+ * instead of the default multiwindow alerts.
+ */
+export const burnRateAlertSchema = z.object({
+  severity: text.describe(
+    "The alert's severity label: page, ticket, or your own (sev1)",
+  ),
+  factor: z
+    .number()
+    .positive('must be above 0: 1 spends the budget exactly over the window')
+    .describe('Fires when the budget burns this many times too fast (14.4)'),
+  window: durationSchema.describe(
+    'The error ratio is measured over this window ("1h")',
+  ),
+  for: durationSchema
+    .optional()
+    .describe('How long the burn must last before the alert fires ("5m")'),
+});
+
 export const sloSchema = z.object({
   name: text,
   indicator: z.enum(INDICATORS),
@@ -225,6 +247,23 @@ export const sloSchema = z.object({
   query: text.optional().describe('PromQL that yields the current value'),
   sli: sliSchema.optional(),
   environment: z.string().optional(),
+  burnRateAlerts: z
+    .array(burnRateAlertSchema)
+    .min(1, 'needs at least one alert; leave it out for the default ones')
+    .optional()
+    .describe(
+      "This SLO's own burn-rate alerts, instead of the default multiwindow ones",
+    ),
+});
+
+/**
+ * `slos: {openslo: slos.yaml}`: the SLOs are OpenSLO v1 documents in a file
+ * beside ops.yaml (the catalog module and the CLI read it).
+ */
+export const openSloSlosSchema = z.object({
+  openslo: text.describe(
+    'Path of an OpenSLO v1 file, relative to ops.yaml ("slos/openslo.yaml")',
+  ),
 });
 
 export const monitoringToolSchema = z.object({
@@ -367,7 +406,7 @@ export const descriptorSchema = z
       .describe('URL or TechDocs path of the published runbook'),
     environments: sectionSchemas.environments.optional(),
     deployment: sectionSchemas.deployment.optional(),
-    slos: sectionSchemas.slos.optional(),
+    slos: z.union([sectionSchemas.slos, openSloSlosSchema]).optional(),
     monitoring: sectionSchemas.monitoring.optional(),
     logging: sectionSchemas.logging.optional(),
     incident: z

@@ -17,6 +17,12 @@ export type ChecklistItem = NonNullable<Deployment['checklist']>[number];
 export type Slo = z.output<typeof sectionSchemas.slos>[number];
 /** @public */
 export type Threshold = Slo['objective'];
+/**
+ * One of an SLO's own burn-rate alerts (from an OpenSLO alert policy, or written in ops.yaml).
+ *
+ * @public
+ */
+export type SloBurnRateAlert = NonNullable<Slo['burnRateAlerts']>[number];
 /** @public */
 export type Monitoring = z.output<typeof sectionSchemas.monitoring>;
 /** @public */

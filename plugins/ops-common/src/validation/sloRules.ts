@@ -240,13 +240,19 @@ export function validateSlos(
       checkValue(ctx, `[${i}].alert.value`, slo, slo.alert.value);
       sameUnits =
         checkWrittenUnit(ctx, `[${i}].alert`, slo, slo.alert) && sameUnits;
-    } else {
+    } else if (!slo.burnRateAlerts) {
       ctx.warn(
         'slos',
         `[${i}].alert`,
         `has no alert threshold; nobody is paged when "${slo.name}" degrades`,
       );
     }
+    if (slo.burnRateAlerts && !slo.sli)
+      ctx.warn(
+        'slos',
+        `[${i}].burnRateAlerts`,
+        'burn-rate alerts need an sli to measure the error ratio; without one they are not generated',
+      );
     if (sameUnits) checkAlertSide(ctx, i, slo);
     checkSli(ctx, i, slo);
     // With an SLI every indicator is a share of good events: the unit hint does not apply.
