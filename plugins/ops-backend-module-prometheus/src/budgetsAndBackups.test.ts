@@ -36,6 +36,7 @@ ${slo('Idle', 'idle', ratio)}
   - {name: Never failed, indicator: availability, unit: percent, objective: ">=99.9%", alert: "<99%", window: 28d, environment: production, sli: {bad: 'errors_total{svc="never"}', total: 'all_total{svc="healthy"}'}}
   - {name: Within a second, indicator: latency, unit: percent, objective: ">=99%", alert: "<95%", window: 28d, environment: production, sli: {histogram: slow_seconds, threshold: 1s, selector: 'svc="web"'}}
   - {name: Fast enough, indicator: latency, unit: percent, objective: ">=99%", alert: "<95%", window: 28d, environment: production, sli: {histogram: req_seconds, threshold: 200ms, selector: 'svc="web"'}}
+  - {name: Between buckets, indicator: latency, unit: percent, objective: ">=99%", alert: "<95%", window: 28d, environment: production, sli: {histogram: req_seconds, threshold: 250ms, selector: 'svc="web"'}}
 `;
 
 const profile = buildOpsProfile({
@@ -167,6 +168,20 @@ describe('error budgets measured in a real Prometheus', () => {
     const latency = facts['budget/production/Fast enough'].value;
     expect(latency.badRatio).toBeCloseTo(0.01, 5);
     expect(latency.burnRates['1h']).toBeCloseTo(1, 3);
+    expect(latency.bucket).toEqual({
+      le: 0.2,
+      thresholdSeconds: 0.2,
+      offBy: 0,
+    });
+
+    // No bucket at 250 ms: counted on the nearest (le="0.2"), and said.
+    const between = facts['budget/production/Between buckets'].value;
+    expect(between.badRatio).toBeCloseTo(0.01, 5);
+    expect(between.bucket.le).toBe(0.2);
+    expect(between.bucket.offBy).toBeCloseTo(0.2, 10);
+    expect(between.bucket.warning).toBe(
+      'no bucket near 250 ms: counted on le="0.2" (200 ms, 20 % off); add a bucket at 0.25 to the histogram',
+    );
   });
 
   it('reads the loaded rules: what fires for the entity, and the declared alerts that are not loaded', async () => {

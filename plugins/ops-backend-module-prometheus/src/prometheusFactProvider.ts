@@ -2,7 +2,9 @@ import {
   backupQueries,
   entityAlerts,
   observeBackup,
+  histogramBucket,
   observeBudget,
+  type HistogramBucket,
   rulesFactName,
   observeSlo,
   sliQueries,
@@ -134,16 +136,38 @@ export function prometheusFactProvider(
           continue;
         }
         await measure(query.factName, query.environment, async target => {
+          // A histogram's buckets first: without one at the threshold, the nearest is counted, and said.
+          let bucket: HistogramBucket | undefined;
+          let asked = query.query!;
+          if (query.histogram) {
+            const { values: les } = await labelledQuery(
+              target,
+              query.histogram.bucketsQuery,
+              'le',
+              signal,
+            );
+            bucket = histogramBucket(
+              query.histogram.thresholdMs,
+              Object.keys(les),
+            );
+            if (bucket && bucket.offBy > 0)
+              asked = query.histogram.queryFor(bucket.le * 1000);
+          }
           const { values, time } = await labelledQuery(
             target,
-            query.query!,
+            asked,
             WINDOW_LABEL,
             signal,
           );
           return {
             name: query.factName,
             value: {
-              ...observeBudget(query, values, config.burnRateConditions),
+              ...observeBudget(
+                query,
+                values,
+                config.burnRateConditions,
+                bucket,
+              ),
             },
             ...(time ? { observedAt: time } : {}),
           };

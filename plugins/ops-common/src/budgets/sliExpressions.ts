@@ -41,19 +41,36 @@ export function errorRatio(
   sli: NonNullable<Slo['sli']>,
   range: string,
   expand: (q: string) => string,
+  /** A histogram's bucket to count as fast enough, in ms, when not the threshold's own (see histogramBucket). */
+  bucketMs?: number,
 ): string {
   const rate = (series: string) => `sum(rate(${expand(series)}[${range}]))`;
   const orZero = (series: string) => `(${rate(series)} or vector(0))`;
   if ('good' in sli) return `1 - (${orZero(sli.good)} / ${rate(sli.total)})`;
   if ('bad' in sli) return `${orZero(sli.bad)} / ${rate(sli.total)}`;
   // A histogram exports every bucket, slow or not: a missing one is a wrong threshold, not zero.
-  const thresholdMs = durationToMs(sli.threshold) ?? 0;
+  const thresholdMs = bucketMs ?? durationToMs(sli.threshold) ?? 0;
   const matchers = sli.selector ? expand(sli.selector) : '';
   const bucket = `${sli.histogram}_bucket{${
     matchers ? `${matchers},` : ''
   }${leMatcher(thresholdMs)}}`;
   const count = `${sli.histogram}_count${matchers ? `{${matchers}}` : ''}`;
   return `1 - (sum(rate(${bucket}[${range}])) / sum(rate(${count}[${range}])))`;
+}
+
+/**
+ * The `le` values a histogram SLI's series export, one series each: the
+ * Prometheus module asks this before the budget, to count on the bucket
+ * nearest the threshold (and say so) when none sits on it.
+ */
+export function histogramBucketsQuery(
+  sli: Extract<NonNullable<Slo['sli']>, { histogram: string }>,
+  expand: (q: string) => string,
+): string {
+  const matchers = sli.selector ? expand(sli.selector) : '';
+  return `group by (le) (${sli.histogram}_bucket${
+    matchers ? `{${matchers}}` : ''
+  })`;
 }
 
 /**

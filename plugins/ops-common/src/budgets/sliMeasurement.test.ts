@@ -119,3 +119,34 @@ describe('parseBudgetFactName', () => {
     expect(parseBudgetFactName('budget//x')).toBeUndefined();
   });
 });
+
+describe("an SLO's own burn-rate alerts", () => {
+  const [query] = sliQueries(
+    profileOf(
+      `  - {name: S, indicator: availability, unit: percent, objective: ">=99.9%", window: 30d, environment: production, sli: {good: g, total: t}, burnRateAlerts: [{severity: page, factor: 10, window: 45m, for: 2m}, {severity: sev3, factor: 2, window: 1d}]}\n`,
+    ),
+  );
+
+  it('are measured over their own windows in the same query', () => {
+    expect(query.windows).toContain('45m');
+    expect(query.query).toContain('"opskit_window", "45m"');
+  });
+
+  it('fire instead of the default conditions, a severity other than page as a ticket', () => {
+    // 1.2 % over 45m: 12× a 0.1 % budget; 0.3 % over 1d: 3×; the 5m/1h default page condition (15×) is not asked.
+    const seen = observeBudget(query, {
+      '5m': 0.015,
+      '1h': 0.015,
+      '45m': 0.012,
+      '1d': 0.003,
+      '30d': 0.0005,
+    });
+    expect(seen.firing).toEqual([
+      { severity: 'page', long: '45m', short: '45m', factor: 10 },
+      { severity: 'ticket', long: '1d', short: '1d', factor: 2 },
+    ]);
+    expect(
+      observeBudget(query, { '45m': 0.009, '1d': 0.001, '30d': 0.0005 }).firing,
+    ).toEqual([]);
+  });
+});

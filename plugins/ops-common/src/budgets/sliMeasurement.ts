@@ -7,6 +7,7 @@ import {
   type BurnRateCondition,
   type BurnRateWindow,
 } from './burnRateAlerts';
+import type { HistogramBucket } from './histogramBucket';
 import {
   budgetFraction,
   objectivePercent,
@@ -15,6 +16,7 @@ import {
 import {
   DEFAULT_SLO_WINDOW,
   errorRatio,
+  histogramBucketsQuery,
   promRange,
   quoted,
   sloEnvironments,
@@ -79,6 +81,16 @@ export interface SliQuery {
   windows: string[];
   query?: string;
   error?: string;
+  /**
+   * For a histogram SLI: the query listing its buckets (`le`), its threshold,
+   * and the budget query counted on another bucket, for when the threshold
+   * has none (see histogramBucket).
+   */
+  histogram?: {
+    thresholdMs: number;
+    bucketsQuery: string;
+    queryFor(bucketMs: number): string;
+  };
 }
 
 /**
@@ -93,7 +105,14 @@ export function sliQueries(profile: OpsProfile): SliQuery[] {
     if (!slo.sli) return;
     const window = promRange(slo.window ?? DEFAULT_SLO_WINDOW);
     const windowMs = durationToMs(slo.window ?? DEFAULT_SLO_WINDOW)!;
-    const windows = [...new Set<string>([...BURN_RATE_WINDOWS, window])];
+    // An SLO's own burn-rate alerts are measured over their windows too, so the budget knows when they fire.
+    const windows = [
+      ...new Set<string>([
+        ...BURN_RATE_WINDOWS,
+        window,
+        ...(slo.burnRateAlerts ?? []).map(a => promRange(a.window)),
+      ]),
+    ];
     for (const environment of sloEnvironments(profile, slo)) {
       const base = {
         slo,
@@ -106,15 +125,32 @@ export function sliQueries(profile: OpsProfile): SliQuery[] {
       };
       try {
         const expand = sloExpander(profile, slo, environment);
-        const query = windows
-          .map(
-            w =>
-              `label_replace(${errorRatio(slo.sli!, w, expand)}, ${quoted(
-                WINDOW_LABEL,
-              )}, ${quoted(w)}, "", "")`,
-          )
-          .join(' or ');
-        out.push({ ...base, query });
+        const queryFor = (bucketMs?: number) =>
+          windows
+            .map(
+              w =>
+                `label_replace(${errorRatio(
+                  slo.sli!,
+                  w,
+                  expand,
+                  bucketMs,
+                )}, ${quoted(WINDOW_LABEL)}, ${quoted(w)}, "", "")`,
+            )
+            .join(' or ');
+        const sli = slo.sli;
+        out.push({
+          ...base,
+          query: queryFor(),
+          ...('histogram' in sli
+            ? {
+                histogram: {
+                  thresholdMs: durationToMs(sli.threshold) ?? 0,
+                  bucketsQuery: histogramBucketsQuery(sli, expand),
+                  queryFor,
+                },
+              }
+            : {}),
+        });
       } catch (error) {
         out.push({ ...base, error: (error as Error).message });
       }
@@ -151,6 +187,8 @@ export interface BudgetObservation {
   }>;
   /** At the last hour's burn rate, how long the budget left lasts (ms); absent when nothing burns. */
   exhaustsInMs?: number;
+  /** A histogram SLI's bucket counted as fast enough, and a warning when it is not near the threshold. */
+  bucket?: HistogramBucket;
 }
 
 /**
@@ -163,6 +201,7 @@ export function observeBudget(
   query: SliQuery,
   ratios: Record<string, number>,
   conditions: readonly BurnRateCondition[] = DEFAULT_BURN_RATE_CONDITIONS,
+  bucket?: HistogramBucket,
 ): BudgetObservation {
   const objective = objectivePercent(query.slo);
   const budget = budgetFraction(objective);
@@ -191,14 +230,43 @@ export function observeBudget(
     remaining,
     exhausted: remaining !== null && remaining <= 0,
     burnRates,
-    firing: burnRateVerdicts(burnRates, query.windowMs, conditions)
-      .filter(v => v.firing)
-      .map(({ severity, long, short, factor }) => ({
-        severity,
-        long,
-        short,
-        factor,
-      })),
+    firing: query.slo.burnRateAlerts
+      ? ownAlertsFiring(query, ratios, budget)
+      : burnRateVerdicts(burnRates, query.windowMs, conditions)
+          .filter(v => v.firing)
+          .map(({ severity, long, short, factor }) => ({
+            severity,
+            long,
+            short,
+            factor,
+          })),
     ...(exhaustsInMs !== undefined ? { exhaustsInMs } : {}),
+    ...(bucket ? { bucket } : {}),
   };
+}
+
+/**
+ * An SLO's own burn-rate alerts that hold now, each over its one window (as
+ * `prometheusRules` writes them; `for` is Prometheus's to wait out). A
+ * severity other than `page` counts as a ticket: only pages make the
+ * error-budget check warn.
+ */
+function ownAlertsFiring(
+  query: SliQuery,
+  ratios: Record<string, number>,
+  budget: number,
+): BudgetObservation['firing'] {
+  return (query.slo.burnRateAlerts ?? []).flatMap(alert => {
+    const w = promRange(alert.window);
+    const ratio = ratios[w];
+    if (!Number.isFinite(ratio) || ratio / budget < alert.factor) return [];
+    return [
+      {
+        severity: alert.severity === 'page' ? 'page' : 'ticket',
+        long: w,
+        short: w,
+        factor: alert.factor,
+      } as const,
+    ];
+  });
 }

@@ -15,9 +15,9 @@ export const sloIndicatorsCheck: OpsCheck = {
   scorecard: MONITORING_SCORECARD,
   title: 'Required SLOs with alerts',
   description:
-    'Each indicator the tier requires has an SLO with an objective and an alert threshold on the right side of it.',
+    'Each indicator the tier requires has an SLO with an objective and an alert: a threshold on the right side of it, or burn-rate alerts from its `sli`.',
   howToFix:
-    'Add `slos` entries for the missing indicators, each with `objective` and `alert` (e.g. objective "<200ms", alert ">500ms").',
+    'Add `slos` entries for the missing indicators, each with `objective` and `alert` (e.g. objective "<200ms", alert ">500ms"), or an `sli` whose error budget `opskit rules` alerts on.',
   level: 'bronze',
   weight: 3,
   appliesTo: COMPONENTS,
@@ -34,7 +34,9 @@ export const sloIndicatorsCheck: OpsCheck = {
     for (const indicator of required) {
       const candidates = slos.filter(s => s.indicator === indicator);
       if (candidates.length === 0) missing.push(indicator);
-      else if (!candidates.some(isAlertOnRightSide)) noAlert.push(indicator);
+      // An SLI is alerted on by its burn-rate alerts (generated, or its own burnRateAlerts).
+      else if (!candidates.some(s => s.sli || isAlertOnRightSide(s)))
+        noAlert.push(indicator);
     }
     const problems: string[] = [];
     if (missing.length) problems.push(`no SLO for ${listOf(missing)}`);

@@ -135,6 +135,53 @@ describe('error budgets on the Ops tab', () => {
     expect(within(stage).queryByRole('img')).toBeNull();
   });
 
+  it('says when a latency budget is counted on a bucket away from its threshold', async () => {
+    const { profile: latency } = buildOpsProfile({
+      kind: 'Component',
+      metadata: {
+        name: 'checkout',
+        annotations: {
+          'opskit.io/descriptor': `apiVersion: opskit.io/v1
+kind: OpsDescriptor
+environments:
+  - {name: production, url: https://x.example.com}
+slos:
+  - {name: Fast, indicator: latency, unit: percent, objective: ">=99%", window: 28d, sli: {histogram: req_seconds, threshold: 250ms}}
+`,
+        },
+      },
+      spec: {},
+    });
+    const [query] = sliQueries(latency);
+    const warning =
+      'no bucket near 250 ms: counted on le="0.2" (200 ms, 20 % off); add a bucket at 0.25 to the histogram';
+    await renderOps(
+      <SloSection
+        profile={latency}
+        facts={[
+          {
+            provider: 'prometheus',
+            name: query.factName,
+            value: {
+              ...observeBudget(query, { '4w': 0.005 }, undefined, {
+                le: 0.2,
+                thresholdSeconds: 0.25,
+                offBy: 0.2,
+                warning,
+              }),
+            } as any,
+            observedAt,
+            checkedAt: observedAt,
+            stale: false,
+          },
+        ]}
+      />,
+    );
+    expect(screen.getByTestId('budget-production-Fast')).toHaveTextContent(
+      warning,
+    );
+  });
+
   it('says when a budget is not measured yet', async () => {
     await renderOps(<SloSection profile={profile} facts={[]} />);
     const budgets = screen.getByTestId('ops-error-budgets');

@@ -106,6 +106,11 @@ function BudgetRow(props: {
         {` · ${formatAge(fact.observedAt ?? fact.checkedAt)}`}
         {fact.stale && fact.error ? ` (${fact.error})` : ''}
       </Typography>
+      {seen.bucket?.warning && (
+        <Typography variant="caption" color="error" component="p">
+          {seen.bucket.warning}
+        </Typography>
+      )}
     </Box>
   );
 }
