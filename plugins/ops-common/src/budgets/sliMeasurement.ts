@@ -24,6 +24,13 @@ import {
 } from './sliExpressions';
 
 /**
+ * What every budget fact's name starts with.
+ *
+ * @public
+ */
+export const BUDGET_FACT_PREFIX = 'budget/';
+
+/**
  * The fact an SLI's budget is stored as, per environment.
  *
  * @public
@@ -31,13 +38,6 @@ import {
 export function budgetFactName(environment: string, slo: string): string {
   return `${BUDGET_FACT_PREFIX}${environment}/${slo}`;
 }
-
-/**
- * What every budget fact's name starts with.
- *
- * @public
- */
-export const BUDGET_FACT_PREFIX = 'budget/';
 
 /**
  * The environment and SLO of a budget fact's name (an environment has no
