@@ -6,7 +6,8 @@
  *
  * @public
  */
-export interface HistogramBucket {
+// A type, not an interface: a stored fact's value must be plain JSON (FactValue's index signature).
+export type HistogramBucket = {
   /** The bucket boundary used, in seconds (Prometheus' `le` label). */
   le: number;
   /** The threshold asked for, in seconds. */
@@ -15,7 +16,7 @@ export interface HistogramBucket {
   offBy: number;
   /** Why the bucket does not measure the threshold, when it is more than 10 % off. */
   warning?: string;
-}
+};
 
 /** A boundary further than this share from the threshold is reported. */
 const TOLERANCE = 0.1;
