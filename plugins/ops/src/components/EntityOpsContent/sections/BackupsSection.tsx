@@ -35,7 +35,8 @@ function LastBackup(props: { freshness?: string; fact?: EntityFact }) {
       <Chip
         size="small"
         label={seen.fresh ? 'fresh' : 'overdue'}
-        color={seen.fresh ? 'default' : 'secondary'}
+        // Outlined, not MUI's secondary (pink): its white label fails WCAG AA contrast.
+        variant={seen.fresh ? 'default' : 'outlined'}
       />
       {fact.stale && <Chip size="small" label="stale" />}
     </span>

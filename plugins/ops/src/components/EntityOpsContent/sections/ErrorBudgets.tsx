@@ -62,14 +62,15 @@ function BudgetRow(props: {
         <Typography variant="body2" style={{ fontWeight: 500 }}>
           {slo} · {environment}
         </Typography>
+        {/* Outlined: MUI's secondary (pink) chip fails WCAG AA contrast for its white label. */}
         {seen.exhausted && (
-          <Chip size="small" color="secondary" label="budget spent" />
+          <Chip size="small" variant="outlined" label="budget spent" />
         )}
         {seen.firing.map(f => (
           <Chip
             key={`${f.long}/${f.short}`}
             size="small"
-            color={f.severity === 'page' ? 'secondary' : 'default'}
+            variant="outlined"
             label={`${f.severity}: ${f.factor}× over ${f.long} and ${f.short}`}
           />
         ))}
