@@ -23,6 +23,14 @@ export interface Config {
         short: string;
         factor: number;
       }>;
+      /**
+       * Entities measured by one query: an SLI that differs between entities
+       * only in their own label (`service="$service"`) is asked for up to
+       * this many at once, `sum by (service)`. Default 500 (a page of the
+       * catalog); lower it when Prometheus refuses the queries for their
+       * size (query.max-samples); 1 asks per entity.
+       */
+      batchSize?: number;
     };
   };
 }

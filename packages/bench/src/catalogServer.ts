@@ -7,20 +7,32 @@
  * CatalogClient (the backend's discovery points `catalog` here). The plugin
  * token the client sends is not checked. It also stands in for Prometheus:
  * `/api/v1/query` answers every instant query at once with a one-sample
- * vector (a new value each time, so every collection changes the facts).
+ * vector (a new value each time, so every collection changes the facts),
+ * and `/api/v1/rules` with no rules loaded.
  * Runs in its own process so the backend's RSS is the backend's alone.
  * A request for any other route is answered 404 and reported on stderr.
+ * With `budgets`, the N components are budgetEntities.ts's (three SLOs with
+ * an SLI each, in three environments) for the fact-collection benchmark,
+ * whose backend asks a real Prometheus instead.
  *
- *   node -r @backstage/cli/config/nodeTransform.cjs src/catalogServer.ts <count>
+ *   node -r @backstage/cli/config/nodeTransform.cjs src/catalogServer.ts <count> [budgets]
  *   prints `listening <port>` when ready.
  */
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readYamlDocuments } from '@opskit/plugin-ops-common';
+import { budgetEntities } from './budgetEntities';
 import { syntheticEntities } from './syntheticEntities';
 
 const count = Number(process.argv[2] ?? 10000);
+const components =
+  process.argv[3] === 'budgets'
+    ? budgetEntities(count)
+    : syntheticEntities(count).map(e => ({
+        ...e,
+        metadata: { ...e.metadata, namespace: 'default' },
+      }));
 const org = readYamlDocuments(
   readFileSync(resolve(__dirname, '../../../examples/org.yaml'), 'utf8'),
   'org.yaml',
@@ -66,14 +78,7 @@ const teams = LEVELS.flatMap(({ count: size, type }, level) =>
     };
   }),
 );
-const entities: any[] = [
-  ...syntheticEntities(count).map(e => ({
-    ...e,
-    metadata: { ...e.metadata, namespace: 'default' },
-  })),
-  ...org,
-  ...teams,
-];
+const entities: any[] = [...components, ...org, ...teams];
 const refOf = (e: any) =>
   `${e.kind}:${e.metadata.namespace ?? 'default'}/${
     e.metadata.name
@@ -158,6 +163,9 @@ const server = http.createServer((req, res) => {
     );
     return undefined;
   }
+  // No rules loaded: drift is not what this benchmark measures.
+  if (url.pathname === '/api/v1/rules')
+    return send(200, { status: 'success', data: { groups: [] } });
   if (req.method === 'GET' && url.pathname === '/api/catalog/entities/by-query')
     return send(200, query(url));
   // The unpaged list (CatalogClient.getEntities): what a roll-up reads the group tree with.

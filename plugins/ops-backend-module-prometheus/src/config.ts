@@ -20,6 +20,8 @@ export interface PrometheusConfig {
   fallback?: PrometheusTarget;
   /** The conditions budgets are judged by (ops-common's defaults when not configured). */
   burnRateConditions?: BurnRateCondition[];
+  /** Entities measured by one batched SLI query (default 500; 1: each on its own). */
+  batchSize?: number;
 }
 
 function readTarget(config: Config, key: string): PrometheusTarget {
@@ -88,9 +90,18 @@ export function readPrometheusConfig(
     if ('error' in read) throw new Error(read.error);
     burnRateConditions = read.conditions;
   }
+  const batchSize = root.getOptionalNumber('batchSize');
+  if (
+    batchSize !== undefined &&
+    (!Number.isInteger(batchSize) || batchSize < 1)
+  )
+    throw new Error(
+      `ops.prometheus.batchSize: must be a whole number of at least 1, got ${batchSize}`,
+    );
   return {
     targets,
     fallback,
     ...(burnRateConditions ? { burnRateConditions } : {}),
+    ...(batchSize !== undefined ? { batchSize } : {}),
   };
 }

@@ -196,6 +196,26 @@ describe('readPrometheusConfig', () => {
     ).toThrow('configure `default` or at least one entry');
   });
 
+  it('reads the batch size, and refuses one below 1', () => {
+    const withSize = (batchSize: unknown) =>
+      readPrometheusConfig(
+        new ConfigReader({
+          ops: {
+            prometheus: {
+              default: { baseUrl: 'http://p' },
+              batchSize: batchSize as any,
+            },
+          },
+        }),
+      );
+    expect(withSize(undefined)?.batchSize).toBeUndefined();
+    expect(withSize(50)?.batchSize).toBe(50);
+    expect(() => withSize(0)).toThrow(
+      'ops.prometheus.batchSize: must be a whole number of at least 1, got 0',
+    );
+    expect(() => withSize(2.5)).toThrow('got 2.5');
+  });
+
   it('reads burn-rate conditions, and refuses bad ones with the key named', () => {
     const withRates = (burnRates: unknown) =>
       readPrometheusConfig(

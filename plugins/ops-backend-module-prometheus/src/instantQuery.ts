@@ -158,6 +158,42 @@ export async function labelledQuery(
   return { values, ...(time ? { time } : {}) };
 }
 
+/**
+ * Values grouped by one label and keyed by others: what a query for many
+ * entities over several windows returns (`by` tells the entities apart;
+ * the key is the `within` labels' values joined by a newline). As in
+ * labelledQuery, a value that is not a number is NaN.
+ */
+export async function groupedQuery(
+  target: PrometheusTarget,
+  query: string,
+  by: string,
+  within: string[],
+  signal?: AbortSignal,
+): Promise<{ values: Map<string, Map<string, number>>; time?: Date }> {
+  const data = await queryData(target, query, signal);
+  if (data.resultType !== 'vector')
+    throw new PrometheusQueryError(
+      `the query returned a ${data.resultType}, not series labelled by ${by}`,
+    );
+  const values = new Map<string, Map<string, number>>();
+  let time: Date | undefined;
+  for (const series of (data.result ?? []) as {
+    metric?: Record<string, string>;
+    value?: Sample;
+  }[]) {
+    const group = series.metric?.[by];
+    const key = within.map(label => series.metric?.[label]);
+    if (group === undefined || key.includes(undefined)) continue;
+    if (!Array.isArray(series.value)) continue;
+    let record = values.get(group);
+    if (!record) values.set(group, (record = new Map()));
+    record.set(key.join('\n'), Number(series.value[1]));
+    time ??= new Date(Number(series.value[0]) * 1000);
+  }
+  return { values, ...(time ? { time } : {}) };
+}
+
 function sampleOf(data: NonNullable<QueryResponse['data']>): InstantValue {
   let sample: Sample | undefined;
   if (data.resultType === 'scalar') {

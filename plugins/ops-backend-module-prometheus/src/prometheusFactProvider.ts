@@ -1,4 +1,5 @@
 import {
+  BATCH_PART_LABEL,
   backupQueries,
   entityAlerts,
   observeBackup,
@@ -12,20 +13,27 @@ import {
   WINDOW_LABEL,
   type DeployedAlert,
   type FactInput,
+  type SliQuery,
   type FactValue,
 } from '@opskit/plugin-ops-common';
 import type { OpsFactProvider } from '@opskit/plugin-ops-node';
 import type { PrometheusConfig, PrometheusTarget } from './config';
 import {
+  groupedQuery,
   instantQuery,
   labelledQuery,
   loadedAlerts,
   PrometheusUnavailableError,
 } from './instantQuery';
 
+/** What one batched SLI query returned: each entity's ratios by window. */
+type BatchAnswer = Awaited<ReturnType<typeof groupedQuery>>;
+
 /** @public */
 export const PROMETHEUS_PROVIDER_ID = 'prometheus';
 
+/** Entities per batched SLI query: a page of the catalog, as ops-backend collects it. */
+const DEFAULT_BATCH_SIZE = 500;
 /** How long the rules read from one Prometheus serve the entities collected after. */
 const RULES_TTL_MS = 30_000;
 /** How long reading the rules may take. */
@@ -38,7 +46,10 @@ const RULES_TIMEOUT_MS = 10_000;
  * is met and the alert threshold crossed. Each SLO with an `sli` is measured
  * with one more query per environment, over all its windows at once: the
  * `budget/<environment>/<slo>` fact holds the budget left, the burn rates and
- * the burn-rate conditions that hold. Where the runbook declares alerts, the
+ * the burn-rate conditions that hold; an SLI that differs between entities
+ * only in their own label (`service="$service"`) is asked once per page of
+ * entities and environment (preparePage), `sum by (service)`, and only what
+ * that query did not answer is asked per entity. Where the runbook declares alerts, the
  * alerting rules loaded there that belong to the entity are stored as
  * `rules/<environment>` (drift, and what fires now). Each backup with a
  * `freshness` query is asked in production: `backup/<data>` holds the age of
@@ -66,8 +77,62 @@ export function prometheusFactProvider(
     });
     return alerts;
   };
+  // The page's batched SLI answers (preparePage), by Prometheus, batch key and entity value; replaced with each page.
+  let batches = new Map<string, Promise<BatchAnswer>>();
+  // Built once per profile: preparePage and collect get the same profile object.
+  const sliQueriesMemo = new WeakMap<object, SliQuery[]>();
+  const sliQueriesOf = (profile: Parameters<typeof sliQueries>[0]) => {
+    let queries = sliQueriesMemo.get(profile);
+    if (!queries) sliQueriesMemo.set(profile, (queries = sliQueries(profile)));
+    return queries;
+  };
+  const batchKey = (target: PrometheusTarget, key: string) =>
+    `${target.baseUrl}\n${key}`;
   return {
     id: PROMETHEUS_PROVIDER_ID,
+    async preparePage(entities, { signal }) {
+      const groups = new Map<
+        string,
+        { target: PrometheusTarget; query: SliQuery; values: Set<string> }
+      >();
+      for (const { profile } of entities)
+        for (const query of sliQueriesOf(profile)) {
+          const target =
+            config.targets.get(query.environment) ?? config.fallback;
+          if (!query.batch || !query.query || !target) continue;
+          const key = batchKey(target, query.batch.key);
+          const group = groups.get(key);
+          if (group) group.values.add(query.batch.value);
+          else
+            groups.set(key, {
+              target,
+              query,
+              values: new Set([query.batch.value]),
+            });
+        }
+      const next = new Map<string, Promise<BatchAnswer>>();
+      const size = config.batchSize ?? DEFAULT_BATCH_SIZE;
+      for (const [key, { target, query, values }] of groups) {
+        const all = [...values];
+        for (let start = 0; start < all.length; start += size) {
+          const chunk = all.slice(start, start + size);
+          // One entity alone gains nothing: it asks its own query.
+          if (chunk.length < 2) continue;
+          const answer = groupedQuery(
+            target,
+            query.batch!.queryFor(chunk),
+            query.batch!.label,
+            [WINDOW_LABEL, BATCH_PART_LABEL],
+            signal,
+          );
+          // Settled before collect reads it; a failure is collect's to handle, per entity.
+          answer.catch(() => undefined);
+          for (const value of chunk) next.set(`${key}\n${value}`, answer);
+        }
+      }
+      batches = next;
+      await Promise.allSettled(next.values());
+    },
     appliesTo: profile =>
       (profile.slos ?? []).some(slo => slo.query || slo.sli) ||
       (profile.backups ?? []).some(backup => backup.freshness),
@@ -128,14 +193,70 @@ export function prometheusFactProvider(
           };
         });
       };
+      /** An SLI's budget fact from its error ratio per window. */
+      const budgetFact = (
+        query: SliQuery,
+        values: Record<string, number>,
+        time: Date | undefined,
+        bucket: HistogramBucket | undefined,
+      ): FactInput => ({
+        name: query.factName,
+        value: {
+          ...observeBudget(query, values, config.burnRateConditions, bucket),
+        },
+        ...(time ? { observedAt: time } : {}),
+      });
+      /**
+       * The SLI's budget from its page's batched query, when there was one
+       * and it has this entity's series; undefined to ask on its own (no
+       * events, a histogram without a bucket at the threshold, a query
+       * Prometheus refused). Prometheus unreachable: as from its own query.
+       */
+      const fromBatch = async (
+        target: PrometheusTarget,
+        query: SliQuery,
+      ): Promise<FactInput | undefined> => {
+        const batch =
+          query.batch &&
+          batches.get(
+            `${batchKey(target, query.batch.key)}\n${query.batch.value}`,
+          );
+        if (!batch) return undefined;
+        let answer: BatchAnswer;
+        try {
+          answer = await batch;
+        } catch (error) {
+          if (error instanceof PrometheusUnavailableError) throw error;
+          return undefined;
+        }
+        const counters = answer.values.get(query.batch!.value);
+        if (!counters) return undefined;
+        const values = query.batch!.ratios((window, part) =>
+          counters.get(`${window}\n${part}`),
+        );
+        if (Object.keys(values).length === 0) return undefined;
+        return budgetFact(
+          query,
+          values,
+          answer.time,
+          // The batch counts the threshold's own bucket.
+          query.histogram
+            ? histogramBucket(query.histogram.thresholdMs, [
+                String(query.histogram.thresholdMs / 1000),
+              ])
+            : undefined,
+        );
+      };
       for (const query of sloQueries(profile))
         await instant(query, value => ({ ...observeSlo(query, value) }));
-      for (const query of sliQueries(profile)) {
+      for (const query of sliQueriesOf(profile)) {
         if (!query.query) {
           facts.push({ name: query.factName, value: null, error: query.error });
           continue;
         }
         await measure(query.factName, query.environment, async target => {
+          const batched = await fromBatch(target, query);
+          if (batched) return batched;
           // A histogram's buckets first: without one at the threshold, the nearest is counted, and said.
           let bucket: HistogramBucket | undefined;
           let asked = query.query!;
@@ -159,18 +280,7 @@ export function prometheusFactProvider(
             WINDOW_LABEL,
             signal,
           );
-          return {
-            name: query.factName,
-            value: {
-              ...observeBudget(
-                query,
-                values,
-                config.burnRateConditions,
-                bucket,
-              ),
-            },
-            ...(time ? { observedAt: time } : {}),
-          };
+          return budgetFact(query, values, time, bucket);
         });
       }
       // Backups: the age of each one's last success, from production's Prometheus.
@@ -183,7 +293,7 @@ export function prometheusFactProvider(
         ...sloQueries(profile)
           .filter(q => q.query && q.slo.alert)
           .map(q => q.environment),
-        ...sliQueries(profile).map(q => q.environment),
+        ...sliQueriesOf(profile).map(q => q.environment),
       ]);
       for (const environment of environments) {
         const name = rulesFactName(environment);

@@ -40,6 +40,18 @@ export interface OpsFactProvider {
   /** Skips entities with nothing to observe without calling `collect` (e.g. no SLO has a query). */
   appliesTo?(profile: OpsProfile): boolean;
   collect(context: FactProviderContext): Promise<FactInput[]>;
+  /**
+   * Called with each page of entities this provider applies to (up to 500)
+   * before `collect` is called for each of them: a provider that can observe
+   * many entities in one request (one query for a page instead of one per
+   * entity) asks here and answers their `collect` from what it read.
+   * Optional; when it throws, `collect` runs as it would without it. Its
+   * signal is aborted after the provider's per-entity timeout.
+   */
+  preparePage?(
+    entities: ReadonlyArray<{ entity: Entity; profile: OpsProfile }>,
+    options: { signal: AbortSignal },
+  ): Promise<void>;
   /** Per entity; defaults to `ops.facts.timeout` (10 seconds). */
   timeout?: HumanDuration;
 }

@@ -144,7 +144,7 @@ export interface RealPrometheus {
 /**
  * Starts Debian's `prometheus` binary (`OPSKIT_PROMETHEUS_BIN`, else on PATH)
  * on a free loopback port, scraping the exporter on `exporterPort` and
- * evaluating `options.rules` every second.
+ * evaluating `options.rules` every second (or every `options.scrapeInterval`).
  *
  * @public
  */
@@ -153,14 +153,17 @@ export async function startPrometheus(
   options: {
     /** A rule file's YAML (`{ groups }`), loaded with `rule_files`. */
     rules?: string;
+    /** How often the exporter is scraped and rules evaluated, e.g. 10s; default 1s. */
+    scrapeInterval?: string;
   } = {},
 ): Promise<RealPrometheus> {
   const dir = mkdtempSync(join(tmpdir(), 'opskit-prometheus-'));
+  const interval = options.scrapeInterval ?? '1s';
   if (options.rules !== undefined)
     writeFileSync(join(dir, 'rules.yml'), options.rules);
   writeFileSync(
     join(dir, 'prometheus.yml'),
-    `global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n${
+    `global:\n  scrape_interval: ${interval}\n  evaluation_interval: ${interval}\n${
       options.rules !== undefined
         ? `rule_files: [${JSON.stringify(join(dir, 'rules.yml'))}]\n`
         : ''

@@ -19,6 +19,7 @@ export {
   type BurnRateWindow,
 } from './burnRateAlerts';
 export { histogramBucket, type HistogramBucket } from './histogramBucket';
+export { BATCH_PART_LABEL } from './sliBatches';
 export {
   errorRatioRecord,
   prometheusRules,

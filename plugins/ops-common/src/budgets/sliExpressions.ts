@@ -32,10 +32,43 @@ function leMatcher(thresholdMs: number): string {
 }
 
 /**
+ * The counters an SLI counts, as series selectors (with $environment and
+ * friends expanded): good or bad events, and all events. A histogram's good
+ * events are its bucket at the threshold (or at `bucketMs`), all events its
+ * `_count`.
+ */
+export function sliCounters(
+  sli: NonNullable<Slo['sli']>,
+  expand: (q: string) => string,
+  /** A histogram's bucket to count as fast enough, in ms, when not the threshold's own (see histogramBucket). */
+  bucketMs?: number,
+): { good?: string; bad?: string; total: string; histogram: boolean } {
+  if ('good' in sli)
+    return {
+      good: expand(sli.good),
+      total: expand(sli.total),
+      histogram: false,
+    };
+  if ('bad' in sli)
+    return { bad: expand(sli.bad), total: expand(sli.total), histogram: false };
+  const thresholdMs = bucketMs ?? durationToMs(sli.threshold) ?? 0;
+  const matchers = sli.selector ? expand(sli.selector) : '';
+  return {
+    good: `${sli.histogram}_bucket{${matchers ? `${matchers},` : ''}${leMatcher(
+      thresholdMs,
+    )}}`,
+    total: `${sli.histogram}_count${matchers ? `{${matchers}}` : ''}`,
+    histogram: true,
+  };
+}
+
+/**
  * The bad-event ratio over `range`, from the SLI (with $environment and
  * friends expanded). A good or bad counter with no series counts as 0 (a
  * service that never failed has no 5xx series; one that only fails has no
- * 2xx series), while no `total` leaves the window empty: no events.
+ * 2xx series), while no `total` leaves the window empty: no events. A
+ * histogram exports every bucket, slow or not: a missing one is a wrong
+ * threshold, not zero.
  */
 export function errorRatio(
   sli: NonNullable<Slo['sli']>,
@@ -44,18 +77,13 @@ export function errorRatio(
   /** A histogram's bucket to count as fast enough, in ms, when not the threshold's own (see histogramBucket). */
   bucketMs?: number,
 ): string {
-  const rate = (series: string) => `sum(rate(${expand(series)}[${range}]))`;
-  const orZero = (series: string) => `(${rate(series)} or vector(0))`;
-  if ('good' in sli) return `1 - (${orZero(sli.good)} / ${rate(sli.total)})`;
-  if ('bad' in sli) return `${orZero(sli.bad)} / ${rate(sli.total)}`;
-  // A histogram exports every bucket, slow or not: a missing one is a wrong threshold, not zero.
-  const thresholdMs = bucketMs ?? durationToMs(sli.threshold) ?? 0;
-  const matchers = sli.selector ? expand(sli.selector) : '';
-  const bucket = `${sli.histogram}_bucket{${
-    matchers ? `${matchers},` : ''
-  }${leMatcher(thresholdMs)}}`;
-  const count = `${sli.histogram}_count${matchers ? `{${matchers}}` : ''}`;
-  return `1 - (sum(rate(${bucket}[${range}])) / sum(rate(${count}[${range}])))`;
+  const { good, bad, total, histogram } = sliCounters(sli, expand, bucketMs);
+  const rate = (series: string) => `sum(rate(${series}[${range}]))`;
+  const orZero = (series: string) =>
+    histogram ? rate(series) : `(${rate(series)} or vector(0))`;
+  return bad !== undefined
+    ? `${orZero(bad)} / ${rate(total)}`
+    : `1 - (${orZero(good!)} / ${rate(total)})`;
 }
 
 /**
@@ -91,10 +119,15 @@ export function sloExpander(
   environment: string,
 ): (query: string) => string {
   const variables = queryVariables(profile, environment);
+  // Each selector is expanded once per window it is asked over: keep the first.
+  const done = new Map<string, string>();
   return query => {
+    const kept = done.get(query);
+    if (kept !== undefined) return kept;
     const expanded = expandQuery(query, variables);
     if ('error' in expanded)
       throw new Error(`SLO "${slo.name}": ${expanded.error}`);
+    done.set(query, expanded.query);
     return expanded.query;
   };
 }

@@ -8,6 +8,14 @@ import {
   type BurnRateWindow,
 } from './burnRateAlerts';
 import type { HistogramBucket } from './histogramBucket';
+import { queryVariables } from '../facts/sloFacts';
+import {
+  BATCH_PLACEHOLDER,
+  batchCountersQuery,
+  batchRatios,
+  exactAlternation,
+  sliBatchForm,
+} from './sliBatches';
 import {
   budgetFraction,
   objectivePercent,
@@ -91,6 +99,29 @@ export interface SliQuery {
     bucketsQuery: string;
     queryFor(bucketMs: number): string;
   };
+  /**
+   * When the same SLI of other entities differs from this one only in one
+   * label's value (`service="$service"`): `key` is equal for all of them in
+   * this environment, and `queryFor(values)` measures every listed value at
+   * once: each counter's rate per window, each series labelled with
+   * `label` (its value), its window (WINDOW_LABEL) and its counter
+   * (`opskit_part`: good or bad, and total); `ratios` divides one value's
+   * counters into the error ratio per window, as `query` would have
+   * returned them. A histogram's is counted on the threshold's own bucket.
+   * The Prometheus module asks it once per page of entities.
+   */
+  batch?: {
+    key: string;
+    label: string;
+    value: string;
+    queryFor(values: string[]): string;
+    ratios(
+      counter: (
+        window: string,
+        part: 'good' | 'bad' | 'total',
+      ) => number | undefined,
+    ): Record<string, number>;
+  };
 }
 
 /**
@@ -138,9 +169,34 @@ export function sliQueries(profile: OpsProfile): SliQuery[] {
             )
             .join(' or ');
         const sli = slo.sli;
+        const form = sliBatchForm(sli, queryVariables(profile, environment));
+        // The query with the placeholder left in: equal for every entity it can be asked with.
+        const key = form
+          ? batchCountersQuery(
+              form.sli,
+              windows,
+              expand,
+              form.label,
+              WINDOW_LABEL,
+            )
+          : undefined;
         out.push({
           ...base,
           query: queryFor(),
+          ...(form && key
+            ? {
+                batch: {
+                  key,
+                  label: form.label,
+                  value: form.value,
+                  queryFor: (values: string[]) =>
+                    key
+                      .split(`"${BATCH_PLACEHOLDER}"`)
+                      .join(quoted(exactAlternation(values))),
+                  ratios: counter => batchRatios(sli, windows, counter),
+                },
+              }
+            : {}),
           ...('histogram' in sli
             ? {
                 histogram: {

@@ -94,6 +94,33 @@ describe.each(databases.eachSupportedId())(
       expect(await facts.list('component:default/payments-api')).toEqual([]);
     });
 
+    it('lets a provider prepare each page of the entities it applies to, and collects each one even when preparing fails', async () => {
+      const prepared: string[][] = [];
+      let fail = false;
+      const provider: OpsFactProvider = {
+        id: 'paged',
+        appliesTo: profile => sloQueries(profile).length > 0,
+        async preparePage(entities, { signal }) {
+          expect(signal.aborted).toBe(false);
+          prepared.push(entities.map(e => e.profile.entityRef));
+          if (fail) throw new Error('Prometheus said no');
+        },
+        async collect() {
+          return [{ name: 'prepared', value: prepared.length }];
+        },
+      };
+      const facts = await factStore(databaseId);
+      const run = collector(exampleCatalog(), provider, facts);
+      expect(await run.run()).toMatchObject({ collected: 1, failed: 0 });
+      // Only the entity the provider applies to, once for its page.
+      expect(prepared).toEqual([['component:default/payments-api']]);
+      fail = true;
+      expect(await run.run()).toMatchObject({ collected: 1, failed: 0 });
+      expect(
+        (await facts.list('component:default/payments-api'))[0],
+      ).toMatchObject({ value: 2, stale: false });
+    });
+
     it('keeps facts marked stale when a provider returns garbage, and logs it', async () => {
       const facts = await factStore(databaseId);
       let answer: unknown = [{ name: 'x', value: 1 }];

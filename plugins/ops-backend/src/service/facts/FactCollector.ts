@@ -239,6 +239,7 @@ export class FactCollector {
     failures: Map<string, number>,
   ): Promise<{ entityRef: string; facts: EntityFact[] }[]> {
     const writes: { entityRef: string; facts: EntityFact[] }[] = [];
+    await this.preparePage(provider, targets);
     await eachLimited(
       targets,
       this.options.concurrency,
@@ -282,14 +283,37 @@ export class FactCollector {
     return writes;
   }
 
+  /** Lets a provider ask for the page's entities at once; what it could not read, `collect` asks per entity. */
+  private async preparePage(provider: OpsFactProvider, targets: Target[]) {
+    const entities = targets
+      .filter(t => t.applies.has(provider.id))
+      .map(({ entity, profile }) => ({ entity, profile }));
+    if (!provider.preparePage || entities.length === 0) return;
+    try {
+      await provider.preparePage(entities, {
+        signal: AbortSignal.timeout(this.timeoutOf(provider)),
+      });
+    } catch (error) {
+      this.options.logger.warn(
+        `ops fact provider "${provider.id}" could not prepare a page of ${
+          entities.length
+        } entities; asking each: ${message(error)}`,
+      );
+    }
+  }
+
+  private timeoutOf(provider: OpsFactProvider): number {
+    return provider.timeout
+      ? durationToMilliseconds(provider.timeout)
+      : this.options.timeoutMs;
+  }
+
   /** One provider for one entity, cut off at its timeout. */
   private async collect(
     provider: OpsFactProvider,
     context: { entity: Entity; profile: OpsProfile; previous: EntityFact[] },
   ) {
-    const timeoutMs = provider.timeout
-      ? durationToMilliseconds(provider.timeout)
-      : this.options.timeoutMs;
+    const timeoutMs = this.timeoutOf(provider);
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
