@@ -31,6 +31,7 @@ import {
 } from '@opskit/plugin-ops-backend-module-prometheus/testUtils';
 import {
   Collection,
+  cpuTicks,
   database,
   Driver,
   MANUAL_SCHEDULE,
@@ -80,6 +81,7 @@ async function prometheusStats(prometheus: RealPrometheus) {
       /slice="inner_eval"/,
     ),
     rssMb: Math.round(sum('process_resident_memory_bytes') / 2 ** 20),
+    cpuSeconds: sum('process_cpu_seconds_total'),
     series: sum('prometheus_tsdb_head_series'),
   };
 }
@@ -205,8 +207,11 @@ async function runOne(
 
     const measure = async () => {
       const before = await prometheusStats(prometheus!);
+      const backendTicks = cpuTicks(backend!.pid);
       const collection = await driver.collect();
       const after = await prometheusStats(prometheus!);
+      // Clock ticks are 1/100 s; this includes the evaluation's start if it began before the log line was read.
+      const backendCpuSeconds = (cpuTicks(backend!.pid) - backendTicks) / 100;
       const queries = after.queries - before.queries;
       const budgets = await storedBudgets(store);
       const slis = size * SLIS_PER_ENTITY * BUDGET_ENVIRONMENTS.length;
@@ -232,6 +237,10 @@ async function runOne(
                 Math.max(1, queries),
             ) / 100,
           ...budgets,
+          // CPU seconds during the collection: with 2 cores, their sum over the wall time says how busy the machine was.
+          prometheusCpuSeconds:
+            Math.round((after.cpuSeconds - before.cpuSeconds) * 10) / 10,
+          backendCpuSeconds,
           backendPeakRssMb: collection.peakMb,
           prometheusRssMb: after.rssMb,
           prometheusSeries: after.series,

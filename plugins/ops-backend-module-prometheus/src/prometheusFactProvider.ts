@@ -77,8 +77,11 @@ export function prometheusFactProvider(
     });
     return alerts;
   };
-  // The page's batched SLI answers (preparePage), by Prometheus, batch key and entity value; replaced with each page.
+  // The batched SLI answers (preparePage) by Prometheus, batch key and entity
+  // value, of the page being collected and of the next one (ops-backend
+  // prepares a page while it collects the one before).
   let batches = new Map<string, Promise<BatchAnswer>>();
+  let previousBatches = new Map<string, Promise<BatchAnswer>>();
   // Built once per profile: preparePage and collect get the same profile object.
   const sliQueriesMemo = new WeakMap<object, SliQuery[]>();
   const sliQueriesOf = (profile: Parameters<typeof sliQueries>[0]) => {
@@ -99,7 +102,8 @@ export function prometheusFactProvider(
         for (const query of sliQueriesOf(profile)) {
           const target =
             config.targets.get(query.environment) ?? config.fallback;
-          if (!query.batch || !query.query || !target) continue;
+          // `query.query` is not read here: a batched SLI builds it only if asked on its own.
+          if (!query.batch || query.error !== undefined || !target) continue;
           const key = batchKey(target, query.batch.key);
           const group = groups.get(key);
           if (group) group.values.add(query.batch.value);
@@ -130,6 +134,7 @@ export function prometheusFactProvider(
           for (const value of chunk) next.set(`${key}\n${value}`, answer);
         }
       }
+      previousBatches = batches;
       batches = next;
       await Promise.allSettled(next.values());
     },
@@ -216,11 +221,11 @@ export function prometheusFactProvider(
         target: PrometheusTarget,
         query: SliQuery,
       ): Promise<FactInput | undefined> => {
-        const batch =
-          query.batch &&
-          batches.get(
-            `${batchKey(target, query.batch.key)}\n${query.batch.value}`,
-          );
+        if (!query.batch) return undefined;
+        const key = `${batchKey(target, query.batch.key)}\n${
+          query.batch.value
+        }`;
+        const batch = batches.get(key) ?? previousBatches.get(key);
         if (!batch) return undefined;
         let answer: BatchAnswer;
         try {
@@ -250,7 +255,7 @@ export function prometheusFactProvider(
       for (const query of sloQueries(profile))
         await instant(query, value => ({ ...observeSlo(query, value) }));
       for (const query of sliQueriesOf(profile)) {
-        if (!query.query) {
+        if (query.error !== undefined) {
           facts.push({ name: query.factName, value: null, error: query.error });
           continue;
         }

@@ -44,9 +44,11 @@ export interface OpsFactProvider {
    * Called with each page of entities this provider applies to (up to 500)
    * before `collect` is called for each of them: a provider that can observe
    * many entities in one request (one query for a page instead of one per
-   * entity) asks here and answers their `collect` from what it read.
-   * Optional; when it throws, `collect` runs as it would without it. Its
-   * signal is aborted after the provider's per-entity timeout.
+   * entity) asks here and answers their `collect` from what it read. The
+   * next page is prepared while the one before is still being collected:
+   * keep what two pages read. Optional; when it throws, `collect` runs as it
+   * would without it. Its signal is aborted after the provider's per-entity
+   * timeout.
    */
   preparePage?(
     entities: ReadonlyArray<{ entity: Entity; profile: OpsProfile }>,

@@ -44,6 +44,10 @@ describe('batched SLI queries', () => {
     for (const window of checkoutProd.windows)
       expect(query).toContain(`"opskit_window", "${window}"`);
     expect(query).not.toContain('$');
+    // Its own query is still there, built when read (when the batch did not answer).
+    expect(checkoutProd.query).toContain(
+      'sum(rate(http_requests_total{service="checkout",env="production",code=~"5.."}[5m]))',
+    );
   });
 
   it("divides an entity's counters as the query alone would: a missing bad or good counter is zero, no total no window, 0/0 NaN", () => {
@@ -111,6 +115,6 @@ describe('batched SLI queries', () => {
       'checkout',
       `{good: 'ok{service="$service",ns=~"$namespace-.*"}', total: 'all{service="$service"}'}`,
     );
-    expect(a.batch!.key).toContain('ns=~"shop-.*"');
+    expect(a.batch!.queryFor(['x'])).toContain('ns=~"shop-.*"');
   });
 });

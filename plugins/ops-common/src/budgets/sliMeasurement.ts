@@ -24,6 +24,7 @@ import {
 import {
   DEFAULT_SLO_WINDOW,
   errorRatio,
+  sliCounters,
   histogramBucketsQuery,
   promRange,
   quoted,
@@ -170,19 +171,14 @@ export function sliQueries(profile: OpsProfile): SliQuery[] {
             .join(' or ');
         const sli = slo.sli;
         const form = sliBatchForm(sli, queryVariables(profile, environment));
-        // The query with the placeholder left in: equal for every entity it can be asked with.
+        // Expanded now, so an unknown variable is this SLI's error here, not when the query is built.
+        sliCounters(sli, expand);
+        // Short and equal for every entity this SLI can be asked with: its label, windows and selectors with the placeholder.
         const key = form
-          ? batchCountersQuery(
-              form.sli,
-              windows,
-              expand,
-              form.label,
-              WINDOW_LABEL,
-            )
+          ? JSON.stringify([form.label, windows, sliCounters(form.sli, expand)])
           : undefined;
-        out.push({
+        const entry: SliQuery = {
           ...base,
-          query: queryFor(),
           ...(form && key
             ? {
                 batch: {
@@ -190,13 +186,19 @@ export function sliQueries(profile: OpsProfile): SliQuery[] {
                   label: form.label,
                   value: form.value,
                   queryFor: (values: string[]) =>
-                    key
+                    batchCountersQuery(
+                      form.sli,
+                      windows,
+                      expand,
+                      form.label,
+                      WINDOW_LABEL,
+                    )
                       .split(`"${BATCH_PLACEHOLDER}"`)
                       .join(quoted(exactAlternation(values))),
                   ratios: counter => batchRatios(sli, windows, counter),
                 },
               }
-            : {}),
+            : { query: queryFor() }),
           ...('histogram' in sli
             ? {
                 histogram: {
@@ -206,7 +208,16 @@ export function sliQueries(profile: OpsProfile): SliQuery[] {
                 },
               }
             : {}),
-        });
+        };
+        // A batched SLI's own query (a few KB) is only needed when its batch did not answer it: built then.
+        if (entry.batch) {
+          let own: string | undefined;
+          Object.defineProperty(entry, 'query', {
+            enumerable: true,
+            get: () => (own ??= queryFor()),
+          });
+        }
+        out.push(entry);
       } catch (error) {
         out.push({ ...base, error: (error as Error).message });
       }

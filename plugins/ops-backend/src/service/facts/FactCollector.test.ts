@@ -121,6 +121,48 @@ describe.each(databases.eachSupportedId())(
       ).toMatchObject({ value: 2, stale: false });
     });
 
+    it('prepares the next page while it collects the one before', async () => {
+      const payments = exampleCatalog().find(
+        e => e.metadata.name === 'payments-api',
+      )!;
+      const entities = Array.from({ length: 600 }, (_, i) => ({
+        ...payments,
+        metadata: { ...payments.metadata, name: `svc-${i}` },
+      }));
+      let secondPagePrepared!: () => void;
+      const secondPage = new Promise<void>(resolve => {
+        secondPagePrepared = resolve;
+      });
+      const events: string[] = [];
+      const provider: OpsFactProvider = {
+        id: 'paged',
+        async preparePage(page) {
+          events.push(`prepare ${page.length}`);
+          if (events.length === 2) secondPagePrepared();
+        },
+        async collect({ profile }) {
+          // The first page's last entity waits for the second page's preparation: it must come without it.
+          if (profile.entityRef === 'component:default/svc-499') {
+            await Promise.race([
+              secondPage,
+              new Promise(r => setTimeout(r, 5000)),
+            ]);
+            events.push('collected svc-499');
+          }
+          return [{ name: 'n', value: 1 }];
+        },
+      };
+      const facts = await factStore(databaseId);
+      const run = collector(entities, provider, facts);
+      expect(await run.run()).toMatchObject({ collected: 600, failed: 0 });
+      // The second page was prepared before the first page's last entity was done (sequentially it would wait 5 s, then come after).
+      expect(events).toEqual([
+        'prepare 500',
+        'prepare 100',
+        'collected svc-499',
+      ]);
+    });
+
     it('keeps facts marked stale when a provider returns garbage, and logs it', async () => {
       const facts = await factStore(databaseId);
       let answer: unknown = [{ name: 'x', value: 1 }];

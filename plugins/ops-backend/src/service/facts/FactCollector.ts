@@ -58,6 +58,13 @@ interface Target {
   applies: Set<string>;
 }
 
+/** A catalog page read for collection, each provider's preparation of it started. */
+interface PageRead {
+  next?: string;
+  targets: Target[];
+  prepared: Map<string, Promise<void>>;
+}
+
 /** Runs `fn` over the items with at most `limit` at once. */
 async function eachLimited<T>(
   items: T[],
@@ -134,8 +141,13 @@ export class FactCollector {
     const failures = new Map<string, number>();
     // Time-dependent validation (future dates) works in days: a profile keeps for the day.
     const day = evaluationDay();
-    let cursor: string | undefined;
-    do {
+    /**
+     * One catalog page: its entities to collect and, started at once, each
+     * provider's preparation of them. The next page is read and prepared
+     * while this one is collected, so a provider's batched queries and this
+     * process's own work overlap.
+     */
+    const readPage = async (cursor: string | undefined): Promise<PageRead> => {
       // Stop between pages: another run may take over, and must not race this one's writes.
       if (signal?.aborted)
         throw new Error(
@@ -156,9 +168,21 @@ export class FactCollector {
         );
         if (target) targets.push(target);
       }
+      const prepared = new Map(
+        providers.map(p => [p.id, this.preparePage(p, targets)] as const),
+      );
+      return { next: page.pageInfo.nextCursor, targets, prepared };
+    };
+    let upcoming: Promise<PageRead> | undefined = readPage(undefined);
+    while (upcoming) {
+      const { next, targets, prepared }: PageRead = await upcoming;
+      upcoming = next ? readPage(next) : undefined;
+      // Awaited below, after this page: a failure then is not an unhandled rejection meanwhile.
+      upcoming?.catch(() => undefined);
       if (targets.length) {
         const pageFacts = await facts.forEntities(targets.map(t => t.ref));
         for (const provider of providers) {
+          await prepared.get(provider.id);
           await facts.write(
             provider.id,
             await this.collectPage(
@@ -171,8 +195,7 @@ export class FactCollector {
           );
         }
       }
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+    }
     // Entities that left the catalog (or the evaluated kinds) take their facts with them.
     for (const provider of providers) {
       const gone = [...stored.get(provider.id)!].filter(ref => !seen.has(ref));
@@ -239,7 +262,6 @@ export class FactCollector {
     failures: Map<string, number>,
   ): Promise<{ entityRef: string; facts: EntityFact[] }[]> {
     const writes: { entityRef: string; facts: EntityFact[] }[] = [];
-    await this.preparePage(provider, targets);
     await eachLimited(
       targets,
       this.options.concurrency,
@@ -283,7 +305,7 @@ export class FactCollector {
     return writes;
   }
 
-  /** Lets a provider ask for the page's entities at once; what it could not read, `collect` asks per entity. */
+  /** Lets a provider ask for the page's entities at once; what it could not read, `collect` asks per entity. Never rejects. */
   private async preparePage(provider: OpsFactProvider, targets: Target[]) {
     const entities = targets
       .filter(t => t.applies.has(provider.id))
