@@ -1,6 +1,7 @@
 import {
   BATCH_PART_LABEL,
   backupQueries,
+  batchedCountersQuery,
   entityAlerts,
   observeBackup,
   histogramBucket,
@@ -26,8 +27,13 @@ import {
   PrometheusUnavailableError,
 } from './instantQuery';
 
-/** What one batched SLI query returned: each entity's ratios by window. */
+/** What one batched query returned: each entity's counters, by number. */
 type BatchAnswer = Awaited<ReturnType<typeof groupedQuery>>;
+/** A batched query and where each SLI's counters are in its answer. */
+interface PreparedBatch {
+  answer: Promise<BatchAnswer>;
+  partOf: ReturnType<typeof batchedCountersQuery>['partOf'];
+}
 
 /** @public */
 export const PROMETHEUS_PROVIDER_ID = 'prometheus';
@@ -80,8 +86,8 @@ export function prometheusFactProvider(
   // The batched SLI answers (preparePage) by Prometheus, batch key and entity
   // value, of the page being collected and of the next one (ops-backend
   // prepares a page while it collects the one before).
-  let batches = new Map<string, Promise<BatchAnswer>>();
-  let previousBatches = new Map<string, Promise<BatchAnswer>>();
+  let batches = new Map<string, PreparedBatch>();
+  let previousBatches = new Map<string, PreparedBatch>();
   // Built once per profile: preparePage and collect get the same profile object.
   const sliQueriesMemo = new WeakMap<object, SliQuery[]>();
   const sliQueriesOf = (profile: Parameters<typeof sliQueries>[0]) => {
@@ -89,54 +95,93 @@ export function prometheusFactProvider(
     if (!queries) sliQueriesMemo.set(profile, (queries = sliQueries(profile)));
     return queries;
   };
-  const batchKey = (target: PrometheusTarget, key: string) =>
-    `${target.baseUrl}\n${key}`;
+  const batchKey = (target: PrometheusTarget, sli: string, value: string) =>
+    `${target.baseUrl}\n${sli}\n${value}`;
   return {
     id: PROMETHEUS_PROVIDER_ID,
     async preparePage(entities, { signal }) {
+      // Entities from one template share a query: per Prometheus, environment, label and the SLIs an entity has there.
       const groups = new Map<
         string,
-        { target: PrometheusTarget; query: SliQuery; values: Set<string> }
+        {
+          target: PrometheusTarget;
+          label: string;
+          slis: Map<string, SliQuery>;
+          values: Set<string>;
+        }
       >();
-      for (const { profile } of entities)
+      for (const { profile } of entities) {
+        const own = new Map<
+          string,
+          { target: PrometheusTarget; value: string; slis: SliQuery[] }
+        >();
         for (const query of sliQueriesOf(profile)) {
           const target =
             config.targets.get(query.environment) ?? config.fallback;
           // `query.query` is not read here: a batched SLI builds it only if asked on its own.
           if (!query.batch || query.error !== undefined || !target) continue;
-          const key = batchKey(target, query.batch.key);
-          const group = groups.get(key);
-          if (group) group.values.add(query.batch.value);
+          const key = [
+            target.baseUrl,
+            query.environment,
+            query.batch.label,
+            query.batch.value,
+          ].join('\n');
+          const mine = own.get(key);
+          if (mine) mine.slis.push(query);
           else
-            groups.set(key, {
-              target,
-              query,
-              values: new Set([query.batch.value]),
-            });
+            own.set(key, { target, value: query.batch.value, slis: [query] });
         }
-      const next = new Map<string, Promise<BatchAnswer>>();
+        for (const { target, value, slis } of own.values()) {
+          const key = [
+            target.baseUrl,
+            slis[0].environment,
+            slis[0].batch!.label,
+            ...slis.map(q => q.batch!.key).sort(),
+          ].join('\n');
+          let group = groups.get(key);
+          if (!group)
+            groups.set(
+              key,
+              (group = {
+                target,
+                label: slis[0].batch!.label,
+                slis: new Map(slis.map(q => [q.batch!.key, q])),
+                values: new Set(),
+              }),
+            );
+          group.values.add(value);
+        }
+      }
+      const next = new Map<string, PreparedBatch>();
       const size = config.batchSize ?? DEFAULT_BATCH_SIZE;
-      for (const [key, { target, query, values }] of groups) {
+      for (const { target, label, slis, values } of groups.values()) {
+        const counters = [...slis.values()].map(q => ({
+          key: q.batch!.key,
+          counters: q.batch!.counters(),
+        }));
         const all = [...values];
         for (let start = 0; start < all.length; start += size) {
           const chunk = all.slice(start, start + size);
-          // One entity alone gains nothing: it asks its own query.
+          // One entity alone gains nothing: it asks its own queries.
           if (chunk.length < 2) continue;
+          const { query, partOf } = batchedCountersQuery(counters, chunk);
           const answer = groupedQuery(
             target,
-            query.batch!.queryFor(chunk),
-            query.batch!.label,
-            [WINDOW_LABEL, BATCH_PART_LABEL],
+            query,
+            label,
+            [BATCH_PART_LABEL],
             signal,
           );
           // Settled before collect reads it; a failure is collect's to handle, per entity.
           answer.catch(() => undefined);
-          for (const value of chunk) next.set(`${key}\n${value}`, answer);
+          for (const value of chunk)
+            for (const key of slis.keys())
+              next.set(batchKey(target, key, value), { answer, partOf });
         }
       }
       previousBatches = batches;
       batches = next;
-      await Promise.allSettled(next.values());
+      await Promise.allSettled([...next.values()].map(b => b.answer));
     },
     appliesTo: profile =>
       (profile.slos ?? []).some(slo => slo.query || slo.sli) ||
@@ -222,23 +267,22 @@ export function prometheusFactProvider(
         query: SliQuery,
       ): Promise<FactInput | undefined> => {
         if (!query.batch) return undefined;
-        const key = `${batchKey(target, query.batch.key)}\n${
-          query.batch.value
-        }`;
+        const key = batchKey(target, query.batch.key, query.batch.value);
         const batch = batches.get(key) ?? previousBatches.get(key);
         if (!batch) return undefined;
         let answer: BatchAnswer;
         try {
-          answer = await batch;
+          answer = await batch.answer;
         } catch (error) {
           if (error instanceof PrometheusUnavailableError) throw error;
           return undefined;
         }
-        const counters = answer.values.get(query.batch!.value);
+        const counters = answer.values.get(query.batch.value);
         if (!counters) return undefined;
-        const values = query.batch!.ratios((window, part) =>
-          counters.get(`${window}\n${part}`),
-        );
+        const values = query.batch.ratios((window, part) => {
+          const id = batch.partOf(query.batch!.key, window, part);
+          return id === undefined ? undefined : counters.get(id);
+        });
         if (Object.keys(values).length === 0) return undefined;
         return budgetFact(
           query,

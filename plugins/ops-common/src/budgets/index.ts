@@ -19,7 +19,11 @@ export {
   type BurnRateWindow,
 } from './burnRateAlerts';
 export { histogramBucket, type HistogramBucket } from './histogramBucket';
-export { BATCH_PART_LABEL } from './sliBatches';
+export {
+  BATCH_PART_LABEL,
+  batchedCountersQuery,
+  type BatchCounter,
+} from './sliBatches';
 export {
   errorRatioRecord,
   prometheusRules,

@@ -1,5 +1,13 @@
 import { buildOpsProfile } from '../profile';
-import { sliQueries } from './sliMeasurement';
+import { batchedCountersQuery } from './sliBatches';
+import { sliQueries, type SliQuery } from './sliMeasurement';
+
+/** One batch's query for these SLIs (of one entity, the representative) over the values. */
+const queryOf = (values: string[], ...slis: SliQuery[]) =>
+  batchedCountersQuery(
+    slis.map(q => ({ key: q.batch!.key, counters: q.batch!.counters() })),
+    values,
+  );
 
 function queriesOf(name: string, sli: string) {
   const descriptor = `apiVersion: opskit.io/v1
@@ -33,16 +41,18 @@ describe('batched SLI queries', () => {
     });
     expect(cartProd.batch!.key).toBe(checkoutProd.batch!.key);
     expect(checkoutStaging.batch!.key).not.toBe(checkoutProd.batch!.key);
-    const query = checkoutProd.batch!.queryFor(['checkout', 'cart.v2']);
+    const { query, partOf } = queryOf(['checkout', 'cart.v2'], checkoutProd);
     // Each counter per window, by entity: the dot escaped for the regular expression (and the backslash for PromQL).
     expect(query).toContain(
-      'label_replace(label_replace(sum by (service) (rate(http_requests_total{service=~"checkout|cart\\\\.v2",env="production",code=~"5.."}[5m])), "opskit_window", "5m", "", ""), "opskit_part", "bad", "", "")',
+      'label_replace(sum by (service) (rate(http_requests_total{service=~"checkout|cart\\\\.v2",env="production",code=~"5.."}[5m])), "opskit_part", "0", "", "")',
     );
     expect(query).toContain(
-      'sum by (service) (rate(http_requests_total{service=~"checkout|cart\\\\.v2",env="production"}[4w])), "opskit_window", "4w", "", ""), "opskit_part", "total"',
+      'sum by (service) (rate(http_requests_total{service=~"checkout|cart\\\\.v2",env="production"}[4w]))',
     );
+    expect(partOf(checkoutProd.batch!.key, '5m', 'bad')).toBe('0');
+    expect(partOf(checkoutProd.batch!.key, '5m', 'total')).toBe('1');
     for (const window of checkoutProd.windows)
-      expect(query).toContain(`"opskit_window", "${window}"`);
+      expect(query).toContain(`[${window}]))`);
     expect(query).not.toContain('$');
     // Its own query is still there, built when read (when the batch did not answer).
     expect(checkoutProd.query).toContain(
@@ -81,13 +91,31 @@ describe('batched SLI queries', () => {
     ).toBe(1);
   });
 
+  it('asks a counter two SLIs share once per window', () => {
+    const [availability] = queriesOf('checkout', RATIO);
+    const [success] = queriesOf(
+      'checkout',
+      `{good: 'http_requests_total{service="$service",env="$environment",code!~"5.."}', total: 'http_requests_total{service="$service",env="$environment"}'}`,
+    );
+    const { query, partOf } = queryOf(['checkout'], availability, success);
+    const total5m =
+      'sum by (service) (rate(http_requests_total{service=~"checkout",env="production"}[5m]))';
+    expect(query.split(total5m)).toHaveLength(2);
+    expect(partOf(success.batch!.key, '5m', 'total')).toBe(
+      partOf(availability.batch!.key, '5m', 'total'),
+    );
+    expect(partOf(success.batch!.key, '5m', 'good')).not.toBe(
+      partOf(availability.batch!.key, '5m', 'bad'),
+    );
+  });
+
   it('batches a histogram threshold on its own bucket, with ${braced} variables', () => {
     const [production] = queriesOf(
       'checkout',
       `{histogram: http_request_duration_seconds, threshold: 250ms, selector: 'job="\${service}",env="$environment"'}`,
     );
     expect(production.batch!.label).toBe('job');
-    expect(production.batch!.queryFor(['a', 'b'])).toContain(
+    expect(queryOf(['a', 'b'], production).query).toContain(
       'sum by (job) (rate(http_request_duration_seconds_bucket{job=~"a|b",env="production",le=~"0\\\\.250*"}[5m]))',
     );
     // Without the threshold's bucket the window is left out, so the module asks on its own (and finds the nearest).
@@ -115,6 +143,6 @@ describe('batched SLI queries', () => {
       'checkout',
       `{good: 'ok{service="$service",ns=~"$namespace-.*"}', total: 'all{service="$service"}'}`,
     );
-    expect(a.batch!.queryFor(['x'])).toContain('ns=~"shop-.*"');
+    expect(queryOf(['x'], a).query).toContain('ns=~"shop-.*"');
   });
 });

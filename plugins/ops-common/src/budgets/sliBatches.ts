@@ -69,45 +69,87 @@ export function exactAlternation(values: string[]): string {
 }
 
 /**
- * The label that tells a batch's counters apart: `good` or `bad`, and
- * `total`.
+ * The label that tells a batch's counters apart (a number per counter and
+ * window).
  *
  * @public
  */
 export const BATCH_PART_LABEL = 'opskit_part';
 
 /**
- * A batch's query: each counter's rate per window summed `by` the entity
- * label, each series labelled with its window (`windowLabel`) and counter
- * (BATCH_PART_LABEL). The ratios are divided afterwards (batchRatios): asking
- * the counters alone reads each series once per window, where the ratio
- * with its zero for a missing counter reads the total twice.
+ * A counter's rate over one window for every entity of a batch, with the
+ * placeholder for their values.
+ *
+ * @public
  */
-export function batchCountersQuery(
+export interface BatchCounter {
+  window: string;
+  part: 'good' | 'bad' | 'total';
+  expression: string;
+}
+
+/** Each counter of an SLI over each window, summed `by` the entity label. */
+export function batchCounters(
   sli: Sli,
   windows: string[],
   expand: (q: string) => string,
   by: string,
-  windowLabel: string,
-): string {
+): BatchCounter[] {
   const counters = sliCounters(sli, expand);
-  const parts = Object.entries({
-    good: counters.good,
-    bad: counters.bad,
-    total: counters.total,
-  }).filter((entry): entry is [string, string] => entry[1] !== undefined);
-  return windows
-    .flatMap(w =>
-      parts.map(
-        ([part, series]) =>
-          `label_replace(label_replace(sum by (${by}) (rate(${series}[${w}])), ${quoted(
-            windowLabel,
-          )}, ${quoted(w)}, "", ""), ${quoted(BATCH_PART_LABEL)}, ${quoted(
-            part,
-          )}, "", "")`,
-      ),
+  const parts = (['good', 'bad', 'total'] as const).filter(
+    part => counters[part] !== undefined,
+  );
+  return windows.flatMap(window =>
+    parts.map(part => ({
+      window,
+      part,
+      expression: `sum by (${by}) (rate(${counters[part]}[${window}]))`,
+    })),
+  );
+}
+
+/**
+ * One query for several SLIs batched by the same label (an entity's SLOs
+ * from one template) over these entities' values: each distinct counter and
+ * window once (SLOs over one request counter share its total), labelled
+ * with its number (BATCH_PART_LABEL); `partOf` says which number holds an
+ * SLI's counter. The ratios are divided afterwards (batchRatios): asking the
+ * counters alone reads each series once per window, where the ratio with its
+ * zero for a missing counter reads the total twice.
+ *
+ * @public
+ */
+export function batchedCountersQuery(
+  slis: ReadonlyArray<{ key: string; counters: BatchCounter[] }>,
+  values: string[],
+): {
+  query: string;
+  partOf(key: string, window: string, part: string): string | undefined;
+} {
+  const ids = new Map<string, string>();
+  const bySli = new Map<string, Map<string, string>>();
+  for (const { key, counters } of slis) {
+    const own = new Map<string, string>();
+    for (const { window, part, expression } of counters) {
+      let id = ids.get(expression);
+      if (id === undefined) ids.set(expression, (id = String(ids.size)));
+      own.set(`${window}\n${part}`, id);
+    }
+    bySli.set(key, own);
+  }
+  const matcher = quoted(exactAlternation(values));
+  const query = [...ids]
+    .map(
+      ([expression, id]) =>
+        `label_replace(${expression
+          .split(`"${BATCH_PLACEHOLDER}"`)
+          .join(matcher)}, ${quoted(BATCH_PART_LABEL)}, ${quoted(id)}, "", "")`,
     )
     .join(' or ');
+  return {
+    query,
+    partOf: (key, window, part) => bySli.get(key)?.get(`${window}\n${part}`),
+  };
 }
 
 /**

@@ -10,11 +10,10 @@ import {
 import type { HistogramBucket } from './histogramBucket';
 import { queryVariables } from '../facts/sloFacts';
 import {
-  BATCH_PLACEHOLDER,
-  batchCountersQuery,
+  batchCounters,
   batchRatios,
-  exactAlternation,
   sliBatchForm,
+  type BatchCounter,
 } from './sliBatches';
 import {
   budgetFraction,
@@ -103,19 +102,19 @@ export interface SliQuery {
   /**
    * When the same SLI of other entities differs from this one only in one
    * label's value (`service="$service"`): `key` is equal for all of them in
-   * this environment, and `queryFor(values)` measures every listed value at
-   * once: each counter's rate per window, each series labelled with
-   * `label` (its value), its window (WINDOW_LABEL) and its counter
-   * (`opskit_part`: good or bad, and total); `ratios` divides one value's
-   * counters into the error ratio per window, as `query` would have
-   * returned them. A histogram's is counted on the threshold's own bucket.
-   * The Prometheus module asks it once per page of entities.
+   * this environment, `counters()` are its counters' rates per window
+   * summed by `label`, for batchedCountersQuery to ask for many values at
+   * once, and `ratios` divides one value's counters into the error ratio
+   * per window, as `query` would have returned them. A histogram's is
+   * counted on the threshold's own bucket. The Prometheus module asks once
+   * per page of entities.
    */
   batch?: {
     key: string;
     label: string;
     value: string;
-    queryFor(values: string[]): string;
+    /** Its counters per window, for batchedCountersQuery. */
+    counters(): BatchCounter[];
     ratios(
       counter: (
         window: string,
@@ -185,16 +184,8 @@ export function sliQueries(profile: OpsProfile): SliQuery[] {
                   key,
                   label: form.label,
                   value: form.value,
-                  queryFor: (values: string[]) =>
-                    batchCountersQuery(
-                      form.sli,
-                      windows,
-                      expand,
-                      form.label,
-                      WINDOW_LABEL,
-                    )
-                      .split(`"${BATCH_PLACEHOLDER}"`)
-                      .join(quoted(exactAlternation(values))),
+                  counters: () =>
+                    batchCounters(form.sli, windows, expand, form.label),
                   ratios: counter => batchRatios(sli, windows, counter),
                 },
               }
