@@ -26,6 +26,22 @@ describe('descriptor text', () => {
     expect(canonicalDescriptorText('- a list')).toBe('- a list');
   });
 
+  it('gives the same issue for the same broken text every time, per source, and its own copy', () => {
+    const broken = 'apiVersion: opskit.io/v1\nslos:\n  - name: [unclosed\n';
+    const first = readYaml(broken, 'a/ops.yaml');
+    first.issues[0].message = 'changed by a caller';
+    const again = readYaml(broken, 'a/ops.yaml');
+    expect(again.value).toBeUndefined();
+    expect(again.issues).toEqual([
+      expect.objectContaining({
+        source: 'a/ops.yaml',
+        message:
+          'YAML syntax error at line 4, column 1: unexpected end of the stream within a flow collection',
+      }),
+    ]);
+    expect(readYaml(broken, 'b/ops.yaml').issues[0].source).toBe('b/ops.yaml');
+  });
+
   it('reads a YAML flow mapping that is not JSON, and guards JSON like YAML', () => {
     expect(readYaml('{tier: tier-1, kind: OpsDescriptor}', 'x').value).toEqual({
       tier: 'tier-1',

@@ -120,6 +120,12 @@ function checked(value: unknown, source: string, text: string): YamlResult {
   return { value, issues: [] };
 }
 
+/** Texts js-yaml could not read, with their issue; the oldest goes first. */
+const brokenTexts = new Map<string, OpsIssue>();
+const BROKEN_TEXTS_KEPT = 128;
+/** Descriptors are a few KB: 128 of 64 KB at most are kept (8 MB). */
+const BROKEN_TEXT_MAX_LENGTH = 64 * 1024;
+
 /**
  * Parses one YAML document; syntax errors become issues with line and column, never exceptions.
  *
@@ -137,10 +143,22 @@ export function readYaml(text: string, source: string): YamlResult {
       // Not JSON after all (a YAML flow mapping): js-yaml reads it and reports errors with positions.
     }
   }
+  // A broken descriptor is read again at every evaluation: js-yaml's exception
+  // (its message renders a snippet of the text) is the costly part, so the
+  // issue is kept for the same text.
+  const key = `${source}\u0000${text}`;
+  const known = brokenTexts.get(key);
+  if (known) return { value: undefined, issues: [{ ...known }] };
   try {
     return checked(load(text, { ...OPTIONS, filename: source }), source, text);
   } catch (error) {
-    return { value: undefined, issues: [syntaxIssue(error, source)] };
+    const issue = syntaxIssue(error, source);
+    if (text.length > BROKEN_TEXT_MAX_LENGTH)
+      return { value: undefined, issues: [issue] };
+    if (brokenTexts.size >= BROKEN_TEXTS_KEPT)
+      brokenTexts.delete(brokenTexts.keys().next().value!);
+    brokenTexts.set(key, issue);
+    return { value: undefined, issues: [{ ...issue }] };
   }
 }
 
