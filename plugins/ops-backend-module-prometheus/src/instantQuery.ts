@@ -159,16 +159,15 @@ export async function labelledQuery(
 }
 
 /**
- * Values grouped by one label and keyed by others: what a query for many
- * entities over several windows returns (`by` tells the entities apart;
- * the key is the `within` labels' values joined by a newline). As in
- * labelledQuery, a value that is not a number is NaN.
+ * Values grouped by one label and keyed by another: what a query for many
+ * entities returns (`by` tells the entities apart, `within` their series).
+ * As in labelledQuery, a value that is not a number is NaN.
  */
 export async function groupedQuery(
   target: PrometheusTarget,
   query: string,
   by: string,
-  within: string[],
+  within: string,
   signal?: AbortSignal,
 ): Promise<{ values: Map<string, Map<string, number>>; time?: Date }> {
   const data = await queryData(target, query, signal);
@@ -183,12 +182,12 @@ export async function groupedQuery(
     value?: Sample;
   }[]) {
     const group = series.metric?.[by];
-    const key = within.map(label => series.metric?.[label]);
-    if (group === undefined || key.includes(undefined)) continue;
+    const key = series.metric?.[within];
+    if (group === undefined || key === undefined) continue;
     if (!Array.isArray(series.value)) continue;
     let record = values.get(group);
     if (!record) values.set(group, (record = new Map()));
-    record.set(key.join('\n'), Number(series.value[1]));
+    record.set(key, Number(series.value[1]));
     time ??= new Date(Number(series.value[0]) * 1000);
   }
   return { values, ...(time ? { time } : {}) };

@@ -169,7 +169,7 @@ export function prometheusFactProvider(
             target,
             query,
             label,
-            [BATCH_PART_LABEL],
+            BATCH_PART_LABEL,
             signal,
           );
           // Settled before collect reads it; a failure is collect's to handle, per entity.
