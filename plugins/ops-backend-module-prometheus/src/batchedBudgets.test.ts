@@ -31,18 +31,23 @@ const SERVICES = {
   'other-buckets': [1000, 1000, { '0.2': 995, '0.5': 1000, '+Inf': 1000 }],
 } as const;
 
-const entities = Object.keys(SERVICES).map(name => {
-  const entity: Entity = {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: { 'opskit.io/descriptor': DESCRIPTOR },
-    },
-    spec: {},
-  };
-  return { entity, profile: buildOpsProfile(entity).profile };
-});
+/** Components with these names and this descriptor, with their profiles. */
+function entitiesNamed(names: string[], descriptor: string) {
+  return names.map(name => {
+    const entity: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name,
+        annotations: { 'opskit.io/descriptor': descriptor },
+      },
+      spec: {},
+    };
+    return { entity, profile: buildOpsProfile(entity).profile };
+  });
+}
+
+const entities = entitiesNamed(Object.keys(SERVICES), DESCRIPTOR);
 
 /** Each entity's facts, by entity and fact name, with what can differ between two reads a moment apart rounded. */
 async function collectAll(
@@ -83,21 +88,22 @@ async function collectAll(
   return out;
 }
 
+/** Instant queries Prometheus has answered, from its own /metrics. */
+async function queriesAnswered(prometheus: RealPrometheus) {
+  const text = await (await fetch(`${prometheus.url}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter(
+      l =>
+        l.startsWith('prometheus_http_requests_total{') &&
+        l.includes('handler="/api/v1/query"'),
+    )
+    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+}
+
 describe('SLIs batched over a page of entities, in a real Prometheus', () => {
   let exporter: Exporter;
   let prometheus: RealPrometheus;
-  const queriesAnswered = async () => {
-    const text = await (await fetch(`${prometheus.url}/metrics`)).text();
-    return text
-      .split('\n')
-      .filter(
-        l =>
-          l.startsWith('prometheus_http_requests_total{') &&
-          l.includes('handler="/api/v1/query"'),
-      )
-      .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
-  };
-
   beforeAll(async () => {
     exporter = await startExporter();
     for (const [service, [ok, all, buckets]] of Object.entries(SERVICES)) {
@@ -106,16 +112,7 @@ describe('SLIs batched over a page of entities, in a real Prometheus', () => {
       exporter.histogram('req_seconds', { service }, buckets);
     }
     prometheus = await startPrometheus(exporter.port);
-    for (
-      let i = 0;
-      i < 200 &&
-      !(
-        (await prometheus.query('sum(rate(all_total{service="slow"}[5m]))')) ??
-        0
-      );
-      i++
-    )
-      await new Promise(r => setTimeout(r, 100));
+    await prometheus.until('sum(rate(all_total{service="slow"}[5m]))');
   });
 
   afterAll(async () => {
@@ -128,17 +125,17 @@ describe('SLIs batched over a page of entities, in a real Prometheus', () => {
       targets: new Map(),
       fallback: { baseUrl: prometheus.url, headers: {} },
     };
-    let before = await queriesAnswered();
+    let before = await queriesAnswered(prometheus);
     const alone = await collectAll(prometheusFactProvider(config), entities);
-    const aloneQueries = (await queriesAnswered()) - before;
+    const aloneQueries = (await queriesAnswered(prometheus)) - before;
 
     const provider = prometheusFactProvider(config);
-    before = await queriesAnswered();
+    before = await queriesAnswered(prometheus);
     await provider.preparePage!(entities, {
       signal: new AbortController().signal,
     });
     const batched = await collectAll(provider, entities);
-    const batchedQueries = (await queriesAnswered()) - before;
+    const batchedQueries = (await queriesAnswered(prometheus)) - before;
 
     expect(batched).toEqual(alone);
     // Alone: a ratio query and a bucket listing plus a histogram query per entity.
@@ -166,12 +163,12 @@ describe('SLIs batched over a page of entities, in a real Prometheus', () => {
     });
     const queries = async (batchSize: number) => {
       const provider = prometheusFactProvider(config(batchSize));
-      const before = await queriesAnswered();
+      const before = await queriesAnswered(prometheus);
       await provider.preparePage!(entities, {
         signal: new AbortController().signal,
       });
       const facts = await collectAll(provider, entities);
-      return { facts, queries: (await queriesAnswered()) - before };
+      return { facts, queries: (await queriesAnswered(prometheus)) - before };
     };
     const [two, one] = [await queries(2), await queries(1)];
     // Five entities in batches of 2, 2 and 1: the last (the histogram without a bucket at 250 ms) asks alone, its ratio once, its histogram twice.
@@ -192,6 +189,80 @@ describe('SLIs batched over a page of entities, in a real Prometheus', () => {
     expect(facts.healthy['budget/production/Success']).toEqual({
       error: undefined,
       unavailable: expect.stringContaining('unreachable'),
+    });
+  });
+});
+
+describe('a batch Prometheus refuses, in a real Prometheus with a query limit', () => {
+  // Prometheus counts the samples a query holds at once: each window of each selected series, growing by one per series each second of scraping. The batch selects 120 times more series than one entity's query.
+  const SERVICE_COUNT = 120;
+  const services = Array.from(
+    { length: SERVICE_COUNT },
+    (_, i) => `svc-${String(i).padStart(3, '0')}`,
+  );
+  /** Bad requests of 10,000 per scrape. */
+  const BAD = [0, 2, 25, 45, 100, 200];
+  const RATIO_DESCRIPTOR = `apiVersion: opskit.io/v1
+kind: OpsDescriptor
+environments: [{name: production}]
+slos:
+  - {name: Success, indicator: availability, unit: percent, objective: ">=99.9%", alert: "<99%", window: 28d, sli: {good: 'ok_total{service="$service"}', total: 'all_total{service="$service"}'}}
+`;
+  const many = entitiesNamed(services, RATIO_DESCRIPTOR);
+  let exporter: Exporter;
+  let prometheus: RealPrometheus;
+
+  beforeAll(async () => {
+    exporter = await startExporter();
+    services.forEach((service, i) => {
+      // Bad ratios away from the burn-rate thresholds (1, 3, 6, 14.4 times the budget's 0.1 %), so two reads a moment apart fire the same alerts.
+      exporter.counter('ok_total', { service }, 10000 - BAD[i % BAD.length]);
+      exporter.counter('all_total', { service }, 10000);
+    });
+    // One entity's query holds ~24 samples per second scraped (under the limit for a minute), the batch ~120 times as many (over it after 1 s).
+    prometheus = await startPrometheus(exporter.port, {
+      flags: ['--query.max-samples=1500'],
+    });
+    await prometheus.until(
+      `sum(rate(all_total{service="${services[0]}"}[5m]))`,
+    );
+  });
+
+  afterAll(async () => {
+    await prometheus?.stop();
+    await exporter?.close();
+  });
+
+  it('asks a batch refused for its size again in halves, with the same budgets as each entity alone', async () => {
+    const config = {
+      targets: new Map(),
+      fallback: { baseUrl: prometheus.url, headers: {} },
+    };
+    const provider = prometheusFactProvider(config);
+    const collectBatched = async () => {
+      const before = await queriesAnswered(prometheus);
+      await provider.preparePage!(many, {
+        signal: new AbortController().signal,
+      });
+      const facts = await collectAll(provider, many);
+      return { facts, queries: (await queriesAnswered(prometheus)) - before };
+    };
+    const first = await collectBatched();
+    // Later pages start from the size that was answered.
+    const again = await collectBatched();
+    const alone = await collectAll(prometheusFactProvider(config), many);
+
+    // The 120 refused, then halves until they fit: more than one query, fewer than one per entity.
+    expect(first.queries).toBeGreaterThan(1);
+    expect(first.queries).toBeLessThan(SERVICE_COUNT);
+    expect(first.facts).toEqual(alone);
+    expect(again.facts).toEqual(alone);
+    expect(first.facts['svc-000']['budget/production/Success']).toMatchObject({
+      remaining: 1,
+      exhausted: false,
+    });
+    expect(first.facts['svc-005']['budget/production/Success']).toMatchObject({
+      exhausted: true,
     });
   });
 });

@@ -98,13 +98,7 @@ describe('error budgets measured in a real Prometheus', () => {
       }),
     });
     // rate() needs two samples of every series.
-    for (
-      let i = 0;
-      i < 200 &&
-      !((await prometheus.query('sum(rate(all_total{svc="slow"}[5m]))')) ?? 0);
-      i++
-    )
-      await new Promise(r => setTimeout(r, 100));
+    await prometheus.until('sum(rate(all_total{svc="slow"}[5m]))');
   });
 
   afterAll(async () => {
@@ -275,15 +269,9 @@ backups:
       3 * 3600,
     );
     prometheus = await startPrometheus(exporter.port);
-    for (
-      let i = 0;
-      i < 200 &&
-      (await prometheus.query(
-        'max(pgbackrest_backup_since_last_completion_seconds)',
-      )) === undefined;
-      i++
-    )
-      await new Promise(r => setTimeout(r, 100));
+    await prometheus.until(
+      'count(pgbackrest_backup_since_last_completion_seconds)',
+    );
   });
 
   afterAll(async () => {

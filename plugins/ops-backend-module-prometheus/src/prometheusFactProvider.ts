@@ -19,6 +19,7 @@ import {
 } from '@opskit/plugin-ops-common';
 import type { OpsFactProvider } from '@opskit/plugin-ops-node';
 import type { PrometheusConfig, PrometheusTarget } from './config';
+import { askInHalves } from './batchHalves';
 import {
   groupedQuery,
   instantQuery,
@@ -54,8 +55,9 @@ const RULES_TIMEOUT_MS = 10_000;
  * `budget/<environment>/<slo>` fact holds the budget left, the burn rates and
  * the burn-rate conditions that hold; an SLI that differs between entities
  * only in their own label (`service="$service"`) is asked once per page of
- * entities and environment (preparePage), `sum by (service)`, and only what
- * that query did not answer is asked per entity. Where the runbook declares alerts, the
+ * entities and environment (preparePage), `sum by (service)` (in halves
+ * when Prometheus refuses it for its size), and only what that query did not
+ * answer is asked per entity. Where the runbook declares alerts, the
  * alerting rules loaded there that belong to the entity are stored as
  * `rules/<environment>` (drift, and what fires now). Each backup with a
  * `freshness` query is asked in production: `backup/<data>` holds the age of
@@ -95,6 +97,8 @@ export function prometheusFactProvider(
     if (!queries) sliQueriesMemo.set(profile, (queries = sliQueries(profile)));
     return queries;
   };
+  // Per group of SLIs (below), the largest batch its Prometheus answered after refusing a larger one for its size: later pages start there (stored samples only grow, so it is kept until the backend restarts).
+  const fitting = new Map<string, number>();
   const batchKey = (target: PrometheusTarget, sli: string, value: string) =>
     `${target.baseUrl}\n${sli}\n${value}`;
   return {
@@ -104,6 +108,7 @@ export function prometheusFactProvider(
       const groups = new Map<
         string,
         {
+          key: string;
           target: PrometheusTarget;
           label: string;
           slis: Map<string, SliQuery>;
@@ -143,6 +148,7 @@ export function prometheusFactProvider(
             groups.set(
               key,
               (group = {
+                key,
                 target,
                 label: slis[0].batch!.label,
                 slis: new Map(slis.map(q => [q.batch!.key, q])),
@@ -153,30 +159,39 @@ export function prometheusFactProvider(
         }
       }
       const next = new Map<string, PreparedBatch>();
-      const size = config.batchSize ?? DEFAULT_BATCH_SIZE;
-      for (const { target, label, slis, values } of groups.values()) {
+      for (const { key, target, label, slis, values } of groups.values()) {
         const counters = [...slis.values()].map(q => ({
           key: q.batch!.key,
           counters: q.batch!.counters(),
         }));
+        // Where each SLI's counters are: the same in every batch of the group, whichever entities it holds.
+        const { partOf } = batchedCountersQuery(counters, []);
+        const size = Math.min(
+          config.batchSize ?? DEFAULT_BATCH_SIZE,
+          fitting.get(key) ?? Infinity,
+        );
         const all = [...values];
         for (let start = 0; start < all.length; start += size) {
           const chunk = all.slice(start, start + size);
           // One entity alone gains nothing: it asks its own queries.
           if (chunk.length < 2) continue;
-          const { query, partOf } = batchedCountersQuery(counters, chunk);
-          const answer = groupedQuery(
-            target,
-            query,
-            label,
-            BATCH_PART_LABEL,
-            signal,
+          const answers = askInHalves(
+            chunk,
+            part =>
+              groupedQuery(
+                target,
+                batchedCountersQuery(counters, part).query,
+                label,
+                BATCH_PART_LABEL,
+                signal,
+              ),
+            smaller =>
+              fitting.set(key, Math.min(fitting.get(key) ?? Infinity, smaller)),
           );
           // Settled before collect reads it; a failure is collect's to handle, per entity.
-          answer.catch(() => undefined);
-          for (const value of chunk)
-            for (const key of slis.keys())
-              next.set(batchKey(target, key, value), { answer, partOf });
+          for (const [value, answer] of answers)
+            for (const sli of slis.keys())
+              next.set(batchKey(target, sli, value), { answer, partOf });
         }
       }
       previousBatches = batches;

@@ -138,6 +138,11 @@ export interface RealPrometheus {
   url: string;
   /** Runs an instant query directly (to wait for a scrape). */
   query(promql: string): Promise<number | undefined>;
+  /**
+   * Resolves once `promql` returns a value other than 0 (a `rate()` has one
+   * once its series have two samples); fails after 20 s.
+   */
+  until(promql: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -155,6 +160,8 @@ export async function startPrometheus(
     rules?: string;
     /** How often the exporter is scraped and rules evaluated, e.g. 10s; default 1s. */
     scrapeInterval?: string;
+    /** More command-line flags, e.g. a query limit (`--query.max-samples=1000`). */
+    flags?: string[];
   } = {},
 ): Promise<RealPrometheus> {
   const dir = mkdtempSync(join(tmpdir(), 'opskit-prometheus-'));
@@ -178,6 +185,7 @@ export async function startPrometheus(
       `--storage.tsdb.path=${join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
+      ...(options.flags ?? []),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
@@ -213,6 +221,14 @@ export async function startPrometheus(
     }
     rmSync(dir, { recursive: true, force: true });
   };
+  const until = async (promql: string) => {
+    const deadline = Date.now() + 20_000;
+    while (!((await query(promql)) ?? 0)) {
+      if (Date.now() > deadline)
+        throw new Error(`${promql} had no value other than 0 within 20 s`);
+      await new Promise(r => setTimeout(r, 100));
+    }
+  };
   // Ready once the exporter has been scraped.
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -224,7 +240,7 @@ export async function startPrometheus(
       rmSync(dir, { recursive: true, force: true });
       throw outcome;
     }
-    if (outcome === 1) return { url, query, stop };
+    if (outcome === 1) return { url, query, until, stop };
     if (Date.now() > deadline) {
       await stop();
       throw new Error(
