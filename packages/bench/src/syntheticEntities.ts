@@ -7,10 +7,14 @@ const read = (f: string) => readFileSync(resolve(EXAMPLES, f), 'utf8');
 
 /**
  * N catalog entities shaped like the examples (compliant, annotation-only,
- * partial, broken), each with its own name, owner and tier so nothing is
- * cached between them. Descriptors are inlined as the catalog module does.
+ * partial, broken), each with its own name, owner and tier. Descriptors are
+ * inlined as the catalog module does: the payments-api ones name their
+ * service throughout, so each is its own text, while the other templates'
+ * repeat (a template's services share their runbook, as scaffolded ones
+ * do). `salt` makes the names and the payments-api texts another set's, so a
+ * benchmark pass does not read texts an earlier one has seen.
  */
-export function syntheticEntities(count: number): any[] {
+export function syntheticEntities(count: number, salt = ''): any[] {
   const templates = [
     {
       file: 'payments-api/catalog-info.yaml',
@@ -38,14 +42,14 @@ export function syntheticEntities(count: number): any[] {
       annotations['opskit.io/descriptor'] = canonicalDescriptorText(
         t.descriptor
           .replace(/tier: tier-\d/, `tier: ${tiers[i % 4]}`)
-          .replace(/payments/g, `svc${i}`),
+          .replace(/payments/g, `svc${salt}${i}`),
       );
     }
     out.push({
       ...t.entity,
       metadata: {
         ...t.entity.metadata,
-        name: `${t.entity.metadata.name}-${i}`,
+        name: `${t.entity.metadata.name}-${salt}${i}`,
         annotations,
       },
       spec: { ...t.entity.spec, owner: `group:team-${i % 50}` },

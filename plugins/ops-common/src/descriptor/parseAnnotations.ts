@@ -16,6 +16,7 @@ import { sectionSchemas, tierSchema, type SectionName } from './schema';
 import type { OpsSections } from './types';
 import type { Tier } from './vocabulary';
 import { readYaml } from './yaml';
+import { memoParse } from './parseMemo';
 
 /** @public */
 export interface AnnotationParse {
@@ -47,6 +48,30 @@ function escalationShortForm(value: unknown): unknown {
     .map(item => item.trim())
     .filter(Boolean)
     .map(target => ({ targets: [target] }));
+}
+
+/** One section's annotation: its YAML, then the section's schema. */
+function parseAnnotation(
+  section: SectionName,
+  key: string,
+  text: string,
+): { value?: unknown; issues: OpsIssue[]; indexMaps?: IndexMaps } {
+  const source = annotationSource(key);
+  const read = readYaml(text, source);
+  if (read.value === undefined) return { issues: read.issues };
+  const raw =
+    section === 'escalation' ? escalationShortForm(read.value) : read.value;
+  const parsed = parseSection(
+    sectionSchemas[section] as any,
+    raw,
+    section,
+    source,
+  );
+  return {
+    value: parsed.value,
+    issues: [...read.issues, ...parsed.issues],
+    indexMaps: parsed.indexMaps,
+  };
 }
 
 /**
@@ -101,20 +126,12 @@ export function parseOpsAnnotations(
   ][]) {
     const text = stringValue(key);
     if (text === undefined) continue;
-    const source = annotationSource(key);
-    const read = readYaml(text, source);
-    issues.push(...read.issues);
-    if (read.value === undefined) continue;
-    const raw =
-      section === 'escalation' ? escalationShortForm(read.value) : read.value;
-    const parsed = parseSection(
-      sectionSchemas[section] as any,
-      raw,
-      section,
-      source,
+    // Entities from one template carry the same annotation text: parsed once.
+    const parsed = memoParse(`annotation\u0000${key}\u0000${text}`, () =>
+      parseAnnotation(section, key, text),
     );
     issues.push(...parsed.issues);
-    indexMaps[section] = parsed.indexMaps;
+    if (parsed.indexMaps) indexMaps[section] = parsed.indexMaps;
     if (parsed.value !== undefined) (sections as any)[section] = parsed.value;
   }
 

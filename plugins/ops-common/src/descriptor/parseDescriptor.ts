@@ -1,5 +1,6 @@
 import { OPS_API_VERSION, OPS_KIND, TIERS, type Tier } from './vocabulary';
-import { readYaml } from './yaml';
+import { readYamlOrJson } from './yaml';
+import { memoParse } from './parseMemo';
 import { parseSection, type IndexMaps } from './parseSection';
 import {
   openSloSlosSchema,
@@ -64,12 +65,24 @@ export function parseOpsDescriptor(
   options: { source?: string } = {},
 ): DescriptorParse {
   const source = options.source ?? 'ops.yaml';
+  // The same text parses the same: entities from one template share it.
+  return typeof input === 'string'
+    ? memoParse(`descriptor\u0000${source}\u0000${input}`, () =>
+        parseDescriptor(input, source),
+      )
+    : parseDescriptor(input, source);
+}
+
+function parseDescriptor(input: unknown, source: string): DescriptorParse {
   const issues: OpsIssue[] = [];
   let raw = input;
+  // Sections of JSON text are kept by their JSON: the same section in descriptors that differ elsewhere parses once.
+  let json = false;
   if (typeof input === 'string') {
-    const read = readYaml(input, source);
+    const read = readYamlOrJson(input, source);
     issues.push(...read.issues);
     raw = read.value;
+    json = read.json === true;
     if (read.value === undefined && read.issues.length > 0)
       return { sections: {}, issues, indexMaps: {} };
   }
@@ -174,12 +187,19 @@ export function parseOpsDescriptor(
     SectionName,
     unknown,
   ][]) {
-    const parsed = parseSection(
-      sectionSchemas[name] as any,
-      value,
-      descriptorPath(name),
-      source,
-    );
+    const parse = () =>
+      parseSection(
+        sectionSchemas[name] as any,
+        value,
+        descriptorPath(name),
+        source,
+      );
+    const parsed = json
+      ? memoParse(
+          `section\u0000${name}\u0000${source}\u0000${JSON.stringify(value)}`,
+          parse,
+        )
+      : parse();
     issues.push(...parsed.issues);
     indexMaps[name] = parsed.indexMaps;
     if (parsed.value !== undefined) (sections as any)[name] = parsed.value;

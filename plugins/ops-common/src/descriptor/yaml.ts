@@ -132,13 +132,27 @@ const BROKEN_TEXT_MAX_LENGTH = 64 * 1024;
  * @public
  */
 export function readYaml(text: string, source: string): YamlResult {
+  const { value, issues } = readYamlOrJson(text, source);
+  return { value, issues };
+}
+
+/**
+ * readYaml, saying when the text was JSON: its values are then only what
+ * JSON has (no NaN, no undefined), so JSON.stringify tells them apart.
+ */
+export function readYamlOrJson(
+  text: string,
+  source: string,
+): YamlResult & { json?: true } {
   const refused = guard(text, source);
   if (refused) return { value: undefined, issues: [refused] };
   // JSON is YAML, and JSON.parse reads it ~10x faster than js-yaml: the catalog
   // module stores descriptors in this form (see canonicalDescriptorText).
   if (text.charCodeAt(0) === 123 /* { */) {
     try {
-      return checked(JSON.parse(text), source, text);
+      const value = JSON.parse(text);
+      const result = checked(value, source, text);
+      return result.issues.length === 0 ? { ...result, json: true } : result;
     } catch {
       // Not JSON after all (a YAML flow mapping): js-yaml reads it and reports errors with positions.
     }

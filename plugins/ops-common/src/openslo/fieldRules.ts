@@ -53,6 +53,24 @@ export function requireObject(
   return undefined;
 }
 
+/**
+ * A kind's `spec`: a mapping (else an error saying what belongs there) whose
+ * unknown fields are warned about and whose description is checked.
+ */
+export function requireSpec(
+  r: Reporter,
+  path: string,
+  value: unknown,
+  what: string,
+  known: readonly string[],
+): Record<string, unknown> | undefined {
+  const spec = requireObject(r, path, value, what);
+  if (!spec) return undefined;
+  checkKnownKeys(r, path, spec, known);
+  checkDescription(r, path, spec.description);
+  return spec;
+}
+
 /** A list: the value, or undefined after an error. */
 export function requireList(
   r: Reporter,

@@ -1,6 +1,5 @@
 import {
   checkBoolean,
-  checkDescription,
   checkEnum,
   checkKnownKeys,
   checkMetadata,
@@ -11,6 +10,7 @@ import {
   oneOf,
   requireList,
   requireObject,
+  requireSpec,
 } from './fieldRules';
 import type { OpenSloIndex } from './openSloIndex';
 import { at, type Reporter } from './reporter';
@@ -22,15 +22,14 @@ export function checkAlertConditionSpec(
   path: string,
   value: unknown,
 ) {
-  const spec = requireObject(
+  const spec = requireSpec(
     r,
     path,
     value,
     'write {severity: page, condition: {kind: burnrate, op: gte, threshold: 14.4, lookbackWindow: 1h, alertAfter: 5m}}',
+    ['description', 'severity', 'condition'],
   );
   if (!spec) return;
-  checkKnownKeys(r, path, spec, ['description', 'severity', 'condition']);
-  checkDescription(r, path, spec.description);
   checkText(r, at(path, 'severity'), spec.severity, {
     required: 'say how urgent the alert is, e.g. severity: page',
   });
@@ -85,10 +84,11 @@ export function checkNotificationTargetSpec(
   path: string,
   value: unknown,
 ) {
-  const spec = requireObject(r, path, value, 'write {target: slack}');
+  const spec = requireSpec(r, path, value, 'write {target: slack}', [
+    'target',
+    'description',
+  ]);
   if (!spec) return;
-  checkKnownKeys(r, path, spec, ['target', 'description']);
-  checkDescription(r, path, spec.description);
   checkText(r, at(path, 'target'), spec.target, {
     required: 'say where notifications go, e.g. target: slack',
   });
@@ -170,22 +170,21 @@ export function checkAlertPolicySpec(
   value: unknown,
   index: OpenSloIndex,
 ) {
-  const spec = requireObject(
+  const spec = requireSpec(
     r,
     path,
     value,
     'write {conditions: [{conditionRef: …}], notificationTargets: [{targetRef: …}]}',
+    [
+      'description',
+      'alertWhenNoData',
+      'alertWhenResolved',
+      'alertWhenBreaching',
+      'conditions',
+      'notificationTargets',
+    ],
   );
   if (!spec) return;
-  checkKnownKeys(r, path, spec, [
-    'description',
-    'alertWhenNoData',
-    'alertWhenResolved',
-    'alertWhenBreaching',
-    'conditions',
-    'notificationTargets',
-  ]);
-  checkDescription(r, path, spec.description);
   for (const key of [
     'alertWhenNoData',
     'alertWhenResolved',

@@ -1,11 +1,10 @@
 import { suggestion } from '../validation/didYouMean';
 import type { OpsIssue } from '../validation/issues';
 import {
-  checkDescription,
   checkKnownKeys,
   checkMetadata,
   checkText,
-  requireObject,
+  requireSpec,
 } from './fieldRules';
 import { OpenSloIndex } from './openSloIndex';
 import { documentLabel, type OpenSloDocument } from './readOpenSlo';
@@ -20,15 +19,14 @@ import { checkSloSpec } from './validateSlo';
 import { OPENSLO_KINDS } from './vocabulary';
 
 function checkDataSourceSpec(r: Reporter, path: string, value: unknown) {
-  const spec = requireObject(
+  const spec = requireSpec(
     r,
     path,
     value,
     'write {type: Prometheus, connectionDetails: {url: …}}',
+    ['description', 'type', 'connectionDetails'],
   );
   if (!spec) return;
-  checkKnownKeys(r, path, spec, ['description', 'type', 'connectionDetails']);
-  checkDescription(r, path, spec.description);
   checkText(r, at(path, 'type'), spec.type, {
     required: 'say what the source is, e.g. type: Prometheus',
   });
@@ -41,10 +39,10 @@ function checkDataSourceSpec(r: Reporter, path: string, value: unknown) {
 
 function checkServiceSpec(r: Reporter, path: string, value: unknown) {
   if (value === undefined) return;
-  const spec = requireObject(r, path, value, 'write {description: …}');
+  const spec = requireSpec(r, path, value, 'write {description: …}', [
+    'description',
+  ]);
   if (!spec) return;
-  checkKnownKeys(r, path, spec, ['description']);
-  checkDescription(r, path, spec.description);
 }
 
 /** What each validation found, per document, so mapping skips what is broken. */

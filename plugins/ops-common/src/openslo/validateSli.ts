@@ -1,11 +1,11 @@
 import {
   checkBoolean,
-  checkDescription,
   checkEnum,
   checkKnownKeys,
   checkMetadata,
   checkRef,
   requireObject,
+  requireSpec,
 } from './fieldRules';
 import type { OpenSloIndex } from './openSloIndex';
 import { at, isObject, type Reporter } from './reporter';
@@ -121,19 +121,14 @@ export function checkSliSpec(
   value: unknown,
   index: OpenSloIndex,
 ) {
-  const spec = requireObject(
+  const spec = requireSpec(
     r,
     path,
     value,
     'write the ratioMetric or thresholdMetric the SLI reads',
+    ['description', 'thresholdMetric', 'ratioMetric'],
   );
   if (!spec) return;
-  checkKnownKeys(r, path, spec, [
-    'description',
-    'thresholdMetric',
-    'ratioMetric',
-  ]);
-  checkDescription(r, path, spec.description);
   const hasRatio = spec.ratioMetric !== undefined;
   const hasThreshold = spec.thresholdMetric !== undefined;
   if (hasRatio && hasThreshold) {

@@ -1,5 +1,4 @@
 import {
-  checkDescription,
   checkEnum,
   checkKnownKeys,
   checkNumber,
@@ -8,6 +7,7 @@ import {
   checkText,
   requireList,
   requireObject,
+  requireSpec,
 } from './fieldRules';
 import type { OpenSloIndex } from './openSloIndex';
 import { at, isObject, type Reporter } from './reporter';
@@ -250,24 +250,23 @@ export function checkSloSpec(
   value: unknown,
   index: OpenSloIndex,
 ) {
-  const spec = requireObject(
+  const spec = requireSpec(
     r,
     path,
     value,
     'write the service, indicator, budgetingMethod and objectives of the SLO',
+    [
+      'description',
+      'service',
+      'indicator',
+      'indicatorRef',
+      'timeWindow',
+      'budgetingMethod',
+      'objectives',
+      'alertPolicies',
+    ],
   );
   if (!spec) return;
-  checkKnownKeys(r, path, spec, [
-    'description',
-    'service',
-    'indicator',
-    'indicatorRef',
-    'timeWindow',
-    'budgetingMethod',
-    'objectives',
-    'alertPolicies',
-  ]);
-  checkDescription(r, path, spec.description);
   checkText(r, at(path, 'service'), spec.service, {
     required:
       'name the service this SLO belongs to, e.g. service: payments-api (OpsKit compares it with the entity)',
