@@ -1,6 +1,6 @@
 import { OPS_API_VERSION, OPS_KIND, TIERS, type Tier } from './vocabulary';
 import { readYamlOrJson } from './yaml';
-import { memoParse } from './parseMemo';
+import { known, memoParse, worthKeeping } from './parseMemo';
 import { parseSection, type IndexMaps } from './parseSection';
 import {
   openSloSlosSchema,
@@ -194,12 +194,15 @@ function parseDescriptor(input: unknown, source: string): DescriptorParse {
         descriptorPath(name),
         source,
       );
-    const parsed = json
-      ? memoParse(
-          `section\u0000${name}\u0000${source}\u0000${JSON.stringify(value)}`,
-          parse,
-        )
-      : parse();
+    const keep = json ? worthKeeping(name) : undefined;
+    let parsed: ReturnType<typeof parse>;
+    if (keep?.now) {
+      const key = `section\u0000${name}\u0000${source}\u0000${JSON.stringify(
+        value,
+      )}`;
+      keep.repeated(known(key));
+      parsed = memoParse(key, parse);
+    } else parsed = parse();
     issues.push(...parsed.issues);
     indexMaps[name] = parsed.indexMaps;
     if (parsed.value !== undefined) (sections as any)[name] = parsed.value;

@@ -106,10 +106,16 @@ function tooLarge(value: unknown): string | undefined {
   return undefined;
 }
 
-function checked(value: unknown, source: string, text: string): YamlResult {
-  // Without aliases (`*`) every value and character comes from the text, so short text
+function checked(
+  value: unknown,
+  source: string,
+  text: string,
+  json = false,
+): YamlResult {
+  // Without aliases (`*`; JSON has none) every value and character comes from the text, so short text
   // cannot pass either limit: the walk is skipped for the common case (a few KB descriptor).
-  const canExpand = text.length >= MAX_YAML_NODES || text.includes('*');
+  const canExpand =
+    text.length >= MAX_YAML_NODES || (!json && text.includes('*'));
   const refusal = canExpand ? tooLarge(value) : undefined;
   if (refusal) {
     return {
@@ -151,7 +157,7 @@ export function readYamlOrJson(
   if (text.charCodeAt(0) === 123 /* { */) {
     try {
       const value = JSON.parse(text);
-      const result = checked(value, source, text);
+      const result = checked(value, source, text, true);
       return result.issues.length === 0 ? { ...result, json: true } : result;
     } catch {
       // Not JSON after all (a YAML flow mapping): js-yaml reads it and reports errors with positions.
