@@ -22,6 +22,7 @@
  *   BENCH_SIZES=10000,100000  BENCH_DATABASES=sqlite,postgres  BENCH_LOAD_SECONDS=10
  *   BENCH_LOAD_SIZES=10000 (sizes that get the load test)  BENCH_WORKERS (scoring workers)
  *   BENCH_PG=postgresql://postgres@127.0.0.1:5432 (each run gets its own databases, dropped after)
+ *   BENCH_LOG=1 (the backend's warnings, errors and run lines on stderr)
  *
  * Both tasks are scheduled `frequency: { trigger: manual }`, so nothing runs
  * by itself, and each run is started through the scheduler's task API on the
@@ -99,6 +100,12 @@ async function runOne(size: number, db: string, loadSeconds: number) {
         `  facts: { schedule: ${MANUAL_SCHEDULE} }`,
       ],
       onLine: line => {
+        // BENCH_LOG=1: the backend's warnings, errors and run lines, as they come.
+        if (
+          process.env.BENCH_LOG &&
+          /warn|error|evaluation \d+ scored/i.test(line)
+        )
+          console.error(line.slice(0, 300));
         const collection = parseFactsLine(line);
         if (collection) collections.push(collection);
       },

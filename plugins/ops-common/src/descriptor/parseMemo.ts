@@ -7,16 +7,20 @@
  *
  * A text is kept the second time it is seen, not the first: a text seen
  * once (a service's own descriptor) then costs no copy, and only its key is
- * remembered. Up to KEPT parses and 4 × KEPT keys, the least recently used
- * dropped first; keys longer than MAX_KEY_LENGTH are not kept (a few KB is
- * a descriptor: 4,096 of 64 KB at most is 256 MB, in practice a few MB).
+ * remembered. Both are bounded by the length of their keys (a parse holds a
+ * few times its text), the least recently used dropped first: the scoring
+ * worker that parses runs in a 64 MB heap. Keys longer than MAX_KEY_LENGTH
+ * are not kept.
  */
-const KEPT = 4096;
+const KEPT_CHARACTERS = 1_000_000;
+const SEEN_CHARACTERS = 2_000_000;
 const MAX_KEY_LENGTH = 64 * 1024;
-let keptLimit = KEPT;
+let keptLimit = KEPT_CHARACTERS;
 
 const kept = new Map<string, object>();
+let keptLength = 0;
 const seen = new Set<string>();
+let seenLength = 0;
 
 /**
  * A copy of parsed data (plain objects, arrays, Maps of them): each caller
@@ -35,11 +39,30 @@ function copy<T>(value: T): T {
   return out as T;
 }
 
+/** Drops the least recently seen keys until they fit `limit`. */
+function shrinkSeen(limit: number) {
+  while (seenLength > limit) {
+    const oldest = seen.values().next().value!;
+    seen.delete(oldest);
+    seenLength -= oldest.length;
+  }
+}
+
+/** Drops the least recently used parses until they fit `limit`. */
+function shrinkKept(limit: number) {
+  while (keptLength > limit) {
+    const oldest = kept.keys().next().value!;
+    kept.delete(oldest);
+    keptLength -= oldest.length;
+  }
+}
+
 /** Whether `key` was seen before; remembers it either way. */
 function seenBefore(key: string): boolean {
   const before = seen.delete(key);
   seen.add(key);
-  if (seen.size > 4 * keptLimit) seen.delete(seen.values().next().value!);
+  if (!before) seenLength += key.length;
+  shrinkSeen(SEEN_CHARACTERS);
   return before;
 }
 
@@ -58,8 +81,9 @@ export function memoParse<T extends object>(key: string, parse: () => T): T {
   }
   const parsed = parse();
   if (!seenBefore(key)) return parsed;
-  if (kept.size >= keptLimit) kept.delete(kept.keys().next().value!);
   kept.set(key, parsed);
+  keptLength += key.length;
+  shrinkKept(keptLimit);
   return copy(parsed);
 }
 
@@ -108,9 +132,12 @@ export function known(key: string): boolean {
   return kept.has(key) || seen.has(key);
 }
 
-/** How many parses are kept (0: none, every text parsed anew): for benchmarks comparing both in one run. */
-export function keepParses(entries = KEPT): void {
-  keptLimit = entries;
-  while (kept.size > entries) kept.delete(kept.keys().next().value!);
-  while (seen.size > 4 * entries) seen.delete(seen.values().next().value!);
+/**
+ * How much is kept, in characters of keys (0: nothing, every text parsed
+ * anew): for benchmarks comparing both in one run.
+ */
+export function keepParses(characters = KEPT_CHARACTERS): void {
+  keptLimit = characters;
+  shrinkKept(characters);
+  if (characters === 0) shrinkSeen(0);
 }
