@@ -23,6 +23,7 @@
  *   BENCH_LOAD_SIZES=10000 (sizes that get the load test)  BENCH_WORKERS (scoring workers)
  *   BENCH_PG=postgresql://postgres@127.0.0.1:5432 (each run gets its own databases, dropped after)
  *   BENCH_LOG=1 (the backend's warnings, errors and run lines on stderr)
+ *   BENCH_CPU_PROFILE=<dir> (the backend's V8 CPU profile, written when it stops)
  *
  * Both tasks are scheduled `frequency: { trigger: manual }`, so nothing runs
  * by itself, and each run is started through the scheduler's task API on the
@@ -78,7 +79,15 @@ async function runOne(size: number, db: string, loadSeconds: number) {
         cwd: join(__dirname, '..'),
       },
       host: '127.0.0.1',
-      env: { NODE_ENV: 'production' },
+      env: {
+        NODE_ENV: 'production',
+        // BENCH_CPU_PROFILE=<dir>: the backend writes a V8 CPU profile there when it stops.
+        ...(process.env.BENCH_CPU_PROFILE
+          ? {
+              NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`,
+            }
+          : {}),
+      },
       config: [
         'backend:',
         '  auth:',
