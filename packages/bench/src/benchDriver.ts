@@ -19,6 +19,12 @@ export const NODE_ARGS = [
   '-r',
   require.resolve('@backstage/cli/config/nodeTransform.cjs'),
 ];
+/** BENCH_CPU_PROFILE=<dir>: the backend process writes a V8 CPU profile there when it stops. */
+export function cpuProfileEnv(): Record<string, string> {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  return dir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` } : {};
+}
+
 export const PG =
   process.env.BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432';
 export const EVALUATION_TASK = 'ops-catalog-evaluation';

@@ -43,6 +43,7 @@ import { join } from 'node:path';
 import { createCampaigns } from './campaignLoad';
 import {
   Collection,
+  cpuProfileEnv,
   database,
   Driver,
   MANUAL_SCHEDULE,
@@ -81,12 +82,7 @@ async function runOne(size: number, db: string, loadSeconds: number) {
       host: '127.0.0.1',
       env: {
         NODE_ENV: 'production',
-        // BENCH_CPU_PROFILE=<dir>: the backend writes a V8 CPU profile there when it stops.
-        ...(process.env.BENCH_CPU_PROFILE
-          ? {
-              NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`,
-            }
-          : {}),
+        ...cpuProfileEnv(),
       },
       config: [
         'backend:',

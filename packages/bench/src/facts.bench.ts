@@ -31,6 +31,7 @@ import {
 } from '@opskit/plugin-ops-backend-module-prometheus/testUtils';
 import {
   Collection,
+  cpuProfileEnv,
   cpuTicks,
   database,
   Driver,
@@ -170,12 +171,7 @@ async function runOne(
       host: '127.0.0.1',
       env: {
         NODE_ENV: 'production',
-        // BENCH_CPU_PROFILE=<dir>: the backend writes a V8 CPU profile there when it stops.
-        ...(process.env.BENCH_CPU_PROFILE
-          ? {
-              NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`,
-            }
-          : {}),
+        ...cpuProfileEnv(),
       },
       config: [
         'backend:',

@@ -3,6 +3,7 @@ import { canonicalDescriptorText } from './yaml';
 import { parseOpsDescriptor } from './parseDescriptor';
 import { parseOpsAnnotations } from './parseAnnotations';
 import { parseSection } from './parseSection';
+import { worthKeeping } from './parseMemo';
 
 // Counts the schema walks; parses as before.
 jest.mock('./parseSection', () => {
@@ -83,5 +84,25 @@ describe('parses kept for texts seen again', () => {
       { targets: ['group:a'] },
       { targets: ['user:b'] },
     ]);
+  });
+});
+
+describe('worthKeeping', () => {
+  it('builds keys of a kind that rarely repeats one time in 16, and all of them again once they repeat', () => {
+    const tries = (kind: string, n: number, repeated: boolean) => {
+      let built = 0;
+      for (let i = 0; i < n; i++) {
+        const keep = worthKeeping(kind);
+        if (!keep.now) continue;
+        built++;
+        keep.repeated(repeated);
+      }
+      return built;
+    };
+    // The first 64 are always built; none repeats.
+    expect(tries('never', 64, false)).toBe(64);
+    expect(tries('never', 160, false)).toBe(10);
+    // A kind whose keys repeat is always built.
+    expect(tries('always', 200, true)).toBe(200);
   });
 });
