@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { ScmIntegrations } from '@backstage/integration';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { OpsDescriptorProcessor } from './processor/OpsDescriptorProcessor';
 
 /** Adds the ops descriptor processor to the catalog. */
@@ -17,14 +18,17 @@ export default createBackendModule({
         config: coreServices.rootConfig,
         reader: coreServices.urlReader,
         logger: coreServices.logger,
+        events: eventsServiceRef,
       },
-      async init({ catalog, config, reader, logger }) {
+      async init({ catalog, config, reader, logger, events }) {
         catalog.addProcessor(
           new OpsDescriptorProcessor({
             reader,
             integrations: ScmIntegrations.fromConfig(config),
             strict: config.getOptionalBoolean('ops.catalog.strict') ?? false,
             logger,
+            events,
+            kinds: config.getOptionalStringArray('ops.evaluation.kinds'),
           }),
         );
       },

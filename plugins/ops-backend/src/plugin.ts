@@ -6,7 +6,11 @@ import { ConflictError } from '@backstage/errors';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { opsPermissions } from '@opskit/plugin-ops-common';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  OPS_ENTITY_CHANGED_TOPIC,
+  opsPermissions,
+} from '@opskit/plugin-ops-common';
 import { DatabaseOpsStore } from './database/DatabaseOpsStore';
 import { opsExtensionPoint } from '@opskit/plugin-ops-node';
 import { readBackendConfig } from './service/backendConfig';
@@ -15,6 +19,8 @@ import { FactCollector } from './service/facts/FactCollector';
 import { FactsTask } from './service/facts/FactsTask';
 import { CatalogEvaluator } from './service/CatalogEvaluator';
 import { EvaluationTask } from './service/EvaluationTask';
+import { CatalogChangeFollower } from './service/rescoring/CatalogChangeFollower';
+import { EntityRescorer } from './service/rescoring/EntityRescorer';
 import { slowRecovery } from './service/scheduleTiming';
 import { createRouter } from './service/router';
 import { EntityOpsReader } from './service/entityOps';
@@ -52,6 +58,7 @@ export const opsPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
         notifications: notificationService,
+        events: eventsServiceRef,
       },
       async init({
         config,
@@ -67,6 +74,7 @@ export const opsPlugin = createBackendPlugin({
         catalog,
         actionsRegistry,
         notifications,
+        events,
       }) {
         const backendConfig = readBackendConfig(config);
         for (const issue of backendConfig.ops.issues) {
@@ -104,7 +112,18 @@ export const opsPlugin = createBackendPlugin({
             ? new NotificationsCampaignNotifier(notifications, logger)
             : undefined,
         });
-        const evaluator = new CatalogEvaluator({
+        // Scores follow a sign-off, a waiver or a catalog change between runs.
+        const rescorer = new EntityRescorer({
+          catalog,
+          auth,
+          store,
+          logger,
+          ops: backendConfig.ops,
+          kinds: backendConfig.kinds,
+          checks,
+          knownPrincipals: () => evaluator.knownPrincipals(),
+        });
+        const evaluator: CatalogEvaluator = new CatalogEvaluator({
           catalog,
           auth,
           store,
@@ -120,6 +139,19 @@ export const opsPlugin = createBackendPlugin({
             : undefined,
           notificationOptOut: backendConfig.notifications.optOut,
           afterRun: run => campaignTracker.afterEvaluation(run),
+          rescorer,
+        });
+        const follower = new CatalogChangeFollower({
+          catalog,
+          auth,
+          logger,
+          rescorer,
+        });
+        // One subscriber id: with the events backend's bus, each announcement reaches one replica.
+        await events.subscribe({
+          id: 'ops-rescore',
+          topics: [OPS_ENTITY_CHANGED_TOPIC],
+          onEvent: async event => follower.announce(event.eventPayload),
         });
         // Load the scoring workers now, in the background, rather than in the first run.
         evaluator
@@ -187,6 +219,7 @@ export const opsPlugin = createBackendPlugin({
                 backendConfig.waivers.approvers,
               )
             : undefined,
+          rescorer,
         });
         registerOpsActions({
           actionsRegistry,

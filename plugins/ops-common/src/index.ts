@@ -81,7 +81,11 @@ export {
 } from './scoring/monitoringChecks';
 export { latestVersion, productionEnvironment } from './scoring/profileFacts';
 export { evaluateEntity, type EntityEvaluation } from './evaluateEntity';
-export { entityContentKey, evaluationDay } from './scoring/contentKey';
+export {
+  entityContentKey,
+  evaluationDay,
+  scoredFieldsKey,
+} from './scoring/contentKey';
 export {
   complianceRecord,
   levelRank,
@@ -179,3 +183,7 @@ export type {
 } from './api/generated/openapi';
 export type { IndexMaps } from './descriptor/parseSection';
 export type { OpsApiSchemas } from './api/types';
+export {
+  OPS_ENTITY_CHANGED_TOPIC,
+  type OpsEntityChangedEvent,
+} from './entityEvents';

@@ -8,6 +8,7 @@ import type {
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { isError, NotFoundError, NotModifiedError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
+import type { EventsService } from '@backstage/plugin-events-node';
 import {
   processingResult,
   type CatalogProcessor,
@@ -22,11 +23,14 @@ import {
   OPS_DESCRIPTOR_ANNOTATION,
   OPS_DESCRIPTOR_ERROR_ANNOTATION,
   OPS_DESCRIPTOR_FILE_ANNOTATION,
+  OPS_ENTITY_CHANGED_TOPIC,
   OPS_OPENSLO_ANNOTATION,
   OPS_OPENSLO_ERROR_ANNOTATION,
   OPS_OPENSLO_REF_ANNOTATION,
   OPS_REF_ANNOTATION,
   parseOpsRef,
+  scoredFieldsKey,
+  type OpsEntityChangedEvent,
 } from '@opskit/plugin-ops-common';
 import { readOpenSloSource, type OpenSloSource } from './openSloSources';
 
@@ -37,6 +41,14 @@ export interface OpsDescriptorProcessorOptions {
   /** Also emit a processing error for an unreadable descriptor (the catalog then keeps the old entity). */
   strict?: boolean;
   logger?: LoggerService;
+  /**
+   * Announces entities of `kinds` whose scored fields changed (or that are
+   * new) on `opskit.entity-changed`, so that ops-backend scores them again
+   * without waiting for its schedule.
+   */
+  events?: EventsService;
+  /** The kinds ops-backend evaluates (`ops.evaluation.kinds`); default Component. */
+  kinds?: string[];
 }
 
 /** What the cache keeps per entity, so an unchanged remote descriptor is not downloaded again. */
@@ -72,6 +84,8 @@ const OPENSLO: Reading = {
 };
 
 const CACHE_KEY = 'descriptor';
+/** The scored-fields key this entity was last announced with. */
+const SCORED_CACHE_KEY = 'scored';
 const ANNOTATIONS_CACHE_KEY = 'annotations';
 
 /** The annotations last made from a file, by a hash of what they were made from. */
@@ -99,6 +113,44 @@ export class OpsDescriptorProcessor implements CatalogProcessor {
 
   getProcessorName(): string {
     return 'OpsDescriptorProcessor';
+  }
+
+  /**
+   * After every processor ran: announces the entity when what an ops
+   * evaluation reads of it changed since its last processing. The key is
+   * kept in the processor's cache, which the catalog stores with the
+   * entity, so a catalog restart announces nothing new.
+   */
+  async postProcessEntity(
+    entity: Entity,
+    _location: LocationSpec,
+    _emit: CatalogProcessorEmit,
+    cache: CatalogProcessorCache,
+  ): Promise<Entity> {
+    const { events } = this.options;
+    const kinds = (this.options.kinds ?? ['Component']).map(k =>
+      k.toLowerCase(),
+    );
+    if (!events || !kinds.includes(entity.kind.toLowerCase())) return entity;
+    const key = scoredFieldsKey(entity);
+    const announced = await cache.get<number>(SCORED_CACHE_KEY);
+    // The catalog keeps only what this processing set: set it every time.
+    await cache.set(SCORED_CACHE_KEY, key);
+    if (announced !== key) {
+      const event: OpsEntityChangedEvent = {
+        entityRef: stringifyEntityRef(entity).toLowerCase(),
+        key,
+      };
+      // An announcement that cannot be sent only delays the score until the next scheduled run.
+      await events
+        .publish({ topic: OPS_ENTITY_CHANGED_TOPIC, eventPayload: event })
+        .catch(error =>
+          this.options.logger?.warn(
+            `could not announce the ops change of ${event.entityRef}: ${error}`,
+          ),
+        );
+    }
+    return entity;
   }
 
   async preProcessEntity(

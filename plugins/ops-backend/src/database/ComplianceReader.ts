@@ -30,9 +30,11 @@ import type {
 /** Reads of evaluation results: the compliance list and its summary, trends, history and changes. */
 export class ComplianceReader {
   /**
-   * A run's results never change once it completed, so a page of the list or
-   * a filtered summary is cached by (run, query): the compliance page's
-   * common views cost one query per run instead of one per visitor.
+   * A run's results change only by re-scores, which bump its revision, so a
+   * page of the list or a filtered summary is cached by (run, revision,
+   * query): the compliance page's common views cost one query per run
+   * instead of one per visitor. Another replica's re-score shows within the
+   * runs' one-second memo.
    */
   private pages = new LruCache<Promise<unknown>>(1000);
   private records = new LruCache<Promise<ComplianceRow | undefined>>(10_000);
@@ -52,8 +54,9 @@ export class ComplianceReader {
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     const evaluation = await this.resultsEvaluation(cursor);
     if (!evaluation) return { items: [], totalItems: 0, offset: 0 };
-    return this.pages.get(JSON.stringify(['list', evaluation.id, query]), () =>
-      this.readPage(evaluation, query, cursor),
+    return this.pages.get(
+      JSON.stringify(['list', runKey(evaluation), query]),
+      () => this.readPage(evaluation, query, cursor),
     ) as Promise<CompliancePage>;
   }
 
@@ -103,7 +106,7 @@ export class ComplianceReader {
       };
     }
     return this.pages.get(
-      JSON.stringify(['summary', evaluation.id, filter, checkIds]),
+      JSON.stringify(['summary', runKey(evaluation), filter, checkIds]),
       async () => ({
         evaluation,
         ...(await complianceTotals(this.db, evaluation.id, filter, checkIds)),
@@ -149,8 +152,8 @@ export class ComplianceReader {
   async latestRecord(entityRef: string): Promise<ComplianceRow | undefined> {
     const evaluation = await this.runs.latest();
     if (!evaluation) return undefined;
-    // Like pages, a completed run's row never changes: the Ops tab's read costs one query less per visit.
-    return this.records.get(`${evaluation.id}\n${entityRef}`, async () => {
+    // Cached like pages: the Ops tab's read costs one query less per visit.
+    return this.records.get(`${runKey(evaluation)}\n${entityRef}`, async () => {
       const row = await this.db('ops_entity_results as r')
         .where({ 'r.evaluation_id': evaluation.id, 'r.entity_ref': entityRef })
         .first();
@@ -266,4 +269,9 @@ export class ComplianceReader {
     }
     return run;
   }
+}
+
+/** A run as its results stand: re-scores bump the revision. */
+function runKey(evaluation: EvaluationRun): string {
+  return `${evaluation.id}.${evaluation.revision ?? 0}`;
 }

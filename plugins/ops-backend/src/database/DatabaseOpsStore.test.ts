@@ -6,38 +6,11 @@ import {
 import type { Knex } from 'knex';
 import { DatabaseOpsStore } from './DatabaseOpsStore';
 import type { ComplianceRow } from './OpsStore';
+import { row } from '../__testUtils__/complianceRows';
 
 jest.setTimeout(60_000);
 
 const DAY = 86_400_000;
-
-function row(
-  name: string,
-  overrides: Partial<ComplianceRow> = {},
-): ComplianceRow {
-  return {
-    entityRef: `component:default/${name}`,
-    kind: 'Component',
-    type: 'service',
-    lifecycle: 'production',
-    owner: 'group:default/team-a',
-    system: 'system:default/shop',
-    tier: 'tier-2',
-    declaredTier: true,
-    title: undefined,
-    score: 50,
-    level: 'bronze',
-    scorecards: {
-      deployment: { score: 60, level: 'silver' },
-      monitoring: { score: 40, level: 'bronze' },
-    },
-    failingChecks: ['slo-indicators'],
-    warningChecks: [],
-    errorCount: 0,
-    warningCount: 1,
-    ...overrides,
-  };
-}
 
 const CHECKS = ['slo-indicators', 'backups', 'escalation-path'];
 

@@ -5,6 +5,7 @@ import { ComplianceReader } from './ComplianceReader';
 import { EvaluationRuns } from './EvaluationRuns';
 import { EvaluationWriter } from './EvaluationWriter';
 import { DatabaseFactStore, type FactStore } from './FactStore';
+import { RescoreWriter } from './RescoreWriter';
 import { ReviewStore } from './ReviewStore';
 import { DatabaseCampaignStore, type CampaignStore } from './CampaignStore';
 import type {
@@ -59,6 +60,7 @@ export class DatabaseOpsStore implements OpsStore {
   private readonly writer: EvaluationWriter;
   private readonly reader: ComplianceReader;
   private readonly reviews: ReviewStore;
+  private readonly rescores: RescoreWriter;
 
   constructor(db: Knex) {
     this.facts = new DatabaseFactStore(db);
@@ -69,6 +71,9 @@ export class DatabaseOpsStore implements OpsStore {
       this.reader.forgetCached(),
     );
     this.reviews = new ReviewStore(db);
+    this.rescores = new RescoreWriter(db, this.runs, () =>
+      this.reader.forgetCached(),
+    );
   }
 
   // Evaluation runs: EvaluationWriter, EvaluationRuns
@@ -99,6 +104,19 @@ export class DatabaseOpsStore implements OpsStore {
 
   failInterruptedEvaluations(options: { startedBefore: Date; reason: string }) {
     return this.writer.failInterrupted(options);
+  }
+
+  // Re-scores between runs: RescoreWriter
+
+  writeRescored(
+    rows: ComplianceRow[],
+    options: { checkIds: string[]; at: Date; into?: number },
+  ) {
+    return this.rescores.write(rows, options);
+  }
+
+  rescoredSince(since: Date) {
+    return this.rescores.rescoredSince(since);
   }
 
   latestEvaluation() {
@@ -153,8 +171,8 @@ export class DatabaseOpsStore implements OpsStore {
     return this.reviews.listSignOffs(entityRef);
   }
 
-  allSignOffs() {
-    return this.reviews.allSignOffs();
+  allSignOffs(entityRefs?: string[]) {
+    return this.reviews.allSignOffs(entityRefs);
   }
 
   addWaiver(waiver: NewWaiver) {
@@ -181,7 +199,7 @@ export class DatabaseOpsStore implements OpsStore {
     return this.reviews.waiversByStatus(status, limit);
   }
 
-  activeWaivers() {
-    return this.reviews.activeWaivers();
+  activeWaivers(entityRefs?: string[]) {
+    return this.reviews.activeWaivers(entityRefs);
   }
 }

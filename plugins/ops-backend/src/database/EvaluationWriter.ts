@@ -1,9 +1,11 @@
 import type { Knex } from 'knex';
 import { bulkInsert } from './bulkInsert';
-import { insertedId, scoreIn } from './columnValues';
+import { insertedId } from './columnValues';
 import { complianceTotals, ownerRollup } from './complianceTotals';
 import type { EvaluationRuns } from './EvaluationRuns';
-import { RESULT_COLUMN_LIST, toResultRow } from './resultColumns';
+import { RESULT_COLUMN_LIST } from './resultColumns';
+import { serializeRescores } from './RescoreWriter';
+import { historyValues, insertScoredRows, scoresDiffer } from './scoredRows';
 import type { ComplianceRow, EvaluationRun } from './OpsStore';
 
 /** Rows per statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
@@ -48,22 +50,7 @@ export class EvaluationWriter {
           evaluationId,
           unchanged.entityRefs,
         );
-      // A page of rows at a time (the evaluator writes 250 at a time): one statement per table on PostgreSQL.
-      await bulkInsert(
-        tx,
-        'ops_entity_results',
-        rows.map(row => toResultRow(evaluationId, row)),
-      );
-      const cards = rows.flatMap(row =>
-        Object.entries(row.scorecards).map(([scorecard, card]) => ({
-          evaluation_id: evaluationId,
-          entity_ref: row.entityRef,
-          scorecard,
-          score: scoreIn(card.score),
-          level: card.level,
-        })),
-      );
-      await bulkInsert(tx, 'ops_scorecard_results', cards);
+      await insertScoredRows(tx, evaluationId, rows);
       await writeHistory(tx, evaluationId, previous?.id, rows, evaluatedAt);
     });
   }
@@ -73,6 +60,8 @@ export class EvaluationWriter {
     options: { checkIds: string[]; historyRetentionMs: number },
   ): Promise<EvaluationRun> {
     await this.db.transaction(async tx => {
+      // No re-score may land between these totals and the status change.
+      await serializeRescores(tx);
       const totals = await complianceTotals(
         tx,
         evaluationId,
@@ -185,6 +174,16 @@ export class EvaluationWriter {
       .where('evaluated_at', '<', cutoff)
       .delete();
     await this.db('ops_evaluations').whereIn('id', expired.clone()).delete();
+    // Re-score records matter to runs that started after them; the oldest run still open or served bounds them.
+    const open = await this.db('ops_evaluations')
+      .where('status', 'running')
+      .orWhere('id', Math.max(0, ...kept.map(Number)))
+      .min({ started: 'started_at' })
+      .first();
+    if (open?.started)
+      await this.db('ops_rescores')
+        .where('requested_at', '<', new Date(open.started))
+        .delete();
   }
 }
 
@@ -231,15 +230,9 @@ async function writeHistory(
       );
     for (const row of rows) before.set(row.entity_ref, row);
   }
-  const changed = chunk.filter(row => {
-    const old = before.get(row.entityRef);
-    return (
-      !old ||
-      Number(old.score) !== scoreIn(row.score) ||
-      old.level !== row.level ||
-      old.scorecards !== JSON.stringify(row.scorecards)
-    );
-  });
+  const changed = chunk.filter(row =>
+    scoresDiffer(before.get(row.entityRef), row),
+  );
   if (changed.length === 0) return;
   await bulkInsert(
     tx,
@@ -248,10 +241,7 @@ async function writeHistory(
       entity_ref: row.entityRef,
       evaluation_id: evaluationId,
       evaluated_at: at,
-      score: scoreIn(row.score),
-      level: row.level,
-      scorecards: JSON.stringify(row.scorecards),
-      failing_count: row.failingChecks.length,
+      ...historyValues(row),
     })),
   );
 }

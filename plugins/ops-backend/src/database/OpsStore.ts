@@ -1,5 +1,6 @@
 import type { CampaignStore } from './CampaignStore';
 import type { FactStore } from './FactStore';
+import type { RescoreOutcome } from './RescoreWriter';
 import type {
   ComplianceFilter,
   ComplianceQuery,
@@ -92,6 +93,18 @@ export interface OpsStore {
     startedBefore: Date;
     reason: string;
   }): Promise<number[]>;
+  /**
+   * Writes re-scored entities (after a sign-off, a waiver or a catalog
+   * change) into the served run, with its totals, roll-ups and history, and
+   * into running runs that hold them (`into`: a running run that takes them
+   * even where it does not). Records when each was re-scored.
+   */
+  writeRescored(
+    rows: ComplianceRow[],
+    options: { checkIds: string[]; at: Date; into?: number },
+  ): Promise<RescoreOutcome>;
+  /** Entities re-scored at or after `since`: what a full run that started then scores again before it completes. */
+  rescoredSince(since: Date): Promise<string[]>;
   latestEvaluation(): Promise<EvaluationRun | undefined>;
   lastRun(): Promise<EvaluationRun | undefined>;
   /** The newest run, whatever its status: a running one shows what is under way. */
@@ -117,8 +130,8 @@ export interface OpsStore {
 
   addSignOff(signOff: NewSignOff): Promise<StoredSignOff>;
   listSignOffs(entityRef: string): Promise<StoredSignOff[]>;
-  /** Every sign-off, grouped by entity ref: the facts of a catalog-wide evaluation. */
-  allSignOffs(): Promise<Map<string, StoredSignOff[]>>;
+  /** Every sign-off (of these entities), grouped by entity ref: the facts of an evaluation. */
+  allSignOffs(entityRefs?: string[]): Promise<Map<string, StoredSignOff[]>>;
 
   /** Adds a waiver or request, or returns the one already active or pending for its entity and check (`created: false`). */
   addWaiver(
@@ -149,6 +162,6 @@ export interface OpsStore {
     status: StoredWaiver['status'],
     limit: number,
   ): Promise<StoredWaiver[]>;
-  /** Active waivers, grouped by entity ref. */
-  activeWaivers(): Promise<Map<string, StoredWaiver[]>>;
+  /** Active waivers (of these entities), grouped by entity ref. */
+  activeWaivers(entityRefs?: string[]): Promise<Map<string, StoredWaiver[]>>;
 }

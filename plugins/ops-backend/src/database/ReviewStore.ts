@@ -35,9 +35,12 @@ export class ReviewStore {
     return rows.map(toSignOff);
   }
 
-  async allSignOffs(): Promise<Map<string, StoredSignOff[]>> {
-    const rows = await this.db('ops_signoffs').orderBy('id', 'asc');
-    return byEntity(rows.map(toSignOff));
+  async allSignOffs(
+    entityRefs?: string[],
+  ): Promise<Map<string, StoredSignOff[]>> {
+    const q = this.db('ops_signoffs').orderBy('id', 'asc');
+    if (entityRefs) q.whereIn('entity_ref', entityRefs);
+    return byEntity((await q).map(toSignOff));
   }
 
   /**
@@ -165,8 +168,12 @@ export class ReviewStore {
     return (await q).map(toWaiver);
   }
 
-  async activeWaivers(): Promise<Map<string, StoredWaiver[]>> {
-    const rows = await whereActive(this.db('ops_waivers'));
+  async activeWaivers(
+    entityRefs?: string[],
+  ): Promise<Map<string, StoredWaiver[]>> {
+    const q = this.db('ops_waivers');
+    if (entityRefs) q.whereIn('entity_ref', entityRefs);
+    const rows = await whereActive(q);
     return byEntity(rows.map(toWaiver));
   }
 }

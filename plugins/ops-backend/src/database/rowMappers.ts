@@ -30,6 +30,8 @@ export function toRun(row: any): EvaluationRun {
     averageScore: averageOut(row.average_score),
     levelCounts: levelCountsOut(row.level_counts),
     failingCounts: parseJson(row.failing_counts, {}),
+    revision: Number(row.revision ?? 0),
+    ...(row.rescored_at ? { rescoredAt: iso(row.rescored_at) } : {}),
   };
 }
 

@@ -17,6 +17,7 @@ import type { Scorer } from './scoring/Scorer';
 import { WorkerScorer } from './scoring/WorkerScorer';
 import type { ScoringItem } from './scoring/scoreEntities';
 import { ENTITY_FIELDS, pageRequest } from './catalogPages';
+import type { EntityRescorer } from './rescoring/EntityRescorer';
 import { INTERRUPTED } from './staleness';
 
 export { ENTITY_FIELDS } from './catalogPages';
@@ -44,6 +45,8 @@ export interface CatalogEvaluatorOptions {
   notificationOptOut?: string[];
   /** Called after each successful run (campaigns follow it); must not throw. */
   afterRun?: (run: EvaluationRun) => Promise<void>;
+  /** Scores entities that changed while the run was under way again before it completes. */
+  rescorer?: EntityRescorer;
 }
 
 /**
@@ -156,6 +159,7 @@ export class CatalogEvaluator {
         store.activeWaivers(),
         store.facts.hasAny(),
       ]);
+      this.options.rescorer?.principalsRead(known);
       const now = Date.now();
       const knownHash = createHash('sha1')
         .update([...known].sort().join('\n'))
@@ -167,6 +171,10 @@ export class CatalogEvaluator {
         latest?.id === this.hashes.evaluationId
           ? this.hashes.byRef
           : new Map<string, number>();
+      // Rows re-scored into the latest run no longer match the hashes it was scored from: never copied.
+      if (latest && previous.size)
+        for (const ref of await store.rescoredSince(new Date(latest.startedAt)))
+          previous.delete(ref);
       // Entries leave `previous` as they are compared, so the two maps together stay one catalog's worth at 100,000 entities.
       // Until this run completes, no run's hashes are kept: a failed run costs the next one a full parse, never a wrong copy.
       this.hashes = { evaluationId: -1, byRef: new Map() };
@@ -252,6 +260,10 @@ export class CatalogEvaluator {
         if (inFlight.length > 1) await inFlight.shift();
       }
       await writes;
+      // What changed since this run read it (a sign-off, a waiver, a catalog change) is scored again from what is there now.
+      const changedSince = await store.rescoredSince(new Date(started));
+      if (changedSince.length && this.options.rescorer)
+        await this.options.rescorer.rescore(changedSince, id);
       const run = await store.completeEvaluation(id, {
         checkIds: this.options.checks.checks.map(c => c.id),
         historyRetentionMs: this.options.historyRetentionMs,

@@ -16,6 +16,7 @@ import {
 } from '@opskit/plugin-ops-common';
 import type { OpsStore, StoredWaiver } from '../database/OpsStore';
 import type { OpsBackendConfig } from './backendConfig';
+import type { EntityRescorer } from './rescoring/EntityRescorer';
 import type { WaiverNotifier } from './notifications/WaiverNotifier';
 import {
   requireEvaluatedKind,
@@ -70,8 +71,17 @@ export class ReviewWrites {
       auditor: AuditorService;
       checkIds: string[];
       waiverNotifier?: WaiverNotifier;
+      /** Scores the entity again after each write, so the compliance page follows at once. */
+      rescorer?: EntityRescorer;
     },
   ) {}
+
+  /** After a sign-off or a waiver changed: the entity's stored score follows. */
+  followed(entityRef: string, why: string): Promise<void> {
+    return (
+      this.options.rescorer?.followWrite(entityRef, why) ?? Promise.resolve()
+    );
+  }
 
   /** Who hears of waiver requests and decisions (absent when notifications are off). */
   get waiverNotifier(): WaiverNotifier | undefined {
@@ -136,7 +146,7 @@ export class ReviewWrites {
     });
     requireEvaluatedKind(entity, ref, config.kinds, 'checklist sign-offs');
     validateSignOff(body, entity, ref, config.ops.defaults);
-    return this.audited(
+    const signOff = await this.audited(
       'checklist-signoff',
       {
         entityRef: ref,
@@ -156,6 +166,8 @@ export class ReviewWrites {
         }),
       request,
     );
+    await this.followed(ref, 'a sign-off');
+    return signOff;
   }
 
   /**
@@ -226,6 +238,7 @@ export class ReviewWrites {
     );
     if (waiver.status === 'pending')
       await this.options.waiverNotifier?.requested(waiver, record?.owner);
+    else await this.followed(ref, 'a waiver');
     return waiver;
   }
 }

@@ -342,6 +342,8 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
           );
         },
       );
+      if (decided.status === 'approved')
+        await writes.followed(decided.entityRef, 'a waiver approval');
       const record = await store.latestRecord(decided.entityRef);
       await writes.waiverNotifier?.decided(decided, record?.owner);
       res.json(decided);
@@ -373,6 +375,9 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
       },
       () => store.revokeWaiver(existing.id, principalOf(credentials), reason),
     );
+    // A withdrawn request waived nothing: only a revoked waiver changes the score.
+    if (revoked?.revoked && existing.status === 'approved')
+      await writes.followed(existing.entityRef, 'a waiver revocation');
     res.json(revoked?.waiver ?? existing);
   });
 

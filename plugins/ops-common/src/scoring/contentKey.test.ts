@@ -1,4 +1,4 @@
-import { entityContentKey, evaluationDay } from './contentKey';
+import { entityContentKey, evaluationDay, scoredFieldsKey } from './contentKey';
 
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -52,5 +52,51 @@ describe('entityContentKey', () => {
         }),
       );
     expect(keys.size).toBe(100_000);
+  });
+});
+
+describe('scoredFieldsKey', () => {
+  const served = {
+    ...entity,
+    metadata: {
+      name: 'payments-api',
+      uid: 'a-uid-the-catalog-adds',
+      etag: 'an-etag',
+      annotations: { 'opskit.io/tier': 'gold', 'backstage.io/source': 'x' },
+    },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/payments' }],
+  };
+
+  it('ignores what stitching adds and the order of annotations', () => {
+    const processed = {
+      ...entity,
+      metadata: {
+        name: 'payments-api',
+        annotations: { 'backstage.io/source': 'x', 'opskit.io/tier': 'gold' },
+      },
+    };
+    expect(scoredFieldsKey(processed)).toBe(scoredFieldsKey(served));
+  });
+
+  it('changes with each field an evaluation reads', () => {
+    const key = scoredFieldsKey(served);
+    const changed = [
+      { ...served, kind: 'API' },
+      { ...served, metadata: { ...served.metadata, title: 'Payments' } },
+      {
+        ...served,
+        metadata: {
+          ...served.metadata,
+          annotations: {
+            ...served.metadata.annotations,
+            'opskit.io/tier': 'silver',
+          },
+        },
+      },
+      { ...served, spec: { ...served.spec, owner: 'group:billing' } },
+      { ...served, spec: { ...served.spec, lifecycle: 'production' } },
+      { ...served, spec: { ...served.spec, dependsOn: ['resource:db'] } },
+    ];
+    for (const other of changed) expect(scoredFieldsKey(other)).not.toBe(key);
   });
 });

@@ -48,3 +48,44 @@ export function entityContentKey(
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (h2 & 0xffff) * 0x100000000 + (h1 >>> 0);
 }
+
+/** What `scoredFieldsKey` reads of an entity (its relations come from the catalog's stitching, not from processing). */
+interface ScoredFields {
+  kind?: string;
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    title?: string;
+    annotations?: Record<string, string>;
+  };
+  spec?: Record<string, unknown>;
+}
+
+/**
+ * A key of the entity fields an ops evaluation reads (kind, name,
+ * namespace, title, annotations, type, lifecycle, owner, system,
+ * dependsOn): equal for the entity the catalog processed and the one it
+ * serves once stitched, whatever order the annotations come in. The catalog
+ * module announces a change with it, and ops-backend waits until the
+ * catalog serves the entity with that key before scoring it again.
+ *
+ * @public
+ */
+export function scoredFieldsKey(entity: ScoredFields): number {
+  const annotations = entity.metadata?.annotations ?? {};
+  const spec = entity.spec ?? {};
+  return entityContentKey('', [
+    entity.kind?.toLowerCase() ?? '',
+    entity.metadata?.namespace ?? 'default',
+    entity.metadata?.name ?? '',
+    entity.metadata?.title ?? null,
+    Object.keys(annotations)
+      .sort()
+      .map(name => [name, annotations[name]]),
+    spec.type ?? null,
+    spec.lifecycle ?? null,
+    spec.owner ?? null,
+    spec.system ?? null,
+    spec.dependsOn ?? null,
+  ]);
+}

@@ -769,6 +769,13 @@ export interface components {
       averageScore: components['schemas']['Score'];
       levelCounts: components['schemas']['LevelCounts'];
       failingCounts: components['schemas']['CountsByCheck'];
+      /** Entities re-scored into this run since it completed (a sign-off, a waiver, a catalog change); 0 when none. */
+      revision?: number;
+      /**
+       * Format: date-time
+       * When an entity was last re-scored into this run.
+       */
+      rescoredAt?: string;
     };
     CompliancePage: {
       evaluation?: components['schemas']['EvaluationRun'];

@@ -1564,6 +1564,16 @@ export const spec = {
           failingCounts: {
             $ref: '#/components/schemas/CountsByCheck',
           },
+          revision: {
+            description:
+              'Entities re-scored into this run since it completed (a sign-off, a waiver, a catalog change); 0 when none.',
+            type: 'integer',
+          },
+          rescoredAt: {
+            description: 'When an entity was last re-scored into this run.',
+            type: 'string',
+            format: 'date-time',
+          },
         },
       },
       CompliancePage: {
