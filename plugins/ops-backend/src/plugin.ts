@@ -121,9 +121,8 @@ export const opsPlugin = createBackendPlugin({
           ops: backendConfig.ops,
           kinds: backendConfig.kinds,
           checks,
-          knownPrincipals: () => evaluator.knownPrincipals(),
         });
-        const evaluator: CatalogEvaluator = new CatalogEvaluator({
+        const evaluator = new CatalogEvaluator({
           catalog,
           auth,
           store,

@@ -13,7 +13,9 @@ import {
   OPS_DESCRIPTOR_ERROR_ANNOTATION,
   OPS_DESCRIPTOR_FILE_ANNOTATION,
   OPS_OPENSLO_ANNOTATION,
+  OPS_ENTITY_CHANGED_TOPIC,
   OPS_OPENSLO_ERROR_ANNOTATION,
+  scoredFieldsKey,
 } from '@opskit/plugin-ops-common';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports -- ops-common's test inputs, shared by its neighbours' tests
 import { aliasBomb } from '../../../ops-common/src/__testUtils__/fuzzInputs';
@@ -571,5 +573,66 @@ describe('OpsDescriptorProcessor with OpenSLO', () => {
       'opskit.io/openslo': SLO('inline'),
     });
     expect(annotations[OPS_OPENSLO_ANNOTATION]).toBe(SLO('inline'));
+  });
+
+  describe('announcing changes', () => {
+    const announcer = (events = { publish: jest.fn(async () => {}) }) => ({
+      events,
+      processor: new OpsDescriptorProcessor({
+        reader: mockServices.urlReader.mock(),
+        integrations,
+        events: events as any,
+        kinds: ['Component', 'API'],
+      }),
+    });
+    const post = (processor: OpsDescriptorProcessor, e: Entity, cache: any) =>
+      processor.postProcessEntity(
+        e,
+        { type: 'url', target: 'https://example.com/catalog-info.yaml' },
+        jest.fn(),
+        cache,
+      );
+
+    it('announces a new entity and each change of its scored fields, once', async () => {
+      const { events, processor } = announcer();
+      const cache = memoryCache();
+      const svc = entity('dir:.');
+      await post(processor, svc, cache);
+      await post(processor, svc, cache);
+      const moved = { ...svc, spec: { ...svc.spec, owner: 'other-team' } };
+      await post(processor, moved, cache);
+      expect(events.publish.mock.calls.map(([e]: any) => e)).toEqual([
+        {
+          topic: OPS_ENTITY_CHANGED_TOPIC,
+          eventPayload: {
+            entityRef: 'component:default/svc',
+            key: scoredFieldsKey(svc),
+          },
+        },
+        {
+          topic: OPS_ENTITY_CHANGED_TOPIC,
+          eventPayload: {
+            entityRef: 'component:default/svc',
+            key: scoredFieldsKey(moved),
+          },
+        },
+      ]);
+      // Kept for the next processing, whatever happened in between.
+      expect(cache.data.get('scored')).toBe(scoredFieldsKey(moved));
+    });
+
+    it('says nothing of kinds ops-backend does not evaluate, and survives a failing events service', async () => {
+      const { events, processor } = announcer({
+        publish: jest.fn(async () => {
+          throw new Error('bus down');
+        }),
+      });
+      const group = { ...entity(), kind: 'Group' };
+      expect(await post(processor, group, memoryCache())).toBe(group);
+      expect(events.publish).not.toHaveBeenCalled();
+      const svc = entity();
+      expect(await post(processor, svc, memoryCache())).toBe(svc);
+      expect(events.publish).toHaveBeenCalledTimes(1);
+    });
   });
 });

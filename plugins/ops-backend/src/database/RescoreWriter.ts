@@ -155,13 +155,17 @@ function sameRow(
   if (!stored) return false;
   const next = toResultRow(evaluationId, row);
   return Object.entries(next).every(([column, value]) =>
-    typeof value === 'boolean'
-      ? Boolean(stored[column]) === value
-      : typeof value === 'number'
-      ? // PostgreSQL keeps scores as 4-byte floats.
-        Math.fround(Number(stored[column])) === Math.fround(value)
-      : (stored[column] ?? null) === (value ?? null),
+    sameValue(stored[column], value),
   );
+}
+
+function sameValue(stored: unknown, value: unknown): boolean {
+  // SQLite keeps booleans as 0 and 1.
+  if (typeof value === 'boolean') return Boolean(stored) === value;
+  // PostgreSQL keeps scores as 4-byte floats.
+  if (typeof value === 'number')
+    return Math.fround(Number(stored)) === Math.fround(value);
+  return (stored ?? null) === (value ?? null);
 }
 
 /**

@@ -9,6 +9,9 @@ import { exampleCatalog } from '../__testUtils__/exampleCatalog';
 import { ENTITY_FIELDS } from './CatalogEvaluator';
 import { testEvaluator } from '../__testUtils__/testEvaluator';
 import { staleness, storedStaleness } from './staleness';
+import { readOpsConfig } from '@opskit/plugin-ops-common';
+import { builtInCheckSet } from './checkSet';
+import { EntityRescorer } from './rescoring/EntityRescorer';
 
 jest.setTimeout(60_000);
 
@@ -94,6 +97,71 @@ describe('CatalogEvaluator', () => {
         (await store.latestRecord('component:default/payments-api'))
           ?.failingChecks,
       ).not.toContain('checklist-signed-off');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'a sign-off written while a run pages the catalog is served when the run completes (%p)',
+    async id => {
+      databaseId = id;
+      const { store, catalog } = await setup();
+      const ref = 'component:default/payments-api';
+      const checklist = [
+        'tests-passing',
+        'code-reviewed',
+        'migrations-ready',
+        'rollback-plan',
+      ];
+      const ops = readOpsConfig({});
+      const rescorer = new EntityRescorer({
+        catalog,
+        auth: mockServices.auth(),
+        store,
+        logger: mockServices.logger.mock(),
+        ops,
+        kinds: ['Component'],
+        checks: builtInCheckSet(ops.scoring),
+        knownPrincipals: async () => new Set(),
+      });
+      const evaluator = testEvaluator(store, catalog, { rescorer });
+      await evaluator.run('test');
+      expect((await store.latestRecord(ref))?.failingChecks).toContain(
+        'checklist-signed-off',
+      );
+      // The run has read the sign-offs; they are written (and re-scored into the served run) while it pages.
+      const page = catalog.queryEntities.bind(catalog);
+      let signed = false;
+      let servedMidRun: Awaited<ReturnType<typeof store.latestRecord>>;
+      jest.spyOn(catalog, 'queryEntities').mockImplementation(async (...a) => {
+        const request = a[0] as { filter?: { kind?: string[] } } | undefined;
+        if (!signed && request?.filter?.kind?.includes('Component')) {
+          signed = true;
+          for (const itemId of checklist)
+            await store.addSignOff({
+              entityRef: ref,
+              itemId,
+              by: 'user:default/jane',
+            });
+          await rescorer.rescore([ref]);
+          servedMidRun = await store.latestRecord(ref);
+        }
+        return page(...a);
+      });
+      // Another replica runs it: no hashes of the last run, so every entity is scored from what it read.
+      const run = await testEvaluator(store, catalog, { rescorer }).run('test');
+      // The served run followed at once; the run under way followed before completing.
+      expect(servedMidRun!.failingChecks).not.toContain('checklist-signed-off');
+      expect((await store.latestEvaluation())?.id).toBe(run.id);
+      expect((await store.latestRecord(ref))?.failingChecks).not.toContain(
+        'checklist-signed-off',
+      );
+      // The next run agrees, and the change made one history step.
+      await evaluator.run('test');
+      expect((await store.latestRecord(ref))?.failingChecks).not.toContain(
+        'checklist-signed-off',
+      );
+      const levels = (await store.entityHistory(ref, 10)).map(h => h.score);
+      expect(new Set(levels).size).toBe(levels.length);
     },
   );
 

@@ -16,7 +16,11 @@ import { InlineScorer } from './scoring/InlineScorer';
 import type { Scorer } from './scoring/Scorer';
 import { WorkerScorer } from './scoring/WorkerScorer';
 import type { ScoringItem } from './scoring/scoreEntities';
-import { ENTITY_FIELDS, pageRequest } from './catalogPages';
+import {
+  ENTITY_FIELDS,
+  pageRequest,
+  readKnownPrincipals,
+} from './catalogPages';
 import type { EntityRescorer } from './rescoring/EntityRescorer';
 import { INTERRUPTED } from './staleness';
 
@@ -105,28 +109,8 @@ export class CatalogEvaluator {
   }
 
   /** Lower-case refs of every catalog user and group: what escalation targets must name. */
-  async knownPrincipals(): Promise<Set<string>> {
-    const { catalog, auth } = this.options;
-    const credentials = await auth.getOwnServiceCredentials();
-    const known = new Set<string>();
-    let cursor: string | undefined;
-    do {
-      const page = await catalog.queryEntities(
-        pageRequest(
-          {
-            kinds: ['User', 'Group'],
-            fields: ['kind', 'metadata.name', 'metadata.namespace'],
-            limit: 1000,
-          },
-          cursor,
-        ),
-        { credentials },
-      );
-      for (const entity of page.items)
-        known.add(stringifyEntityRef(entity).toLowerCase());
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
-    return known;
+  knownPrincipals(): Promise<Set<string>> {
+    return readKnownPrincipals(this.options.catalog, this.options.auth);
   }
 
   /** Runs a stopped backend left `running` (past their lease) become failed, with the reason shown in the UI. */

@@ -1,3 +1,5 @@
+import type { AuthService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 
 type QueryEntitiesRequest = NonNullable<
@@ -40,4 +42,31 @@ export function pageRequest(
         fields: options.fields,
         totalItems: 'exclude',
       };
+}
+
+/** Lower-case refs of every catalog user and group: what escalation targets must name. */
+export async function readKnownPrincipals(
+  catalog: CatalogService,
+  auth: AuthService,
+): Promise<Set<string>> {
+  const credentials = await auth.getOwnServiceCredentials();
+  const known = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const page = await catalog.queryEntities(
+      pageRequest(
+        {
+          kinds: ['User', 'Group'],
+          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+          limit: 1000,
+        },
+        cursor,
+      ),
+      { credentials },
+    );
+    for (const entity of page.items)
+      known.add(stringifyEntityRef(entity).toLowerCase());
+    cursor = page.pageInfo.nextCursor;
+  } while (cursor);
+  return known;
 }

@@ -4,7 +4,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { OpsConfig } from '@opskit/plugin-ops-common';
 import type { ComplianceRow, OpsStore } from '../../database/OpsStore';
 import type { RescoreOutcome } from '../../database/RescoreWriter';
-import { ENTITY_FIELDS } from '../catalogPages';
+import { ENTITY_FIELDS, readKnownPrincipals } from '../catalogPages';
 import type { OpsCheckSet } from '../checkSet';
 import { scoreEntities } from '../scoring/scoreEntities';
 
@@ -22,8 +22,8 @@ export interface EntityRescorerOptions {
   ops: OpsConfig;
   kinds: string[];
   checks: OpsCheckSet;
-  /** Lower-case refs of the catalog's users and groups (the full run's lookup). */
-  knownPrincipals: () => Promise<Set<string>>;
+  /** Lower-case refs of the catalog's users and groups; default: read from the catalog, as a full run does. */
+  knownPrincipals?: () => Promise<Set<string>>;
 }
 
 /** One batch waiting to be scored; its callers await `done`. */
@@ -176,7 +176,9 @@ export class EntityRescorer {
       !this.principals ||
       Date.now() - this.principals.at > PRINCIPALS_TTL_MS
     ) {
-      const known = this.options.knownPrincipals();
+      const known =
+        this.options.knownPrincipals?.() ??
+        readKnownPrincipals(this.options.catalog, this.options.auth);
       known.catch(() => (this.principals = undefined));
       this.principals = { at: Date.now(), known };
     }
