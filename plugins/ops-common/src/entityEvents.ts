@@ -13,6 +13,7 @@ export const OPS_ENTITY_CHANGED_TOPIC = 'opskit.entity-changed';
  * @public
  */
 export interface OpsEntityChangedEvent {
+  /** The entity's ref, lower-case. */
   entityRef: string;
   /** `scoredFieldsKey` of the processed entity: the version to wait for. */
   key: number;

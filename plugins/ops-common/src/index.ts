@@ -85,6 +85,7 @@ export {
   entityContentKey,
   evaluationDay,
   scoredFieldsKey,
+  type ScoredFields,
 } from './scoring/contentKey';
 export {
   complianceRecord,

@@ -49,8 +49,13 @@ export function entityContentKey(
   return (h2 & 0xffff) * 0x100000000 + (h1 >>> 0);
 }
 
-/** What `scoredFieldsKey` reads of an entity (its relations come from the catalog's stitching, not from processing). */
-interface ScoredFields {
+/**
+ * What {@link scoredFieldsKey} reads of an entity (its relations come from
+ * the catalog's stitching, not from processing).
+ *
+ * @public
+ */
+export interface ScoredFields {
   kind?: string;
   metadata?: {
     name?: string;
