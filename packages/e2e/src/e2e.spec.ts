@@ -454,10 +454,26 @@ test(step('the compliance list downloads as CSV'), async ({ page }) => {
 
 test(
   step(
-    'a waiver shows on the Ops tab, turns its check to waived, and is revoked there',
+    'a waiver shows on the Ops tab, turns its check to waived, and is revoked there; the compliance page follows each at once, without an evaluation',
   ),
-  async ({ page, backstage }) => {
+  async ({ page, backstage, signIn }) => {
+    // Run alone (--grep), the shared page has not signed in yet.
+    if (page.url() === 'about:blank') await signIn(page);
     const legacy = '/api/ops/entities/component/default/legacy-billing';
+    const failing = async () => {
+      await page.goto(`${backstage.baseUrl}/ops?q=legacy-billing`);
+      const row = rows(page, 'Compliance of every entity').first();
+      await expect(row).toContainText('legacy-billing');
+      // The failing-checks cell: "N: first, second, …", every title on hover.
+      return row.locator('span[title]').filter({ hasText: /^\d+: / });
+    };
+    const runBefore = (
+      await (await backstage.api('/api/ops/compliance/summary')).json()
+    ).evaluation;
+    await expect(
+      await failing(),
+      'backups fail before the waiver',
+    ).toHaveAttribute('title', /Data stores backed up/);
     const created = await backstage.api(`${legacy}/waivers`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -468,6 +484,20 @@ test(
       }),
     });
     expect(created.status, 'the waiver is created').toBe(201);
+    // Scored into the served run when the write returned: no refresh, no schedule.
+    await expect(
+      await failing(),
+      'the compliance list no longer fails the waived check',
+    ).not.toHaveAttribute('title', /Data stores backed up/);
+    await expect(page.getByTestId('ops-evaluated')).toContainText(
+      /scored since/,
+    );
+    const runAfter = (
+      await (await backstage.api('/api/ops/compliance/summary')).json()
+    ).evaluation;
+    expect(runAfter.id, 'no new evaluation ran').toBe(runBefore.id);
+    expect(runAfter.revision).toBeGreaterThan(runBefore.revision ?? 0);
+    await shot(page, '06b-compliance-follows-waiver');
     await page.goto(
       `${backstage.baseUrl}/catalog/default/component/legacy-billing/ops`,
     );
@@ -491,6 +521,10 @@ test(
     const active = await (await backstage.api(`${legacy}/waivers`)).json();
     expect(active.items, 'no active waiver left').toEqual([]);
     await shot(page, '07-waiver-revoked');
+    await expect(
+      await failing(),
+      'the compliance list fails the check again',
+    ).toHaveAttribute('title', /Data stores backed up/);
   },
 );
 

@@ -249,6 +249,8 @@ export function createOpsServer(
           averageScore: 50.5,
           levelCounts: { gold: 15, silver: 15, bronze: 15, none: 15 },
           failingCounts: {},
+          revision: 3,
+          rescoredAt: '2026-11-27T11:20:00Z',
         },
         items,
         totalItems: matching.length,

@@ -146,12 +146,8 @@ export function ComplianceOverview() {
         mb={2}
         style={{ gap: 8 }}
       >
-        <Typography variant="body2">
-          {page.value?.evaluation?.finishedAt
-            ? `Evaluated ${new Date(
-                page.value.evaluation.finishedAt,
-              ).toLocaleString()}`
-            : ''}
+        <Typography variant="body2" data-testid="ops-evaluated">
+          {evaluatedText(page.value?.evaluation)}
         </Typography>
         <Box display="flex" style={{ gap: 8 }}>
           <Button variant="outlined" onClick={() => exportAs('csv')}>
@@ -255,4 +251,19 @@ export function ComplianceOverview() {
       </Grid>
     </Box>
   );
+}
+
+/** When the served run finished, and how many changes were scored into it since (sign-offs, waivers, catalog changes). */
+function evaluatedText(evaluation?: {
+  finishedAt?: string;
+  revision?: number;
+  rescoredAt?: string;
+}): string {
+  if (!evaluation?.finishedAt) return '';
+  const at = (iso: string) => new Date(iso).toLocaleString();
+  const evaluated = `Evaluated ${at(evaluation.finishedAt)}`;
+  if (!evaluation.revision || !evaluation.rescoredAt) return evaluated;
+  return `${evaluated} · ${evaluation.revision} ${
+    evaluation.revision === 1 ? 'change' : 'changes'
+  } scored since, the last ${at(evaluation.rescoredAt)}`;
 }

@@ -29,6 +29,10 @@ describe('OpsComplianceContent', () => {
       '1–25 of 60',
     );
     expect(screen.getByRole('table', { name: 'Owners' })).toBeInTheDocument();
+    // Sign-offs, waivers and catalog changes scored into the run since it finished.
+    expect(screen.getByTestId('ops-evaluated')).toHaveTextContent(
+      /^Evaluated .+ · 3 changes scored since, the last .+$/,
+    );
     expect(
       screen.getByRole('img', { name: /Average score from 41% .* to 50.5%/ }),
     ).toBeInTheDocument();
