@@ -9,6 +9,7 @@
  * `/api/v1/query` answers every instant query at once with a one-sample
  * vector (a new value each time, so every collection changes the facts),
  * and `/api/v1/rules` with no rules loaded.
+ * Every entity has a `metadata.etag`, as the catalog's stored entities do.
  * Runs in its own process so the backend's RSS is the backend's alone.
  * A request for any other route is answered 404 and reported on stderr.
  * With `budgets`, the N components are budgetEntities.ts's (three SLOs with
@@ -18,6 +19,7 @@
  *   node -r @backstage/cli/config/nodeTransform.cjs src/catalogServer.ts <count> [budgets]
  *   prints `listening <port>` when ready.
  */
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -79,6 +81,11 @@ const teams = LEVELS.flatMap(({ count: size, type }, level) =>
   }),
 );
 const entities: any[] = [...components, ...org, ...teams];
+// As the catalog stitches them: every stored entity has an etag that changes with its content.
+for (const entity of entities)
+  entity.metadata.etag = createHash('sha1')
+    .update(JSON.stringify(entity))
+    .digest('base64url');
 const refOf = (e: any) =>
   `${e.kind}:${e.metadata.namespace ?? 'default'}/${
     e.metadata.name

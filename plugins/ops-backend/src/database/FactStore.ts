@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { RecentReads } from './RecentReads';
 import {
   budgetSample,
   type EntityFact,
@@ -48,13 +49,17 @@ export const BUDGET_HISTORY_DAYS = 35;
 const DAY_MS = 86_400_000;
 
 export class DatabaseFactStore implements FactStore {
+  private readonly recent = new RecentReads<EntityFact[]>();
+
   constructor(private readonly db: Knex) {}
 
-  async list(entityRef: string): Promise<EntityFact[]> {
-    const rows = await this.db('ops_facts')
-      .where('entity_ref', entityRef)
-      .orderBy(['provider', 'name']);
-    return rows.map(toFact);
+  list(entityRef: string): Promise<EntityFact[]> {
+    return this.recent.get(entityRef, '', async () => {
+      const rows = await this.db('ops_facts')
+        .where('entity_ref', entityRef)
+        .orderBy(['provider', 'name']);
+      return rows.map(toFact);
+    });
   }
 
   async forEntities(entityRefs: string[]): Promise<Map<string, EntityFact[]>> {
@@ -96,6 +101,7 @@ export class DatabaseFactStore implements FactStore {
   }
 
   async retainProviders(providers: string[]): Promise<number> {
+    this.recent.clear();
     return this.db('ops_facts').whereNotIn('provider', providers).delete();
   }
 
@@ -110,6 +116,7 @@ export class DatabaseFactStore implements FactStore {
     entries: { entityRef: string; facts: EntityFact[] }[],
   ): Promise<void> {
     if (entries.length === 0) return;
+    for (const { entityRef } of entries) this.recent.forget(entityRef);
     await this.db.transaction(async tx => {
       for (let i = 0; i < entries.length; i += BATCH) {
         const chunk = entries.slice(i, i + BATCH);
@@ -162,6 +169,8 @@ export class DatabaseFactStore implements FactStore {
         .slice(0, 10);
       await tx('ops_budget_history').where('day', '<', cutoff).delete();
     });
+    // Again after the commit: a read during the transaction saw the old facts.
+    for (const { entityRef } of entries) this.recent.forget(entityRef);
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { insertedId } from './columnValues';
+import { RecentReads } from './RecentReads';
 import { toSignOff, toWaiver } from './rowMappers';
 import type {
   NewSignOff,
@@ -12,6 +13,9 @@ import type {
 
 /** What people record about an entity: checklist sign-offs, and waivers of failing checks. */
 export class ReviewStore {
+  private readonly signOffs = new RecentReads<StoredSignOff[]>();
+  private readonly waivers = new RecentReads<StoredWaiver[]>();
+
   constructor(private readonly db: Knex) {}
 
   async addSignOff(signOff: NewSignOff): Promise<StoredSignOff> {
@@ -25,14 +29,17 @@ export class ReviewStore {
       comment: signOff.comment ?? null,
     };
     const inserted = await this.db('ops_signoffs').insert(row).returning('id');
+    this.signOffs.forget(signOff.entityRef);
     return toSignOff({ ...row, id: insertedId(inserted) });
   }
 
-  async listSignOffs(entityRef: string): Promise<StoredSignOff[]> {
-    const rows = await this.db('ops_signoffs')
-      .where('entity_ref', entityRef)
-      .orderBy('id', 'asc');
-    return rows.map(toSignOff);
+  listSignOffs(entityRef: string): Promise<StoredSignOff[]> {
+    return this.signOffs.get(entityRef, '', async () => {
+      const rows = await this.db('ops_signoffs')
+        .where('entity_ref', entityRef)
+        .orderBy('id', 'asc');
+      return rows.map(toSignOff);
+    });
   }
 
   async allSignOffs(
@@ -77,6 +84,7 @@ export class ReviewStore {
       decided_at: approved ? now : null,
     };
     await this.db('ops_waivers').insert(row).onConflict('active_key').ignore();
+    this.waivers.forget(waiver.entityRef);
     const holder = await this.db('ops_waivers')
       .where('active_key', activeKey)
       .first();
@@ -85,7 +93,16 @@ export class ReviewStore {
     return { waiver: toWaiver(row), created: true };
   }
 
-  async listWaivers(
+  listWaivers(
+    entityRef: string,
+    options: { includeInactive: boolean },
+  ): Promise<StoredWaiver[]> {
+    return this.waivers.get(entityRef, String(options.includeInactive), () =>
+      this.readWaivers(entityRef, options),
+    );
+  }
+
+  private async readWaivers(
     entityRef: string,
     options: { includeInactive: boolean },
   ): Promise<StoredWaiver[]> {
@@ -121,6 +138,7 @@ export class ReviewStore {
         active_key: null,
       });
     const waiver = await this.getWaiver(id);
+    if (waiver) this.waivers.forget(waiver.entityRef);
     return waiver && { waiver, revoked: Number(changed) > 0 };
   }
 
@@ -144,6 +162,7 @@ export class ReviewStore {
         ...(approve ? {} : { active_key: null }),
       });
     const waiver = await this.getWaiver(id);
+    if (waiver) this.waivers.forget(waiver.entityRef);
     return waiver && { waiver, decided: Number(changed) > 0 };
   }
 

@@ -43,7 +43,7 @@ describe('CatalogEvaluator', () => {
       spy.mock.calls.some(
         ([req]) =>
           JSON.stringify((req as any)?.fields) ===
-          JSON.stringify(ENTITY_FIELDS),
+          JSON.stringify([...ENTITY_FIELDS, 'metadata.etag']),
       ),
     ).toBe(true);
     const payments = await store.latestRecord('component:default/payments-api');
@@ -99,6 +99,54 @@ describe('CatalogEvaluator', () => {
       ).not.toContain('checklist-signed-off');
     },
   );
+
+  it('with the last run kept, lists only versions and reads whole only the entities whose etag changed', async () => {
+    const entities = exampleCatalog().map((e, i) => ({
+      ...e,
+      metadata: { ...e.metadata, etag: `v1-${i}` },
+    }));
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseOpsStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    const catalog = catalogServiceMock({ entities });
+    const evaluator = testEvaluator(store, catalog);
+    const pages = jest.spyOn(catalog, 'queryEntities');
+    const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+    const componentPages = () =>
+      pages.mock.calls
+        .map(([req]) => req as any)
+        .filter(req => req?.filter?.kind?.includes('Component'));
+    await evaluator.run('test');
+    expect(componentPages()[0].fields).toContain('metadata.annotations');
+    expect(byRefs).not.toHaveBeenCalled();
+
+    pages.mockClear();
+    await evaluator.run('test');
+    expect(componentPages()[0].fields).toEqual([
+      'kind',
+      'metadata.name',
+      'metadata.namespace',
+      'metadata.etag',
+    ]);
+    expect(byRefs).not.toHaveBeenCalled();
+
+    // The catalog stores a new version of one entity: a new etag.
+    const inventory = entities.find(
+      e => e.metadata.name === 'inventory-service',
+    )!;
+    inventory.spec = { ...inventory.spec, owner: 'group:default/sre' };
+    inventory.metadata.etag = 'v2';
+    await evaluator.run('test');
+    expect(byRefs).toHaveBeenCalledTimes(1);
+    expect((byRefs.mock.calls[0][0] as any).entityRefs).toEqual([
+      'component:default/inventory-service',
+    ]);
+    expect(
+      (await store.latestRecord('component:default/inventory-service'))?.owner,
+    ).toBe('group:default/sre');
+    expect((await store.latestEvaluation())?.entityCount).toBe(4);
+  });
 
   it.each(databases.eachSupportedId())(
     'a sign-off written while a run pages the catalog is served when the run completes (%p)',

@@ -27,6 +27,31 @@ import { INTERRUPTED } from './staleness';
 export { ENTITY_FIELDS } from './catalogPages';
 
 const PAGE_SIZE = 250;
+/** What a run reads of every entity: with `metadata.etag`, so that the next run can compare versions. */
+const FULL_FIELDS = [...ENTITY_FIELDS, 'metadata.etag'];
+/** What a run reads of every entity when it holds the last run's hashes: the ref and the catalog's version. */
+const VERSION_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.etag',
+];
+
+/**
+ * The hash of an entity by the catalog's version of it (its etag changes
+ * with any change of the stored entity) and everything else its result is
+ * computed from; undefined for an entity without an etag (then its JSON is
+ * hashed, read whole).
+ */
+function versionKey(
+  day: string,
+  entity: { metadata: { etag?: string } },
+  knownHash: string,
+  inputs: string,
+): number | undefined {
+  const etag = entity.metadata.etag;
+  return etag ? entityContentKey(day, { etag }, knownHash, inputs) : undefined;
+}
 
 /** @public */
 export interface CatalogEvaluatorOptions {
@@ -164,10 +189,16 @@ export class CatalogEvaluator {
       this.hashes = { evaluationId: -1, byRef: new Map() };
       const nextHashes = new Map<string, number>();
       let hits = 0;
+      // With the last run's hashes, pages carry only refs and etags; whole entities are read for those whose hash changed.
+      const light = previous.size > 0;
       const fetchPage = (cursor?: string) =>
         catalog.queryEntities(
           pageRequest(
-            { kinds, fields: ENTITY_FIELDS, limit: PAGE_SIZE },
+            {
+              kinds,
+              fields: light ? VERSION_FIELDS : FULL_FIELDS,
+              limit: PAGE_SIZE,
+            },
             cursor,
           ),
           { credentials },
@@ -203,32 +234,57 @@ export class CatalogEvaluator {
         const live = hasFacts
           ? await store.facts.forEntities(fresh.map(f => f.ref))
           : new Map<string, EntityFact[]>();
-        for (const { entity, ref } of fresh) {
-          if (nextHashes.has(ref)) continue;
-          const item = {
+        const keyed = fresh.map(({ entity, ref }) => {
+          const item: ScoringItem = {
             entity,
             signOffs: signOffs.get(ref),
             waivers: waivers.get(ref),
             live: live.get(ref),
           };
-          const key = entityContentKey(
-            day,
-            entity,
-            knownHash,
-            JSON.stringify([
-              item.signOffs ?? null,
-              item.waivers ?? null,
-              item.live ?? null,
-            ]),
+          const inputs = JSON.stringify([
+            item.signOffs ?? null,
+            item.waivers ?? null,
+            item.live ?? null,
+          ]);
+          return {
+            ref,
+            item,
+            inputs,
+            key: versionKey(day, entity, knownHash, inputs),
+          };
+        });
+        if (light) {
+          // The catalog changes an entity's etag with any change: only those (and any without one) are read whole.
+          const whole = keyed.filter(
+            k => k.key === undefined || previous.get(k.ref) !== k.key,
           );
-          nextHashes.set(ref, key);
-          const before = previous.get(ref);
-          previous.delete(ref);
+          const read = whole.length
+            ? await catalog.getEntitiesByRefs(
+                { entityRefs: whole.map(k => k.ref), fields: FULL_FIELDS },
+                { credentials },
+              )
+            : { items: [] };
+          whole.forEach((k, i) => {
+            const entity = read.items[i];
+            // Gone since the page was listed: the next run drops it, as if listed after.
+            if (entity) k.item.entity = entity;
+            else k.key = -1;
+          });
+        }
+        for (const k of keyed) {
+          if (nextHashes.has(k.ref) || k.key === -1) continue;
+          const key =
+            k.key ??
+            versionKey(day, k.item.entity, knownHash, k.inputs) ??
+            entityContentKey(day, k.item.entity, knownHash, k.inputs);
+          nextHashes.set(k.ref, key);
+          const before = previous.get(k.ref);
+          previous.delete(k.ref);
           if (before === key) {
-            unchanged.push(ref);
+            unchanged.push(k.ref);
             hits++;
           } else {
-            items.push(item);
+            items.push(k.item);
           }
         }
         const scored = this.scorer.score(items);

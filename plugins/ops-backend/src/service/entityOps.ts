@@ -24,6 +24,9 @@ import type { OpsCheckSet } from './checkSet';
 import { entityFacts } from './facts/entityFacts';
 import { TargetLookup } from './targetLookup';
 
+/** How long scorecards computed from the same inputs are reused. */
+const SCORED_TTL_MS = 1000;
+
 /**
  * One entity's ops data, evaluated now with the caller's credentials (so
  * catalog permissions hold): what the Ops tab and the agent actions read.
@@ -35,6 +38,10 @@ export class EntityOpsReader {
   private readonly profiles = new LruCache<ReturnType<typeof buildOpsProfile>>(
     1000,
   );
+  private readonly scored = new LruCache<{
+    at: number;
+    scorecards: ReturnType<typeof evaluateScorecards>;
+  }>(1000);
 
   constructor(
     private readonly options: {
@@ -107,19 +114,32 @@ export class EntityOpsReader {
       stored,
       this.targets.existing(candidates, credentials),
     ]);
-    const scorecards = evaluateScorecards(profile, {
-      defaults: config.ops.defaults,
-      config: config.ops.scoring,
-      checks: this.options.checks.checks,
-      now,
-      facts: entityFacts({
-        signOffs,
-        // Only approved waivers in force waive; pending requests are listed, not counted.
-        waivers: waivers.filter(w => w.active),
-        live,
-        resolvedTargets: resolveEscalationTargets(profile, known),
-      }),
-    });
+    // Only approved waivers in force waive; pending requests are listed, not counted.
+    const waiving = waivers.filter(w => w.active);
+    // Equal inputs within a second score alike: a busy entity is scored once a second, not once per view.
+    const scoredKey = `${profileKey}\n${entityContentKey(
+      '',
+      [signOffs, waiving, live],
+      [...known].sort().join('\n'),
+    )}`;
+    const recent = this.scored.peek(scoredKey);
+    const scorecards =
+      recent && now - recent.at < SCORED_TTL_MS
+        ? recent.scorecards
+        : evaluateScorecards(profile, {
+            defaults: config.ops.defaults,
+            config: config.ops.scoring,
+            checks: this.options.checks.checks,
+            now,
+            facts: entityFacts({
+              signOffs,
+              waivers: waiving,
+              live,
+              resolvedTargets: resolveEscalationTargets(profile, known),
+            }),
+          });
+    if (scorecards !== recent?.scorecards)
+      this.scored.set(scoredKey, { at: now, scorecards });
     return {
       entityRef,
       evaluatedAt: new Date(now).toISOString(),
