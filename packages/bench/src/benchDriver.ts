@@ -134,6 +134,33 @@ export function cpuTicks(pid: number): number {
   return Number(fields[11]) + Number(fields[12]);
 }
 
+/** Busy and total clock ticks of the whole machine (/proc/stat), idle and iowait counted idle. */
+function machineTicks(): { busy: number; total: number } {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+  const ticks = cpu.split(/\s+/).slice(1).map(Number);
+  const total = ticks.reduce((a, b) => a + b, 0);
+  return { busy: total - ticks[3] - ticks[4], total };
+}
+
+/**
+ * Waits until the whole machine has been under 10 % busy for two seconds in
+ * a row, at most a minute: PostgreSQL's autovacuum after a run's writes, or
+ * a previous load phase's processes, would otherwise share the cores with
+ * the next measurement.
+ */
+export async function settleMachine(): Promise<void> {
+  const started = Date.now();
+  let quiet = 0;
+  let last = machineTicks();
+  while (quiet < 2 && Date.now() - started < 60_000) {
+    await new Promise(r => setTimeout(r, 1000));
+    const now = machineTicks();
+    const share = (now.busy - last.busy) / Math.max(1, now.total - last.total);
+    quiet = share < 0.1 ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
 /** Waits until the process has been idle (under 2 % of a core) for two seconds in a row, at most a minute. */
 export async function settle(pid: number): Promise<void> {
   const started = Date.now();

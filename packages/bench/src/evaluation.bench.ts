@@ -51,6 +51,7 @@ import {
   NODE_ARGS,
   parseFactsLine,
   settle,
+  settleMachine,
   startChild,
 } from './benchDriver';
 // eslint-disable-next-line @backstage/no-forbidden-package-imports -- the backend package's test helper, read from source
@@ -306,6 +307,7 @@ async function runOne(size: number, db: string, loadSeconds: number) {
         ['campaign pages', campaignUrls.slice(1)],
       ] as const) {
         if (urls.length === 0) continue;
+        await settleMachine();
         const { stdout } = await promisify(execFile)(process.execPath, [
           ...NODE_ARGS,
           join(__dirname, 'loadGenerator.ts'),

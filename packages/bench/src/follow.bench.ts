@@ -28,12 +28,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports -- the backend package's test helper, read from source
 import {
   REPO_ROOT,
   STATIC_TOKEN,
   startBackendProcess,
   type BackendProcess,
-  // eslint-disable-next-line @backstage/no-forbidden-package-imports -- the backend package's test helper, read from source
 } from 'backend/src/testing/backendProcess';
 
 const ROUNDS = Number(process.env.BENCH_FOLLOW_ROUNDS ?? 20);

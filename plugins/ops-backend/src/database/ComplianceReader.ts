@@ -92,18 +92,23 @@ export class ComplianceReader {
         owners: [],
       };
     if (Object.values(filter).every(v => v === undefined)) {
-      // Unfiltered: the run's own totals and owner roll-up, written when it completed.
-      const rows = await this.db('ops_owner_trend')
-        .where('evaluation_id', evaluation.id)
-        .orderBy('owner');
-      return {
-        evaluation,
-        entityCount: evaluation.entityCount,
-        averageScore: evaluation.averageScore,
-        levelCounts: evaluation.levelCounts,
-        failingCounts: evaluation.failingCounts,
-        owners: rows.map(toOwnerRollup),
-      };
+      // Unfiltered: the run's own totals and owner roll-up (written when it completed, kept by re-scores), read once per revision.
+      return this.pages.get(
+        JSON.stringify(['summary', runKey(evaluation)]),
+        async () => {
+          const rows = await this.db('ops_owner_trend')
+            .where('evaluation_id', evaluation.id)
+            .orderBy('owner');
+          return {
+            evaluation,
+            entityCount: evaluation.entityCount,
+            averageScore: evaluation.averageScore,
+            levelCounts: evaluation.levelCounts,
+            failingCounts: evaluation.failingCounts,
+            owners: rows.map(toOwnerRollup),
+          };
+        },
+      ) as Promise<ComplianceSummary>;
     }
     return this.pages.get(
       JSON.stringify(['summary', runKey(evaluation), filter, checkIds]),
