@@ -44,6 +44,7 @@ import {
 import { RollupMembers } from './rollupMembers';
 import { requirePermission } from './requirePermission';
 import { storedStaleness } from './staleness';
+import { CachedJson } from './cachedJson';
 import { EntityOpsReader } from './entityOps';
 import { budgetSeries } from './budgetSeries';
 import { BUDGET_HISTORY_DAYS } from '../database/FactStore';
@@ -102,6 +103,8 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     });
 
   const rollups = new RollupMembers(catalog);
+  // Compliance pages and summaries, serialized and compressed once per view and run revision.
+  const answers = new CachedJson();
   const router = await createOpenApiRouter();
   const runTimes = {
     staleAfterMs: config.staleAfterMs,
@@ -381,31 +384,66 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     res.json(revoked?.waiver ?? existing);
   });
 
+  /**
+   * What a compliance answer is made from, besides the query: the served
+   * run and its revision, and the staleness the answer reports. A page of
+   * an older run (a cursor's) may age differently: its answer is kept for a
+   * minute at most.
+   */
+  const answerKey = async (...query: unknown[]) => {
+    const [latest, { status, lastRun }] = await Promise.all([
+      store.latestEvaluation(),
+      storedStaleness(store, runTimes),
+    ]);
+    return JSON.stringify([
+      latest?.id,
+      latest?.revision,
+      lastRun?.id,
+      status,
+      ...query,
+    ]);
+  };
+
   router.get('/compliance', async (req, res) => {
     const query = req.query;
     const { filter } = await scopedFilter(req, query);
-    const page = await store.listCompliance({
+    const sort = parseComplianceSort(query);
+    const limit = parseLimit(query.limit, 50, 500);
+    const cursor =
+      typeof query.cursor === 'string' && query.cursor
+        ? query.cursor
+        : undefined;
+    const key = await answerKey(
+      'list',
       filter,
-      sort: parseComplianceSort(query),
-      limit: parseLimit(query.limit, 50, 500),
-      cursor:
-        typeof query.cursor === 'string' && query.cursor
-          ? query.cursor
-          : undefined,
+      sort,
+      limit,
+      cursor ?? null,
+      cursor ? Math.floor(Date.now() / 60_000) : null,
+    );
+    await answers.send(req, res, key, async () => {
+      const page = await store.listCompliance({ filter, sort, limit, cursor });
+      const { status } = await storedStaleness(
+        store,
+        runTimes,
+        page.evaluation,
+      );
+      return { ...page, ...status };
     });
-    const { status } = await storedStaleness(store, runTimes, page.evaluation);
-    res.json({ ...page, ...status });
   });
 
   router.get('/compliance/summary', async (req, res) => {
     const { filter } = await scopedFilter(req, req.query);
-    const summary = await store.summary(filter, checkIds);
-    const { lastRun, status } = await storedStaleness(
-      store,
-      runTimes,
-      summary.evaluation,
-    );
-    res.json({ ...summary, lastRun: lastRun ?? null, ...status });
+    const key = await answerKey('summary', filter);
+    await answers.send(req, res, key, async () => {
+      const summary = await store.summary(filter, checkIds);
+      const { lastRun, status } = await storedStaleness(
+        store,
+        runTimes,
+        summary.evaluation,
+      );
+      return { ...summary, lastRun: lastRun ?? null, ...status };
+    });
   });
 
   router.get('/rollups/:kind/:namespace/:name', async (req, res) => {
