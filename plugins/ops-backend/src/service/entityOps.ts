@@ -78,6 +78,18 @@ export class EntityOpsReader {
     credentials: BackstageCredentials,
     authorized: Promise<void> = Promise.resolve(),
   ): Promise<EntityOpsResponse> {
+    return (await this.readVersioned(ref, credentials, authorized)).response;
+  }
+
+  /**
+   * {@link EntityOpsReader.read}, with a version of the answer: two reads
+   * with one version answer alike (scorecards are reused for a second).
+   */
+  async readVersioned(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+    authorized: Promise<void> = Promise.resolve(),
+  ): Promise<{ response: EntityOpsResponse; version: string }> {
     const { store, config } = this.options;
     const pathRef = `${ref.kind}:${ref.namespace}/${ref.name}`.toLowerCase();
     const stored = Promise.all([
@@ -138,11 +150,11 @@ export class EntityOpsReader {
               resolvedTargets: resolveEscalationTargets(profile, known),
             }),
           });
-    if (scorecards !== recent?.scorecards)
-      this.scored.set(scoredKey, { at: now, scorecards });
-    return {
+    const scoredAt = scorecards === recent?.scorecards ? recent.at : now;
+    if (scoredAt === now) this.scored.set(scoredKey, { at: now, scorecards });
+    const response: EntityOpsResponse = {
       entityRef,
-      evaluatedAt: new Date(now).toISOString(),
+      evaluatedAt: new Date(scoredAt).toISOString(),
       profile,
       issues,
       scorecards,
@@ -152,5 +164,11 @@ export class EntityOpsReader {
       latest: latest ?? null,
       facts: live,
     };
+    // Everything the answer is made from: equal versions are equal answers (the router keeps them serialized).
+    const version = `${scoredKey}\n${scoredAt}\n${entityContentKey('', [
+      waivers,
+      latest ?? null,
+    ])}`;
+    return { response, version };
   }
 }

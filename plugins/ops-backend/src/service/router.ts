@@ -189,9 +189,13 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
       resourceRef: `${kind}:${namespace}/${name}`.toLowerCase(),
     });
     authorized.catch(() => undefined);
-    res.json(
-      await entities.read({ kind, namespace, name }, credentials, authorized),
+    const { response, version } = await entities.readVersioned(
+      { kind, namespace, name },
+      credentials,
+      authorized,
     );
+    // The caller could read it (catalog and permission checked above): its serialized answer may be shared.
+    await answers.send(req, res, `entity\n${version}`, async () => response);
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
