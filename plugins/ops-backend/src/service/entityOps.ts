@@ -22,10 +22,12 @@ import { LruCache } from '../database/LruCache';
 import type { OpsBackendConfig } from './backendConfig';
 import type { OpsCheckSet } from './checkSet';
 import { entityFacts } from './facts/entityFacts';
-import { TargetLookup } from './targetLookup';
+import { callerKey, TargetLookup } from './targetLookup';
 
 /** How long scorecards computed from the same inputs are reused. */
 const SCORED_TTL_MS = 1000;
+/** How long an entity read from the catalog for one caller is reused. */
+const ENTITY_TTL_MS = 1000;
 
 /**
  * One entity's ops data, evaluated now with the caller's credentials (so
@@ -38,6 +40,15 @@ export class EntityOpsReader {
   private readonly profiles = new LruCache<ReturnType<typeof buildOpsProfile>>(
     1000,
   );
+  private readonly recentEntities = new Map<
+    string,
+    { at: number; read: Promise<Entity | undefined> }
+  >();
+  /** The profile key of an entity object read from the catalog (reused for a second, hashed once). */
+  private readonly profileKeys = new WeakMap<
+    Entity,
+    { day: string; key: string }
+  >();
   private readonly scored = new LruCache<{
     at: number;
     scorecards: ReturnType<typeof evaluateScorecards>;
@@ -59,14 +70,38 @@ export class EntityOpsReader {
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<{ entity: Entity; ref: string }> {
-    const entity = await this.options.catalog.getEntityByRef(ref, {
-      credentials,
-    });
+    const key = `${callerKey(credentials)}\n${ref.kind}:${ref.namespace}/${
+      ref.name
+    }`.toLowerCase();
+    const hit = this.recentEntities.get(key);
+    const now = Date.now();
+    let read = hit && now - hit.at < ENTITY_TTL_MS ? hit.read : undefined;
+    if (!read) {
+      // Each read with the caller's credentials costs the framework a signed token: reused for a second per caller.
+      read = this.options.catalog.getEntityByRef(ref, { credentials });
+      const entry = { at: now, read };
+      read.catch(() => {
+        if (this.recentEntities.get(key) === entry)
+          this.recentEntities.delete(key);
+      });
+      if (this.recentEntities.size >= 5000) this.recentEntities.clear();
+      this.recentEntities.set(key, entry);
+    }
+    const entity = await read;
     if (!entity)
       throw new NotFoundError(
         `no entity ${ref.kind}:${ref.namespace}/${ref.name} in the catalog`,
       );
     return { entity, ref: stringifyEntityRef(entity).toLowerCase() };
+  }
+
+  private profileKeyOf(entityRef: string, entity: Entity, now: number) {
+    const day = evaluationDay(now);
+    const known = this.profileKeys.get(entity);
+    if (known?.day === day) return known.key;
+    const key = `${entityRef}\n${entityContentKey(day, entity)}`;
+    this.profileKeys.set(entity, { day, key });
+    return key;
   }
 
   /**
@@ -110,10 +145,7 @@ export class EntityOpsReader {
     const now = Date.now();
     // Parsing is the expensive part, and an entity's text changes rarely: profiles are kept by content (and day).
     // The ref is part of the key so that a 48-bit collision cannot serve another entity's profile.
-    const profileKey = `${entityRef}\n${entityContentKey(
-      evaluationDay(now),
-      entity,
-    )}`;
+    const profileKey = this.profileKeyOf(entityRef, entity, now);
     const { profile, issues } = this.profiles.get(profileKey, () =>
       buildOpsProfile(entity, { defaults: config.ops.defaults, now }),
     );

@@ -51,7 +51,7 @@ export class TargetLookup {
 }
 
 /** Who is asking, as far as catalog visibility can differ between callers. */
-function callerKey(credentials: BackstageCredentials): string {
+export function callerKey(credentials: BackstageCredentials): string {
   const principal = credentials.principal as {
     type: string;
     userEntityRef?: string;
