@@ -24,6 +24,8 @@
  *   BENCH_PG=postgresql://postgres@127.0.0.1:5432 (each run gets its own databases, dropped after)
  *   BENCH_LOG=1 (the backend's warnings, errors and run lines on stderr)
  *   BENCH_CPU_PROFILE=<dir> (the backend's V8 CPU profile, written when it stops)
+ *   BENCH_FACTS=0 (no fact collections: the two evaluations only)
+ *   BENCH_CATALOG_HEAP_MB (the catalog server's heap; 1,000,000 entities need ~16000)
  *
  * Both tasks are scheduled `frequency: { trigger: manual }`, so nothing runs
  * by itself, and each run is started through the scheduler's task API on the
@@ -63,6 +65,9 @@ import {
 
 async function runOne(size: number, db: string, loadSeconds: number) {
   const catalogServer = await startChild([
+    ...(process.env.BENCH_CATALOG_HEAP_MB
+      ? [`--max-old-space-size=${process.env.BENCH_CATALOG_HEAP_MB}`]
+      : []),
     join(__dirname, 'catalogServer.ts'),
     String(size),
   ]);
@@ -137,6 +142,8 @@ async function runOne(size: number, db: string, loadSeconds: number) {
       rssAtStartMb: rssBefore,
     };
 
+    // BENCH_FACTS=0: the evaluations only (a simulated 1,000,000 run).
+    if (process.env.BENCH_FACTS === '0') return result;
     // Live facts: the Prometheus module asks catalogServer.ts, which answers every SLO query at once,
     // so this times OpsKit's own cost of a collection and of the evaluation that follows it.
     const firstFacts = await driver.collect();
