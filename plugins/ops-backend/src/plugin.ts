@@ -112,8 +112,8 @@ export const opsPlugin = createBackendPlugin({
             ? new NotificationsCampaignNotifier(notifications, logger)
             : undefined,
         });
-        // Scores follow a sign-off, a waiver or a catalog change between runs.
-        const rescorer = new EntityRescorer({
+        // What the full runs and the re-scores between them score with: the same catalog, store, config and checks.
+        const scoring = {
           catalog,
           auth,
           store,
@@ -121,18 +121,14 @@ export const opsPlugin = createBackendPlugin({
           ops: backendConfig.ops,
           kinds: backendConfig.kinds,
           checks,
-        });
+        };
+        // Scores follow a sign-off, a waiver or a catalog change between runs.
+        const rescorer = new EntityRescorer(scoring);
         const evaluator = new CatalogEvaluator({
-          catalog,
-          auth,
-          store,
-          logger,
-          ops: backendConfig.ops,
-          kinds: backendConfig.kinds,
+          ...scoring,
           historyRetentionMs: backendConfig.historyRetentionMs,
           leaseMs: backendConfig.evaluationLeaseMs,
           workers: backendConfig.workers,
-          checks,
           notifier: backendConfig.notifications.enabled
             ? new NotificationsRegressionNotifier(notifications, logger)
             : undefined,

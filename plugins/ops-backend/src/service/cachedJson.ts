@@ -61,6 +61,7 @@ export class CachedJson {
       if (!body.gzip) {
         body.gzip = gzipSync(body.json, { level: 6 });
         this.bytes += body.gzip.length;
+        this.evict();
       }
       // Already encoded: the framework's compression leaves it as it is.
       res.setHeader('Content-Encoding', 'gzip');
@@ -73,6 +74,11 @@ export class CachedJson {
   private keep(key: string, body: Body) {
     this.bodies.set(key, body);
     this.bytes += body.json.length;
+    this.evict();
+  }
+
+  /** Drops the least recently used bodies until the kept ones fit. */
+  private evict() {
     for (const [oldest, old] of this.bodies) {
       if (this.bytes <= MAX_BYTES) break;
       this.bodies.delete(oldest);
