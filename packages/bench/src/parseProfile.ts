@@ -6,10 +6,15 @@
  * frames with the most self time, and the ops-common functions with the most
  * total time (self plus callees), as docs/benchmarks.md quotes them.
  * Size: PROFILE_ENTITIES (10,000 by default); passes: PROFILE_PASSES (3);
- * PROFILE_TEMPLATE=0..3: one template's entities only.
+ * PROFILE_TEMPLATE=0..3: one template's entities only; PROFILE_WHAT=score:
+ * the scoring of those profiles instead of their parsing.
  */
 import { Session } from 'node:inspector/promises';
-import { buildOpsProfile } from '@opskit/plugin-ops-common';
+import {
+  buildOpsProfile,
+  evaluateScorecards,
+  type OpsProfile,
+} from '@opskit/plugin-ops-common';
 import { syntheticEntities } from './syntheticEntities';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
@@ -40,9 +45,24 @@ async function main() {
     ofTemplate(syntheticEntities(count, `p${p}-`)),
   );
   const entities = sets[0];
+  const scoring = process.env.PROFILE_WHAT === 'score';
+  const profiles: OpsProfile[][] = scoring
+    ? sets.map(set => set.map(e => buildOpsProfile(e, { now: NOW }).profile))
+    : [];
+  const run = scoring
+    ? () => {
+        for (const set of profiles)
+          for (const p of set) evaluateScorecards(p, { now: NOW });
+      }
+    : () => {
+        for (const set of sets)
+          for (const e of set) buildOpsProfile(e, { now: NOW });
+      };
   // Warm the JIT outside the profile, as the benchmark's best-of-3 does.
-  for (const e of ofTemplate(syntheticEntities(2000, 'warm-')))
-    buildOpsProfile(e, { now: NOW });
+  for (const e of ofTemplate(syntheticEntities(2000, 'warm-'))) {
+    const { profile } = buildOpsProfile(e, { now: NOW });
+    if (scoring) evaluateScorecards(profile, { now: NOW });
+  }
 
   const session = new Session();
   session.connect();
@@ -50,7 +70,7 @@ async function main() {
   await session.post('Profiler.setSamplingInterval', { interval: 100 });
   await session.post('Profiler.start');
   const start = process.hrtime.bigint();
-  for (const set of sets) for (const e of set) buildOpsProfile(e, { now: NOW });
+  run();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const { profile } = await session.post('Profiler.stop');
   session.disconnect();
@@ -82,7 +102,7 @@ async function main() {
   const share = (h: number) =>
     `${((h / total) * 100).toFixed(1)} %`.padStart(7);
   console.log(
-    `parse + validate: ${
+    `${scoring ? 'scoring' : 'parse + validate'}: ${
       entities.length * passes
     } profiles in ${seconds.toFixed(2)} s (${Math.round(
       (entities.length * passes) / seconds,

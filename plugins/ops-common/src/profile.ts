@@ -1,7 +1,9 @@
 import {
+  OPS_ANNOTATION_PREFIX,
   OPS_DESCRIPTOR_ANNOTATION,
   OPS_DESCRIPTOR_FILE_ANNOTATION,
   OPS_DESCRIPTOR_ERROR_ANNOTATION,
+  OPS_OPENSLO_ANNOTATION,
   OPS_REF_ANNOTATION,
   WELL_KNOWN_ANNOTATIONS,
   type OpsEntityLike,
@@ -16,7 +18,12 @@ import {
   parseOpsDescriptor,
 } from './descriptor/parseDescriptor';
 import { SECTION_NAMES } from './descriptor/schema';
-import { readDescriptorFile } from './descriptor/descriptorFile';
+import {
+  readDescriptorFile,
+  type DescriptorFile,
+} from './descriptor/descriptorFile';
+import { memoParse } from './descriptor/parseMemo';
+import type { Tier } from './descriptor/vocabulary';
 import { locateIssues } from './runbook/import/importRunbookMarkdown';
 import type {
   OpsProfile,
@@ -115,15 +122,30 @@ function referencesOf(annotations: Record<string, unknown>): OpsReferences {
   return references;
 }
 
-function build(
-  entity: OpsEntityLike,
+/** What a profile takes from the entity's ops data, not from the rest of it. */
+interface OpsContent {
+  tier?: Tier;
+  effectiveTier: Tier;
+  runbook?: string;
+  sources: OpsProfile['sources'];
+  descriptorFile?: DescriptorFile;
+  sections: OpsSections;
+  issues: OpsIssue[];
+}
+
+/**
+ * Parses, merges and validates the entity's ops data: a pure function of
+ * its `opskit.io/*` annotations, the defaults, `now` and the descriptor's
+ * name (and the entity's name when it has OpenSLO documents, which name
+ * their service).
+ */
+function opsContent(
+  annotations: Record<string, unknown>,
+  entityName: string | undefined,
   options: BuildProfileOptions,
-): ProfileResult {
+): OpsContent {
   const defaults = options.defaults ?? BUILT_IN_DEFAULTS;
   const issues: OpsIssue[] = [];
-  const annotations = isObject(entity.metadata?.annotations)
-    ? entity.metadata!.annotations!
-    : {};
 
   const fromAnnotations = parseOpsAnnotations(annotations);
   issues.push(...fromAnnotations.issues);
@@ -239,10 +261,7 @@ function build(
     descriptorRef: fromDescriptor.openslo,
     descriptorSource,
     inline: safeSections.slos,
-    entityName:
-      typeof entity.metadata?.name === 'string'
-        ? entity.metadata.name
-        : undefined,
+    entityName,
   });
   issues.push(...openSlo.issues);
   if (openSlo.slos) {
@@ -261,19 +280,10 @@ function build(
     });
   }
 
-  const spec = entity.spec;
-  const profile: OpsProfile = {
-    entityRef: entityRefOf(entity),
-    kind: typeof entity.kind === 'string' ? entity.kind : 'Unknown',
-    type: stringField(spec, 'type'),
-    lifecycle: stringField(spec, 'lifecycle'),
-    owner: stringField(spec, 'owner'),
-    system: stringField(spec, 'system'),
+  return {
     tier,
     effectiveTier: tier ?? defaults.fallbackTier,
     runbook: safeRunbook,
-    references: referencesOf(annotations),
-    dataStores: dataStoresOf(entity),
     sources,
     ...(runbookFile
       ? {
@@ -284,9 +294,80 @@ function build(
           },
         }
       : {}),
-    ...safeSections,
+    sections: safeSections,
+    issues: located,
   };
-  return { profile, issues: located };
+}
+
+/** Numbers the defaults objects seen, for memo keys (they are read, never changed). */
+const defaultsIds = new WeakMap<object, number>();
+let nextDefaultsId = 0;
+
+/**
+ * The memo key of an entity's ops content: everything opsContent reads.
+ * Undefined (not kept) without a fixed `now`, or when an ops annotation is
+ * not text (its issue shows the value as read).
+ */
+function contentKey(
+  annotations: Record<string, unknown>,
+  entityName: string | undefined,
+  options: BuildProfileOptions,
+): string | undefined {
+  if (options.now === undefined) return undefined;
+  const defaults = options.defaults ?? BUILT_IN_DEFAULTS;
+  let id = defaultsIds.get(defaults);
+  if (id === undefined) defaultsIds.set(defaults, (id = nextDefaultsId++));
+  let key = `profile\u0000${id}\u0000${options.now}\u0000${
+    options.descriptorSource ?? ''
+  }`;
+  for (const name of Object.keys(annotations)) {
+    if (!name.startsWith(OPS_ANNOTATION_PREFIX)) continue;
+    const value = annotations[name];
+    if (typeof value !== 'string') return undefined;
+    key += `\u0000${name}\u0000${value}`;
+  }
+  if (typeof annotations[OPS_OPENSLO_ANNOTATION] === 'string')
+    key += `\u0000\u0000${entityName}`;
+  return key;
+}
+
+function build(
+  entity: OpsEntityLike,
+  options: BuildProfileOptions,
+): ProfileResult {
+  const annotations = isObject(entity.metadata?.annotations)
+    ? entity.metadata!.annotations!
+    : {};
+  const entityName =
+    typeof entity.metadata?.name === 'string'
+      ? entity.metadata.name
+      : undefined;
+  const key = contentKey(annotations, entityName, options);
+  // Entities from one template share their ops data: read once per evaluation (one `now`).
+  const content =
+    key === undefined
+      ? opsContent(annotations, entityName, options)
+      : memoParse(key, () => opsContent(annotations, entityName, options));
+  const spec = entity.spec;
+  const profile: OpsProfile = {
+    entityRef: entityRefOf(entity),
+    kind: typeof entity.kind === 'string' ? entity.kind : 'Unknown',
+    type: stringField(spec, 'type'),
+    lifecycle: stringField(spec, 'lifecycle'),
+    owner: stringField(spec, 'owner'),
+    system: stringField(spec, 'system'),
+    tier: content.tier,
+    effectiveTier: content.effectiveTier,
+    runbook: content.runbook,
+    references: referencesOf(annotations),
+    dataStores: dataStoresOf(entity),
+    sources: content.sources,
+    ...(content.descriptorFile
+      ? { descriptorFile: content.descriptorFile }
+      : {}),
+    ...content.sections,
+  };
+  return { profile, issues: content.issues };
 }
 
 /**
