@@ -14,6 +14,7 @@ import {
   parseOpsAnnotations,
 } from './descriptor/parseAnnotations';
 import {
+  descriptorKnown,
   descriptorPath,
   parseOpsDescriptor,
 } from './descriptor/parseDescriptor';
@@ -314,6 +315,15 @@ function contentKey(
   options: BuildProfileOptions,
 ): string | undefined {
   if (options.now === undefined) return undefined;
+  // A descriptor never parsed before is in no kept profile (a service's own
+  // text, seen once): the profile key, a copy of it, is not worth building.
+  const descriptor = annotations[OPS_DESCRIPTOR_ANNOTATION];
+  if (
+    typeof descriptor === 'string' &&
+    annotations[OPS_DESCRIPTOR_FILE_ANNOTATION] === undefined &&
+    !descriptorKnown(descriptor, options.descriptorSource)
+  )
+    return undefined;
   const defaults = options.defaults ?? BUILT_IN_DEFAULTS;
   let id = defaultsIds.get(defaults);
   if (id === undefined) defaultsIds.set(defaults, (id = nextDefaultsId++));

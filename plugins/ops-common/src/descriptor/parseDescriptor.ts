@@ -67,10 +67,31 @@ export function parseOpsDescriptor(
   const source = options.source ?? 'ops.yaml';
   // The same text parses the same: entities from one template share it.
   return typeof input === 'string'
-    ? memoParse(`descriptor\u0000${source}\u0000${input}`, () =>
+    ? memoParse(descriptorKey(input, source), () =>
         parseDescriptor(input, source),
       )
     : parseDescriptor(input, source);
+}
+
+/** The other memo keys' kinds: a text that starts like one is prefixed too. */
+// eslint-disable-next-line no-control-regex -- the memo keys' separator is NUL
+const KEY_KINDS = /^(descriptor|section|annotation|profile)\u0000/;
+
+/**
+ * The memo key of a descriptor's parse. An `ops.yaml`'s is its text as the
+ * catalog delivered it: a string read from JSON is flat and keeps its hash,
+ * so looking it up twice (see `descriptorKnown`) costs one pass over it,
+ * where a key made by joining strings is copied and hashed anew each time.
+ */
+function descriptorKey(text: string, source: string): string {
+  return source === 'ops.yaml' && !KEY_KINDS.test(text)
+    ? text
+    : `descriptor\u0000${source}\u0000${text}`;
+}
+
+/** Whether this descriptor text was parsed before (kept, or seen once). */
+export function descriptorKnown(text: string, source = 'ops.yaml'): boolean {
+  return known(descriptorKey(text, source));
 }
 
 function parseDescriptor(input: unknown, source: string): DescriptorParse {

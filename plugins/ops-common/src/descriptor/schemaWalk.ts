@@ -18,8 +18,19 @@ const WRAPPERS = new Set([
   'nonoptional',
 ]);
 
+const unwrapped = new WeakMap<object, Schema | undefined>();
+
 /** Strips optional/default/pipe wrappers down to the schema that checks the input. */
 export function unwrap(schema: Schema | undefined): Schema | undefined {
+  if (!schema) return schema;
+  // Schemas do not change once built: each is unwrapped once.
+  if (unwrapped.has(schema)) return unwrapped.get(schema);
+  const inner = unwrapOnce(schema);
+  unwrapped.set(schema, inner);
+  return inner;
+}
+
+function unwrapOnce(schema: Schema): Schema | undefined {
   let current: any = schema;
   for (let i = 0; i < 20 && current; i++) {
     const type = current.def?.type;
