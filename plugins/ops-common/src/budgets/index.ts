@@ -26,7 +26,9 @@ export {
 } from './sliBatches';
 export {
   errorRatioRecord,
+  pagedSlos,
   prometheusRules,
+  prometheusRulesError,
   type PrometheusRule,
   type PrometheusRuleGroups,
   type PrometheusRulesOptions,
@@ -38,6 +40,8 @@ export {
   observeBudget,
   parseBudgetFactName,
   sliQueries,
+  sliTargets,
+  type SliTarget,
   type BudgetObservation,
   type SliQuery,
 } from './sliMeasurement';

@@ -11,6 +11,7 @@ import {
   errorRatio,
   promRange,
   quoted,
+  sliCounters,
   sloEnvironments,
   sloExpander,
 } from './sliExpressions';
@@ -214,4 +215,56 @@ export function prometheusRules(
     }
   }
   return { groups };
+}
+
+/**
+ * Why prometheusRules cannot write a profile's rules (the message it
+ * throws: a query with an unknown variable, an objective that leaves no
+ * budget), or undefined when it can. The same steps in the same order,
+ * without building the rules: the burn-rate check asks it for every entity.
+ *
+ * @public
+ */
+export function prometheusRulesError(profile: OpsProfile): string | undefined {
+  try {
+    for (const slo of profile.slos ?? []) {
+      if (!slo.sli && !(slo.query && slo.alert)) continue;
+      for (const environment of sloEnvironments(profile, slo)) {
+        const expand = sloExpander(profile, slo, environment);
+        if (slo.sli) {
+          budgetFraction(objectivePercent(slo));
+          sliCounters(slo.sli, expand);
+        }
+        if (slo.query && slo.alert) expand(slo.query);
+      }
+    }
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return undefined;
+}
+
+/**
+ * The names of the SLOs with an SLI whose rules (prometheusRules, with
+ * `conditions`) hold a page-severity burn-rate alert in `environment`:
+ * their own `burnRateAlerts` when they have some, else the conditions.
+ *
+ * @public
+ */
+export function pagedSlos(
+  profile: OpsProfile,
+  environment: string,
+  conditions: readonly BurnRateCondition[] = DEFAULT_BURN_RATE_CONDITIONS,
+): Set<string> {
+  const paged = new Set<string>();
+  for (const slo of profile.slos ?? []) {
+    if (!slo.sli || !sloEnvironments(profile, slo).includes(environment))
+      continue;
+    const own = slo.burnRateAlerts ?? [];
+    const severities = own.length
+      ? own.map(a => a.severity)
+      : conditions.map(c => c.severity);
+    if (severities.includes('page')) paged.add(slo.name);
+  }
+  return paged;
 }

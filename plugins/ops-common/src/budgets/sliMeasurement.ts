@@ -125,15 +125,45 @@ export interface SliQuery {
 }
 
 /**
- * The SLI queries of a profile: each SLO with an `sli`, in its environment,
- * else each declared one.
+ * One SLO with an SLI in one environment: what sliQueries builds a query
+ * for, without the query (the budget check needs only the fact's name).
+ *
+ * @public
+ */
+export type SliTarget = Pick<
+  SliQuery,
+  'slo' | 'index' | 'environment' | 'factName'
+>;
+
+/**
+ * Each SLO with an `sli`, in its environment, else each declared one.
+ *
+ * @public
+ */
+export function sliTargets(profile: OpsProfile): SliTarget[] {
+  const out: SliTarget[] = [];
+  (profile.slos ?? []).forEach((slo, index) => {
+    if (!slo.sli) return;
+    for (const environment of sloEnvironments(profile, slo))
+      out.push({
+        slo,
+        index,
+        environment,
+        factName: budgetFactName(environment, slo.name),
+      });
+  });
+  return out;
+}
+
+/**
+ * The SLI queries of a profile: one per sliTargets entry.
  *
  * @public
  */
 export function sliQueries(profile: OpsProfile): SliQuery[] {
   const out: SliQuery[] = [];
-  (profile.slos ?? []).forEach((slo, index) => {
-    if (!slo.sli) return;
+  for (const target of sliTargets(profile)) {
+    const { slo, environment } = target;
     const window = promRange(slo.window ?? DEFAULT_SLO_WINDOW);
     const windowMs = durationToMs(slo.window ?? DEFAULT_SLO_WINDOW)!;
     // An SLO's own burn-rate alerts are measured over their windows too, so the budget knows when they fire.
@@ -144,12 +174,9 @@ export function sliQueries(profile: OpsProfile): SliQuery[] {
         ...(slo.burnRateAlerts ?? []).map(a => promRange(a.window)),
       ]),
     ];
-    for (const environment of sloEnvironments(profile, slo)) {
-      const base = {
-        slo,
-        index,
-        environment,
-        factName: budgetFactName(environment, slo.name),
+    {
+      const base: Omit<SliQuery, 'query' | 'error'> = {
+        ...target,
         window,
         windowMs,
         windows,
@@ -168,7 +195,7 @@ export function sliQueries(profile: OpsProfile): SliQuery[] {
                 )}, ${quoted(WINDOW_LABEL)}, ${quoted(w)}, "", "")`,
             )
             .join(' or ');
-        const sli = slo.sli;
+        const sli = slo.sli!;
         const form = sliBatchForm(sli, queryVariables(profile, environment));
         // Expanded now, so an unknown variable is this SLI's error here, not when the query is built.
         sliCounters(sli, expand);
@@ -213,7 +240,7 @@ export function sliQueries(profile: OpsProfile): SliQuery[] {
         out.push({ ...base, error: (error as Error).message });
       }
     }
-  });
+  }
   return out;
 }
 

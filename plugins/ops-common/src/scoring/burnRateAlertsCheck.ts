@@ -1,4 +1,4 @@
-import { prometheusRules } from '../budgets/prometheusRules';
+import { pagedSlos, prometheusRulesError } from '../budgets/prometheusRules';
 import { sloEnvironments } from '../budgets/sliExpressions';
 import { MONITORING_SCORECARD } from './monitoringChecks';
 import { listOf, productionEnvironment } from './profileFacts';
@@ -37,25 +37,14 @@ export const burnRateAlertsCheck: OpsCheck = {
         status: 'not-applicable',
         message: `no SLO with an sli applies to ${production}`,
       };
-    let groups;
-    try {
-      groups = prometheusRules(profile).groups;
-    } catch (error) {
-      // An unknown $variable in a query: the rules cannot be written at all.
+    const error = prometheusRulesError(profile);
+    // An unknown $variable in a query: the rules cannot be written at all.
+    if (error !== undefined)
       return {
         status: 'fail',
-        message: `the rules cannot be generated: ${(error as Error).message}`,
+        message: `the rules cannot be generated: ${error}`,
       };
-    }
-    const paged = new Set<string>();
-    for (const group of groups)
-      for (const rule of group.rules)
-        if (
-          rule.alert === 'OpsKitErrorBudgetBurn' &&
-          rule.labels?.severity === 'page' &&
-          rule.labels.opskit_environment === production
-        )
-          paged.add(rule.labels.opskit_slo);
+    const paged = pagedSlos(profile, production);
     const withoutPage = slos.filter(s => !paged.has(s.name)).map(s => s.name);
     if (withoutPage.length)
       return {

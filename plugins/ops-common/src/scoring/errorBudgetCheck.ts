@@ -1,5 +1,5 @@
 import { describeShare } from '../budgets/errorBudget';
-import { sliQueries, type BudgetObservation } from '../budgets/sliMeasurement';
+import { sliTargets, type BudgetObservation } from '../budgets/sliMeasurement';
 import { MONITORING_SCORECARD } from './monitoringChecks';
 import { listOf, productionEnvironment } from './profileFacts';
 import { COMPONENTS, type OpsCheck } from './types';
@@ -26,7 +26,7 @@ export const errorBudgetLeftCheck: OpsCheck = {
   appliesTo: COMPONENTS,
   evaluate({ profile, facts }) {
     const production = productionEnvironment(profile)?.name ?? 'production';
-    const queries = sliQueries(profile).filter(
+    const queries = sliTargets(profile).filter(
       q => q.environment === production,
     );
     if (queries.length === 0)
