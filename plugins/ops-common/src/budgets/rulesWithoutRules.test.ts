@@ -54,7 +54,7 @@ function expectSame(profile: OpsProfile) {
   );
 }
 
-const SLI = (extra: string) => ({
+const sliEntity = (extra: string) => ({
   kind: 'Component',
   metadata: {
     name: 'svc',
@@ -89,10 +89,10 @@ describe('rules and queries read without building them', () => {
       '  burnRateAlerts: [{severity: page, factor: 14.4, window: 1h}]',
       '  environment: staging',
     ]) {
-      const { profile } = buildOpsProfile(SLI(extra), { now: NOW });
+      const { profile } = buildOpsProfile(sliEntity(extra), { now: NOW });
       expectSame(profile);
     }
-    const { profile } = buildOpsProfile(SLI(''), { now: NOW });
+    const { profile } = buildOpsProfile(sliEntity(''), { now: NOW });
     expectSame({
       ...profile,
       slos: [{ ...profile.slos![0], objective: { op: 'gte', value: 100 } }],
