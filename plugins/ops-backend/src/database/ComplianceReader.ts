@@ -11,7 +11,7 @@ import {
   sortValue,
   type Cursor,
 } from './cursor';
-import type { EvaluationRuns } from './EvaluationRuns';
+import { rowsId, type EvaluationRuns } from './EvaluationRuns';
 import { LruCache } from './LruCache';
 import { toComplianceRow } from './resultColumns';
 import { toHistoryPoint, toOwnerRollup, toTrendPoint } from './rowMappers';
@@ -114,8 +114,13 @@ export class ComplianceReader {
       JSON.stringify(['summary', runKey(evaluation), filter, checkIds]),
       async () => ({
         evaluation,
-        ...(await complianceTotals(this.db, evaluation.id, filter, checkIds)),
-        owners: await ownerRollup(this.db, evaluation.id, filter),
+        ...(await complianceTotals(
+          this.db,
+          rowsId(evaluation),
+          filter,
+          checkIds,
+        )),
+        owners: await ownerRollup(this.db, rowsId(evaluation), filter),
       }),
     ) as Promise<ComplianceSummary>;
   }
@@ -160,7 +165,10 @@ export class ComplianceReader {
     // Cached like pages: the Ops tab's read costs one query less per visit.
     return this.records.get(`${runKey(evaluation)}\n${entityRef}`, async () => {
       const row = await this.db('ops_entity_results as r')
-        .where({ 'r.evaluation_id': evaluation.id, 'r.entity_ref': entityRef })
+        .where({
+          'r.evaluation_id': rowsId(evaluation),
+          'r.entity_ref': entityRef,
+        })
         .first();
       return row ? toComplianceRow(row) : undefined;
     });
@@ -219,14 +227,20 @@ export class ComplianceReader {
       cursor?.t ??
       Number(
         (
-          await filteredResults(this.db, evaluation.id, query.filter).count({
+          await filteredResults(
+            this.db,
+            rowsId(evaluation),
+            query.filter,
+          ).count({
             count: '*',
           })
         )[0].count,
       );
-    const page = filteredResults(this.db, evaluation.id, query.filter).select(
-      'r.*',
-    );
+    const page = filteredResults(
+      this.db,
+      rowsId(evaluation),
+      query.filter,
+    ).select('r.*');
     applyKeyset(page, query.sort, cursor);
     const rows = await page.limit(query.limit + 1);
     const items = rows.slice(0, query.limit).map(toComplianceRow);
@@ -264,9 +278,11 @@ export class ComplianceReader {
     const run = await this.runs.get(id);
     const latest = await this.runs.latest();
     // Results are kept for this and the previous run (KEPT_RESULT_SETS in EvaluationWriter).
-    const kept = await this.db('ops_entity_results')
-      .where('evaluation_id', id)
-      .first('entity_ref');
+    const kept =
+      run &&
+      (await this.db('ops_entity_results')
+        .where('evaluation_id', rowsId(run))
+        .first('entity_ref'));
     if (!run || run.status !== 'succeeded' || (!kept && latest?.id !== id)) {
       throw new InputError(
         'cursor refers to an evaluation that is no longer kept; start again from the first page',

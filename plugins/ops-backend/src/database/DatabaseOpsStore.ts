@@ -93,7 +93,11 @@ export class DatabaseOpsStore implements OpsStore {
 
   completeEvaluation(
     evaluationId: number,
-    options: { checkIds: string[]; historyRetentionMs: number },
+    options: {
+      checkIds: string[];
+      historyRetentionMs: number;
+      rowsOf?: number;
+    },
   ) {
     return this.writer.completeEvaluation(evaluationId, options);
   }

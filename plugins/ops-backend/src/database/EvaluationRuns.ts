@@ -3,6 +3,15 @@ import { toRun } from './rowMappers';
 import type { EvaluationRun } from './OpsStore';
 
 /**
+ * The run whose rows in ops_entity_results and ops_scorecard_results hold
+ * this run's results: its own, or, for a run that changed nothing, those
+ * of the run it kept them from.
+ */
+export function rowsId(run: Pick<EvaluationRun, 'id' | 'rowsOf'>): number {
+  return run.rowsOf ?? run.id;
+}
+
+/**
  * Reads of ops_evaluations. The latest runs are read by every API call; a
  * one-second memo saves two queries per request under load. Another
  * replica's new run shows up within that second; this instance's own writes

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { bulkInsert } from './bulkInsert';
 import { insertedId } from './columnValues';
 import { complianceTotals, ownerRollup } from './complianceTotals';
-import type { EvaluationRuns } from './EvaluationRuns';
+import { rowsId, type EvaluationRuns } from './EvaluationRuns';
 import { RESULT_COLUMN_LIST } from './resultColumns';
 import { serializeRescores } from './RescoreWriter';
 import { historyValues, insertScoredRows, scoresDiffer } from './scoredRows';
@@ -51,23 +51,34 @@ export class EvaluationWriter {
           unchanged.entityRefs,
         );
       await insertScoredRows(tx, evaluationId, rows);
-      await writeHistory(tx, evaluationId, previous?.id, rows, evaluatedAt);
+      await writeHistory(
+        tx,
+        evaluationId,
+        previous && rowsId(previous),
+        rows,
+        evaluatedAt,
+      );
     });
   }
 
+  /**
+   * Completes a run: its totals, its owners' roll-ups, then pruning.
+   * `rowsOf`: the run changed nothing and serves that run's rows (see
+   * rowsId) instead of rows of its own.
+   */
   async completeEvaluation(
     evaluationId: number,
-    options: { checkIds: string[]; historyRetentionMs: number },
+    options: {
+      checkIds: string[];
+      historyRetentionMs: number;
+      rowsOf?: number;
+    },
   ): Promise<EvaluationRun> {
+    const rows = options.rowsOf ?? evaluationId;
     await this.db.transaction(async tx => {
       // No re-score may land between these totals and the status change.
       await serializeRescores(tx);
-      const totals = await complianceTotals(
-        tx,
-        evaluationId,
-        {},
-        options.checkIds,
-      );
+      const totals = await complianceTotals(tx, rows, {}, options.checkIds);
       const updated = await tx('ops_evaluations')
         .where({ id: evaluationId, status: 'running' })
         .update({
@@ -77,6 +88,7 @@ export class EvaluationWriter {
           average_score: totals.averageScore,
           level_counts: JSON.stringify(totals.levelCounts),
           failing_counts: JSON.stringify(totals.failingCounts),
+          rows_of: options.rowsOf ?? null,
         });
       // A run that outlived its lease was marked interrupted by the next one,
       // which may already serve newer results: this one must not replace them.
@@ -84,7 +96,7 @@ export class EvaluationWriter {
         throw new Error(
           `evaluation ${evaluationId} is no longer running (it was marked interrupted after its lease); its results are dropped`,
         );
-      const owners = await ownerRollup(tx, evaluationId, {});
+      const owners = await ownerRollup(tx, rows, {});
       for (let i = 0; i < owners.length; i += BATCH) {
         await tx('ops_owner_trend').insert(
           owners.slice(i, i + BATCH).map(o => ({
@@ -100,12 +112,13 @@ export class EvaluationWriter {
     this.runs.forget();
     this.onCompleted();
     await this.prune(options.historyRetentionMs);
-    // Fresh planner statistics, or SQLite sorts by the score index and scans a whole run for an owner filter.
-    await this.db.raw(
-      this.db.client.config.client === 'pg'
-        ? 'analyze ops_entity_results, ops_scorecard_results'
-        : 'analyze',
-    );
+    // Fresh planner statistics, or SQLite sorts by the score index and scans a whole run for an owner filter (a run that wrote no rows changed none).
+    if (options.rowsOf === undefined)
+      await this.db.raw(
+        this.db.client.config.client === 'pg'
+          ? 'analyze ops_entity_results, ops_scorecard_results'
+          : 'analyze',
+      );
     return (await this.runs.get(evaluationId))!;
   }
 
@@ -147,12 +160,16 @@ export class EvaluationWriter {
   }
 
   private async prune(historyRetentionMs: number) {
-    const kept = await this.db('ops_evaluations')
+    const keptRuns = await this.db('ops_evaluations')
       .where('status', 'succeeded')
       .orderBy('id', 'desc')
       .limit(KEPT_RESULT_SETS)
-      .pluck('id');
-    const oldestKept = Math.min(...kept.map(Number));
+      .select('id', 'rows_of');
+    const kept = keptRuns.map(run => Number(run.id));
+    // A kept run may serve an older run's rows: those are kept with it.
+    const oldestKept = Math.min(
+      ...keptRuns.map(run => Number(run.rows_of ?? run.id)),
+    );
     if (Number.isFinite(oldestKept)) {
       // Older result sets go; running evaluations (newer ids) are untouched.
       await this.db('ops_entity_results')

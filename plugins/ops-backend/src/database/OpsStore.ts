@@ -81,10 +81,18 @@ export interface OpsStore {
     evaluatedAt: Date,
     unchanged?: { evaluationId: number; entityRefs: string[] },
   ): Promise<void>;
-  /** Computes the run's totals, marks it succeeded and prunes what retention allows. */
+  /**
+   * Computes the run's totals, marks it succeeded and prunes what retention
+   * allows. `rowsOf`: a run that changed nothing serves that run's rows
+   * instead of copies of them (EvaluationRun.rowsOf).
+   */
   completeEvaluation(
     evaluationId: number,
-    options: { checkIds: string[]; historyRetentionMs: number },
+    options: {
+      checkIds: string[];
+      historyRetentionMs: number;
+      rowsOf?: number;
+    },
   ): Promise<EvaluationRun>;
   /** Marks the run failed and drops its partial results; the previous run stays served. */
   failEvaluation(evaluationId: number, error: string): Promise<void>;

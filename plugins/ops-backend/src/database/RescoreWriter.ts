@@ -63,26 +63,28 @@ export class RescoreWriter {
           'id',
           tx('ops_evaluations').where('status', 'succeeded').max('id'),
         )
-        .select('id', 'status');
+        .select('id', 'status', 'rows_of');
       for (const run of runs) {
         const id = Number(run.id);
+        // The served run may serve an earlier run's rows (it changed nothing): those are the ones replaced.
+        const rowsOf = Number(run.rows_of ?? run.id);
         const served = run.status === 'succeeded';
-        const stored = await storedRows(tx, id, refs);
+        const stored = await storedRows(tx, rowsOf, refs);
         const changed = rows.filter(
           row =>
             (stored.has(row.entityRef) || served || id === options.into) &&
-            !sameRow(stored.get(row.entityRef), id, row),
+            !sameRow(stored.get(row.entityRef), rowsOf, row),
         );
         if (changed.length === 0) continue;
         const changedRefs = changed.map(row => row.entityRef);
         for (let i = 0; i < changedRefs.length; i += BATCH)
-          await deleteScoredRows(tx, id, changedRefs.slice(i, i + BATCH));
-        await insertScoredRows(tx, id, changed);
+          await deleteScoredRows(tx, rowsOf, changedRefs.slice(i, i + BATCH));
+        await insertScoredRows(tx, rowsOf, changed);
         await writeRescoredHistory(tx, id, served, changed, options.at);
         outcome.evaluationIds.push(id);
         if (served) {
           outcome.changed = changedRefs;
-          await refreshTotals(tx, id, options, [
+          await refreshTotals(tx, { id, rowsOf }, options, [
             ...changed.map(row => row.owner ?? ''),
             ...[...stored.values()].map(row => String(row.owner ?? '')),
           ]);
@@ -203,11 +205,12 @@ async function writeRescoredHistory(
 /** The served run's totals, and the roll-ups of the owners the rows moved between. */
 async function refreshTotals(
   tx: Knex.Transaction,
-  evaluationId: number,
+  run: { id: number; rowsOf: number },
   options: { checkIds: string[]; at: Date },
   owners: string[],
 ) {
-  const totals = await complianceTotals(tx, evaluationId, {}, options.checkIds);
+  const evaluationId = run.id;
+  const totals = await complianceTotals(tx, run.rowsOf, {}, options.checkIds);
   await tx('ops_evaluations')
     .where('id', evaluationId)
     .update({
@@ -223,12 +226,12 @@ async function refreshTotals(
     .where('evaluation_id', evaluationId)
     .whereIn('owner', touched)
     .delete();
-  const rollups = await ownerRollup(tx, evaluationId, {
+  const rollups = await ownerRollup(tx, run.rowsOf, {
     owner: touched.filter(Boolean),
   });
   // The empty owner cannot be named in a filter: its roll-up is read unfiltered and picked.
   const unowned = touched.includes('')
-    ? (await ownerRollup(tx, evaluationId, {})).filter(o => o.owner === '')
+    ? (await ownerRollup(tx, run.rowsOf, {})).filter(o => o.owner === '')
     : [];
   const trend = [...rollups, ...unowned].filter(o => touched.includes(o.owner));
   if (trend.length)

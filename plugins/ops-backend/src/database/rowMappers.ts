@@ -32,6 +32,9 @@ export function toRun(row: any): EvaluationRun {
     failingCounts: parseJson(row.failing_counts, {}),
     revision: Number(row.revision ?? 0),
     ...(row.rescored_at ? { rescoredAt: iso(row.rescored_at) } : {}),
+    ...(row.rows_of !== null && row.rows_of !== undefined
+      ? { rowsOf: Number(row.rows_of) }
+      : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type EntityFact,
   type OpsConfig,
 } from '@opskit/plugin-ops-common';
+import { rowsId } from '../database/EvaluationRuns';
 import type { EvaluationRun, OpsStore } from '../database/OpsStore';
 import type { OpsCheckSet } from './checkSet';
 import type { RegressionNotifier } from './notifications/RegressionNotifier';
@@ -105,12 +106,19 @@ export class CatalogEvaluator {
   }
 
   /** Compares with the previous run; a notification problem is logged, never fails the run. */
-  private async notifyRegressions(previousId: number, currentId: number) {
+  private async notifyRegressions(
+    previous: EvaluationRun,
+    current: EvaluationRun,
+  ) {
+    const previousId = previous.id;
+    const currentId = current.id;
+    // A run that kept the previous rows changed nothing.
+    if (rowsId(previous) === rowsId(current)) return;
     try {
       const optOut = new Set(this.options.notificationOptOut ?? []);
       const changes = await this.options.store.changesBetween(
-        previousId,
-        currentId,
+        rowsId(previous),
+        rowsId(current),
       );
       const regressions = changes.flatMap(change =>
         findRegressions(change, optOut),
@@ -215,6 +223,9 @@ export class CatalogEvaluator {
       let pending: ReturnType<typeof fetchPage> | undefined = fetchPage();
       let writes: Promise<void> = Promise.resolve();
       const inFlight: Promise<void>[] = [];
+      // Until an entity changes, unchanged rows are not copied: a run that changed nothing serves the latest run's rows as they are.
+      let held: string[] = [];
+      let ownRows = false;
       while (pending) {
         const page: Awaited<ReturnType<typeof fetchPage>> = await pending;
         pending = page.pageInfo.nextCursor
@@ -289,8 +300,17 @@ export class CatalogEvaluator {
         }
         const scored = this.scorer.score(items);
         scored.catch(() => undefined);
-        const copy = unchanged.length
-          ? { evaluationId: latest!.id, entityRefs: unchanged }
+        let copied = unchanged;
+        if (items.length || ownRows) {
+          copied = [...held, ...unchanged];
+          held = [];
+          ownRows = true;
+        } else {
+          held.push(...unchanged);
+          copied = [];
+        }
+        const copy = copied.length
+          ? { evaluationId: rowsId(latest!), entityRefs: copied }
           : undefined;
         writes = writes.then(async () =>
           store.writeResults(id, await scored, new Date(now), copy),
@@ -302,15 +322,29 @@ export class CatalogEvaluator {
       await writes;
       // What changed since this run read it (a sign-off, a waiver, a catalog change) is scored again from what is there now.
       const changedSince = await store.rescoredSince(new Date(started));
+      // Listed by the latest run and not by this one: gone, so this run's rows differ.
+      const removed = previous.size > 0;
+      const keepRows =
+        latest !== undefined &&
+        !ownRows &&
+        !removed &&
+        held.length > 0 &&
+        changedSince.length === 0;
+      if (!keepRows && held.length)
+        await store.writeResults(id, [], new Date(now), {
+          evaluationId: rowsId(latest!),
+          entityRefs: held,
+        });
       if (changedSince.length && this.options.rescorer)
         await this.options.rescorer.rescore(changedSince, id);
       const run = await store.completeEvaluation(id, {
         checkIds: this.options.checks.checks.map(c => c.id),
         historyRetentionMs: this.options.historyRetentionMs,
+        ...(keepRows ? { rowsOf: rowsId(latest!) } : {}),
       });
       this.hashes = { evaluationId: id, byRef: nextHashes };
       if (latest && this.options.notifier)
-        await this.notifyRegressions(latest.id, id);
+        await this.notifyRegressions(latest, run);
       await this.options.afterRun?.(run);
       logger.info(
         `ops evaluation ${id} scored ${

@@ -776,6 +776,8 @@ export interface components {
        * When an entity was last re-scored into this run.
        */
       rescoredAt?: string;
+      /** The run whose stored rows this run serves. A run that found nothing changed keeps the rows of the run before it instead of copying them; absent when the run stored its own. */
+      rowsOf?: number;
     };
     CompliancePage: {
       evaluation?: components['schemas']['EvaluationRun'];

@@ -1574,6 +1574,11 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
+          rowsOf: {
+            description:
+              'The run whose stored rows this run serves. A run that found nothing changed keeps the rows of the run before it instead of copying them; absent when the run stored its own.',
+            type: 'integer',
+          },
         },
       },
       CompliancePage: {
