@@ -181,6 +181,11 @@ export const opsPlugin = createBackendPlugin({
               schedule: backendConfig.facts.schedule,
               logger,
               evaluate: () => task.trigger(),
+              rescore: async refs => {
+                if (!(await store.latestEvaluation())) return false;
+                await rescorer.rescore(refs);
+                return true;
+              },
             })
           : undefined;
         await factsTask?.start();

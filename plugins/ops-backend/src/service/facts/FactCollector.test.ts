@@ -68,6 +68,7 @@ describe.each(databases.eachSupportedId())(
         collected: 1,
         failed: 0,
         changed: 1,
+        changedRefs: ['component:default/payments-api'],
       });
       expect(calls).toEqual({ appliesTo: 4, collect: 1 });
       expect(
@@ -80,7 +81,11 @@ describe.each(databases.eachSupportedId())(
       });
 
       // Nothing changed: no parsing, no appliesTo; the applicable entity is asked again (its value may have moved).
-      expect(await first.run()).toMatchObject({ entities: 4, collected: 1 });
+      expect(await first.run()).toMatchObject({
+        entities: 4,
+        collected: 1,
+        changedRefs: [],
+      });
       expect(calls).toEqual({ appliesTo: 4, collect: 2 });
 
       // payments-api leaves the catalog: its facts go with it.
@@ -90,6 +95,7 @@ describe.each(databases.eachSupportedId())(
         entities: 3,
         collected: 0,
         changed: 1,
+        changedRefs: ['component:default/payments-api'],
       });
       expect(await facts.list('component:default/payments-api')).toEqual([]);
     });

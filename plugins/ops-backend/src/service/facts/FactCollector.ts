@@ -42,6 +42,8 @@ export interface FactRunResult {
   changed: number;
   /** Entities whose facts were written (a newer observation of the same value counts). */
   written: number;
+  /** The entities of `changed`: whose scores may have moved. */
+  changedRefs: string[];
 }
 
 const PAGE_SIZE = 500;
@@ -128,6 +130,7 @@ export class FactCollector {
       failed: 0,
       changed: 0,
       written: 0,
+      changedRefs: [],
     };
     if (providers.length === 0) return result;
     const credentials = await auth.getOwnServiceCredentials();
@@ -204,7 +207,9 @@ export class FactCollector {
         gone.map(entityRef => ({ entityRef, facts: [] })),
       );
       result.changed += gone.length;
+      result.changedRefs.push(...gone);
     }
+    result.changedRefs = [...new Set(result.changedRefs)];
     for (const ref of this.known.keys())
       if (!seen.has(ref)) this.known.delete(ref);
     for (const [id, count] of failures)
@@ -294,8 +299,10 @@ export class FactCollector {
             next = markStale(provider.id, old, message(error), new Date());
           }
         }
-        if (!sameFactContent(old, next))
+        if (!sameFactContent(old, next)) {
           result.changed += Math.max(1, next.length);
+          result.changedRefs.push(ref);
+        }
         if (!sameFacts(old, next)) {
           result.written++;
           writes.push({ entityRef: ref, facts: next });

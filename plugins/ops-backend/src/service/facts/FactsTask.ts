@@ -7,13 +7,17 @@ import type { FactCollector } from './FactCollector';
 
 export const FACTS_TASK_ID = 'ops-facts';
 
+/** Up to this many entities with changed facts are re-scored one by one; more start a full run. */
+export const FOLLOWED_AT_MOST = 1000;
+
 /**
  * Fact collection as a scheduled task (`scope: global`), on its own schedule:
  * Prometheus is asked every few minutes while the catalog-wide evaluation
  * runs every half hour. When facts changed (a value, an error, staleness;
- * not merely a newer observation of the same value), the evaluation is
- * started at once, so scorecards follow the live values; it re-scores only
- * the entities whose facts changed. No state lives in this process, so any
+ * not merely a newer observation of the same value), scorecards follow at
+ * once: up to FOLLOWED_AT_MOST entities are re-scored into the served run
+ * (as a sign-off is), more start the evaluation, which re-scores only the
+ * entities whose facts changed. No state lives in this process, so any
  * replica may run it.
  */
 export class FactsTask {
@@ -25,6 +29,8 @@ export class FactsTask {
       logger: LoggerService;
       /** Starts the catalog-wide evaluation; may refuse (409) when one is running. */
       evaluate: () => Promise<void>;
+      /** Re-scores entities into the served run; false when there is none yet (the evaluation is started instead). */
+      rescore?: (entityRefs: string[]) => Promise<boolean>;
     },
   ) {}
 
@@ -37,9 +43,11 @@ export class FactsTask {
       fn: async signal => {
         const started = Date.now();
         let changed = 0;
+        let changedRefs: string[] = [];
         try {
           const result = await collector.run(signal);
           changed = result.changed;
+          changedRefs = result.changedRefs;
           logger.info(
             `ops facts: ${result.collected} collected, ${
               result.failed
@@ -57,6 +65,7 @@ export class FactsTask {
             }`,
           );
         }
+        if (changed > 0 && (await this.followed(changedRefs))) return;
         if (changed > 0) {
           await this.options
             .evaluate()
@@ -70,6 +79,27 @@ export class FactsTask {
         }
       },
     });
+  }
+
+  /** Re-scores a few changed entities into the served run; false when the evaluation should run instead. */
+  private async followed(refs: string[]): Promise<boolean> {
+    const { rescore, logger } = this.options;
+    if (!rescore || refs.length === 0 || refs.length > FOLLOWED_AT_MOST)
+      return false;
+    try {
+      if (!(await rescore(refs))) return false;
+      logger.info(
+        `ops facts changed for ${refs.length} entities; re-scored them into the served run`,
+      );
+      return true;
+    } catch (error) {
+      logger.warn(
+        `ops facts changed; re-scoring ${
+          refs.length
+        } entities failed, evaluating instead: ${(error as Error).message}`,
+      );
+      return false;
+    }
   }
 
   /** Starts a collection now; resolves once the scheduler accepted it (409 when one is running). */
