@@ -300,15 +300,13 @@ export class CatalogEvaluator {
         }
         const scored = this.scorer.score(items);
         scored.catch(() => undefined);
-        let copied = unchanged;
+        // From the first changed entity on, this run stores rows of its own: what was held is copied with this page.
+        let copied: string[] = [];
         if (items.length || ownRows) {
           copied = [...held, ...unchanged];
           held = [];
           ownRows = true;
-        } else {
-          held.push(...unchanged);
-          copied = [];
-        }
+        } else held.push(...unchanged);
         const copy = copied.length
           ? { evaluationId: rowsId(latest!), entityRefs: copied }
           : undefined;
