@@ -6,6 +6,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseOpsStore } from '../database/DatabaseOpsStore';
 import { exampleCatalog } from '../__testUtils__/exampleCatalog';
+import { signOffChecklist } from '../__testUtils__/signOffs';
 import { readBackendConfig } from './backendConfig';
 import { builtInCheckSet } from './checkSet';
 import { EntityOpsReader } from './entityOps';
@@ -79,17 +80,7 @@ describe('EntityOpsReader', () => {
     const { store, reader, tick, restore } = await setup();
     try {
       const first = await reader.readVersioned(ref, jane);
-      for (const itemId of [
-        'tests-passing',
-        'code-reviewed',
-        'migrations-ready',
-        'rollback-plan',
-      ])
-        await store.addSignOff({
-          entityRef: 'component:default/payments-api',
-          itemId,
-          by: 'user:default/jane',
-        });
+      await signOffChecklist(store, 'component:default/payments-api');
       tick(100);
       const signed = await reader.readVersioned(ref, jane);
       expect(signed.version).not.toBe(first.version);

@@ -8,6 +8,7 @@ import { readOpsConfig } from '@opskit/plugin-ops-common';
 import type { Knex } from 'knex';
 import { DatabaseOpsStore } from '../database/DatabaseOpsStore';
 import { exampleCatalog } from '../__testUtils__/exampleCatalog';
+import { signOffChecklist } from '../__testUtils__/signOffs';
 import { testEvaluator } from '../__testUtils__/testEvaluator';
 import { builtInCheckSet } from './checkSet';
 import { EntityRescorer } from './rescoring/EntityRescorer';
@@ -87,17 +88,7 @@ describe('runs that change nothing', () => {
 
       // A re-score replaces the shared row and counts on the served run.
       const ref = 'component:default/payments-api';
-      for (const itemId of [
-        'tests-passing',
-        'code-reviewed',
-        'migrations-ready',
-        'rollback-plan',
-      ])
-        await store.addSignOff({
-          entityRef: ref,
-          itemId,
-          by: 'user:default/jane',
-        });
+      await signOffChecklist(store, ref);
       await rescorer.rescore([ref]);
       const rescored = await store.latestEvaluation();
       expect(rescored).toMatchObject({ id: second.id, revision: 1 });
