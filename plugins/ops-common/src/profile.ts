@@ -334,7 +334,8 @@ function contentKey(
     if (!name.startsWith(OPS_ANNOTATION_PREFIX)) continue;
     const value = annotations[name];
     if (typeof value !== 'string') return undefined;
-    key += `\u0000${name}\u0000${value}`;
+    // Lengths first: a value may itself hold the separator.
+    key += `\u0000${name.length}:${name}\u0000${value.length}:${value}`;
   }
   if (typeof annotations[OPS_OPENSLO_ANNOTATION] === 'string')
     key += `\u0000\u0000${entityName}`;

@@ -189,9 +189,11 @@ export class CatalogEvaluator {
           ? this.hashes.byRef
           : new Map<string, number>();
       // Rows re-scored into the latest run no longer match the hashes it was scored from: never copied.
-      if (latest && previous.size)
-        for (const ref of await store.rescoredSince(new Date(latest.startedAt)))
-          previous.delete(ref);
+      const rescoredIntoLatest =
+        latest && previous.size
+          ? await store.rescoredSince(new Date(latest.startedAt))
+          : [];
+      for (const ref of rescoredIntoLatest) previous.delete(ref);
       // Entries leave `previous` as they are compared, so the two maps together stay one catalog's worth at 100,000 entities.
       // Until this run completes, no run's hashes are kept: a failed run costs the next one a full parse, never a wrong copy.
       this.hashes = { evaluationId: -1, byRef: new Map() };
@@ -319,20 +321,25 @@ export class CatalogEvaluator {
       }
       await writes;
       // What changed since this run read it (a sign-off, a waiver, a catalog change) is scored again from what is there now.
-      const changedSince = await store.rescoredSince(new Date(started));
+      let changedSince = await store.rescoredSince(new Date(started));
       // Listed by the latest run and not by this one: gone, so this run's rows differ.
       const removed = previous.size > 0;
+      // An entity re-scored into the latest run may since have left the catalog, which its rows would still hold: kept only without such.
       const keepRows =
         latest !== undefined &&
         !ownRows &&
         !removed &&
         held.length > 0 &&
+        rescoredIntoLatest.length === 0 &&
         changedSince.length === 0;
-      if (!keepRows && held.length)
+      if (!keepRows && held.length) {
         await store.writeResults(id, [], new Date(now), {
           evaluationId: rowsId(latest!),
           entityRefs: held,
         });
+        // A re-score that landed while the held rows were copied may have found them not yet there: asked again after the copy.
+        changedSince = await store.rescoredSince(new Date(started));
+      }
       if (changedSince.length && this.options.rescorer)
         await this.options.rescorer.rescore(changedSince, id);
       const run = await store.completeEvaluation(id, {

@@ -125,6 +125,43 @@ describe('runs that change nothing', () => {
     },
   );
 
+  it('does not keep rows holding an entity re-scored and then gone from the catalog', async () => {
+    const { store, entities, evaluator, rescorer } = await setup('SQLITE_3');
+    await evaluator.run('test');
+    const ref = 'component:default/legacy-billing';
+    await signOffChecklist(store, ref);
+    await rescorer.rescore([ref]);
+    entities.find(e => e.metadata.name === 'legacy-billing')!.kind = 'API';
+    const next = await evaluator.run('test');
+    expect(next.rowsOf).toBeUndefined();
+    expect(next.entityCount).toBe(3);
+    expect((await list(store)).items.map(i => i.entityRef)).not.toContain(ref);
+  });
+
+  it.each(databases.eachSupportedId())(
+    'gives a run that kept rows copies of them when the migration is rolled back (%p)',
+    async id => {
+      const { knex, evaluator } = await setup(id);
+      const first = await evaluator.run('test');
+      const second = await evaluator.run('test');
+      expect(second.rowsOf).toBe(first.id);
+      await knex.migrate.down({
+        directory: DatabaseOpsStore.migrationsDirectory,
+        tableName: 'ops_knex_migrations',
+      });
+      expect(await knex.schema.hasColumn('ops_evaluations', 'rows_of')).toBe(
+        false,
+      );
+      expect(await ownRows(knex, second.id)).toBe(4);
+      const cards = (run: number) =>
+        knex('ops_scorecard_results')
+          .where('evaluation_id', run)
+          .orderBy(['entity_ref', 'scorecard'])
+          .select('entity_ref', 'scorecard', 'score', 'level');
+      expect(await cards(second.id)).toEqual(await cards(first.id));
+    },
+  );
+
   it('lets a cursor of a run that kept rows page on while they are kept', async () => {
     const { store, evaluator } = await setup('SQLITE_3');
     await evaluator.run('test');

@@ -96,6 +96,7 @@ describe.each(databases.eachSupportedId())(
         collected: 0,
         changed: 1,
         changedRefs: ['component:default/payments-api'],
+        gone: 1,
       });
       expect(await facts.list('component:default/payments-api')).toEqual([]);
     });

@@ -44,6 +44,8 @@ export interface FactRunResult {
   written: number;
   /** The entities of `changed`: whose scores may have moved. */
   changedRefs: string[];
+  /** Entities whose facts went because they left the catalog (or the evaluated kinds). */
+  gone: number;
 }
 
 const PAGE_SIZE = 500;
@@ -131,6 +133,7 @@ export class FactCollector {
       changed: 0,
       written: 0,
       changedRefs: [],
+      gone: 0,
     };
     if (providers.length === 0) return result;
     const credentials = await auth.getOwnServiceCredentials();
@@ -207,6 +210,7 @@ export class FactCollector {
         gone.map(entityRef => ({ entityRef, facts: [] })),
       );
       result.changed += gone.length;
+      result.gone += gone.length;
       result.changedRefs.push(...gone);
     }
     result.changedRefs = [...new Set(result.changedRefs)];

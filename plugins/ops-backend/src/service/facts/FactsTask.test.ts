@@ -6,6 +6,7 @@ import { FactsTask, FOLLOWED_AT_MOST } from './FactsTask';
 async function afterCollection(
   refs: string[],
   rescore?: (refs: string[]) => Promise<boolean>,
+  gone = 0,
 ) {
   let fn: (signal: AbortSignal) => Promise<void> = async () => {};
   const scheduler = mockServices.scheduler.mock({
@@ -20,6 +21,7 @@ async function afterCollection(
     changed: refs.length,
     written: refs.length,
     changedRefs: refs,
+    gone,
   };
   const collector = { run: async () => result } as unknown as FactCollector;
   const evaluate = jest.fn(async () => {});
@@ -69,6 +71,10 @@ describe('FactsTask', () => {
       expect.stringMatching(/re-scoring 2 entities failed.*catalog down/),
     );
     expect((await afterCollection(refs)).evaluate).toHaveBeenCalled();
+    // An entity gone from the catalog: its rows go with a full run.
+    const withGone = await afterCollection(refs, rescore, 1);
+    expect(withGone.evaluate).toHaveBeenCalled();
+    expect(rescore).not.toHaveBeenCalled();
     expect(
       (await afterCollection([], rescore)).evaluate,
     ).not.toHaveBeenCalled();

@@ -44,10 +44,12 @@ export class FactsTask {
         const started = Date.now();
         let changed = 0;
         let changedRefs: string[] = [];
+        let gone = 0;
         try {
           const result = await collector.run(signal);
           changed = result.changed;
           changedRefs = result.changedRefs;
+          gone = result.gone;
           logger.info(
             `ops facts: ${result.collected} collected, ${
               result.failed
@@ -65,7 +67,9 @@ export class FactsTask {
             }`,
           );
         }
-        if (changed > 0 && (await this.followed(changedRefs))) return;
+        // Entities that left the catalog are dropped by a full run: a re-score cannot read them.
+        if (changed > 0 && gone === 0 && (await this.followed(changedRefs)))
+          return;
         if (changed > 0) {
           await this.options
             .evaluate()
