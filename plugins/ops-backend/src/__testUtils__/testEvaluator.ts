@@ -7,6 +7,7 @@ import {
   type CatalogEvaluatorOptions,
 } from '../service/CatalogEvaluator';
 import { builtInCheckSet } from '../service/checkSet';
+import { EntityRescorer } from '../service/rescoring/EntityRescorer';
 
 /** A CatalogEvaluator over the given store and catalog with the defaults the tests share. */
 export function testEvaluator(
@@ -25,5 +26,20 @@ export function testEvaluator(
     kinds: ['Component'],
     historyRetentionMs: 90 * 86_400_000,
     ...options,
+  });
+}
+
+/** An EntityRescorer over the given store and catalog (Components, built-in checks, no known principals). */
+export function testRescorer(store: OpsStore, catalog: CatalogService) {
+  const ops = readOpsConfig({});
+  return new EntityRescorer({
+    catalog,
+    auth: mockServices.auth(),
+    store,
+    logger: mockServices.logger.mock(),
+    ops,
+    kinds: ['Component'],
+    checks: builtInCheckSet(ops.scoring),
+    knownPrincipals: async () => new Set(),
   });
 }

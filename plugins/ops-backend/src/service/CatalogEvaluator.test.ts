@@ -7,11 +7,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseOpsStore } from '../database/DatabaseOpsStore';
 import { exampleCatalog } from '../__testUtils__/exampleCatalog';
 import { ENTITY_FIELDS } from './CatalogEvaluator';
-import { testEvaluator } from '../__testUtils__/testEvaluator';
+import { testEvaluator, testRescorer } from '../__testUtils__/testEvaluator';
+import { signOffChecklist } from '../__testUtils__/signOffs';
 import { staleness, storedStaleness } from './staleness';
-import { readOpsConfig } from '@opskit/plugin-ops-common';
-import { builtInCheckSet } from './checkSet';
-import { EntityRescorer } from './rescoring/EntityRescorer';
 
 jest.setTimeout(60_000);
 
@@ -77,18 +75,7 @@ describe('CatalogEvaluator', () => {
       expect(second.id).not.toBe(first.id);
 
       // A new fact (a sign-off) changes that entity's hash: it alone is scored again.
-      const checklist = [
-        'tests-passing',
-        'code-reviewed',
-        'migrations-ready',
-        'rollback-plan',
-      ];
-      for (const itemId of checklist)
-        await store.addSignOff({
-          entityRef: 'component:default/payments-api',
-          itemId,
-          by: 'user:default/jane',
-        });
+      await signOffChecklist(store, 'component:default/payments-api');
       await evaluator.run('test');
       expect(logger.info).toHaveBeenLastCalledWith(
         expect.stringMatching(/scored 4 entities \(3 unchanged\)/),
@@ -154,23 +141,7 @@ describe('CatalogEvaluator', () => {
       databaseId = id;
       const { store, catalog } = await setup();
       const ref = 'component:default/payments-api';
-      const checklist = [
-        'tests-passing',
-        'code-reviewed',
-        'migrations-ready',
-        'rollback-plan',
-      ];
-      const ops = readOpsConfig({});
-      const rescorer = new EntityRescorer({
-        catalog,
-        auth: mockServices.auth(),
-        store,
-        logger: mockServices.logger.mock(),
-        ops,
-        kinds: ['Component'],
-        checks: builtInCheckSet(ops.scoring),
-        knownPrincipals: async () => new Set(),
-      });
+      const rescorer = testRescorer(store, catalog);
       const evaluator = testEvaluator(store, catalog, { rescorer });
       await evaluator.run('test');
       expect((await store.latestRecord(ref))?.failingChecks).toContain(
@@ -184,12 +155,7 @@ describe('CatalogEvaluator', () => {
         const request = a[0] as { filter?: { kind?: string[] } } | undefined;
         if (!signed && request?.filter?.kind?.includes('Component')) {
           signed = true;
-          for (const itemId of checklist)
-            await store.addSignOff({
-              entityRef: ref,
-              itemId,
-              by: 'user:default/jane',
-            });
+          await signOffChecklist(store, ref);
           await rescorer.rescore([ref]);
           servedMidRun = await store.latestRecord(ref);
         }

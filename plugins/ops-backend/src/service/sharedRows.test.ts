@@ -4,14 +4,11 @@ import {
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { readOpsConfig } from '@opskit/plugin-ops-common';
 import type { Knex } from 'knex';
 import { DatabaseOpsStore } from '../database/DatabaseOpsStore';
 import { exampleCatalog } from '../__testUtils__/exampleCatalog';
 import { signOffChecklist } from '../__testUtils__/signOffs';
-import { testEvaluator } from '../__testUtils__/testEvaluator';
-import { builtInCheckSet } from './checkSet';
-import { EntityRescorer } from './rescoring/EntityRescorer';
+import { testEvaluator, testRescorer } from '../__testUtils__/testEvaluator';
 
 jest.setTimeout(60_000);
 
@@ -34,17 +31,7 @@ describe('runs that change nothing', () => {
       metadata: { ...e.metadata, etag: `v1-${i}` },
     }));
     const catalog = catalogServiceMock({ entities });
-    const ops = readOpsConfig({});
-    const rescorer = new EntityRescorer({
-      catalog,
-      auth: mockServices.auth(),
-      store,
-      logger: mockServices.logger.mock(),
-      ops,
-      kinds: ['Component'],
-      checks: builtInCheckSet(ops.scoring),
-      knownPrincipals: async () => new Set(),
-    });
+    const rescorer = testRescorer(store, catalog);
     const evaluator = testEvaluator(store, catalog, { rescorer });
     return { knex, store, entities, catalog, evaluator, rescorer };
   }
